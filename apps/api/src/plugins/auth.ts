@@ -1,0 +1,172 @@
+// Authentication and authorisation in one place. Every route declares `config.access`:
+//   'public'                     anyone
+//   'user'                       a signed-in person (session cookie)
+//   { minRole, humansOnly? }     a member of the route's :workspaceId with at least that role,
+//                                by session or by an API token of that workspace
+// A workspace the caller does not belong to answers 404, exactly as a missing one does.
+import { apiTokens, memberships, sessions, users, workspaces } from '@cadence/db';
+import type { Actor } from '@cadence/domain/accounts/actor';
+import type { Role } from '@cadence/domain/accounts/roles';
+import { roleAtLeast } from '@cadence/domain/accounts/roles';
+import { AppError } from '@cadence/domain/errors';
+import { safeEqual, sha256 } from '@cadence/domain/security/tokens';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context';
+
+export type Access = 'public' | 'user' | { minRole: Role; humansOnly?: boolean };
+
+export type AuthState =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'session';
+      user: { id: string; email: string; name: string; locale: 'en' | 'fr' };
+      sessionIdHash: string;
+      csrfToken: string;
+    }
+  | { kind: 'token'; token: { id: string; workspaceId: string; role: Role; name: string } };
+
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthState;
+    actor: Actor;
+  }
+}
+
+export const SESSION_COOKIE = 'cadence_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOKEN_TOUCH_MS = 60_000;
+
+async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<AuthState> {
+  const { db } = ctx.database;
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new AppError('unauthenticated', 'Authorization header must be "Bearer <token>"');
+    const [row] = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, sha256(match[1])), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    if (!row) throw new AppError('unauthenticated', 'The API token is invalid or revoked');
+    const now = ctx.clock();
+    // Recording each use would write on every request; a minute's precision is what lists need.
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+    }
+    return {
+      kind: 'token',
+      token: { id: row.id, workspaceId: row.workspaceId, role: row.role, name: row.name },
+    };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return { kind: 'anonymous' };
+  const idHash = sha256(cookie);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, ctx.clock())))
+    .limit(1);
+  if (!row) return { kind: 'anonymous' };
+  return {
+    kind: 'session',
+    user: { id: row.user.id, email: row.user.email, name: row.user.name, locale: row.user.locale },
+    sessionIdHash: idHash,
+    csrfToken: row.session.csrfToken,
+  };
+}
+
+async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unknown): Promise<Actor> {
+  const missing = new AppError('not_found', 'Workspace not found');
+  if (typeof workspaceId !== 'string' || !UUID.test(workspaceId)) throw missing;
+  const { db } = ctx.database;
+  if (auth.kind === 'token') {
+    if (auth.token.workspaceId !== workspaceId) throw missing;
+    const [ws] = await db
+      .select({ tz: workspaces.timezone })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
+    if (!ws) throw missing;
+    return {
+      workspaceId,
+      workspaceTimezone: ws.tz,
+      role: auth.token.role,
+      userId: null,
+      tokenId: auth.token.id,
+    };
+  }
+  if (auth.kind !== 'session') throw new AppError('unauthenticated', 'Sign in first');
+  const [row] = await db
+    .select({ role: memberships.role, tz: workspaces.timezone })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, auth.user.id)));
+  if (!row) throw missing;
+  return { workspaceId, workspaceTimezone: row.tz, role: row.role, userId: auth.user.id, tokenId: null };
+}
+
+export function registerAuth(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest('auth', null as never);
+  app.decorateRequest('actor', null as never);
+
+  // Refuse to start with a route that forgot to say who may call it.
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/v1')) return;
+    if (!route.config || !('access' in route.config) || route.config.access === undefined) {
+      throw new Error(`route ${route.method} ${url} does not declare config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') {
+      request.auth = { kind: 'anonymous' };
+      // Public routes may still read a session (e.g. logout, session), without failing on it.
+      if (request.headers.authorization === undefined && request.cookies[SESSION_COOKIE]) {
+        request.auth = await authenticate(ctx, request);
+      }
+      return;
+    }
+    const auth = await authenticate(ctx, request);
+    request.auth = auth;
+    if (auth.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in or send an API token');
+    if (auth.kind === 'session' && UNSAFE.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, auth.csrfToken)) {
+        throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header', { reason: 'csrf' });
+      }
+    }
+    if (access === 'user') {
+      if (auth.kind !== 'session')
+        throw new AppError('forbidden', 'This route is for people, not API tokens');
+      return;
+    }
+    const actor = await resolveActor(ctx, auth, (request.params as Record<string, unknown>).workspaceId);
+    if (access.humansOnly && auth.kind === 'token') {
+      throw new AppError('forbidden', 'API tokens cannot do this; sign in as a person');
+    }
+    if (!roleAtLeast(actor.role, access.minRole)) {
+      throw new AppError(
+        'forbidden',
+        `This needs the ${access.minRole} role or higher; you are ${actor.role}`,
+        {
+          requiredRole: access.minRole,
+          role: actor.role,
+        },
+      );
+    }
+    request.actor = actor;
+  });
+}
+
+export function requireSession(request: FastifyRequest) {
+  if (request.auth.kind !== 'session') throw new AppError('unauthenticated', 'Sign in first');
+  return request.auth;
+}

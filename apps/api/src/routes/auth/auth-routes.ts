@@ -1,0 +1,188 @@
+import { users } from '@cadence/db';
+import { login } from '@cadence/domain/accounts/login';
+import {
+  loginInputSchema,
+  passwordSchema,
+  setupInputSchema,
+  userSchema,
+  membershipWorkspaceSchema,
+} from '@cadence/domain/accounts/schemas';
+import { revokeOtherSessions, revokeSession } from '@cadence/domain/accounts/sessions';
+import { isSetupNeeded, setupFirstRun } from '@cadence/domain/accounts/setup-first-run';
+import { AppError } from '@cadence/domain/errors';
+import { hashPassword, verifyPassword } from '@cadence/domain/security/password';
+import { listMyWorkspaces } from '@cadence/domain/workspaces/workspace-use-cases';
+import { sha256 } from '@cadence/domain/security/tokens';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
+import { requireSession, SESSION_COOKIE } from '../../plugins/auth';
+
+const sessionResponse = z.object({
+  user: userSchema,
+  csrfToken: z.string(),
+  workspaces: z.array(membershipWorkspaceSchema),
+});
+
+function setSessionCookie(reply: FastifyReply, ctx: AppContext, value: string, expires: Date) {
+  reply.setCookie(SESSION_COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.cookieSecure,
+    expires,
+  });
+}
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+  const limit = ctx.config.loginRateLimitPerMinute;
+  const perAddress = app.createRateLimit({
+    max: limit,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `login-ip:${req.ip}`,
+  });
+  const perAccount = app.createRateLimit({
+    max: limit,
+    timeWindow: '1 minute',
+    keyGenerator: (req) =>
+      `login-acct:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  });
+
+  r.get(
+    '/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether first-run setup is still needed',
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
+    async () => ({ needed: await isSetupNeeded(db) }),
+  );
+
+  r.post(
+    '/setup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'First run: create the first owner and workspace (only while there is no user)',
+        body: setupInputSchema,
+        response: { 201: sessionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { user, workspace, session } = await setupFirstRun({ db, input: request.body, now: ctx.clock() });
+      setSessionCookie(reply, ctx, session.cookieValue, session.expiresAt);
+      return reply
+        .code(201)
+        .send({ user, csrfToken: session.csrfToken, workspaces: [{ ...workspace, role: 'owner' as const }] });
+    },
+  );
+
+  r.post(
+    '/auth/login',
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie',
+        body: loginInputSchema,
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      for (const check of [perAddress, perAccount]) {
+        const result = await check(request);
+        if (!result.isAllowed && result.isExceeded) {
+          reply.header('retry-after', Math.ceil(result.ttl / 1000));
+          throw new AppError('rate_limited', 'Too many sign-in attempts; wait a minute', {
+            retryAfterSeconds: Math.ceil(result.ttl / 1000),
+          });
+        }
+      }
+      const previous = request.cookies[SESSION_COOKIE];
+      const { user, session } = await login({
+        db,
+        email: request.body.email,
+        password: request.body.password,
+        now: ctx.clock(),
+        previousSessionIdHash: previous ? sha256(previous) : undefined,
+      });
+      setSessionCookie(reply, ctx, session.cookieValue, session.expiresAt);
+      return { user, csrfToken: session.csrfToken, workspaces: await listMyWorkspaces(db, user.id) };
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out; revokes the session server-side',
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireSession(request);
+      await revokeSession(db, auth.sessionIdHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/auth/session',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in person, their CSRF token and workspaces',
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const auth = requireSession(request);
+      return {
+        user: auth.user,
+        csrfToken: auth.csrfToken,
+        workspaces: await listMyWorkspaces(db, auth.user.id),
+      };
+    },
+  );
+
+  r.post(
+    '/auth/password',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password; ends every other session',
+        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireSession(request);
+      const [user] = await db.select().from(users).where(eq(users.id, auth.user.id));
+      if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
+        throw new AppError('validation_failed', 'body.currentPassword: is wrong', [
+          { field: 'body.currentPassword', message: 'is wrong' },
+        ]);
+      }
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword(request.body.newPassword), updatedAt: new Date() })
+        .where(eq(users.id, user.id));
+      await revokeOtherSessions(db, user.id, auth.sessionIdHash);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,45 @@
+// Starts Cadence: configuration, database (migrated), HTTP server, and optionally the publisher loop.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '@cadence/config';
+import { openDatabase } from '@cadence/db';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app';
+import { resolveKeyRing } from './keys';
+import { registerWebApp } from './plugins/web';
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function start({ serveWeb }: { serveWeb: boolean }) {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    // The one place that reads the environment.
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const database = await openDatabase(config);
+  await database.migrate();
+  const ctx = { config, database, keyRing: resolveKeyRing(config), clock: () => new Date() };
+  const app = await buildApp(ctx, {
+    beforeRoutes: serveWeb ? (a) => registerWebApp(a, config.webDistDir ?? defaultWebDist) : undefined,
+  });
+
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    await app.close();
+    await database.close();
+  });
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  const url = config.publicUrl ?? `http://${shownHost}:${port}`;
+  console.log(`\n  Cadence is running at ${url}  (database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  return { app, config, database };
+}

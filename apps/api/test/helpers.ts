@@ -1,0 +1,107 @@
+// Integration test harness: the real app on a fresh, migrated database (PGlite by default,
+// PostgreSQL when TEST_DATABASE_URL is set), driven through app.inject.
+import { loadConfig } from '@cadence/config';
+import { createTestDatabase } from '@cadence/db/testing';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app';
+import type { AppContext } from '../src/context';
+
+export interface TestApp {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, logger: false | object = false): Promise<TestApp> {
+  const database = await createTestDatabase({
+    TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
+    dumpPath: inject('testDbDumpPath'),
+  });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORK_URLS: 'true', ...env });
+  const ctx: AppContext = {
+    config,
+    database,
+    keyRing: { keys: [{ id: 'test', key: Buffer.alloc(32, 7) }] },
+    clock: () => new Date(),
+  };
+  const app = await buildApp(ctx, { logger });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in caller: a person (cookie + CSRF token) or an API client (bearer token). */
+export interface Caller {
+  headers: Record<string, string>;
+  userId?: string;
+  email?: string;
+}
+
+export function cookieFrom(res: LightMyRequestResponse): string {
+  const set = res.cookies.find((c) => c.name === 'cadence_session');
+  if (!set) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
+  return `cadence_session=${set.value}`;
+}
+
+export async function setupOwner(t: TestApp, overrides: { email?: string; timezone?: string } = {}) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: {
+      email: overrides.email ?? 'owner@example.com',
+      name: 'Olivia Owner',
+      password: 'correct horse battery',
+      workspace: { name: 'Acme', timezone: overrides.timezone ?? 'Europe/Paris', locale: 'fr' },
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  const owner: Caller = {
+    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken },
+    userId: body.user.id,
+    email: body.user.email,
+  };
+  return { owner, workspaceId: body.workspaces[0].id as string };
+}
+
+export async function signIn(t: TestApp, email: string, password = 'correct horse battery'): Promise<Caller> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return { headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken }, userId: body.user.id, email };
+}
+
+/** Adds a member with the given role and returns them signed in. */
+export async function addMember(t: TestApp, by: Caller, workspaceId: string, role: string, email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspaceId}/members`,
+    headers: by.headers,
+    payload: { email, name: `${role} person`, password: 'correct horse battery', role },
+  });
+  if (res.statusCode !== 201) throw new Error(`add member failed: ${res.statusCode} ${res.body}`);
+  return signIn(t, email);
+}
+
+export async function createToken(t: TestApp, by: Caller, workspaceId: string, role: string): Promise<Caller & { tokenId: string }> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspaceId}/api-tokens`,
+    headers: by.headers,
+    payload: { name: `${role} client`, role },
+  });
+  if (res.statusCode !== 201) throw new Error(`token failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return { headers: { authorization: `Bearer ${body.token}` }, tokenId: body.id };
+}
+
+export function call(t: TestApp, caller: Caller | null, opts: InjectOptions) {
+  return t.app.inject({ ...opts, headers: { ...(caller?.headers ?? {}), ...(opts.headers ?? {}) } });
+}

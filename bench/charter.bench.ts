@@ -1,0 +1,155 @@
+// Throughput of the charter checker on a busy workspace's charter and long, mixed-language posts.
+import { performance } from 'node:perf_hooks';
+import { type CheckPostInput, charterRulesSchema, checkPost } from '../packages/domain/src/charter/index';
+import type { BenchSection } from './run';
+
+const ROUNDS = 7;
+const CHECKS_PER_ROUND = 1_000;
+const WARM_UP_CHECKS = 500;
+const POST_LENGTH = 1_000;
+
+// A fixed-seed generator, so every run checks the same posts.
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const WORDS = [
+  'nous',
+  'lançons',
+  'notre',
+  'nouvelle',
+  'collection',
+  'été',
+  'découvrez',
+  'la',
+  'boutique',
+  'équipe',
+  'we',
+  'are',
+  'launching',
+  'our',
+  'new',
+  'summer',
+  'range',
+  'today',
+  'with',
+  'the',
+  'team',
+  'café',
+  'crème',
+  'français',
+  'quality',
+  'design',
+  'fabriqué',
+  'en',
+  'France',
+  'merci',
+  'à',
+  'tous',
+  'and',
+  'thanks',
+];
+const EXTRAS = ['😀', '🌞', '👨‍👩‍👧‍👦', '🇫🇷', '#été2025', '#NouvelleCollection', '@cadence', '!', '?', ','];
+
+function makePost(next: () => number): string {
+  const url = 'https://boutique.example.com/ete?utm_source=social&utm_campaign=ete2025';
+  let text = `Bonjour ! ${url} `;
+  while (text.length < POST_LENGTH) {
+    const pool = next() < 0.1 ? EXTRAS : WORDS;
+    text += `${pool[Math.floor(next() * pool.length)]} `;
+  }
+  return text.slice(0, POST_LENGTH);
+}
+
+function makeCharter(next: () => number) {
+  // 200 distinct phrases of one to three words, as a real list of brand-unsafe words would be.
+  const phrases = Array.from({ length: 200 }, (_, i) => {
+    const words = Array.from({ length: 1 + Math.floor(next() * 3) }, () => `mot${Math.floor(next() * 1000)}`);
+    return `${words.join(' ')} ${i}`;
+  });
+  return charterRulesSchema.parse({
+    rules: {
+      bannedPhrases: { phrases, severity: 'block' },
+      requiredHashtags: { allOf: ['#été2025'], oneOf: ['#NouvelleCollection', '#Summer'], severity: 'warn' },
+      forbiddenHashtags: { tags: ['nsfw', 'promo'], severity: 'block' },
+      maxHashtags: { max: 5, severity: 'warn' },
+      maxMentions: { max: 3, severity: 'warn' },
+      maxEmoji: { max: 10, severity: 'warn' },
+      link: {
+        mode: 'required',
+        allowedDomains: ['example.com'],
+        requiredUtm: ['utm_source', 'utm_campaign'],
+        severity: 'block',
+      },
+      postingWindows: {
+        byWeekday: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start: '09:00', end: '18:00' }]])),
+        severity: 'warn',
+      },
+      blackoutDates: { dates: [{ from: '2025-12-24', to: '2025-12-26', reason: 'Noël' }], severity: 'block' },
+      maxPostsPerDay: { max: 4, severity: 'warn' },
+      maxPostsPerWeek: { max: 15, severity: 'warn' },
+      minSpacingMinutes: { minutes: 60, severity: 'warn' },
+    },
+    overrides: {
+      linkedin: { maxHashtags: { max: 3, severity: 'warn' } },
+      x: { maxEmoji: { max: 2, severity: 'warn' } },
+    },
+  });
+}
+
+function makeInputs(): CheckPostInput[] {
+  const next = random(42);
+  const charter = makeCharter(next);
+  const channels = ['linkedin', 'mastodon', 'x'] as const;
+  const otherPosts = channels.flatMap((network) =>
+    Array.from({ length: 20 }, (_, i) => ({
+      channelId: `ch-${network}`,
+      scheduledAt: new Date(Date.UTC(2025, 5, 2 + Math.floor(i / 3), 7 + (i % 3) * 3)).toISOString(),
+    })),
+  );
+  return Array.from({ length: 50 }, (_, i) => ({
+    text: makePost(next),
+    targets: channels.map((network) => ({ channelId: `ch-${network}`, network })),
+    scheduledAt: new Date(Date.UTC(2025, 5, 2 + (i % 7), 8 + (i % 9))).toISOString(),
+    timezone: 'Europe/Paris',
+    charter,
+    otherPosts,
+  }));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export default async function (): Promise<BenchSection[]> {
+  const inputs = makeInputs();
+  let violations = 0;
+  for (let i = 0; i < WARM_UP_CHECKS; i++) violations += checkPost(inputs[i % inputs.length]!).length;
+  const perSecond: number[] = [];
+  const microseconds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = performance.now();
+    for (let i = 0; i < CHECKS_PER_ROUND; i++) violations += checkPost(inputs[i % inputs.length]!).length;
+    const ms = performance.now() - start;
+    perSecond.push((CHECKS_PER_ROUND / ms) * 1000);
+    microseconds.push((ms * 1000) / CHECKS_PER_ROUND);
+  }
+  const sample = checkPost(inputs[0]!);
+  return [
+    {
+      title: 'Charter checker throughput',
+      lines: [
+        `Workload: ${inputs.length} distinct ${POST_LENGTH}-character posts (French/English, emoji, hashtags, mention, one URL) each targeted at LinkedIn, Mastodon and X; charter with 200 banned phrases, hashtag, emoji, mention and link rules, posting windows, blackout dates, daily/weekly caps and spacing against 20 other posts per channel. ${ROUNDS} rounds of ${CHECKS_PER_ROUND.toLocaleString('en')} checks after ${WARM_UP_CHECKS} warm-up checks.`,
+        '',
+        '| figure | median | min | max |',
+        '| --- | --- | --- | --- |',
+        `| checks/s | ${Math.round(median(perSecond)).toLocaleString('en')} | ${Math.round(Math.min(...perSecond)).toLocaleString('en')} | ${Math.round(Math.max(...perSecond)).toLocaleString('en')} |`,
+        `| µs per check | ${median(microseconds).toFixed(0)} | ${Math.min(...microseconds).toFixed(0)} | ${Math.max(...microseconds).toFixed(0)} |`,
+        '',
+        `Violations in one sample check: ${sample.length} (${[...new Set(sample.map((v) => v.rule))].join(', ')}); ${violations.toLocaleString('en')} in all.`,
+      ],
+    },
+  ];
+}

@@ -1,0 +1,127 @@
+// The environment is read here once, validated, and passed down as a typed Config.
+// Nothing else in Cadence reads process.env.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const encryptionKeys = z.string().transform((raw, ctx) => {
+  // "id:base64key,id2:base64key": the first key encrypts, every key decrypts (rotation).
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [id, b64] = part.split(':');
+    const key = b64 ? Buffer.from(b64, 'base64') : Buffer.alloc(0);
+    if (!id || !/^[a-z0-9]{1,16}$/i.test(id) || key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'each key must be "id:<32 bytes in base64>"' });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'at least one key is needed' });
+    return z.NEVER;
+  }
+  return keys;
+});
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://cadence.example.com' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ENCRYPTION_KEYS: encryptionKeys.optional(),
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  PUBLISHER_IN_PROCESS: bool.default(true),
+  PUBLISHER_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(1),
+  PUBLISHER_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  PUBLISHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  ALLOW_PRIVATE_NETWORK_URLS: bool.default(false),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  encryptionKeys: { id: string; key: Buffer }[] | undefined;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  apiRateLimitPerMinute: number;
+  publisher: { inProcess: boolean; tickSeconds: number; graceMinutes: number; maxAttempts: number };
+  allowPrivateNetworkUrls: boolean;
+  webDistDir: string | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
+  // Empty strings mean "unset", as docker-compose and shells commonly pass them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: e.DATA_DIR,
+    encryptionKeys: e.ENCRYPTION_KEYS,
+    cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https://') ?? false,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    publisher: {
+      inProcess: e.PUBLISHER_IN_PROCESS,
+      tickSeconds: e.PUBLISHER_TICK_SECONDS,
+      graceMinutes: e.PUBLISHER_GRACE_MINUTES,
+      maxAttempts: e.PUBLISHER_MAX_ATTEMPTS,
+    },
+    allowPrivateNetworkUrls: e.ALLOW_PRIVATE_NETWORK_URLS,
+    webDistDir: e.WEB_DIST_DIR,
+    ...overrides,
+  };
+}

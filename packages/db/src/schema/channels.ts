@@ -1,0 +1,36 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users, workspaces } from './accounts';
+
+export const networkEnum = pgEnum('network', [
+  'mastodon',
+  'bluesky',
+  'linkedin',
+  'x',
+  'facebook',
+  'instagram',
+  'threads',
+  'webhook',
+  'sandbox',
+]);
+export const channelStatusEnum = pgEnum('channel_status', ['connected', 'needs_reconnect', 'disconnected']);
+
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    network: networkEnum('network').notNull(),
+    displayName: text('display_name').notNull(),
+    handle: text('handle').notNull(),
+    status: channelStatusEnum('status').notNull().default('connected'),
+    statusReason: text('status_reason'),
+    /** AES-256-GCM sealed JSON ("keyId:iv:tag:ciphertext"); never leaves the server. */
+    credentialsSealed: text('credentials_sealed'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('channels_workspace_idx').on(t.workspaceId, t.createdAt)],
+);

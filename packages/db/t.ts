@@ -1,0 +1,11 @@
+import { openPglite } from '/work/main/packages/db/src/client';
+let t = Date.now();
+const d = await openPglite();
+await d.migrate();
+console.log('fresh+migrate', Date.now() - t);
+const dump = await d.pglite!.dumpDataDir('none');
+console.log('dump', dump.size);
+t = Date.now();
+const d2 = await openPglite({ loadDataDir: dump });
+await d2.pglite!.query('select count(*) from users');
+console.log('load', Date.now() - t);

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const ROLES = ['owner', 'manager', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, manager: 2, owner: 3 };
+
+/** Roles are ordered: an owner can do all a manager can, a manager all an editor can, and so on. */
+export const roleAtLeast = (role: Role, minimum: Role) => RANK[role] >= RANK[minimum];

@@ -1,0 +1,97 @@
+// Request and response shapes for accounts, workspaces, members and tokens. Safe for the browser.
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { roleSchema } from './roles';
+
+export const timezoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => IANAZone.isValidZone(tz), { message: 'must be an IANA time zone such as Europe/Paris' });
+export const localeSchema = z.enum(['en', 'fr']);
+export const emailSchema = z
+  .email({ message: 'must be an email address' })
+  .max(254)
+  .transform((e) => e.toLowerCase());
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+const nameSchema = z.string().trim().min(1, 'is required').max(120);
+
+export const workspaceInputSchema = z.strictObject({
+  name: nameSchema,
+  timezone: timezoneSchema,
+  locale: localeSchema.default('en'),
+});
+
+export const workspaceUpdateSchema = z.strictObject({
+  name: nameSchema.optional(),
+  timezone: timezoneSchema.optional(),
+  locale: localeSchema.optional(),
+  requiredApprovals: z.number().int().min(0).max(2).optional(),
+  apiPostsNeedApproval: z.boolean().optional(),
+});
+
+export const setupInputSchema = z.strictObject({
+  email: emailSchema,
+  name: nameSchema,
+  password: passwordSchema,
+  workspace: workspaceInputSchema,
+});
+
+export const loginInputSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const memberAddSchema = z.strictObject({
+  email: emailSchema,
+  name: nameSchema,
+  /** A first password for a new account; ignored when the person already has an account. */
+  password: passwordSchema.optional(),
+  role: roleSchema,
+});
+
+export const memberUpdateSchema = z.strictObject({ role: roleSchema });
+
+export const tokenCreateSchema = z.strictObject({
+  name: nameSchema,
+  role: roleSchema.exclude(['owner']),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: localeSchema,
+});
+
+export const workspaceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timezone: z.string(),
+  locale: localeSchema,
+  requiredApprovals: z.number().int(),
+  apiPostsNeedApproval: z.boolean(),
+  createdAt: z.date(),
+});
+
+export const membershipWorkspaceSchema = workspaceSchema.extend({ role: roleSchema });
+
+export const memberSchema = z.object({
+  userId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  createdAt: z.date(),
+});
+
+export const apiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: roleSchema,
+  prefix: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+
+export type WorkspaceInput = z.infer<typeof workspaceInputSchema>;
+export type SetupInput = z.infer<typeof setupInputSchema>;

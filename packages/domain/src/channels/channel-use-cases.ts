@@ -1,0 +1,125 @@
+import { channels, type Db } from '@cadence/db';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../errors';
+import { type KeyRing, sealJson } from '../security/secret-box';
+import type { ChannelCreate, ChannelUpdate } from './schemas';
+
+type ChannelRow = typeof channels.$inferSelect;
+
+/** The public view of a channel; the sealed credentials never leave this function's input. */
+export function toPublicChannel(row: ChannelRow) {
+  return {
+    id: row.id,
+    network: row.network,
+    displayName: row.displayName,
+    handle: row.handle,
+    status: row.status,
+    statusReason: row.statusReason,
+    hasCredentials: row.credentialsSealed !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function listChannels(db: Db, workspaceId: string) {
+  const rows = await db
+    .select()
+    .from(channels)
+    .where(eq(channels.workspaceId, workspaceId))
+    .orderBy(asc(channels.createdAt), asc(channels.id));
+  return rows.map(toPublicChannel);
+}
+
+export async function getChannel(db: Db, workspaceId: string, channelId: string) {
+  const [row] = await db
+    .select()
+    .from(channels)
+    .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+  if (!row) throw notFound('Channel');
+  return toPublicChannel(row);
+}
+
+export async function createChannel(db: Db, ring: KeyRing, actor: Actor, input: ChannelCreate) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(channels)
+      .values({
+        workspaceId: actor.workspaceId,
+        network: input.network,
+        displayName: input.displayName,
+        handle: input.handle,
+        credentialsSealed: input.credentials ? sealJson(ring, input.credentials) : null,
+        createdByUserId: actor.userId,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    const after = toPublicChannel(row);
+    await recordAudit(tx, actor, {
+      action: 'channel.created',
+      entityType: 'channel',
+      entityId: row.id,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function updateChannel(
+  db: Db,
+  ring: KeyRing,
+  actor: Actor,
+  channelId: string,
+  input: ChannelUpdate,
+) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(channels)
+      .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)))
+      .for('update');
+    if (!current) throw notFound('Channel');
+    const reconnecting = input.credentials !== undefined;
+    const [row] = await tx
+      .update(channels)
+      .set({
+        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+        ...(input.handle !== undefined ? { handle: input.handle } : {}),
+        ...(reconnecting
+          ? { credentialsSealed: sealJson(ring, input.credentials), status: 'connected', statusReason: null }
+          : {}),
+        ...(input.status !== undefined ? { status: input.status, statusReason: null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(channels.id, channelId))
+      .returning();
+    if (!row) throw notFound('Channel');
+    const before = toPublicChannel(current);
+    const after = toPublicChannel(row);
+    await recordAudit(tx, actor, {
+      action: reconnecting ? 'channel.credentials_replaced' : 'channel.updated',
+      entityType: 'channel',
+      entityId: channelId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function deleteChannel(db: Db, actor: Actor, channelId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(channels)
+      .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)))
+      .returning();
+    if (!row) throw notFound('Channel');
+    await recordAudit(tx, actor, {
+      action: 'channel.deleted',
+      entityType: 'channel',
+      entityId: channelId,
+      before: toPublicChannel(row),
+    });
+  });
+}

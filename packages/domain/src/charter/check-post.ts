@@ -1,0 +1,123 @@
+import { Info } from 'luxon';
+import { analyseText, type TextAnalysis } from '../networks/analyse-text';
+import type { MediaKind, Network } from '../networks/schemas';
+import { messages } from './messages';
+import { campaignAdditionsAt, instantMillis, localTime, rulesForNetwork } from './resolve-rules';
+import type { Finding, TextContext } from './rules/context';
+import { type FoldedText, fold } from './rules/fold';
+import { checkNetworkLimits } from './rules/network-rules';
+import { checkScheduleRules, type PostSlot, postSlot } from './rules/schedule-rules';
+import { checkTextRules } from './rules/text-rules';
+import type { CampaignRules, CharterRules, Violation } from './schemas';
+
+export interface PostTarget {
+  channelId: string;
+  network: Network;
+  /** This network's own version of the text, when it differs from the main one. */
+  text?: string | undefined;
+  mediaCount?: number | undefined;
+  mediaKinds?: readonly MediaKind[] | undefined;
+}
+
+export interface OtherPost {
+  channelId: string;
+  /** ISO instant. */
+  scheduledAt: string;
+  postId?: string | undefined;
+}
+
+export interface CheckPostInput {
+  text: string;
+  targets: readonly PostTarget[];
+  /** ISO instant; absent or null for a post not yet scheduled, which skips the schedule rules. */
+  scheduledAt?: string | null | undefined;
+  /** IANA zone of the workspace, in which windows, dates, days and weeks are read. */
+  timezone: string;
+  charter: CharterRules;
+  campaign?: CampaignRules | null | undefined;
+  /** Other scheduled posts on the same channels. */
+  otherPosts: readonly OtherPost[];
+  /** This post's id, so that it is not counted twice if it also appears in `otherPosts`. */
+  postId?: string | undefined;
+}
+
+/**
+ * Checks one post against its networks' hard limits, the workspace charter (with each network's
+ * overrides) and, when scheduled within its dates, its campaign. Pure: same input, same output;
+ * never throws, so a broken charter or odd text cannot stop the composer or the publisher.
+ */
+export function checkPost(input: CheckPostInput): Violation[] {
+  try {
+    return check(input);
+  } catch {
+    // Every known path is handled; this net keeps the promise for the unknown ones.
+    return [
+      {
+        rule: 'checker.failed',
+        severity: 'block',
+        field: 'text',
+        message: {
+          en: 'This post could not be checked; please try again or contact support.',
+          fr: 'Ce message n’a pas pu être vérifié\u00A0; réessayez ou contactez le support.',
+        },
+      },
+    ];
+  }
+}
+
+export function hasBlocking(violations: readonly Violation[]): boolean {
+  return violations.some((v) => v.severity === 'block');
+}
+
+function check(input: CheckPostInput): Violation[] {
+  const violations: Violation[] = [];
+  const post = resolveSchedule(input, violations);
+  const campaign = campaignAdditionsAt(input.campaign, post?.at ?? null);
+  const others = post ? otherInstants(input) : new Map<string, number[]>();
+  // Targets often share the main text: analyse each distinct text once.
+  const analysed = new Map<string, { analysis: TextAnalysis; folded: FoldedText }>();
+  for (const target of input.targets) {
+    const text = target.text ?? input.text;
+    let shared = analysed.get(text);
+    if (!shared) {
+      shared = { analysis: analyseText(text), folded: fold(text) };
+      analysed.set(text, shared);
+    }
+    const ctx: TextContext = { ...shared, network: target.network };
+    const rules = rulesForNetwork(input.charter, target.network);
+    const findings: Finding[] = [...checkNetworkLimits(ctx, target), ...checkTextRules(ctx, rules, campaign)];
+    if (post)
+      findings.push(...checkScheduleRules({ post, others: others.get(target.channelId) ?? [] }, rules));
+    for (const f of findings) violations.push({ ...f, network: target.network, channelId: target.channelId });
+  }
+  return violations;
+}
+
+function resolveSchedule(input: CheckPostInput, violations: Violation[]): PostSlot | null {
+  if (input.scheduledAt === null || input.scheduledAt === undefined) return null;
+  const base = { severity: 'block', field: 'schedule' } as const;
+  if (!Info.isValidIANAZone(input.timezone)) {
+    const zone = String(input.timezone).slice(0, 64);
+    violations.push({ ...base, rule: 'schedule.timezone', message: messages.invalidTimezone(zone) });
+    return null;
+  }
+  const at = localTime(input.scheduledAt, input.timezone);
+  if (!at) violations.push({ ...base, rule: 'schedule.invalidDate', message: messages.invalidDate() });
+  return at ? postSlot(at) : null;
+}
+
+/** The other posts of the targeted channels, by channel; unreadable dates are left out. */
+function otherInstants(input: CheckPostInput): Map<string, number[]> {
+  const channels = new Set(input.targets.map((t) => t.channelId));
+  const byChannel = new Map<string, number[]>();
+  for (const other of input.otherPosts) {
+    if (!channels.has(other.channelId)) continue;
+    if (input.postId !== undefined && other.postId === input.postId) continue;
+    const millis = instantMillis(other.scheduledAt);
+    if (millis === null) continue;
+    const list = byChannel.get(other.channelId) ?? [];
+    list.push(millis);
+    byChannel.set(other.channelId, list);
+  }
+  return byChannel;
+}

@@ -1,0 +1,26 @@
+import type { TextAnalysis } from '../../networks/analyse-text';
+import type { TextRange } from '../../networks/entities';
+import type { Network } from '../../networks/schemas';
+import type { Violation } from '../schemas';
+import type { FoldedText } from './fold';
+
+/** One target's text, analysed once and shared by every text rule. */
+export interface TextContext {
+  network: Network;
+  analysis: TextAnalysis;
+  folded: FoldedText;
+}
+
+/** A violation before the checker stamps it with its target's network and channel. */
+export type Finding = Omit<Violation, 'network' | 'channelId'>;
+
+// A pathological post (a banned word repeated ten thousand times) must not produce a response of
+// megabytes: after this many findings of one rule on one target, the rest are not reported.
+export const MAX_FINDINGS_PER_RULE = 50;
+
+/** From the first of `items` past `max` to the end of the last one: what to remove. */
+export function excessRange(items: readonly TextRange[], max: number): TextRange | undefined {
+  const first = items[max];
+  const last = items[items.length - 1];
+  return first && last ? { start: first.start, end: last.end } : undefined;
+}
