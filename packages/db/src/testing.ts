@@ -3,12 +3,20 @@
 //   each test file loads that dump, which skips initdb and the migrations (seconds saved per file).
 // - Real PostgreSQL (TEST_DATABASE_URL): the global setup migrates a template database; each test
 //   file gets CREATE DATABASE ... TEMPLATE, which copies it in milliseconds.
-import { randomBytes } from 'node:crypto';
+// Several runs may share one server (engineers, CI): every name carries the run's id (derived from
+// the dump path, which is unique per run), so one run never drops another run's databases.
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { connectPostgres, type Database, openPglite } from './client';
 
-export const TEMPLATE_DB = 'cadence_test_template';
+/** A short id for one test run, the same in the global setup and in every worker. */
+function runId(dumpPath: string): string {
+  return createHash('sha256').update(dumpPath).digest('hex').slice(0, 10);
+}
+
+export const templateDbName = (dumpPath: string) => `cadence_tpl_${runId(dumpPath)}`;
+const fileDbPrefix = (dumpPath: string) => `cadence_t_${runId(dumpPath)}_`;
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -33,19 +41,23 @@ export async function prepareTestDatabases(env: {
 }): Promise<() => Promise<void>> {
   if (env.TEST_DATABASE_URL) {
     const url = env.TEST_DATABASE_URL;
+    const templateDb = templateDbName(env.dumpPath);
+    const prefix = fileDbPrefix(env.dumpPath);
     await admin(url, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+      await c.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${templateDb}`);
     });
-    const template = connectPostgres(withDatabase(url, TEMPLATE_DB), 1);
+    const template = connectPostgres(withDatabase(url, templateDb), 1);
     await template.migrate();
     await template.close();
     return async () => {
       await admin(url, async (c) => {
         const { rows } = await c.query<{ datname: string }>(
-          "SELECT datname FROM pg_database WHERE datname LIKE 'cadence_t_%'",
+          'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+          [prefix],
         );
         for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+        await c.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
       });
     };
   }
@@ -70,8 +82,9 @@ export async function createTestDatabase(env: {
   dumpPath: string;
 }): Promise<Database> {
   if (env.TEST_DATABASE_URL) {
-    const name = `cadence_t_${randomBytes(6).toString('hex')}`;
-    await admin(env.TEST_DATABASE_URL, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+    const name = `${fileDbPrefix(env.dumpPath)}${randomBytes(6).toString('hex')}`;
+    const templateDb = templateDbName(env.dumpPath);
+    await admin(env.TEST_DATABASE_URL, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb}`));
     const database = connectPostgres(withDatabase(env.TEST_DATABASE_URL, name), 20);
     const close = database.close;
     return {
