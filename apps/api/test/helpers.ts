@@ -2,7 +2,8 @@
 // PostgreSQL when TEST_DATABASE_URL is set), driven through app.inject.
 import { loadConfig } from '@cadence/config';
 import { createTestDatabase } from '@cadence/db/testing';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import type { AppContext } from '../src/context';
@@ -10,10 +11,33 @@ import type { AppContext } from '../src/context';
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
   ctx: AppContext;
+  /** Every route registered after the app's own plugins (all of /api), as Fastify saw it. */
+  routes: RouteOptions[];
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}, logger: false | object = false): Promise<TestApp> {
+/** A pino destination that keeps every log line in memory, for tests that grep the logs. */
+export function captureLogs(level = 'trace') {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, logger: { level, stream } };
+}
+
+export interface TestAppOptions {
+  /** Extra routes or hooks registered on the root before the API (e.g. a route that throws). */
+  beforeRoutes?: (app: FastifyInstance) => Promise<void>;
+}
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  logger: false | object = false,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase({
     TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
     dumpPath: inject('testDbDumpPath'),
@@ -25,11 +49,21 @@ export async function createTestApp(env: Record<string, string> = {}, logger: fa
     keyRing: { keys: [{ id: 'test', key: Buffer.alloc(32, 7) }] },
     clock: () => new Date(),
   };
-  const app = await buildApp(ctx, { logger });
+  const routes: RouteOptions[] = [];
+  const app = await buildApp(ctx, {
+    logger,
+    beforeRoutes: async (root) => {
+      root.addHook('onRoute', (route) => {
+        routes.push(route);
+      });
+      await options.beforeRoutes?.(root);
+    },
+  });
   await app.ready();
   return {
     app,
     ctx,
+    routes,
     close: async () => {
       await app.close();
       await database.close();

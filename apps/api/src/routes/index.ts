@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
+import { registerIdempotency } from '../plugins/idempotency';
 import { authRoutes } from './auth/auth-routes';
+import { calendarRoutes } from './calendar/calendar-routes';
+import { campaignRoutes } from './campaigns/campaign-routes';
 import { channelRoutes } from './channels/channel-routes';
+import { charterRoutes } from './charter/charter-routes';
 import { healthRoutes } from './health';
+import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
+import { queueRoutes } from './queue/queue-routes';
 import { auditRoutes } from './workspaces/audit-routes';
 import { memberRoutes } from './workspaces/member-routes';
 import { tokenRoutes } from './workspaces/token-routes';
@@ -10,7 +16,10 @@ import { workspaceRoutes } from './workspaces/workspace-routes';
 
 /** Every feature's routes, mounted under /api. Feature routes live under /api/v1. */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
+  // Before any route: it attaches itself to the routes that declare config.idempotent.
+  registerIdempotency(app, ctx);
   await app.register(async (a) => healthRoutes(a, ctx));
+  await app.register(async (a) => icsPublicRoutes(a, ctx));
   await app.register(
     async (v1) => {
       for (const routes of [
@@ -20,6 +29,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         tokenRoutes,
         channelRoutes,
         auditRoutes,
+        charterRoutes,
+        campaignRoutes,
+        queueRoutes,
+        calendarRoutes,
+        icsFeedRoutes,
       ]) {
         await v1.register(async (scope) => routes(scope, ctx));
       }

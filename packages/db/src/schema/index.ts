@@ -4,3 +4,7 @@ export * from './channels';
 export * from './posts';
 export * from './campaigns';
 export * from './charter';
+export * from './queue';
+export * from './idempotency';
+export * from './ics';
+export * from './publisher';

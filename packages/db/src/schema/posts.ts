@@ -2,6 +2,7 @@
 // each target (post x channel) carries its own publishing status, the publisher's ledger.
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   index,
   integer,
   jsonb,
@@ -13,7 +14,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { apiTokens, users, workspaces } from './accounts';
+import { campaigns } from './campaigns';
 import { channels, networkEnum } from './channels';
+import { charterVersions } from './charter';
 
 export const postStatusEnum = pgEnum('post_status', [
   'draft',
@@ -65,7 +68,8 @@ export const posts = pgTable(
     firstComment: text('first_comment'),
     media: jsonb('media').$type<MediaRef[]>().notNull().default([]),
     labels: jsonb('labels').$type<string[]>().notNull().default([]),
-    campaignId: uuid('campaign_id'),
+    // A campaign with posts cannot be deleted (it is archived instead): the key keeps that true.
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
     pillarId: text('pillar_id'),
     /** The instant to publish, and the zone + wall-clock time it was chosen in (kept across DST). */
     scheduledAt: ts('scheduled_at'),
@@ -75,7 +79,8 @@ export const posts = pgTable(
     version: integer('version').notNull().default(1),
     /** Bumped when text, media, link, first comment or targets change: approvals bind to it. */
     contentRevision: integer('content_revision').notNull().default(1),
-    charterVersionId: uuid('charter_version_id'),
+    /** The charter version the post was last approved under. */
+    charterVersionId: uuid('charter_version_id').references(() => charterVersions.id, { onDelete: 'set null' }),
     approvedAt: ts('approved_at'),
     /** Charter warnings found at the last save/submit/approve, kept for reviewers. */
     violations: jsonb('violations').$type<unknown[]>().notNull().default([]),
@@ -147,6 +152,8 @@ export const postApprovals = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The content revision approved: an edit makes older approvals count for nothing. */
     contentRevision: integer('content_revision').notNull(),
+    /** The charter version the content was checked against when approved. */
+    charterVersionId: uuid('charter_version_id').references(() => charterVersions.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('post_approvals_unique').on(t.postId, t.userId, t.contentRevision)],
@@ -157,13 +164,15 @@ export const postEvents = pgTable(
   'post_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Events of one transaction share created_at (now() is the transaction's time): seq orders them. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     postId: uuid('post_id')
       .notNull()
       .references(() => posts.id, { onDelete: 'cascade' }),
     workspaceId: uuid('workspace_id').notNull(),
     actorUserId: uuid('actor_user_id'),
+    /** Both null for the publisher. */
     actorTokenId: uuid('actor_token_id'),
-    /** null for the publisher. */
     action: text('action').notNull(),
     fromStatus: postStatusEnum('from_status'),
     toStatus: postStatusEnum('to_status'),
@@ -171,7 +180,7 @@ export const postEvents = pgTable(
     details: jsonb('details'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('post_events_post_idx').on(t.postId, t.createdAt)],
+  (t) => [index('post_events_post_idx').on(t.postId, t.createdAt), index('post_events_post_seq_idx').on(t.postId, t.seq)],
 );
 
 export const postComments = pgTable(

@@ -1,10 +1,11 @@
 import { apiTokens, type Db } from '@cadence/db';
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { type Role, roleAtLeast } from '../accounts/roles';
 import { recordAudit } from '../audit/record-audit';
 import { forbidden, notFound } from '../errors';
 import { newApiToken } from '../security/tokens';
+import { newestFirst, type PageAfter } from '../pagination';
 
 const publicColumns = {
   id: apiTokens.id,
@@ -19,24 +20,14 @@ const publicColumns = {
 export async function listApiTokens(
   db: Db,
   workspaceId: string,
-  page: { limit: number; after?: { createdAt: Date; id: string } | undefined },
+  page: { limit: number; after?: PageAfter | undefined },
 ) {
-  const after = page.after;
+  const keyset = newestFirst(apiTokens.createdAt, apiTokens.id, page.after);
   return db
     .select(publicColumns)
     .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.workspaceId, workspaceId),
-        after
-          ? or(
-              lt(apiTokens.createdAt, after.createdAt),
-              and(eq(apiTokens.createdAt, after.createdAt), lt(apiTokens.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .where(and(eq(apiTokens.workspaceId, workspaceId), keyset.where))
+    .orderBy(...keyset.orderBy)
     .limit(page.limit + 1);
 }
 

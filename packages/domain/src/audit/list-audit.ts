@@ -1,6 +1,7 @@
 import { auditEvents, type Db } from '@cadence/db';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { newestFirst, type PageAfter } from '../pagination';
 
 export const auditEventSchema = z.object({
   id: z.uuid(),
@@ -18,23 +19,13 @@ export const auditEventSchema = z.object({
 export async function listAuditEvents(
   db: Db,
   workspaceId: string,
-  page: { limit: number; after?: { createdAt: Date; id: string } | undefined },
+  page: { limit: number; after?: PageAfter | undefined },
 ) {
-  const a = page.after;
+  const keyset = newestFirst(auditEvents.createdAt, auditEvents.id, page.after);
   return db
     .select()
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.workspaceId, workspaceId),
-        a
-          ? or(
-              lt(auditEvents.createdAt, a.createdAt),
-              and(eq(auditEvents.createdAt, a.createdAt), lt(auditEvents.id, a.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .where(and(eq(auditEvents.workspaceId, workspaceId), keyset.where))
+    .orderBy(...keyset.orderBy)
     .limit(page.limit + 1);
 }

@@ -38,6 +38,7 @@ export const charterCheckSchema = z
     targets: z
       .array(z.strictObject({ channelId: z.uuid(), text: checkTextSchema.optional() }))
       .max(50)
+      .refine((ts) => new Set(ts.map((t) => t.channelId)).size === ts.length, 'Name each channel once')
       .default([]),
     /** Networks to check against without naming a channel (no per-channel schedule rules then). */
     networks: z.array(networkSchema).max(20).default([]),

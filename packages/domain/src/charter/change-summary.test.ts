@@ -22,7 +22,11 @@ describe('charterChanges', () => {
 
   it('names changed, added and removed rules, workspace-wide and per network', () => {
     const next = charter({
-      rules: { tone: 'Warm', maxHashtags: { max: 4, severity: 'warn' }, maxEmoji: { max: 1, severity: 'warn' } },
+      rules: {
+        tone: 'Warm',
+        maxHashtags: { max: 4, severity: 'warn' },
+        maxEmoji: { max: 1, severity: 'warn' },
+      },
       overrides: { bluesky: { tone: null } },
     });
     expect(charterChanges(base, next)).toEqual([

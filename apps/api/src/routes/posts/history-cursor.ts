@@ -1,0 +1,29 @@
+// History pages by the event sequence, not by time: events of one transaction share a timestamp.
+import { AppError } from '@cadence/domain/errors';
+
+export function encodeSeqCursor(seq: number): string {
+  return Buffer.from(JSON.stringify({ s: seq })).toString('base64url');
+}
+
+export function decodeSeqCursor(cursor: string | undefined): number | undefined {
+  if (!cursor) return undefined;
+  try {
+    const { s } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s: unknown };
+    if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0) throw new Error('bad');
+    return s;
+  } catch {
+    throw new AppError('validation_failed', 'querystring.cursor: is not a cursor this API issued', [
+      { field: 'querystring.cursor', message: 'is not a cursor this API issued' },
+    ]);
+  }
+}
+
+/** Given limit+1 events oldest first, the page (without the internal seq) and the next cursor. */
+export function toHistoryPage<T extends { seq: number }>(rows: T[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ seq: _seq, ...event }) => event),
+    nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null,
+  };
+}

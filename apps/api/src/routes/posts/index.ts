@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+import { postConversationRoutes } from './post-conversation-routes';
+import { postRoutes } from './post-routes';
+import { postWorkflowRoutes } from './post-workflow-routes';
+
+/** Every post route: CRUD, the workflow's transitions, the conversation and the history. */
+export async function postsRoutes(app: FastifyInstance, ctx: AppContext) {
+  await postRoutes(app, ctx);
+  await postWorkflowRoutes(app, ctx);
+  await postConversationRoutes(app, ctx);
+}

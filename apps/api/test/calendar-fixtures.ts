@@ -1,0 +1,80 @@
+// Fixtures for the queue, calendar, ICS and DST tests: channels made through the API, posts and
+// targets written straight to the database (each test states the exact status and instant it needs).
+import { posts, postTargets } from '@cadence/db';
+import { type Caller, call, type TestApp } from './helpers';
+
+type PostStatus = typeof posts.$inferInsert.status;
+type TargetStatus = typeof postTargets.$inferInsert.status;
+
+export async function createChannel(t: TestApp, owner: Caller, workspaceId: string, displayName: string) {
+  const res = await call(t, owner, {
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspaceId}/channels`,
+    payload: { network: 'sandbox', displayName, handle: displayName.toLowerCase().replace(/\W+/g, '-') },
+  });
+  if (res.statusCode !== 201) throw new Error(`channel failed: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+export interface SeedPost {
+  workspaceId: string;
+  channelIds: string[];
+  text: string;
+  at: Date | null;
+  status?: PostStatus;
+  targetStatus?: TargetStatus;
+  campaignId?: string | null;
+  pillarId?: string | null;
+  authorUserId?: string | null;
+  /** Per-channel text overrides. */
+  overrides?: Record<string, string>;
+}
+
+export async function seedPost(t: TestApp, p: SeedPost) {
+  const { db } = t.ctx.database;
+  const [post] = await db
+    .insert(posts)
+    .values({
+      workspaceId: p.workspaceId,
+      text: p.text,
+      status: p.status ?? 'scheduled',
+      scheduledAt: p.at,
+      campaignId: p.campaignId ?? null,
+      pillarId: p.pillarId ?? null,
+      authorUserId: p.authorUserId ?? null,
+    })
+    .returning();
+  if (!post) throw new Error('no post');
+  const targets = await db
+    .insert(postTargets)
+    .values(
+      p.channelIds.map((channelId) => ({
+        postId: post.id,
+        workspaceId: p.workspaceId,
+        channelId,
+        network: 'sandbox' as const,
+        status: p.targetStatus ?? (p.at ? 'scheduled' : 'pending'),
+        scheduledAt: p.at,
+        textOverride: p.overrides?.[channelId] ?? null,
+      })),
+    )
+    .returning();
+  return { post, targets };
+}
+
+export async function replaceSlots(
+  t: TestApp,
+  caller: Caller,
+  workspaceId: string,
+  channelId: string,
+  slots: { weekday: number; localTime: string }[],
+) {
+  return call(t, caller, {
+    method: 'PUT',
+    url: `/api/v1/workspaces/${workspaceId}/channels/${channelId}/queue-slots`,
+    payload: { slots },
+  });
+}
+
+export const everyDay = (...times: string[]) =>
+  [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => times.map((localTime) => ({ weekday, localTime })));

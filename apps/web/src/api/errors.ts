@@ -1,0 +1,57 @@
+// The API answers every failure as { error: { code, message, details } }; this turns that into an
+// exception react-query can carry, with the per-field problems forms show beside their inputs.
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Validation problems keyed by field path without its "body." prefix ("workspace.timezone"). */
+  get fieldErrors(): Record<string, string> {
+    if (!Array.isArray(this.details)) return {};
+    const out: Record<string, string> = {};
+    for (const item of this.details as unknown[]) {
+      if (!isFieldProblem(item)) continue;
+      const field = item.field.replace(/^body\./, '');
+      out[field] ??= item.message;
+    }
+    return out;
+  }
+}
+
+function isFieldProblem(v: unknown): v is FieldProblem {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as FieldProblem).field === 'string' &&
+    typeof (v as FieldProblem).message === 'string'
+  );
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; details?: unknown };
+}
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError built from the error body. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.response.ok) return result.data as T;
+  const body = (result.error ?? {}) as ErrorBody;
+  const code = typeof body.error?.code === 'string' ? body.error.code : 'http_error';
+  const message =
+    typeof body.error?.message === 'string' ? body.error.message : `HTTP ${result.response.status}`;
+  throw new ApiError(result.response.status, code, message, body.error?.details);
+}
+
+export const isApiError = (e: unknown, status?: number): e is ApiError =>
+  e instanceof ApiError && (status === undefined || e.status === status);

@@ -1,0 +1,33 @@
+// The calendar's view and date live in the URL (/calendar?view=week&date=2025-03-03) so views can be
+// shared and Back works.
+import { DateTime } from 'luxon';
+
+export const CALENDAR_VIEWS = ['month', 'week', 'day', 'list'] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
+
+const FULLCALENDAR_VIEW: Record<CalendarView, string> = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  day: 'timeGridDay',
+  list: 'listWeek',
+};
+
+export const toFullCalendarView = (view: CalendarView) => FULLCALENDAR_VIEW[view];
+
+export function fromFullCalendarView(type: string): CalendarView {
+  const found = CALENDAR_VIEWS.find((v) => FULLCALENDAR_VIEW[v] === type);
+  return found ?? 'month';
+}
+
+export function parseCalendarParams(params: URLSearchParams, timeZone: string) {
+  const rawView = params.get('view');
+  const view: CalendarView = CALENDAR_VIEWS.find((v) => v === rawView) ?? 'month';
+  const rawDate = params.get('date');
+  const parsed = rawDate ? DateTime.fromISO(rawDate, { zone: timeZone }) : null;
+  const date = parsed?.isValid ? parsed.toISODate()! : DateTime.now().setZone(timeZone).toISODate()!;
+  return { view, date };
+}
+
+/** The calendar day of an instant in the workspace's zone ("2025-03-01"). */
+export const dayInZone = (instant: Date, timeZone: string) =>
+  DateTime.fromJSDate(instant).setZone(timeZone).toISODate()!;

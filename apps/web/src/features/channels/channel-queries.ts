@@ -1,0 +1,48 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { paths } from '../../api/schema';
+
+type ChannelsPath = paths['/api/v1/workspaces/{workspaceId}/channels'];
+export type Channel = ChannelsPath['get']['responses'][200]['content']['application/json']['items'][number];
+export type ChannelCreate = NonNullable<ChannelsPath['post']['requestBody']>['content']['application/json'];
+export type Network = Channel['network'];
+
+const channelsQuery = (workspaceId: string) =>
+  queryOptions({
+    queryKey: ['channels', workspaceId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/channels', { params: { path: { workspaceId } } }),
+      ).items,
+  });
+
+export const useChannels = (workspaceId: string) => useQuery(channelsQuery(workspaceId));
+
+export function useConnectChannel(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ChannelCreate) =>
+      unwrap(
+        await api.POST('/api/v1/workspaces/{workspaceId}/channels', {
+          params: { path: { workspaceId } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),
+  });
+}
+
+export function useDeleteChannel(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (channelId: string) => {
+      unwrap(
+        await api.DELETE('/api/v1/workspaces/{workspaceId}/channels/{channelId}', {
+          params: { path: { workspaceId, channelId } },
+        }),
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),
+  });
+}

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { roleAtLeast } from '../../ui/roles';
+import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
+import { useCurrentWorkspace } from '../session/current-workspace';
+import { type Channel, useChannels, useDeleteChannel } from './channel-queries';
+import { ConnectChannelForm } from './connect-channel-form';
+
+const STATUS_ICON: Record<Channel['status'], string> = {
+  connected: '●',
+  needs_reconnect: '▲',
+  disconnected: '○',
+};
+
+export function ChannelsPage() {
+  const { t } = useTranslation();
+  const { workspace } = useCurrentWorkspace();
+  const channels = useChannels(workspace.id);
+  const remove = useDeleteChannel(workspace.id);
+  const canManage = roleAtLeast(workspace.role, 'manager');
+
+  return (
+    <section className="page" aria-labelledby="channels-title">
+      <h1 id="channels-title">{t('nav.channels')}</h1>
+      {channels.isPending ? (
+        <Loading />
+      ) : channels.isError ? (
+        <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />
+      ) : channels.data.length === 0 ? (
+        <EmptyState title={t('channels.empty')}>
+          <p className="muted">{canManage ? t('channels.emptyHint') : t('channels.emptyHintViewer')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="channel-list">
+          {channels.data.map((c) => (
+            <li key={c.id} className="channel">
+              <div>
+                <strong>{c.displayName}</strong> <span className="muted">{c.handle}</span>
+                <div className="muted">{t(`networks.${c.network}`)}</div>
+              </div>
+              <div className={`status status-${c.status}`}>
+                <span aria-hidden="true">{STATUS_ICON[c.status]}</span> {t(`channels.status.${c.status}`)}
+                {c.statusReason && <div className="muted">{c.statusReason}</div>}
+              </div>
+              {canManage && (
+                <ConfirmDialog
+                  trigger={
+                    <button type="button" className="btn btn-small btn-danger">
+                      {t('channels.delete')}
+                    </button>
+                  }
+                  title={t('channels.deleteTitle', { name: c.displayName })}
+                  body={<p>{t('channels.deleteBody')}</p>}
+                  confirmLabel={t('channels.delete')}
+                  onConfirm={() => remove.mutate(c.id)}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <InlineError error={remove.error} />
+      {canManage && <ConnectChannelForm workspaceId={workspace.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+// The signed-in frame: a left rail (workspace, sections, then language and user at the bottom).
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LanguageSwitch } from './language-switch';
+import { UserMenu } from './user-menu';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+const SECTIONS = [
+  { to: '/calendar', key: 'calendar', icon: '▦' },
+  { to: '/review', key: 'review', icon: '✓' },
+  { to: '/campaigns', key: 'campaigns', icon: '◆' },
+  { to: '/charter', key: 'charter', icon: '§' },
+  { to: '/channels', key: 'channels', icon: '◎' },
+  { to: '/settings', key: 'settings', icon: '⚙' },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <nav className="rail" aria-label={t('nav.label')}>
+        <WorkspaceSwitcher />
+        <ul className="rail-sections">
+          {SECTIONS.map((s) => (
+            <li key={s.key}>
+              <NavLink to={s.to} className="rail-link">
+                <span className="rail-icon" aria-hidden="true">
+                  {s.icon}
+                </span>
+                {t(`nav.${s.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="rail-bottom">
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// The workspace the signed-in person is working in, remembered per person in this browser, and the
+// interface language that follows from it (their own choice first, else the workspace's locale).
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageFor } from '../../i18n/language';
+import type { MembershipWorkspace, Session } from './session-queries';
+
+interface CurrentWorkspace {
+  session: Session;
+  workspace: MembershipWorkspace;
+  selectWorkspace: (id: string) => void;
+}
+
+const Context = createContext<CurrentWorkspace | null>(null);
+const storageKey = (userId: string) => `cadence.workspace.${userId}`;
+
+function readStored(userId: string): string | null {
+  try {
+    return window.localStorage.getItem(storageKey(userId));
+  } catch {
+    return null;
+  }
+}
+
+export function CurrentWorkspaceProvider({ session, children }: { session: Session; children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const [selectedId, setSelectedId] = useState(() => readStored(session.user.id));
+  const workspace = session.workspaces.find((w) => w.id === selectedId) ?? session.workspaces[0];
+
+  useEffect(() => {
+    const language = languageFor(session.user.id, workspace?.locale);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [session.user.id, workspace?.locale, i18n]);
+
+  const value = useMemo(
+    () =>
+      workspace && {
+        session,
+        workspace,
+        selectWorkspace: (id: string) => {
+          setSelectedId(id);
+          try {
+            window.localStorage.setItem(storageKey(session.user.id), id);
+          } catch {
+            // storage disabled: the choice lasts for this page only
+          }
+        },
+      },
+    [session, workspace],
+  );
+  if (!value) return <NoWorkspace />;
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+function NoWorkspace() {
+  const { t } = useTranslation();
+  return (
+    <main className="centered-page">
+      <h1>{t('workspace.none.title')}</h1>
+      <p>{t('workspace.none.body')}</p>
+    </main>
+  );
+}
+
+export function useCurrentWorkspace(): CurrentWorkspace {
+  const value = useContext(Context);
+  if (!value) throw new Error('useCurrentWorkspace needs CurrentWorkspaceProvider');
+  return value;
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+
+export function SettingsLayout() {
+  const { t } = useTranslation();
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('nav.settings')}</h1>
+      <nav className="tabs" aria-label={t('settings.sections')}>
+        <NavLink to="/settings/members" className="tab">
+          {t('members.title')}
+        </NavLink>
+        <NavLink to="/settings/api-tokens" className="tab">
+          {t('tokens.title')}
+        </NavLink>
+      </nav>
+      <Outlet />
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// Idempotency keys sent by API clients on creating POSTs. The row is the lock: the unique
+// (caller_scope, key) index lets exactly one of several concurrent requests claim a key.
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const idempotencyStateEnum = pgEnum('idempotency_state', ['in_progress', 'completed']);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** "token:<id>" or "user:<id>": one caller's keys never collide with another's. */
+    callerScope: text('caller_scope').notNull(),
+    key: text('key').notNull(),
+    /** sha256 of method, path and canonical body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    state: idempotencyStateEnum('state').notNull().default('in_progress'),
+    responseStatus: integer('response_status'),
+    /** The serialised response body exactly as first sent. */
+    responseBody: text('response_body'),
+    responseContentType: text('response_content_type'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('idempotency_keys_scope_key_unique').on(t.callerScope, t.key),
+    // Expired keys are swept by age.
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
+);

@@ -1,0 +1,58 @@
+import type { Executor } from '@cadence/db';
+import { DateTime } from 'luxon';
+import type { Actor } from '../accounts/actor';
+import { AppError } from '../errors';
+import { queryCalendar } from './calendar-query';
+import { type CalendarQuery, MAX_EVENTS, MAX_RANGE_DAYS } from './schemas';
+
+function invalid(field: string, message: string) {
+  return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+}
+
+/** A bound without an offset is read in the workspace zone; one with an offset means that instant. */
+export function resolveBound(value: string, zone: string, field: string): Date {
+  const at = DateTime.fromISO(value, { zone });
+  if (!at.isValid) throw invalid(field, `${value} is not a valid date or date-time`);
+  return at.toJSDate();
+}
+
+/** Checks a [from, to) range: to after from, at most `maxDays` long; errors name the field. */
+export function resolveRange(
+  query: { from: string; to: string },
+  zone: string,
+  maxDays: number,
+  prefix = 'querystring',
+): { from: Date; to: Date } {
+  const from = resolveBound(query.from, zone, `${prefix}.from`);
+  const to = resolveBound(query.to, zone, `${prefix}.to`);
+  if (to.getTime() <= from.getTime()) throw invalid(`${prefix}.to`, 'must be after from');
+  // Calendar days in the zone, so a range over a 25-hour fall-back day is not a day "too long".
+  const days = DateTime.fromJSDate(to, { zone }).diff(DateTime.fromJSDate(from, { zone }), 'days').days;
+  if (days > maxDays) {
+    throw invalid(`${prefix}.to`, `the range may span at most ${maxDays} days`);
+  }
+  return { from, to };
+}
+
+/** What FullCalendar shows for each target of the workspace in [from, to). */
+export async function listCalendar(db: Executor, actor: Actor, query: CalendarQuery) {
+  const { from, to } = resolveRange(query, actor.workspaceTimezone, MAX_RANGE_DAYS);
+  const rows = await queryCalendar(db, {
+    workspaceId: actor.workspaceId,
+    from,
+    to,
+    limit: MAX_EVENTS + 1,
+    channelIds: query.channel,
+    campaignIds: query.campaign,
+    statuses: query.status,
+    authorIds: query.author,
+    pillarIds: query.pillar,
+  });
+  return {
+    timezone: actor.workspaceTimezone,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    truncated: rows.length > MAX_EVENTS,
+    items: rows.slice(0, MAX_EVENTS),
+  };
+}

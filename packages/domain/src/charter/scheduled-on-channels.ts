@@ -1,0 +1,44 @@
+import { type Executor, posts, postTargets } from '@cadence/db';
+import { and, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
+import type { OtherPost } from './check-post';
+
+// Posts that count against a channel's daily, weekly and spacing rules: committed to go out or
+// gone. Drafts and posts in review are plans, not yet part of the channel's rhythm.
+const COMMITTED = ['approved', 'scheduled', 'publishing', 'published', 'partially_published'] as const;
+const NOT_GOING = ['failed', 'cancelled', 'missed'] as const;
+
+// The widest schedule rule looks one ISO week (or 10,080 minutes of spacing) either side.
+const REACH_MS = 8 * 24 * 60 * 60 * 1000;
+
+/** The committed posts on these channels within reach of `around`, as the checker wants them. */
+export async function listScheduledOnChannels(
+  db: Executor,
+  workspaceId: string,
+  channelIds: readonly string[],
+  around: Date,
+): Promise<OtherPost[]> {
+  if (channelIds.length === 0) return [];
+  const rows = await db
+    .select({
+      channelId: postTargets.channelId,
+      scheduledAt: postTargets.scheduledAt,
+      postId: postTargets.postId,
+    })
+    .from(postTargets)
+    .innerJoin(posts, eq(posts.id, postTargets.postId))
+    .where(
+      and(
+        eq(postTargets.workspaceId, workspaceId),
+        inArray(postTargets.channelId, [...channelIds]),
+        gte(postTargets.scheduledAt, new Date(around.getTime() - REACH_MS)),
+        lte(postTargets.scheduledAt, new Date(around.getTime() + REACH_MS)),
+        inArray(posts.status, [...COMMITTED]),
+        notInArray(postTargets.status, [...NOT_GOING]),
+      ),
+    );
+  return rows.flatMap((r) =>
+    r.scheduledAt
+      ? [{ channelId: r.channelId, scheduledAt: r.scheduledAt.toISOString(), postId: r.postId }]
+      : [],
+  );
+}

@@ -1,0 +1,57 @@
+// Puts a post and all its targets on a time, after the charter agrees with it: caps, spacing,
+// windows and blackouts are checked against the other committed posts of the same channels.
+import { type Executor, postTargets } from '@cadence/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { type CharterOutcome, checkStoredPost } from './post-charter';
+import { lockChannels, type PostRow, savePost, type TargetRow } from './post-store';
+import type { ScheduleTime } from './schedule-time';
+
+// A target that has not gone out (or was held/missed) follows the post to its new time.
+const MOVABLE: readonly TargetRow['status'][] = ['pending', 'scheduled', 'held', 'missed'];
+
+export type ScheduleOutcome =
+  | { scheduled: true; post: PostRow; outcome: CharterOutcome }
+  | { scheduled: false; post: PostRow; outcome: CharterOutcome };
+
+export async function applySchedule(
+  tx: Executor,
+  actor: Actor,
+  row: PostRow,
+  targets: readonly TargetRow[],
+  time: ScheduleTime,
+  now: Date,
+): Promise<ScheduleOutcome> {
+  await lockChannels(
+    tx,
+    actor.workspaceId,
+    targets.map((t) => t.channelId),
+  );
+  const outcome = await checkStoredPost(tx, actor, row, targets, time.at);
+  if (outcome.blocking) return { scheduled: false, post: row, outcome };
+  const post = await savePost(
+    tx,
+    row,
+    {
+      status: 'scheduled',
+      scheduledAt: time.at,
+      scheduledTimezone: time.timezone,
+      scheduledLocal: time.local,
+      violations: outcome.violations,
+    },
+    now,
+  );
+  await tx
+    .update(postTargets)
+    .set({ status: 'scheduled', scheduledAt: time.at, nextAttemptAt: null, lastError: null, updatedAt: now })
+    .where(and(eq(postTargets.postId, row.id), inArray(postTargets.status, [...MOVABLE])));
+  return { scheduled: true, post, outcome };
+}
+
+/** Takes the targets off the calendar (back to pending); the post's own time is the caller's business. */
+export async function unscheduleTargets(tx: Executor, postId: string, now: Date): Promise<void> {
+  await tx
+    .update(postTargets)
+    .set({ status: 'pending', scheduledAt: null, nextAttemptAt: null, updatedAt: now })
+    .where(and(eq(postTargets.postId, postId), inArray(postTargets.status, [...MOVABLE])));
+}

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { AppError } from '../errors';
+
+/**
+ * Validates input that may not have come through a route (bulk create, CSV rows), reporting
+ * problems the way the API does: one entry per field, named from `prefix`.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = 'body'): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? issue.keys : [];
+    const field = [prefix, ...issue.path.map(String), ...keys].join('.');
+    return { field, message: issue.message };
+  });
+  throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+}

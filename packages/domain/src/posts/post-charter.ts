@@ -1,0 +1,82 @@
+// Runs the charter checker on a stored post: its targets' networks and texts, its campaign's
+// additions and, when it has a time, the other committed posts on the same channels.
+import type { Executor } from '@cadence/db';
+import type { Actor } from '../accounts/actor';
+import { loadCampaignRules } from '../campaigns/campaign-use-cases';
+import { loadCharterForCheck } from '../charter/charter-use-cases';
+import { checkPost, hasBlocking, type PostTarget } from '../charter/check-post';
+import { listScheduledOnChannels } from '../charter/scheduled-on-channels';
+import type { Violation } from '../charter/schemas';
+import { unprocessable } from '../errors';
+import type { PostRow, TargetRow } from './post-store';
+
+export interface CharterOutcome {
+  violations: Violation[];
+  blocking: boolean;
+  charterVersionId: string | null;
+}
+
+type CheckedPost = Pick<PostRow, 'id' | 'text' | 'link' | 'media' | 'campaignId'>;
+type CheckedTarget = Pick<TargetRow, 'channelId' | 'network' | 'textOverride' | 'mediaOverride'>;
+
+/**
+ * The link travels with the text on most networks, so the checker sees it there (appended when
+ * the text does not already contain it): link rules and lengths apply to what will be sent.
+ */
+function textWithLink(text: string, link: string | null): string {
+  if (!link || text.includes(link)) return text;
+  return text ? `${text}\n${link}` : link;
+}
+
+export async function checkStoredPost(
+  db: Executor,
+  actor: Actor,
+  post: CheckedPost,
+  targets: readonly CheckedTarget[],
+  scheduledAt: Date | null,
+): Promise<CharterOutcome> {
+  const charter = await loadCharterForCheck(db, actor.workspaceId);
+  const campaign = post.campaignId ? await loadCampaignRules(db, actor.workspaceId, post.campaignId) : null;
+  const channelIds = targets.map((t) => t.channelId);
+  const otherPosts = scheduledAt ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt) : [];
+  const checkTargets: PostTarget[] = targets.map((t) => {
+    const media = t.mediaOverride ?? post.media;
+    return {
+      channelId: t.channelId,
+      network: t.network,
+      ...(t.textOverride !== null ? { text: textWithLink(t.textOverride, post.link) } : {}),
+      mediaCount: media.length,
+      mediaKinds: media.map((m) => m.kind),
+    };
+  });
+  const violations = checkPost({
+    text: textWithLink(post.text, post.link),
+    targets: checkTargets,
+    scheduledAt: scheduledAt?.toISOString() ?? null,
+    timezone: actor.workspaceTimezone,
+    charter: charter.rules,
+    campaign,
+    otherPosts,
+    postId: post.id,
+  });
+  return { violations, blocking: hasBlocking(violations), charterVersionId: charter.id };
+}
+
+/** Throws 422 carrying the violations when any of them blocks. */
+export function assertNoBlocking(outcome: CharterOutcome, what: string): void {
+  if (outcome.blocking) {
+    throw unprocessable(`The charter blocks ${what}: fix the violations first`, {
+      violations: outcome.violations.filter((v) => v.severity === 'block'),
+    });
+  }
+}
+
+/** A pillar must be one the charter defines, or reports by pillar would count ghosts. */
+export async function assertKnownPillar(db: Executor, workspaceId: string, pillarId: string | null | undefined) {
+  if (pillarId === null || pillarId === undefined) return;
+  const charter = await loadCharterForCheck(db, workspaceId);
+  const known = (charter.rules.rules.pillars ?? []).map((p) => p.id);
+  if (!known.includes(pillarId)) {
+    throw unprocessable(`The charter has no pillar "${pillarId}"`, { field: 'pillarId', known });
+  }
+}

@@ -1,0 +1,83 @@
+// The shapes posts leave the domain in: exactly the fields of schemas.ts, nothing more.
+import { type Executor, postApprovals, postComments } from '@cadence/db';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { violationSchema } from '../charter/schemas';
+import { loadPolicy, loadTargets, type PostRow, type TargetRow } from './post-store';
+import type { PostSummary, PostView } from './schemas';
+import { approvalsRequired } from './workflow';
+
+export function toTargetView(t: TargetRow) {
+  return {
+    id: t.id,
+    channelId: t.channelId,
+    network: t.network,
+    text: t.textOverride,
+    media: t.mediaOverride,
+    firstComment: t.firstCommentOverride,
+    status: t.status,
+    scheduledAt: t.scheduledAt,
+    publishedAt: t.publishedAt,
+    externalId: t.externalId,
+    externalUrl: t.externalUrl,
+    lastError: t.lastError,
+  };
+}
+
+// Stored violations were produced by the checker; parsing keeps a malformed row from leaking.
+const storedViolations = violationSchema.array().catch([]);
+
+export function toPostSummary(row: PostRow, targets: readonly TargetRow[]): PostSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    text: row.text,
+    media: row.media,
+    link: row.link,
+    firstComment: row.firstComment,
+    campaignId: row.campaignId,
+    pillarId: row.pillarId,
+    labels: row.labels,
+    author: { userId: row.authorUserId, tokenId: row.authorTokenId },
+    schedule:
+      row.scheduledAt && row.scheduledTimezone && row.scheduledLocal
+        ? { at: row.scheduledAt, timezone: row.scheduledTimezone, local: row.scheduledLocal }
+        : null,
+    version: row.version,
+    contentRevision: row.contentRevision,
+    charterVersionId: row.charterVersionId,
+    approvedAt: row.approvedAt,
+    violations: storedViolations.parse(row.violations),
+    targets: targets.filter((t) => t.postId === row.id).map(toTargetView),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function currentApprovals(db: Executor, row: PostRow) {
+  return db
+    .select({
+      userId: postApprovals.userId,
+      contentRevision: postApprovals.contentRevision,
+      charterVersionId: postApprovals.charterVersionId,
+      createdAt: postApprovals.createdAt,
+    })
+    .from(postApprovals)
+    .where(and(eq(postApprovals.postId, row.id), eq(postApprovals.contentRevision, row.contentRevision)))
+    .orderBy(asc(postApprovals.createdAt));
+}
+
+/** The full view of one post: targets, approvals of the current revision, comments counted. */
+export async function toPostView(db: Executor, row: PostRow): Promise<PostView> {
+  const [targets, approvals, policy, comments] = await Promise.all([
+    loadTargets(db, [row.id]),
+    currentApprovals(db, row),
+    loadPolicy(db, row.workspaceId),
+    db.select({ n: count() }).from(postComments).where(eq(postComments.postId, row.id)),
+  ]);
+  return {
+    ...toPostSummary(row, targets),
+    approvals,
+    approvalsRequired: approvalsRequired(policy, row),
+    commentsCount: comments[0]?.n ?? 0,
+  };
+}

@@ -1,0 +1,253 @@
+// Request and response shapes of posts, shared by the API and the web app (no server imports).
+// Every body is a strict object: unknown fields such as status, approvedBy or workspaceId are
+// refused rather than ignored, so a client cannot assign what only the workflow may set.
+import { z } from 'zod';
+import { violationSchema } from '../charter/schemas';
+import { mediaKindSchema, networkSchema } from '../networks/schemas';
+
+export const POST_STATUSES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'publishing',
+  'published',
+  'partially_published',
+  'failed',
+  'cancelled',
+] as const;
+export const postStatusSchema = z.enum(POST_STATUSES);
+export type PostStatus = z.infer<typeof postStatusSchema>;
+
+export const TARGET_STATUSES = [
+  'pending',
+  'scheduled',
+  'claimed',
+  'sending',
+  'published',
+  'failed',
+  'unknown',
+  'held',
+  'missed',
+  'cancelled',
+] as const;
+export const targetStatusSchema = z.enum(TARGET_STATUSES);
+
+// Bounds: the longest network text (Facebook, 63,206) is far beyond what a team writes; 25,000
+// keeps bodies small while leaving every network's real limit to the charter checker.
+export const LIMITS = {
+  text: 25_000,
+  firstComment: 5_000,
+  alt: 1_500,
+  media: 20,
+  labels: 20,
+  label: 50,
+  targets: 20,
+  url: 2_048,
+  comment: 5_000,
+} as const;
+
+/** Media are referenced by an https URL the publisher fetches later; never plain http. */
+export const mediaRefSchema = z.strictObject({
+  url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(LIMITS.url),
+  alt: z.string().trim().max(LIMITS.alt).default(''),
+  kind: mediaKindSchema,
+});
+export type MediaRefInput = z.infer<typeof mediaRefSchema>;
+
+const mediaListSchema = z.array(mediaRefSchema).max(LIMITS.media);
+const textSchema = z.string().max(LIMITS.text);
+const firstCommentSchema = z.string().max(LIMITS.firstComment);
+const linkSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(LIMITS.url);
+const labelsSchema = z
+  .array(z.string().trim().min(1).max(LIMITS.label))
+  .max(LIMITS.labels)
+  .refine((ls) => new Set(ls).size === ls.length, 'Labels are distinct');
+
+/** One channel the post goes to, optionally with its own text, media and first comment. */
+export const targetInputSchema = z.strictObject({
+  channelId: z.uuid(),
+  text: textSchema.optional(),
+  media: mediaListSchema.optional(),
+  firstComment: firstCommentSchema.optional(),
+});
+export type TargetInput = z.infer<typeof targetInputSchema>;
+
+const targetsSchema = z
+  .array(targetInputSchema)
+  .min(1)
+  .max(LIMITS.targets)
+  .refine((ts) => new Set(ts.map((t) => t.channelId)).size === ts.length, 'Each channel appears once');
+
+/** A wall-clock time in a zone ("2026-03-29T09:30" in Europe/Paris), resolved with DST rules. */
+export const localScheduleSchema = z.strictObject({
+  local: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'A local date-time like 2026-03-29T09:30'),
+  /** IANA zone; the workspace's when absent. */
+  timezone: z.string().min(1).max(64).optional(),
+});
+
+export const postCreateSchema = z.strictObject({
+  text: textSchema.default(''),
+  media: mediaListSchema.default([]),
+  link: linkSchema.nullable().optional(),
+  firstComment: firstCommentSchema.nullable().optional(),
+  campaignId: z.uuid().nullable().optional(),
+  pillarId: z.string().min(1).max(64).nullable().optional(),
+  labels: labelsSchema.default([]),
+  targets: targetsSchema,
+  /**
+   * A requested time: kept on the post and applied when it is approved (or scheduled by a
+   * manager). It does not schedule anything by itself.
+   */
+  requestedSchedule: localScheduleSchema.optional(),
+});
+export type PostCreate = z.input<typeof postCreateSchema>;
+
+const versionSchema = z.number().int().min(1);
+
+export const postUpdateSchema = z.strictObject({
+  /** The version read; the If-Match header may carry it instead. */
+  version: versionSchema.optional(),
+  text: textSchema.optional(),
+  media: mediaListSchema.optional(),
+  link: linkSchema.nullable().optional(),
+  firstComment: firstCommentSchema.nullable().optional(),
+  campaignId: z.uuid().nullable().optional(),
+  pillarId: z.string().min(1).max(64).nullable().optional(),
+  labels: labelsSchema.optional(),
+  /** Replaces the whole set of targets. */
+  targets: targetsSchema.optional(),
+});
+export type PostUpdate = z.infer<typeof postUpdateSchema>;
+
+const commentSchema = z.string().trim().min(1).max(LIMITS.comment);
+
+/** Transitions may name the version read; a stale one is refused with 409. */
+export const transitionSchema = z.strictObject({
+  version: versionSchema.optional(),
+  comment: commentSchema.optional(),
+});
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+export const approveSchema = z.strictObject({
+  /** The content revision the manager read: approving something else is refused. */
+  contentRevision: z.number().int().min(1),
+  version: versionSchema.optional(),
+  comment: commentSchema.optional(),
+});
+export type ApproveInput = z.infer<typeof approveSchema>;
+
+export const requestChangesSchema = z.strictObject({
+  version: versionSchema.optional(),
+  comment: commentSchema,
+});
+export type RequestChangesInput = z.infer<typeof requestChangesSchema>;
+
+export const scheduleSchema = z
+  .strictObject({
+    version: versionSchema.optional(),
+    local: localScheduleSchema.shape.local.optional(),
+    timezone: localScheduleSchema.shape.timezone,
+    publishNow: z.literal(true).optional(),
+  })
+  .refine((s) => (s.local === undefined) !== (s.publishNow === undefined), {
+    message: 'Send either local (with an optional timezone) or publishNow: true',
+    path: ['local'],
+  });
+export type ScheduleInput = z.infer<typeof scheduleSchema>;
+
+export const commentCreateSchema = z.strictObject({ body: commentSchema });
+
+export const mediaRefViewSchema = z.object({ url: z.string(), alt: z.string(), kind: mediaKindSchema });
+
+export const targetViewSchema = z.object({
+  id: z.uuid(),
+  channelId: z.uuid(),
+  network: networkSchema,
+  /** Overrides; null means the post's own value. */
+  text: z.string().nullable(),
+  media: z.array(mediaRefViewSchema).nullable(),
+  firstComment: z.string().nullable(),
+  status: targetStatusSchema,
+  scheduledAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+  externalId: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const actorRefSchema = z.object({ userId: z.uuid().nullable(), tokenId: z.uuid().nullable() });
+
+export const approvalViewSchema = z.object({
+  userId: z.uuid(),
+  contentRevision: z.number().int(),
+  charterVersionId: z.uuid().nullable(),
+  createdAt: z.date(),
+});
+
+export const postScheduleViewSchema = z.object({
+  at: z.date(),
+  timezone: z.string(),
+  local: z.string(),
+});
+
+export const postSummarySchema = z.object({
+  id: z.uuid(),
+  status: postStatusSchema,
+  text: z.string(),
+  media: z.array(mediaRefViewSchema),
+  link: z.string().nullable(),
+  firstComment: z.string().nullable(),
+  campaignId: z.uuid().nullable(),
+  pillarId: z.string().nullable(),
+  labels: z.array(z.string()),
+  author: actorRefSchema,
+  /** Scheduled (or requested) time: the instant and the wall-clock time in the zone it was chosen in. */
+  schedule: postScheduleViewSchema.nullable(),
+  version: z.number().int(),
+  contentRevision: z.number().int(),
+  charterVersionId: z.uuid().nullable(),
+  approvedAt: z.date().nullable(),
+  violations: z.array(violationSchema),
+  targets: z.array(targetViewSchema),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type PostSummary = z.infer<typeof postSummarySchema>;
+
+export const postSchema = postSummarySchema.extend({
+  /** Approvals of the current content revision only: older ones count for nothing. */
+  approvals: z.array(approvalViewSchema),
+  approvalsRequired: z.number().int(),
+  commentsCount: z.number().int(),
+});
+export type PostView = z.infer<typeof postSchema>;
+
+export const postCommentSchema = z.object({
+  id: z.uuid(),
+  author: actorRefSchema,
+  body: z.string(),
+  createdAt: z.date(),
+});
+
+export const postEventSchema = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  actor: actorRefSchema,
+  fromStatus: postStatusSchema.nullable(),
+  toStatus: postStatusSchema.nullable(),
+  comment: z.string().nullable(),
+  details: z.unknown().nullable(),
+  createdAt: z.date(),
+});
+
+export const postListFilterSchema = z.strictObject({
+  status: postStatusSchema.optional(),
+  campaignId: z.uuid().optional(),
+  channelId: z.uuid().optional(),
+  authorUserId: z.uuid().optional(),
+});
+export type PostListFilter = z.infer<typeof postListFilterSchema>;

@@ -1,0 +1,176 @@
+import { type Executor, postTargets } from '@cadence/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { AppError } from '../errors';
+import { unscheduleTargets } from './apply-schedule';
+import { type PostDeps, inTransaction } from './deps';
+import { parseInput } from './parse-input';
+import { assertKnownPillar, checkStoredPost } from './post-charter';
+import { recordPostEvent } from './post-events';
+import {
+  assertCampaignInWorkspace,
+  assertNotInFlight,
+  assertVersion,
+  channelNetworks,
+  loadTargets,
+  lockPost,
+  type PostRow,
+  savePost,
+  type TargetRow,
+} from './post-store';
+import { toPostView } from './post-view';
+import { type MediaRefInput, type PostUpdate, type PostView, postUpdateSchema, type TargetInput } from './schemas';
+import { assertRole, assertTransition, statusAfterEdit } from './workflow';
+
+type Media = readonly MediaRefInput[] | null;
+// jsonb does not keep key order: compare media field by field, not as stored text.
+const mediaKey = (m: Media) => (m === null ? null : m.map((x) => [x.url, x.alt, x.kind]));
+
+interface Content {
+  text: string;
+  media: Media;
+  link: string | null;
+  firstComment: string | null;
+  targets: { channelId: string; text: string | null; media: Media; firstComment: string | null }[];
+}
+
+/** What approvals are about: a change here bumps the content revision and voids them. */
+function contentKey(c: Content): string {
+  const targets = [...c.targets]
+    .sort((a, b) => a.channelId.localeCompare(b.channelId))
+    .map((t) => [t.channelId, t.text, mediaKey(t.media), t.firstComment]);
+  return JSON.stringify([c.text, mediaKey(c.media), c.link, c.firstComment, targets]);
+}
+
+const storedTarget = (t: TargetRow) => ({
+  channelId: t.channelId,
+  text: t.textOverride,
+  media: t.mediaOverride,
+  firstComment: t.firstCommentOverride,
+});
+const inputTarget = (t: TargetInput) => ({
+  channelId: t.channelId,
+  text: t.text ?? null,
+  media: t.media ?? null,
+  firstComment: t.firstComment ?? null,
+});
+
+/**
+ * Edits a post the caller read at `version` (If-Match or the body). Editing the content of an
+ * approved or scheduled post sends it back to review: approvals bind to the content revision,
+ * which is bumped, and its targets leave the calendar (the requested time is kept).
+ */
+export async function updatePost(deps: PostDeps, actor: Actor, postId: string, input: PostUpdate): Promise<PostView> {
+  assertRole(actor.role, 'edit');
+  const body = parseInput(postUpdateSchema, input);
+  if (body.version === undefined) {
+    throw new AppError('bad_request', 'Send the version you read, in an If-Match header or a version field', [
+      { field: 'body.version', message: 'is required (or the If-Match header)' },
+    ]);
+  }
+  return inTransaction(deps.db, async (tx) => {
+    const row = await lockPost(tx, actor.workspaceId, postId);
+    assertVersion(row, body.version);
+    assertTransition(row.status, 'edit');
+    const targets = await loadTargets(tx, [row.id]);
+    if (body.campaignId) await assertCampaignInWorkspace(tx, actor.workspaceId, body.campaignId);
+    if (body.pillarId !== undefined) await assertKnownPillar(tx, actor.workspaceId, body.pillarId);
+
+    const before: Content = { ...row, targets: targets.map(storedTarget) };
+    const after: Content = {
+      text: body.text ?? row.text,
+      media: body.media ?? row.media,
+      link: body.link !== undefined ? body.link : row.link,
+      firstComment: body.firstComment !== undefined ? body.firstComment : row.firstComment,
+      targets: body.targets ? body.targets.map(inputTarget) : before.targets,
+    };
+    const contentChanged = contentKey(before) !== contentKey(after);
+    const status = statusAfterEdit(row.status, contentChanged);
+    const leavesCalendar = row.status === 'scheduled' && status !== 'scheduled';
+    if (contentChanged && row.status === 'scheduled') assertNotInFlight(targets);
+
+    const now = deps.clock();
+    if (body.targets) await replaceTargets(tx, actor, row, targets, body.targets, now);
+    if (leavesCalendar) await unscheduleTargets(tx, row.id, now);
+    const nextTargets = await loadTargets(tx, [row.id]);
+    const media = [...(after.media ?? [])];
+    const campaignId = body.campaignId !== undefined ? body.campaignId : row.campaignId;
+    const draft = { id: row.id, text: after.text, link: after.link, media, campaignId };
+    const outcome = await checkStoredPost(tx, actor, draft, nextTargets, row.scheduledAt);
+
+    const saved = await savePost(
+      tx,
+      row,
+      {
+        text: after.text,
+        media,
+        link: after.link,
+        firstComment: after.firstComment,
+        ...(body.campaignId !== undefined ? { campaignId: body.campaignId } : {}),
+        ...(body.pillarId !== undefined ? { pillarId: body.pillarId } : {}),
+        ...(body.labels !== undefined ? { labels: body.labels } : {}),
+        status,
+        violations: outcome.violations,
+        ...(contentChanged ? { contentRevision: row.contentRevision + 1 } : {}),
+        ...(status !== row.status ? { approvedAt: null } : {}),
+      },
+      now,
+    );
+    const fields = Object.keys(body).filter((k) => k !== 'version');
+    await recordPostEvent(tx, actor, {
+      postId: row.id,
+      action: 'edited',
+      from: row.status,
+      to: status,
+      details: {
+        fields,
+        contentChanged,
+        contentRevision: saved.contentRevision,
+        ...(status !== row.status ? { reason: 'content changed after approval: back to review' } : {}),
+      },
+    });
+    return toPostView(tx, saved);
+  });
+}
+
+/** Keeps targets whose channel stays (with their new overrides), removes the others, adds new ones. */
+async function replaceTargets(
+  tx: Executor,
+  actor: Actor,
+  row: PostRow,
+  current: readonly TargetRow[],
+  wanted: readonly TargetInput[],
+  now: Date,
+) {
+  const networks = await channelNetworks(
+    tx,
+    actor.workspaceId,
+    wanted.map((t) => t.channelId),
+  );
+  const wantedIds = new Set(wanted.map((t) => t.channelId));
+  const removed = current.filter((t) => !wantedIds.has(t.channelId)).map((t) => t.id);
+  if (removed.length > 0) await tx.delete(postTargets).where(inArray(postTargets.id, removed));
+  const existing = new Map(current.map((t) => [t.channelId, t]));
+  for (const t of wanted) {
+    const values = {
+      textOverride: t.text ?? null,
+      mediaOverride: t.media ?? null,
+      firstCommentOverride: t.firstComment ?? null,
+    };
+    const found = existing.get(t.channelId);
+    if (found) {
+      await tx
+        .update(postTargets)
+        .set({ ...values, updatedAt: now })
+        .where(and(eq(postTargets.id, found.id), eq(postTargets.postId, row.id)));
+    } else {
+      await tx.insert(postTargets).values({
+        ...values,
+        postId: row.id,
+        workspaceId: actor.workspaceId,
+        channelId: t.channelId,
+        network: networks.get(t.channelId) ?? 'sandbox',
+      });
+    }
+  }
+}

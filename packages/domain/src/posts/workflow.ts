@@ -1,0 +1,161 @@
+// The editorial workflow as pure rules: which role may do what, from which status, and when a post
+// counts as approved. Use cases call these inside their transaction, after locking the post, so
+// the rules are enforced on the server whatever the caller (route, bulk import, CSV) is.
+import type { Role } from '../accounts/roles';
+import { roleAtLeast } from '../accounts/roles';
+import { conflict, forbidden } from '../errors';
+import type { PostStatus } from './schemas';
+
+export type PostAction =
+  | 'create'
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'request_changes'
+  | 'schedule'
+  | 'reschedule'
+  | 'unschedule'
+  | 'cancel'
+  | 'comment'
+  | 'read';
+
+/** Editors write and submit; managers decide and schedule; viewers read and comment. */
+export const MIN_ROLE: Record<PostAction, Role> = {
+  create: 'editor',
+  edit: 'editor',
+  submit: 'editor',
+  approve: 'manager',
+  request_changes: 'manager',
+  schedule: 'manager',
+  reschedule: 'manager',
+  unschedule: 'manager',
+  cancel: 'manager',
+  comment: 'viewer',
+  read: 'viewer',
+};
+
+// Statuses before publishing starts: the post is still the team's to change or stop.
+const OPEN: readonly PostStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled'];
+
+/** Where each action may start from. Schedule from a draft depends on the policy (see below). */
+export const ALLOWED_FROM: Record<Exclude<PostAction, 'create' | 'comment' | 'read'>, readonly PostStatus[]> = {
+  edit: OPEN,
+  submit: ['draft', 'changes_requested'],
+  approve: ['in_review'],
+  request_changes: ['in_review'],
+  schedule: ['approved', 'draft', 'in_review'],
+  reschedule: ['scheduled'],
+  unschedule: ['scheduled'],
+  cancel: OPEN,
+};
+
+export function assertRole(role: Role, action: PostAction): void {
+  const minimum = MIN_ROLE[action];
+  if (!roleAtLeast(role, minimum)) {
+    throw forbidden(`${describe(action)} needs the ${minimum} role or higher; you are ${role}`);
+  }
+}
+
+export function assertTransition(status: PostStatus, action: keyof typeof ALLOWED_FROM): void {
+  const allowed = ALLOWED_FROM[action];
+  if (!allowed.includes(status)) {
+    throw conflict(`A post that is ${status} cannot be ${pastTense(action)}`, {
+      status,
+      allowedFrom: allowed,
+    });
+  }
+}
+
+export interface ApprovalPolicy {
+  requiredApprovals: number;
+  apiPostsNeedApproval: boolean;
+}
+
+/**
+ * How many distinct managers must approve this post. A post written through an API token needs
+ * at least one when the workspace says so (the default), even when people's posts need none:
+ * an integration must not be able to publish unreviewed.
+ */
+export function approvalsRequired(policy: ApprovalPolicy, post: { authorTokenId: string | null }): number {
+  const base = Math.max(0, Math.min(2, policy.requiredApprovals));
+  return post.authorTokenId !== null && policy.apiPostsNeedApproval ? Math.max(base, 1) : base;
+}
+
+/** Scheduling an unapproved post is allowed only when nobody needs to approve it. */
+export function assertSchedulable(status: PostStatus, required: number): void {
+  assertTransition(status, 'schedule');
+  if (status !== 'approved' && required > 0) {
+    throw conflict(
+      `This post needs ${required} approval${required === 1 ? '' : 's'} before it can be scheduled`,
+      { status, approvalsRequired: required },
+    );
+  }
+}
+
+/**
+ * Approvals come from people, and when the policy asks for any, from someone other than the
+ * author: a manager approving their own post would make the review a formality.
+ */
+export function assertMayApprove(input: {
+  approverUserId: string | null;
+  authorUserId: string | null;
+  required: number;
+}): void {
+  if (input.approverUserId === null) throw forbidden('Approvals come from people, not API tokens');
+  if (input.required > 0 && input.approverUserId === input.authorUserId) {
+    throw forbidden('The author of a post cannot approve it');
+  }
+}
+
+/** Distinct approvers of the current content revision: older approvals count for nothing. */
+export function countApprovals(
+  approvals: readonly { userId: string; contentRevision: number }[],
+  contentRevision: number,
+  authorUserId: string | null,
+  required: number,
+): number {
+  const approvers = new Set(
+    approvals
+      .filter((a) => a.contentRevision === contentRevision)
+      .filter((a) => required === 0 || a.userId !== authorUserId)
+      .map((a) => a.userId),
+  );
+  return approvers.size;
+}
+
+export const isApproved = (count: number, required: number) => count >= required && count > 0;
+
+/** Editing content after a decision sends the post back to review: the decision was about other content. */
+export function statusAfterEdit(status: PostStatus, contentChanged: boolean): PostStatus {
+  if (!contentChanged) return status;
+  return status === 'approved' || status === 'scheduled' ? 'in_review' : status;
+}
+
+function describe(action: PostAction): string {
+  return {
+    create: 'Creating a post',
+    edit: 'Editing a post',
+    submit: 'Submitting a post for review',
+    approve: 'Approving a post',
+    request_changes: 'Requesting changes',
+    schedule: 'Scheduling a post',
+    reschedule: 'Rescheduling a post',
+    unschedule: 'Unscheduling a post',
+    cancel: 'Cancelling a post',
+    comment: 'Commenting',
+    read: 'Reading posts',
+  }[action];
+}
+
+function pastTense(action: keyof typeof ALLOWED_FROM): string {
+  return {
+    edit: 'edited',
+    submit: 'submitted',
+    approve: 'approved',
+    request_changes: 'sent back for changes',
+    schedule: 'scheduled',
+    reschedule: 'rescheduled',
+    unschedule: 'unscheduled',
+    cancel: 'cancelled',
+  }[action];
+}

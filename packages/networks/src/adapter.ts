@@ -1,0 +1,47 @@
+// The one small interface every network sits behind. The publisher knows nothing else about a
+// network: what it can do (capabilities), how fast it may be called (rateLimit), and two calls.
+import type { MediaRef } from '@cadence/db';
+import type { AdapterCapabilities } from '@cadence/domain/publishing/decide-after-failure';
+import type { Network } from '@cadence/domain/networks/schemas';
+
+export interface PublishRequest {
+  /** The target's id: the idempotency key / delivery id / deterministic record key. */
+  targetId: string;
+  workspaceId: string;
+  postId: string;
+  channelId: string;
+  network: Network;
+  text: string;
+  link: string | null;
+  media: MediaRef[];
+  firstComment: string | null;
+  scheduledAt: Date;
+  /** The channel's opened credentials (whatever the adapter stored), or null. */
+  credentials: unknown;
+}
+
+export interface Published {
+  externalId: string;
+  externalUrl: string | null;
+}
+
+/** A fixed-window allowance: at most `max` calls per `perMs`. */
+export interface RateAllowance {
+  max: number;
+  perMs: number;
+}
+
+export interface NetworkAdapter {
+  network: Network;
+  capabilities: AdapterCapabilities;
+  rateLimit?: { perChannel?: RateAllowance; perNetwork?: RateAllowance };
+  /**
+   * Publishes, or throws a NetworkError whose `failure` says what happened. Must honour `signal`:
+   * the publisher aborts a call that outlives its lease.
+   */
+  publish(request: PublishRequest, signal: AbortSignal): Promise<Published>;
+  /** Present when `capabilities.canFindExisting`: the post for this target, or null if it is not there. */
+  findExisting?(request: PublishRequest, signal: AbortSignal): Promise<Published | null>;
+}
+
+export type AdapterRegistry = Partial<Record<Network, NetworkAdapter>>;

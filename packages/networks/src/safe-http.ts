@@ -1,0 +1,161 @@
+// The one way Cadence calls a URL a user typed (webhooks now; instance addresses and link
+// previews later). Every address the name resolves to is checked before connecting and again at
+// connect time (so DNS cannot change its answer in between), redirects are followed by hand and
+// re-checked, and time and response size are bounded. Failures come back as NetworkErrors that
+// say whether the request could have reached the other side.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { Agent, buildConnector, request } from 'undici';
+import { NetworkError } from './errors';
+import { ipLiteral, isForbiddenAddress } from './ip-policy';
+
+export interface SafeHttpOptions {
+  allowPrivateNetworkUrls: boolean;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  maxRedirects?: number;
+  /** Which addresses are refused; tests narrow it to exercise the checks on loopback. */
+  addressPolicy?: (address: string) => boolean;
+}
+
+export interface SafeResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  url: string;
+}
+
+const refused = (host: string) =>
+  new NetworkError(
+    'permanent',
+    `The address ${host} is on a private or reserved network, which Cadence does not call`,
+  );
+
+function guardedLookup(allowPrivate: boolean, forbidden: (address: string) => boolean) {
+  return (
+    hostname: string,
+    options: object,
+    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      const bad = addresses.find((a) => forbidden(a.address));
+      if (bad && !allowPrivate) return callback(refused(hostname) as unknown as NodeJS.ErrnoException, []);
+      const wantsAll = (options as { all?: boolean }).all === true;
+      const first = addresses[0];
+      if (wantsAll || !first) return callback(null, addresses);
+      return callback(null, first.address, first.family);
+    });
+  };
+}
+
+const BEFORE_SEND = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { code?: unknown; cause?: unknown };
+  if (typeof e.code === 'string') return e.code;
+  return errorCode(e.cause);
+}
+
+export async function safeRequest(
+  url: string,
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+  options: SafeHttpOptions,
+  signal?: AbortSignal,
+): Promise<SafeResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let current = url;
+  let method = init.method;
+  let body = init.body;
+  for (let hop = 0; hop <= (options.maxRedirects ?? 3); hop++) {
+    const response = await requestOnce(current, { ...init, method, body }, options, combined);
+    const location = response.headers.location;
+    if (response.status < 300 || response.status >= 400 || typeof location !== 'string') return response;
+    current = new URL(location, current).toString();
+    if (response.status !== 307 && response.status !== 308) {
+      method = 'GET';
+      body = undefined;
+    }
+  }
+  throw new NetworkError('permanent', `Too many redirects from ${new URL(url).host}`);
+}
+
+async function requestOnce(
+  url: string,
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string | undefined },
+  options: SafeHttpOptions,
+  signal: AbortSignal,
+): Promise<SafeResponse> {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new NetworkError('permanent', `Only http and https URLs can be called, not ${parsed.protocol}`);
+  }
+  const forbidden = options.addressPolicy ?? isForbiddenAddress;
+  const literal = ipLiteral(parsed.hostname);
+  if (literal && forbidden(literal) && !options.allowPrivateNetworkUrls) throw refused(parsed.hostname);
+
+  // Knowing whether a socket was ever opened tells "never sent" (safe to retry) from "may have
+  // been received" (ambiguous) when something goes wrong.
+  let connected = false;
+  const connector = buildConnector({ lookup: guardedLookup(options.allowPrivateNetworkUrls, forbidden) } as never);
+  const agent = new Agent({
+    connect: (opts, callback) =>
+      connector(opts, (err, socket) => {
+        if (!err) connected = true;
+        // biome-ignore lint/suspicious/noExplicitAny: undici's callback is typed as an overload pair
+        (callback as any)(err, socket);
+      }),
+  });
+  try {
+    const response = await request(parsed, {
+      dispatcher: agent,
+      method: init.method,
+      ...(init.headers ? { headers: init.headers } : {}),
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      signal,
+    });
+    const max = options.maxResponseBytes ?? 1024 * 1024;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length;
+      if (size > max) {
+        response.body.destroy();
+        throw new NetworkError('ambiguous', `The response from ${parsed.host} was larger than ${max} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+      url,
+    };
+  } catch (error) {
+    const ours = findNetworkError(error);
+    if (ours) throw ours;
+    const code = errorCode(error);
+    if (!connected || (code && BEFORE_SEND.has(code))) {
+      throw new NetworkError('transient', `Could not reach ${parsed.host} (${code ?? describe(error)})`);
+    }
+    throw new NetworkError('ambiguous', `No complete answer from ${parsed.host} (${code ?? describe(error)})`);
+  } finally {
+    agent.close().catch(() => {});
+  }
+}
+
+// The guarded lookup's refusal arrives wrapped by undici; find it again.
+function findNetworkError(error: unknown): NetworkError | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 4 && typeof e === 'object' && e !== null; i++) {
+    if (e instanceof NetworkError) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.name === 'TimeoutError' || error.name === 'AbortError' ? 'timed out' : error.message;
+  return String(error);
+}
