@@ -78,3 +78,34 @@ export async function replaceSlots(
 
 export const everyDay = (...times: string[]) =>
   [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => times.map((localTime) => ({ weekday, localTime })));
+
+/** A post written by `author`, submitted, and approved by `approver`, through the posts API. */
+export async function approvedPost(
+  t: TestApp,
+  author: Caller,
+  approver: Caller,
+  workspaceId: string,
+  channelIds: string[],
+  text: string,
+) {
+  const base = `/api/v1/workspaces/${workspaceId}/posts`;
+  const created = await call(t, author, {
+    method: 'POST',
+    url: base,
+    payload: { text, targets: channelIds.map((channelId) => ({ channelId })) },
+  });
+  if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  const post = created.json();
+  const submitted = await call(t, author, { method: 'POST', url: `${base}/${post.id}/submit`, payload: {} });
+  if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
+  const approved = await call(t, approver, {
+    method: 'POST',
+    url: `${base}/${post.id}/approve`,
+    payload: { contentRevision: post.contentRevision },
+  });
+  if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.statusCode} ${approved.body}`);
+  return approved.json() as { id: string; version: number; status: string };
+}
+
+export const addToQueue = (t: TestApp, caller: Caller, workspaceId: string, postId: string, payload: object = {}) =>
+  call(t, caller, { method: 'POST', url: `/api/v1/workspaces/${workspaceId}/posts/${postId}/queue`, payload });

@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -50,37 +58,60 @@ describe("another workspace's resources", () => {
     ['remove a member', 'DELETE', '/members/:id', 'memberId'],
   ];
 
-  it.each(cases)('%s: an id from B under /workspaces/A is 404 like a missing id', async (_w, method, path, key, payload) => {
-    const url = (id: string) => `/api/v1/workspaces/${a}${path.replace(':id', id)}`;
-    const foreign = await errorOf(owner, { method, url: url(fromB[key]), ...(payload ? { payload } : {}) });
-    const missing = await errorOf(owner, { method, url: url(randomUUID()), ...(payload ? { payload } : {}) });
-    expect(foreign.status).toBe(404);
-    expect(foreign).toEqual(missing);
-  });
+  it.each(cases)(
+    '%s: an id from B under /workspaces/A is 404 like a missing id',
+    async (_w, method, path, key, payload) => {
+      const url = (id: string) => `/api/v1/workspaces/${a}${path.replace(':id', id)}`;
+      const foreign = await errorOf(owner, { method, url: url(fromB[key]), ...(payload ? { payload } : {}) });
+      const missing = await errorOf(owner, {
+        method,
+        url: url(randomUUID()),
+        ...(payload ? { payload } : {}),
+      });
+      expect(foreign.status).toBe(404);
+      expect(foreign).toEqual(missing);
+    },
+  );
 
   it('leaves B untouched after those attempts', async () => {
-    const channel = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${b}/channels/${fromB.channelId}` });
+    const channel = await call(t, owner, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${b}/channels/${fromB.channelId}`,
+    });
     expect(channel.json().displayName).toBe('B toots');
     const tokens = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${b}/api-tokens` });
     expect(tokens.json().items[0].revokedAt).toBeNull();
     const members = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${b}/members` });
-    expect(members.json().items.find((m: { userId: string }) => m.userId === fromB.memberId).role).toBe('editor');
+    expect(members.json().items.find((m: { userId: string }) => m.userId === fromB.memberId).role).toBe(
+      'editor',
+    );
   });
 
   it("lists only the workspace's own channels, members, tokens and audit events", async () => {
     const get = async (path: string) =>
       (await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${a}${path}` })).body;
-    const listings = [await get('/channels'), await get('/members'), await get('/api-tokens'), await get('/audit-events')];
+    const listings = [
+      await get('/channels'),
+      await get('/members'),
+      await get('/api-tokens'),
+      await get('/audit-events'),
+    ];
     for (const body of listings) {
       for (const id of Object.values(fromB)) expect(body).not.toContain(id);
       expect(body).not.toContain(b);
     }
   });
 
-  it("a member of A only gets 404 for B itself, as for a workspace that does not exist", async () => {
-    const editorOfA = await addMember(t, owner, a, 'manager');
-    const foreign = await errorOf(editorOfA, { method: 'GET', url: `/api/v1/workspaces/${b}/channels/${fromB.channelId}` });
-    const missing = await errorOf(editorOfA, { method: 'GET', url: `/api/v1/workspaces/${randomUUID()}/channels/${fromB.channelId}` });
+  it('a member of A only gets 404 for B itself, as for a workspace that does not exist', async () => {
+    const managerOfA = await addMember(t, owner, a, 'manager');
+    const foreign = await errorOf(managerOfA, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${b}/channels/${fromB.channelId}`,
+    });
+    const missing = await errorOf(managerOfA, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${randomUUID()}/channels/${fromB.channelId}`,
+    });
     expect(foreign.status).toBe(404);
     expect(foreign).toEqual(missing);
   });
@@ -92,8 +123,14 @@ describe("another workspace's resources", () => {
       url: `/api/v1/workspaces/${a}/channels`,
       payload: { network: 'sandbox', displayName: 'A', handle: 'a' },
     });
-    const foreign = await errorOf(tokenOfB, { method: 'GET', url: `/api/v1/workspaces/${a}/channels/${channelOfA.json().id}` });
-    const missing = await errorOf(tokenOfB, { method: 'GET', url: `/api/v1/workspaces/${randomUUID()}/channels/${randomUUID()}` });
+    const foreign = await errorOf(tokenOfB, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${a}/channels/${channelOfA.json().id}`,
+    });
+    const missing = await errorOf(tokenOfB, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${randomUUID()}/channels/${randomUUID()}`,
+    });
     expect(foreign.status).toBe(404);
     expect(foreign).toEqual(missing);
   });

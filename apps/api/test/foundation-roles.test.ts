@@ -7,7 +7,15 @@ import { ROLES, roleAtLeast } from '@cadence/domain/accounts/roles';
 import type { HTTPMethods, InjectOptions, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../src/plugins/auth';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 interface RouteUnderTest {
   method: HTTPMethods;
@@ -128,7 +136,9 @@ describe('authorisation on every route', () => {
         ...[...tokens].map(([role, caller]) => ({ role: role as Role, caller, isToken: true })),
       ];
       // Refused callers first, so an allowed DELETE cannot change what they see.
-      callers.sort((a, b) => Number(roleAtLeast(a.role, access.minRole)) - Number(roleAtLeast(b.role, access.minRole)));
+      callers.sort(
+        (a, b) => Number(roleAtLeast(a.role, access.minRole)) - Number(roleAtLeast(b.role, access.minRole)),
+      );
       for (const { role, caller, isToken } of callers) {
         const label = `${route.method} ${route.url} as ${isToken ? 'token' : 'person'} ${role}`;
         const res = await call(t, caller, request(route, workspaceId));

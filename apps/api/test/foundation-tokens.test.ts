@@ -36,7 +36,10 @@ describe('API token lifecycle', () => {
     const [row] = await t.ctx.database.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(JSON.stringify(row)).not.toContain(token.slice(13));
 
-    const used = await call(t, bearer(token), { method: 'GET', url: `/api/v1/workspaces/${workspaceId}/channels` });
+    const used = await call(t, bearer(token), {
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspaceId}/channels`,
+    });
     expect(used.statusCode).toBe(200);
     responses.push(used.body);
 
@@ -70,7 +73,10 @@ describe('API token lifecycle', () => {
     });
     expect(again.json().revokedAt).toBe(revoked.json().revokedAt);
 
-    const audit = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${workspaceId}/audit-events` });
+    const audit = await call(t, owner, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspaceId}/audit-events`,
+    });
     const actions = audit.json().items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['api_token.created', 'api_token.revoked']));
     responses.push(audit.body);
@@ -108,7 +114,10 @@ describe('API token lifecycle', () => {
     });
     expect(channel.statusCode).toBe(201);
     // The audit trail names the token, not a person.
-    const audit = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${workspaceId}/audit-events` });
+    const audit = await call(t, owner, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspaceId}/audit-events`,
+    });
     const event = audit.json().items.find((e: { action: string }) => e.action === 'channel.created');
     expect(event).toMatchObject({ actorTokenId: created.json().id, actorUserId: null });
     expect(event.requestId).toBe(channel.headers['x-request-id']);
@@ -122,7 +131,10 @@ describe('API token lifecycle', () => {
         payload: { name: `t${i}`, role: 'viewer' },
       });
     }
-    const all = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${workspaceId}/api-tokens?limit=200` });
+    const all = await call(t, owner, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspaceId}/api-tokens?limit=200`,
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

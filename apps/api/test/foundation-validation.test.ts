@@ -110,7 +110,9 @@ describe('schema violations', () => {
   ] as const)('refuses unknown fields smuggled into %s', async (_what, method, url, payload, field) => {
     const res = await call(t, owner, { method, url: url.replace(':ws', workspaceId), payload });
     expectFieldError(res, 400, field);
-    expect((res.json() as ErrorBody).error.details?.every((d) => d.message === 'is not a known field')).toBe(true);
+    expect((res.json() as ErrorBody).error.details?.every((d) => d.message === 'is not a known field')).toBe(
+      true,
+    );
   });
 
   it('names each unknown field when several are sent', async () => {
@@ -155,7 +157,10 @@ describe('schema violations', () => {
       'querystring.limit',
     );
     expectFieldError(
-      await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${workspaceId}/api-tokens?limit=100000` }),
+      await call(t, owner, {
+        method: 'GET',
+        url: `/api/v1/workspaces/${workspaceId}/api-tokens?limit=100000`,
+      }),
       400,
       'querystring.limit',
     );
@@ -173,7 +178,11 @@ describe('schema violations', () => {
 
   it('leaves nothing behind after a refused request', async () => {
     const before = await call(t, owner, { method: 'GET', url: '/api/v1/workspaces' });
-    await call(t, owner, { method: 'POST', url: '/api/v1/workspaces', payload: { name: 'W', timezone: 'Nowhere' } });
+    await call(t, owner, {
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      payload: { name: 'W', timezone: 'Nowhere' },
+    });
     const after = await call(t, owner, { method: 'GET', url: '/api/v1/workspaces' });
     expect(after.json().items).toHaveLength(before.json().items.length);
   });

@@ -42,7 +42,12 @@ export async function createTestApp(
     TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
     dumpPath: inject('testDbDumpPath'),
   });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORK_URLS: 'true', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ALLOW_PRIVATE_NETWORK_URLS: 'true',
+    ...env,
+  });
   const ctx: AppContext = {
     config,
     database,
@@ -109,11 +114,21 @@ export async function signIn(t: TestApp, email: string, password = 'correct hors
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
-  return { headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken }, userId: body.user.id, email };
+  return {
+    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken },
+    userId: body.user.id,
+    email,
+  };
 }
 
 /** Adds a member with the given role and returns them signed in. */
-export async function addMember(t: TestApp, by: Caller, workspaceId: string, role: string, email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`) {
+export async function addMember(
+  t: TestApp,
+  by: Caller,
+  workspaceId: string,
+  role: string,
+  email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+) {
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/v1/workspaces/${workspaceId}/members`,
@@ -124,7 +139,12 @@ export async function addMember(t: TestApp, by: Caller, workspaceId: string, rol
   return signIn(t, email);
 }
 
-export async function createToken(t: TestApp, by: Caller, workspaceId: string, role: string): Promise<Caller & { tokenId: string }> {
+export async function createToken(
+  t: TestApp,
+  by: Caller,
+  workspaceId: string,
+  role: string,
+): Promise<Caller & { tokenId: string }> {
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/v1/workspaces/${workspaceId}/api-tokens`,

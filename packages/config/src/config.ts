@@ -28,6 +28,21 @@ const encryptionKeys = z.string().transform((raw, ctx) => {
   return keys;
 });
 
+// "linkedin=http://127.0.0.1:4010,x=..." sends every call for a network to one origin: for local
+// stand-ins of the networks (tests, development), never needed in production.
+const networkBaseUrls = z.string().transform((raw, ctx) => {
+  const out: Record<string, string> = {};
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name, url] = part.split('=');
+    if (!name || !url || !/^[a-z]+$/.test(name) || !URL.canParse(url)) {
+      ctx.addIssue({ code: 'custom', message: 'each entry must be "network=http(s)://origin"' });
+      return z.NEVER;
+    }
+    out[name] = url.replace(/\/+$/, '');
+  }
+  return out;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -62,6 +77,18 @@ const envSchema = z.object({
   PUBLISHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   ALLOW_PRIVATE_NETWORK_URLS: bool.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  // OAuth apps registered with each network (Mastodon registers itself per instance instead).
+  LINKEDIN_CLIENT_ID: z.string().optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().optional(),
+  X_CLIENT_ID: z.string().optional(),
+  X_CLIENT_SECRET: z.string().optional(),
+  FACEBOOK_APP_ID: z.string().optional(),
+  FACEBOOK_APP_SECRET: z.string().optional(),
+  INSTAGRAM_APP_ID: z.string().optional(),
+  INSTAGRAM_APP_SECRET: z.string().optional(),
+  THREADS_APP_ID: z.string().optional(),
+  THREADS_APP_SECRET: z.string().optional(),
+  NETWORK_BASE_URLS: networkBaseUrls.default({}),
 });
 
 export type Config = {
@@ -82,6 +109,11 @@ export type Config = {
   publisher: { inProcess: boolean; tickSeconds: number; graceMinutes: number; maxAttempts: number };
   allowPrivateNetworkUrls: boolean;
   webDistDir: string | undefined;
+  networks: {
+    /** OAuth client id and secret per network, for the networks configured on this server. */
+    clients: Partial<Record<'linkedin' | 'x' | 'facebook' | 'instagram' | 'threads', { clientId: string; clientSecret: string }>>;
+    baseUrls: Record<string, string>;
+  };
 };
 
 export class ConfigError extends Error {
@@ -122,6 +154,20 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     },
     allowPrivateNetworkUrls: e.ALLOW_PRIVATE_NETWORK_URLS,
     webDistDir: e.WEB_DIST_DIR,
+    networks: {
+      clients: {
+        ...client('linkedin', e.LINKEDIN_CLIENT_ID, e.LINKEDIN_CLIENT_SECRET),
+        ...client('x', e.X_CLIENT_ID, e.X_CLIENT_SECRET),
+        ...client('facebook', e.FACEBOOK_APP_ID, e.FACEBOOK_APP_SECRET),
+        ...client('instagram', e.INSTAGRAM_APP_ID, e.INSTAGRAM_APP_SECRET),
+        ...client('threads', e.THREADS_APP_ID, e.THREADS_APP_SECRET),
+      },
+      baseUrls: e.NETWORK_BASE_URLS,
+    },
     ...overrides,
   };
+}
+
+function client(network: string, clientId: string | undefined, clientSecret: string | undefined) {
+  return clientId && clientSecret ? { [network]: { clientId, clientSecret } } : {};
 }

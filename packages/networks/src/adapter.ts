@@ -18,11 +18,21 @@ export interface PublishRequest {
   scheduledAt: Date;
   /** The channel's opened credentials (whatever the adapter stored), or null. */
   credentials: unknown;
+  /**
+   * Per-network post options (Mastodon visibility and content warning...), validated by the
+   * adapter's own schema; absent means the network's defaults.
+   */
+  options?: unknown;
 }
 
 export interface Published {
   externalId: string;
   externalUrl: string | null;
+  /**
+   * Things that went wrong after the post itself went out (a first comment that failed): the
+   * target is published, and these are shown beside it rather than failing it.
+   */
+  warnings?: string[];
 }
 
 /** A fixed-window allowance: at most `max` calls per `perMs`. */

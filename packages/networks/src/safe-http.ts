@@ -21,8 +21,12 @@ export interface SafeResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The same body as raw bytes, for binary answers (media downloads). */
+  bytes: Buffer;
   url: string;
 }
+
+export type SafeMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const refused = (host: string) =>
   new NetworkError(
@@ -59,7 +63,7 @@ function errorCode(error: unknown): string | undefined {
 
 export async function safeRequest(
   url: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+  init: { method: SafeMethod; headers?: Record<string, string>; body?: string | Uint8Array },
   options: SafeHttpOptions,
   signal?: AbortSignal,
 ): Promise<SafeResponse> {
@@ -83,7 +87,7 @@ export async function safeRequest(
 
 async function requestOnce(
   url: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string | undefined },
+  init: { method: SafeMethod; headers?: Record<string, string>; body?: string | Uint8Array | undefined },
   options: SafeHttpOptions,
   signal: AbortSignal,
 ): Promise<SafeResponse> {
@@ -126,12 +130,8 @@ async function requestOnce(
       }
       chunks.push(chunk as Buffer);
     }
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: Buffer.concat(chunks).toString('utf8'),
-      url,
-    };
+    const bytes = Buffer.concat(chunks);
+    return { status: response.statusCode, headers: response.headers, body: bytes.toString('utf8'), bytes, url };
   } catch (error) {
     const ours = findNetworkError(error);
     if (ours) throw ours;

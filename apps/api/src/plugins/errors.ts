@@ -8,13 +8,7 @@ interface FieldProblem {
   message: string;
 }
 
-function send(
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  message: string,
-  details?: unknown,
-) {
+function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.code(status).send({ error: { code, message, details, requestId: String(reply.request.id) } });
 }
 

@@ -3,7 +3,7 @@
 // - same caller + same key + same request (method, path, canonical body) within 24 h: the first
 //   response is replayed (status and body) with `Idempotent-Replayed: true`;
 // - same key with another request: 409 idempotency_key_reused;
-// - same key while the first request is still running: wait for it (up to WAIT_MS) and replay,
+// - same key while the first request is still running: wait for it (up to 5 s) and replay,
 //   else 409 idempotency_key_in_progress.
 // The lock is a row: INSERT … ON CONFLICT DO NOTHING on the unique (caller_scope, key) lets exactly
 // one of any number of concurrent requests run. Only successful (2xx) responses are kept: a failed
@@ -18,6 +18,7 @@ import type {
   FastifyRequest,
   onSendHookHandler,
   preHandlerHookHandler,
+  preValidationHookHandler,
   RouteOptions,
 } from 'fastify';
 import { z } from 'zod';
@@ -29,6 +30,7 @@ declare module 'fastify' {
     idempotent?: boolean;
   }
   interface FastifyRequest {
+    idempotencyHash?: string;
     idempotencyClaim?: string;
   }
 }
@@ -38,7 +40,8 @@ const KEY = /^[\x21-\x7E]{1,255}$/;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** An in-progress claim older than this belongs to a request that died: it may be taken over. */
 const ABANDONED_MS = 2 * 60 * 1000;
-const WAIT_MS = 10_000;
+const WAIT_MS = 5_000;
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 
 /** JSON with object keys sorted, so two bodies that mean the same hash the same. */
 export function canonicalJson(value: unknown): string {
@@ -94,6 +97,12 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     return row?.id ?? null;
   }
 
+  // The body as the client sent it, before validation fills in defaults: what "same body" means.
+  const preValidation: preValidationHookHandler = async (request) => {
+    if (request.headers[IDEMPOTENCY_HEADER] === undefined) return;
+    request.idempotencyHash = sha256(canonicalJson({ method: request.method, url: request.url, body: request.body }));
+  };
+
   const preHandler: preHandlerHookHandler = async (request, reply) => {
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (key === undefined) return;
@@ -102,7 +111,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     }
     const scope = callerScope(request);
     if (scope === null) return;
-    const requestHash = sha256(canonicalJson({ method: request.method, url: request.url, body: request.body }));
+    const requestHash = request.idempotencyHash;
+    if (requestHash === undefined) return;
     const deadline = Date.now() + WAIT_MS;
     for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
       const claimed = await claim(scope, key, requestHash);
@@ -121,8 +131,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
       if (row.state === 'completed' && row.responseStatus !== null) {
         return reply
           .code(row.responseStatus)
-          .header('content-type', row.responseContentType ?? 'application/json; charset=utf-8')
-          .header('idempotent-replayed', 'true')
+          .headers({ ...row.responseHeaders, 'idempotent-replayed': 'true' })
           .send(row.responseBody ?? '');
       }
       if (Date.now() + pause > deadline) {
@@ -143,14 +152,18 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     request.idempotencyClaim = undefined;
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
     if (reply.statusCode >= 200 && reply.statusCode < 300 && body !== null) {
-      const contentType = reply.getHeader('content-type');
+      const headers: Record<string, string> = {};
+      for (const name of REPLAYED_HEADERS) {
+        const value = reply.getHeader(name);
+        if (typeof value === 'string') headers[name] = value;
+      }
       await db
         .update(idempotencyKeys)
         .set({
           state: 'completed',
           responseStatus: reply.statusCode,
           responseBody: body,
-          responseContentType: typeof contentType === 'string' ? contentType : null,
+          responseHeaders: headers,
           completedAt: ctx.clock(),
         })
         .where(eq(idempotencyKeys.id, id));
@@ -166,6 +179,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     if (!route.config?.idempotent) return;
     const methods = asArray(route.method);
     if (methods.some((m) => m !== 'POST')) throw new Error(`${route.url}: only POST routes can be idempotent`);
+    route.preValidation = [...asArray(route.preValidation), preValidation];
     route.preHandler = [...asArray(route.preHandler), preHandler];
     route.onSend = [...asArray(route.onSend), onSend];
     // Documented in the OpenAPI document; checked by the hook itself (other headers pass through).

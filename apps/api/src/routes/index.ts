@@ -8,6 +8,8 @@ import { channelRoutes } from './channels/channel-routes';
 import { charterRoutes } from './charter/charter-routes';
 import { healthRoutes } from './health';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
+import { importExportRoutes } from './import-export/import-export-routes';
+import { postsRoutes } from './posts/index';
 import { queueRoutes } from './queue/queue-routes';
 import { auditRoutes } from './workspaces/audit-routes';
 import { memberRoutes } from './workspaces/member-routes';
@@ -31,9 +33,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         auditRoutes,
         charterRoutes,
         campaignRoutes,
+        postsRoutes,
         queueRoutes,
         calendarRoutes,
         icsFeedRoutes,
+        importExportRoutes,
       ]) {
         await v1.register(async (scope) => routes(scope, ctx));
       }

@@ -24,7 +24,8 @@ describe('translations', () => {
 
   it('keeps the same {{placeholders}} in both languages', () => {
     const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
-    for (const [key, value] of english) expect(placeholders(french.get(key) ?? ''), key).toEqual(placeholders(value));
+    for (const [key, value] of english)
+      expect(placeholders(french.get(key) ?? ''), key).toEqual(placeholders(value));
   });
 
   it('follows French typography: a non-breaking space before : ? ! ; and « » quotes', () => {

@@ -5,7 +5,9 @@ import { MemoryRouter } from 'react-router';
 
 /** Renders with the providers screens expect; queries never retry so failures show at once. */
 export function renderWithProviders(ui: ReactNode, { route = '/' }: { route?: string } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   return {
     queryClient,
     ...render(

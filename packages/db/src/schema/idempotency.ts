@@ -1,6 +1,6 @@
 // Idempotency keys sent by API clients on creating POSTs. The row is the lock: the unique
 // (caller_scope, key) index lets exactly one of several concurrent requests claim a key.
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const idempotencyStateEnum = pgEnum('idempotency_state', ['in_progress', 'completed']);
 
@@ -17,7 +17,8 @@ export const idempotencyKeys = pgTable(
     responseStatus: integer('response_status'),
     /** The serialised response body exactly as first sent. */
     responseBody: text('response_body'),
-    responseContentType: text('response_content_type'),
+    /** The response headers a client reads on creation (content-type, location, etag). */
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
   },

@@ -8,3 +8,4 @@ export * from './queue';
 export * from './idempotency';
 export * from './ics';
 export * from './publisher';
+export * from './connect';

@@ -80,7 +80,9 @@ export const posts = pgTable(
     /** Bumped when text, media, link, first comment or targets change: approvals bind to it. */
     contentRevision: integer('content_revision').notNull().default(1),
     /** The charter version the post was last approved under. */
-    charterVersionId: uuid('charter_version_id').references(() => charterVersions.id, { onDelete: 'set null' }),
+    charterVersionId: uuid('charter_version_id').references(() => charterVersions.id, {
+      onDelete: 'set null',
+    }),
     approvedAt: ts('approved_at'),
     /** Charter warnings found at the last save/submit/approve, kept for reviewers. */
     violations: jsonb('violations').$type<unknown[]>().notNull().default([]),
@@ -131,12 +133,8 @@ export const postTargets = pgTable(
     index('post_targets_calendar_idx').on(t.workspaceId, t.scheduledAt),
     index('post_targets_channel_time_idx').on(t.channelId, t.scheduledAt),
     // The publisher's claim query reads only what is due; a partial index keeps it small.
-    index('post_targets_due_idx')
-      .on(t.scheduledAt)
-      .where(sql`status = 'scheduled'`),
-    index('post_targets_lease_idx')
-      .on(t.leaseExpiresAt)
-      .where(sql`status in ('claimed', 'sending')`),
+    index('post_targets_due_idx').on(t.scheduledAt).where(sql`status = 'scheduled'`),
+    index('post_targets_lease_idx').on(t.leaseExpiresAt).where(sql`status in ('claimed', 'sending')`),
   ],
 );
 
@@ -153,7 +151,9 @@ export const postApprovals = pgTable(
     /** The content revision approved: an edit makes older approvals count for nothing. */
     contentRevision: integer('content_revision').notNull(),
     /** The charter version the content was checked against when approved. */
-    charterVersionId: uuid('charter_version_id').references(() => charterVersions.id, { onDelete: 'set null' }),
+    charterVersionId: uuid('charter_version_id').references(() => charterVersions.id, {
+      onDelete: 'set null',
+    }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('post_approvals_unique').on(t.postId, t.userId, t.contentRevision)],
@@ -180,7 +180,10 @@ export const postEvents = pgTable(
     details: jsonb('details'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('post_events_post_idx').on(t.postId, t.createdAt), index('post_events_post_seq_idx').on(t.postId, t.seq)],
+  (t) => [
+    index('post_events_post_idx').on(t.postId, t.createdAt),
+    index('post_events_post_seq_idx').on(t.postId, t.seq),
+  ],
 );
 
 export const postComments = pgTable(

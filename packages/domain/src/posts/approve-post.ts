@@ -9,14 +9,26 @@ import { recordPostEvent } from './post-events';
 import { assertVersion, loadPolicy, loadTargets, lockPost, savePost } from './post-store';
 import { currentApprovals, toPostView } from './post-view';
 import { type ApproveInput, approveSchema, type PostView } from './schemas';
-import { approvalsRequired, assertMayApprove, assertRole, assertTransition, countApprovals, isApproved } from './workflow';
+import {
+  approvalsRequired,
+  assertMayApprove,
+  assertRole,
+  assertTransition,
+  countApprovals,
+  isApproved,
+} from './workflow';
 
 /**
  * Records one manager's approval of the content revision they read. When enough distinct managers
  * approved that revision the post is approved, and if a time was already requested for it, it is
  * scheduled there (unless the charter's schedule rules object: it then stays approved, and says why).
  */
-export async function approvePost(deps: PostDeps, actor: Actor, postId: string, input: ApproveInput): Promise<PostView> {
+export async function approvePost(
+  deps: PostDeps,
+  actor: Actor,
+  postId: string,
+  input: ApproveInput,
+): Promise<PostView> {
   assertRole(actor.role, 'approve');
   const body = parseInput(approveSchema, input);
   return inTransaction(deps.db, async (tx) => {

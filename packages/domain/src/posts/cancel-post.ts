@@ -28,7 +28,10 @@ export async function cancelPost(
       .update(postTargets)
       .set({ status: 'cancelled', updatedAt: now })
       .where(
-        and(eq(postTargets.postId, row.id), inArray(postTargets.status, ['pending', 'scheduled', 'held', 'missed'])),
+        and(
+          eq(postTargets.postId, row.id),
+          inArray(postTargets.status, ['pending', 'scheduled', 'held', 'missed']),
+        ),
       );
     const saved = await savePost(tx, row, { status: 'cancelled' }, now);
     await recordPostEvent(tx, actor, {

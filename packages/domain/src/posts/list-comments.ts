@@ -24,7 +24,10 @@ export async function listComments(
         eq(postComments.postId, postId),
         eq(postComments.workspaceId, actor.workspaceId),
         a
-          ? or(gt(postComments.createdAt, a.createdAt), and(eq(postComments.createdAt, a.createdAt), gt(postComments.id, a.id)))
+          ? or(
+              gt(postComments.createdAt, a.createdAt),
+              and(eq(postComments.createdAt, a.createdAt), gt(postComments.id, a.id)),
+            )
           : undefined,
       ),
     )

@@ -41,11 +41,16 @@ export async function listPosts(
                 .select({ id: postTargets.postId })
                 .from(postTargets)
                 .where(
-                  and(eq(postTargets.workspaceId, actor.workspaceId), eq(postTargets.channelId, filter.channelId)),
+                  and(
+                    eq(postTargets.workspaceId, actor.workspaceId),
+                    eq(postTargets.channelId, filter.channelId),
+                  ),
                 ),
             )
           : undefined,
-        a ? or(lt(posts.createdAt, a.createdAt), and(eq(posts.createdAt, a.createdAt), lt(posts.id, a.id))) : undefined,
+        a
+          ? or(lt(posts.createdAt, a.createdAt), and(eq(posts.createdAt, a.createdAt), lt(posts.id, a.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(posts.createdAt), desc(posts.id))

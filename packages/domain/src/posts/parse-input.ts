@@ -13,5 +13,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
     const field = [prefix, ...issue.path.map(String), ...keys].join('.');
     return { field, message: issue.message };
   });
-  throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  throw new AppError(
+    'validation_failed',
+    problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+    problems,
+  );
 }

@@ -38,7 +38,9 @@ export async function checkStoredPost(
   const charter = await loadCharterForCheck(db, actor.workspaceId);
   const campaign = post.campaignId ? await loadCampaignRules(db, actor.workspaceId, post.campaignId) : null;
   const channelIds = targets.map((t) => t.channelId);
-  const otherPosts = scheduledAt ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt) : [];
+  const otherPosts = scheduledAt
+    ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt)
+    : [];
   const checkTargets: PostTarget[] = targets.map((t) => {
     const media = t.mediaOverride ?? post.media;
     return {
@@ -72,7 +74,11 @@ export function assertNoBlocking(outcome: CharterOutcome, what: string): void {
 }
 
 /** A pillar must be one the charter defines, or reports by pillar would count ghosts. */
-export async function assertKnownPillar(db: Executor, workspaceId: string, pillarId: string | null | undefined) {
+export async function assertKnownPillar(
+  db: Executor,
+  workspaceId: string,
+  pillarId: string | null | undefined,
+) {
   if (pillarId === null || pillarId === undefined) return;
   const charter = await loadCharterForCheck(db, workspaceId);
   const known = (charter.rules.rules.pillars ?? []).map((p) => p.id);

@@ -94,7 +94,10 @@ export async function assertCampaignInWorkspace(db: Executor, workspaceId: strin
 
 export async function loadPolicy(db: Executor, workspaceId: string): Promise<ApprovalPolicy> {
   const [row] = await db
-    .select({ requiredApprovals: workspaces.requiredApprovals, apiPostsNeedApproval: workspaces.apiPostsNeedApproval })
+    .select({
+      requiredApprovals: workspaces.requiredApprovals,
+      apiPostsNeedApproval: workspaces.apiPostsNeedApproval,
+    })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
   if (!row) throw notFound('Workspace');

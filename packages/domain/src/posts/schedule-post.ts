@@ -15,7 +15,12 @@ import { approvalsRequired, assertRole, assertSchedulable, assertTransition } fr
  * at a wall-clock time in a zone, or now. A time in a DST gap or in the past is refused with 422,
  * and so is one the charter blocks (caps, spacing, windows, blackouts on the same channels).
  */
-export async function schedulePost(deps: PostDeps, actor: Actor, postId: string, input: ScheduleInput): Promise<PostView> {
+export async function schedulePost(
+  deps: PostDeps,
+  actor: Actor,
+  postId: string,
+  input: ScheduleInput,
+): Promise<PostView> {
   assertRole(actor.role, 'schedule');
   return placeOnCalendar(deps, actor, postId, input, 'schedule');
 }

@@ -31,7 +31,11 @@ export function resolveScheduleTime(request: ScheduleRequest, defaultZone: strin
   if (!resolved.ok) {
     if (resolved.reason === 'invalid_zone') throw invalidZone(resolved.message);
     if (resolved.reason === 'nonexistent') {
-      throw unprocessable(resolved.message, { reason: 'nonexistent_local_time', gap: resolved.gap, timezone });
+      throw unprocessable(resolved.message, {
+        reason: 'nonexistent_local_time',
+        gap: resolved.gap,
+        timezone,
+      });
     }
     throw new AppError('validation_failed', `body.local: ${resolved.message}`, [
       { field: 'body.local', message: resolved.message },
@@ -47,5 +51,7 @@ export function resolveScheduleTime(request: ScheduleRequest, defaultZone: strin
 }
 
 function invalidZone(message: string) {
-  return new AppError('validation_failed', `body.timezone: ${message}`, [{ field: 'body.timezone', message }]);
+  return new AppError('validation_failed', `body.timezone: ${message}`, [
+    { field: 'body.timezone', message },
+  ]);
 }

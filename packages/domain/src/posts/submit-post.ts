@@ -25,7 +25,12 @@ export async function submitPost(
     assertVersion(row, body.version);
     assertTransition(row.status, 'submit');
     const outcome = await checkStoredPost(tx, actor, row, await loadTargets(tx, [row.id]), row.scheduledAt);
-    const saved = await savePost(tx, row, { status: 'in_review', violations: outcome.violations }, deps.clock());
+    const saved = await savePost(
+      tx,
+      row,
+      { status: 'in_review', violations: outcome.violations },
+      deps.clock(),
+    );
     await recordPostEvent(tx, actor, {
       postId: row.id,
       action: 'submitted',

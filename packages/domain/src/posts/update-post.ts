@@ -19,7 +19,13 @@ import {
   type TargetRow,
 } from './post-store';
 import { toPostView } from './post-view';
-import { type MediaRefInput, type PostUpdate, type PostView, postUpdateSchema, type TargetInput } from './schemas';
+import {
+  type MediaRefInput,
+  type PostUpdate,
+  type PostView,
+  postUpdateSchema,
+  type TargetInput,
+} from './schemas';
 import { assertRole, assertTransition, statusAfterEdit } from './workflow';
 
 type Media = readonly MediaRefInput[] | null;
@@ -60,7 +66,12 @@ const inputTarget = (t: TargetInput) => ({
  * approved or scheduled post sends it back to review: approvals bind to the content revision,
  * which is bumped, and its targets leave the calendar (the requested time is kept).
  */
-export async function updatePost(deps: PostDeps, actor: Actor, postId: string, input: PostUpdate): Promise<PostView> {
+export async function updatePost(
+  deps: PostDeps,
+  actor: Actor,
+  postId: string,
+  input: PostUpdate,
+): Promise<PostView> {
   assertRole(actor.role, 'edit');
   const body = parseInput(postUpdateSchema, input);
   if (body.version === undefined) {

@@ -28,7 +28,14 @@ describe('roles', () => {
   it('lets editors write and submit but not decide', () => {
     for (const action of ['create', 'edit', 'submit', 'comment', 'read'] as const)
       expect(codeOf(() => assertRole('editor', action))).toBeNull();
-    for (const action of ['approve', 'request_changes', 'schedule', 'reschedule', 'unschedule', 'cancel'] as const)
+    for (const action of [
+      'approve',
+      'request_changes',
+      'schedule',
+      'reschedule',
+      'unschedule',
+      'cancel',
+    ] as const)
       expect(codeOf(() => assertRole('editor', action))).toBe('forbidden');
   });
 
@@ -59,7 +66,9 @@ describe('transitions', () => {
   ];
   it.each(table)('%s is allowed exactly from %j', (action, allowed) => {
     for (const status of POST_STATUSES) {
-      expect(codeOf(() => assertTransition(status, action))).toBe(allowed.includes(status) ? null : 'conflict');
+      expect(codeOf(() => assertTransition(status, action))).toBe(
+        allowed.includes(status) ? null : 'conflict',
+      );
     }
   });
 
@@ -128,7 +137,11 @@ describe('approval policy', () => {
     expect(codeOf(() => assertMayApprove({ approverUserId: 'a', authorUserId: 'a', required: 1 }))).toBe(
       'forbidden',
     );
-    expect(codeOf(() => assertMayApprove({ approverUserId: 'a', authorUserId: 'a', required: 0 }))).toBeNull();
-    expect(codeOf(() => assertMayApprove({ approverUserId: 'b', authorUserId: 'a', required: 2 }))).toBeNull();
+    expect(
+      codeOf(() => assertMayApprove({ approverUserId: 'a', authorUserId: 'a', required: 0 })),
+    ).toBeNull();
+    expect(
+      codeOf(() => assertMayApprove({ approverUserId: 'b', authorUserId: 'a', required: 2 })),
+    ).toBeNull();
   });
 });

@@ -38,7 +38,10 @@ export const MIN_ROLE: Record<PostAction, Role> = {
 const OPEN: readonly PostStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled'];
 
 /** Where each action may start from. Schedule from a draft depends on the policy (see below). */
-export const ALLOWED_FROM: Record<Exclude<PostAction, 'create' | 'comment' | 'read'>, readonly PostStatus[]> = {
+export const ALLOWED_FROM: Record<
+  Exclude<PostAction, 'create' | 'comment' | 'read'>,
+  readonly PostStatus[]
+> = {
   edit: OPEN,
   submit: ['draft', 'changes_requested'],
   approve: ['in_review'],

@@ -51,7 +51,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/campaigns',
     {
-      config: { access: { minRole: 'manager' } },
+      config: { access: { minRole: 'manager' }, idempotent: true },
       schema: {
         tags: ['campaigns'],
         summary: 'Create a campaign',

@@ -36,7 +36,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/channels',
     {
-      config: { access: { minRole: 'manager' } },
+      config: { access: { minRole: 'manager' }, idempotent: true },
       schema: {
         tags: ['channels'],
         summary: 'Connect a channel with credentials entered directly',

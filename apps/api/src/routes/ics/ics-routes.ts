@@ -46,7 +46,8 @@ export async function icsFeedRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/ics-feeds',
     {
-      config: { access: { minRole: 'manager' }, idempotent: true },
+      // Not idempotent: a replay would have to store the secret URL, which is kept only as a hash.
+      config: { access: { minRole: 'manager' } },
       schema: {
         tags: ['ics'],
         summary: 'Create a secret iCalendar feed URL (optionally one campaign or channel); shown once',

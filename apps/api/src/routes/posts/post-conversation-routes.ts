@@ -41,7 +41,7 @@ export async function postConversationRoutes(app: FastifyInstance, ctx: AppConte
     '/workspaces/:workspaceId/posts/:postId/comments',
     {
       // Viewers are "read and comment": clients and legal teams review without editing.
-      config: { access: { minRole: 'viewer' } },
+      config: { access: { minRole: 'viewer' }, idempotent: true },
       schema: {
         tags: ['posts'],
         summary: 'Comment on a post (any member, viewers included)',

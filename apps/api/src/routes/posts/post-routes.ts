@@ -45,7 +45,7 @@ export async function postRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/posts',
     {
-      config: { access: { minRole: 'editor' } },
+      config: { access: { minRole: 'editor' }, idempotent: true },
       schema: {
         tags: ['posts'],
         summary: 'Write a post (a draft) for one or more channels of this workspace',
@@ -90,7 +90,10 @@ export async function postRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const version = versionFrom(request, request.body.version);
-      const post = await updatePost(deps, actorOf(request), request.params.postId, { ...request.body, version });
+      const post = await updatePost(deps, actorOf(request), request.params.postId, {
+        ...request.body,
+        version,
+      });
       return withEtag(reply, post);
     },
   );

@@ -1,3 +1,5 @@
+import { addToQueue, addToQueueSchema } from '@cadence/domain/queue/add-to-queue';
+import { postSchema } from '@cadence/domain/posts/schemas';
 import { previewNextSlots } from '@cadence/domain/queue/preview-next-slots';
 import { getQueueSlots, replaceQueueSlots } from '@cadence/domain/queue/queue-slots';
 import {
@@ -11,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
+import { actorOf, postDeps, postParams, versionFrom, withEtag } from '../posts/post-http';
 import { workspaceParams } from '../workspaces/workspace-routes';
 
 const channelParams = workspaceParams.extend({ channelId: z.uuid() });
@@ -70,5 +73,29 @@ export async function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         count: request.query.count,
         now: ctx.clock(),
       }),
+  );
+
+  r.post(
+    '/workspaces/:workspaceId/posts/:postId/queue',
+    {
+      // Scheduling is a manager's decision (the posts workflow); the queue only picks the time.
+      config: { access: { minRole: 'manager' } },
+      schema: {
+        tags: ['queue'],
+        summary:
+          "Schedule the post on the earliest queue slot free on all its channels (charter rules and DST applied); " +
+          '422 when there is none',
+        params: postParams,
+        body: addToQueueSchema,
+        response: { 200: postSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const version = versionFrom(request, request.body.version);
+      const post = await addToQueue(postDeps(ctx), actorOf(request), request.params.postId, {
+        ...(version !== undefined ? { version } : {}),
+      });
+      return withEtag(reply, post);
+    },
   );
 }

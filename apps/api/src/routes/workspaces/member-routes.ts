@@ -35,7 +35,7 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/members',
     {
-      config: { access: { minRole: 'manager', humansOnly: true } },
+      config: { access: { minRole: 'manager', humansOnly: true }, idempotent: true },
       schema: {
         tags: ['members'],
         summary: 'Add a member (owners and managers)',

@@ -39,7 +39,7 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces',
     {
-      config: { access: 'user' },
+      config: { access: 'user', idempotent: true },
       schema: {
         tags: ['workspaces'],
         summary: 'Create a workspace; I become its owner',

@@ -82,7 +82,7 @@ export function CalendarPage() {
   }, []);
   useCalendarShortcuts(navigate);
 
-  const isEmpty = entries.isSuccess && entries.data.length === 0;
+  const isEmpty = entries.isSuccess && !entries.isPlaceholderData && entries.data.entries.length === 0;
   return (
     <section className="page calendar-page" aria-labelledby="calendar-title">
       <h1 className="visually-hidden">{t('nav.calendar')}</h1>
@@ -98,6 +98,11 @@ export function CalendarPage() {
         aria-hidden="true"
       />
       {entries.isError && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
+      {entries.data?.truncated && (
+        <p className="calendar-empty" role="status">
+          {t('calendar.truncated')}
+        </p>
+      )}
       {isEmpty && (
         <p className="calendar-empty" role="status">
           {t(`calendar.empty.${view}`)}
@@ -112,9 +117,11 @@ export function CalendarPage() {
         initialView={toFullCalendarView(view)}
         initialDate={date}
         headerToolbar={false}
-        events={entries.data ?? NO_ENTRIES}
+        events={entries.data?.entries ?? NO_ENTRIES}
         datesSet={onDatesSet}
-        height="auto"
+        // Time grids scroll inside a fixed height so scrollTime brings the working day into view;
+        // month and list grow with their content.
+        height={view === 'week' || view === 'day' ? 'calc(100vh - 9rem)' : 'auto'}
         nowIndicator
         scrollTime="08:00:00"
         slotDuration="00:30:00"

@@ -1,18 +1,19 @@
-// Calendar data. The posts API (GET /api/v1/workspaces/{id}/calendar?from&to) is being built in the
-// posts issue and is not mounted yet: until it is, this query answers an empty list, so the
-// calendar shows its true empty state and never invented posts. When the route lands (it will then
-// appear in src/api/schema.d.ts after `pnpm --filter @cadence/web api:types`), replace the body of
-// fetchCalendarEntries with:
-//   unwrap(await api.GET('/api/v1/workspaces/{workspaceId}/calendar',
-//     { params: { path: { workspaceId }, query: { from, to } } })).items.map(toCalendarEntry)
+// Calendar data: GET /api/v1/workspaces/{id}/calendar?from&to, one entry per post × channel.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { paths } from '../../api/schema';
 
-/** One post on the calendar, shaped for FullCalendar's EventInput. */
+type CalendarResponse =
+  paths['/api/v1/workspaces/{workspaceId}/calendar']['get']['responses'][200]['content']['application/json'];
+export type CalendarItem = CalendarResponse['items'][number];
+
+/** One post on one channel, shaped for FullCalendar's EventInput. */
 export interface CalendarEntry {
   id: string;
   title: string;
   start: string;
-  extendedProps: { status: string; networks: string[] };
+  extendedProps: CalendarItem;
 }
 
 export interface CalendarRange {
@@ -20,8 +21,20 @@ export interface CalendarRange {
   to: string;
 }
 
-async function fetchCalendarEntries(_workspaceId: string, _range: CalendarRange): Promise<CalendarEntry[]> {
-  return [];
+export const toCalendarEntry = (item: CalendarItem): CalendarEntry => ({
+  id: item.id,
+  title: item.title,
+  start: item.start,
+  extendedProps: item,
+});
+
+async function fetchCalendarEntries(workspaceId: string, { from, to }: CalendarRange) {
+  const body = unwrap(
+    await api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
+      params: { path: { workspaceId }, query: { from, to } },
+    }),
+  );
+  return { entries: body.items.map(toCalendarEntry), truncated: body.truncated };
 }
 
 export const calendarEntriesQuery = (workspaceId: string, range: CalendarRange) =>

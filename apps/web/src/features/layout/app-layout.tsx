@@ -1,6 +1,7 @@
 // The signed-in frame: a left rail (workspace, sections, then language and user at the bottom).
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -16,6 +17,7 @@ const SECTIONS = [
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const { session } = useCurrentWorkspace();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -36,7 +38,7 @@ export function AppLayout() {
           ))}
         </ul>
         <div className="rail-bottom">
-          <LanguageSwitch />
+          <LanguageSwitch userId={session.user.id} />
           <UserMenu />
         </div>
       </nav>

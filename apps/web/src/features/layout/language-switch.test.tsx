@@ -63,7 +63,7 @@ describe('LanguageSwitch', () => {
     const s = session('fr');
     renderWithProviders(
       <CurrentWorkspaceProvider session={s}>
-        <LanguageSwitch />
+        <LanguageSwitch userId={s.user.id} />
         <CalendarLabel />
       </CurrentWorkspaceProvider>,
     );

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, storeLanguageChoice } from '../../i18n/language';
-import { useSession } from '../session/session-queries';
 
-/** English / Français: the choice is remembered for this person (and this browser before sign-in). */
-export function LanguageSwitch() {
+/**
+ * English / Français. The choice is remembered for the signed-in person (userId), and for this
+ * browser so the sign-in page speaks it too.
+ */
+export function LanguageSwitch({ userId = null }: { userId?: string | null }) {
   const { t, i18n } = useTranslation();
-  const session = useSession();
   const choose = (language: Language) => {
-    storeLanguageChoice(session.data?.user.id ?? null, language);
+    storeLanguageChoice(userId, language);
     void i18n.changeLanguage(language);
   };
   return (

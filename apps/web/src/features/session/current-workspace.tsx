@@ -2,6 +2,7 @@
 // interface language that follows from it (their own choice first, else the workspace's locale).
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../../i18n/index';
 import { languageFor } from '../../i18n/language';
 import type { MembershipWorkspace, Session } from './session-queries';
 
@@ -23,14 +24,14 @@ function readStored(userId: string): string | null {
 }
 
 export function CurrentWorkspaceProvider({ session, children }: { session: Session; children: ReactNode }) {
-  const { i18n } = useTranslation();
   const [selectedId, setSelectedId] = useState(() => readStored(session.user.id));
   const workspace = session.workspaces.find((w) => w.id === selectedId) ?? session.workspaces[0];
 
+  // Only on sign-in and on a workspace switch: a later explicit choice must not be undone.
   useEffect(() => {
     const language = languageFor(session.user.id, workspace?.locale);
     if (i18n.language !== language) void i18n.changeLanguage(language);
-  }, [session.user.id, workspace?.locale, i18n]);
+  }, [session.user.id, workspace?.locale]);
 
   const value = useMemo(
     () =>

@@ -40,12 +40,16 @@ describe('SetupForm', () => {
 
     const password = screen.getByLabelText('Password');
     await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
-    const passwordError = document.getElementById(password.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '');
+    const passwordError = document.getElementById(
+      password.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '',
+    );
     expect(passwordError?.textContent).toBe('must be at least 10 characters');
 
     const timezone = screen.getByLabelText('Time zone');
     expect(timezone.getAttribute('aria-invalid')).toBe('true');
-    expect(timezone.closest('.field')?.textContent).toContain('must be an IANA time zone such as Europe/Paris');
+    expect(timezone.closest('.field')?.textContent).toContain(
+      'must be an IANA time zone such as Europe/Paris',
+    );
     // Fields the server had no problem with stay clean.
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBeNull();
     expect(onDone).not.toHaveBeenCalled();

@@ -1,0 +1,115 @@
+import { AppError } from '@cadence/domain/errors';
+import { bulkCreatePosts } from '@cadence/domain/import-export/bulk-create-posts';
+import { exportPosts } from '@cadence/domain/import-export/export-posts';
+import { importPostsCsv } from '@cadence/domain/import-export/import-posts-csv';
+import {
+  bulkCreateSchema,
+  bulkResultSchema,
+  exportQuerySchema,
+  importQuerySchema,
+  importResultSchema,
+} from '@cadence/domain/import-export/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { errorBodySchema, errorResponses, STATUS_BY_CODE } from '../../http/errors';
+import { workspaceParams } from '../workspaces/workspace-routes';
+
+// 500 posts of a few thousand characters each do not fit the API's default body limit.
+const BULK_BODY_LIMIT = 8 * 1024 * 1024;
+const CSV_TYPES = ['text/csv', 'application/csv'];
+
+export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+  // The CSV body arrives as text; this parser is scoped to these routes.
+  app.addContentTypeParser(CSV_TYPES, { parseAs: 'string', bodyLimit: BULK_BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  r.post(
+    '/workspaces/:workspaceId/posts/bulk',
+    {
+      config: { access: { minRole: 'editor' }, idempotent: true },
+      bodyLimit: BULK_BODY_LIMIT,
+      schema: {
+        tags: ['import-export'],
+        summary: 'Create up to 500 draft posts, each validated and created on its own, with a result per item',
+        params: workspaceParams,
+        body: bulkCreateSchema,
+        response: { 200: bulkResultSchema, 413: errorBodySchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const outcomes = await bulkCreatePosts(
+        {
+          db,
+          clock: ctx.clock,
+          onUnexpected: (index, err) => request.log.error({ err, index }, 'bulk item failed unexpectedly'),
+        },
+        { ...request.actor, requestId: request.id },
+        request.body.items,
+      );
+      const results = outcomes.map((o) =>
+        o.ok
+          ? { index: o.index, status: 201, post: o.post }
+          : { index: o.index, status: STATUS_BY_CODE[o.error.code as keyof typeof STATUS_BY_CODE] ?? 500, error: o.error },
+      );
+      const created = results.filter((x) => x.status === 201).length;
+      return { created, failed: results.length - created, results };
+    },
+  );
+
+  r.post(
+    '/workspaces/:workspaceId/posts/import',
+    {
+      config: { access: { minRole: 'editor' }, idempotent: true },
+      bodyLimit: BULK_BODY_LIMIT,
+      schema: {
+        tags: ['import-export'],
+        summary:
+          'Import drafts from CSV (text/csv; columns text, channels, link, first_comment, campaign_id, pillar, ' +
+          'labels, requested_local; lists separated by |). All or nothing: 422 lists every problem by row and column',
+        params: workspaceParams,
+        querystring: importQuerySchema,
+        body: z.string().describe('CSV with a header row, at most 500 post rows'),
+        response: { 201: importResultSchema, 200: importResultSchema, 413: errorBodySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!CSV_TYPES.some((t) => request.headers['content-type']?.startsWith(t))) {
+        throw new AppError('validation_failed', 'headers.content-type: send the file as text/csv', [
+          { field: 'headers.content-type', message: 'send the file as text/csv' },
+        ]);
+      }
+      const result = await importPostsCsv(
+        { db, clock: ctx.clock },
+        { ...request.actor, requestId: request.id },
+        { csv: request.body, dryRun: request.query.dryRun },
+      );
+      return reply.code(result.dryRun ? 200 : 201).send(result);
+    },
+  );
+
+  r.get(
+    '/workspaces/:workspaceId/posts/export',
+    {
+      config: { access: { minRole: 'viewer' } },
+      schema: {
+        tags: ['import-export'],
+        summary: 'Export the targets of a date range (at most 366 days) as CSV or JSON',
+        params: workspaceParams,
+        querystring: exportQuerySchema,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportPosts(db, request.actor, request.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+}

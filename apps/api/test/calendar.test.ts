@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel, seedPost } from './calendar-fixtures';
+import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+
+let t: TestApp;
+let owner: Caller;
+let viewer: Caller;
+let ws: string;
+let otherWs: string;
+let linkedin: string;
+let mastodon: string;
+let campaignId: string;
+let ids: Record<string, string>;
+
+const calendar = (caller: Caller, query: string, workspaceId = ws) =>
+  call(t, caller, { method: 'GET', url: `/api/v1/workspaces/${workspaceId}/calendar?${query}` });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ owner, workspaceId: ws } = await setupOwner(t));
+  viewer = await addMember(t, owner, ws, 'viewer');
+  linkedin = await createChannel(t, owner, ws, 'Acme LinkedIn');
+  mastodon = await createChannel(t, owner, ws, 'Acme Mastodon');
+  const campaign = await call(t, owner, {
+    method: 'POST',
+    url: `/api/v1/workspaces/${ws}/campaigns`,
+    payload: { name: 'Été', startsOn: '2026-06-01', endsOn: '2026-06-30', colour: '#ff8800' },
+  });
+  expect(campaign.statusCode).toBe(201);
+  campaignId = campaign.json().id;
+  const other = await call(t, owner, {
+    method: 'POST',
+    url: '/api/v1/workspaces',
+    payload: { name: 'Other', timezone: 'UTC', locale: 'en' },
+  });
+  otherWs = other.json().id;
+  const otherChannel = await createChannel(t, owner, otherWs, 'Other channel');
+
+  const launch = await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [linkedin, mastodon],
+    text: 'Lancement de l’été ☀️\nSecond line is not the title',
+    overrides: { [mastodon]: 'Version Mastodon 🐘\nmore' },
+    at: new Date('2026-06-10T07:00:00Z'),
+    campaignId,
+    pillarId: 'product',
+    authorUserId: owner.userId ?? null,
+  });
+  const draft = await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [linkedin],
+    text: 'Draft idea',
+    at: new Date('2026-06-20T12:00:00Z'),
+    status: 'in_review',
+    targetStatus: 'pending',
+  });
+  // Just outside the range on each side, and one in the other workspace at the same time.
+  await seedPost(t, { workspaceId: ws, channelIds: [linkedin], text: 'Before', at: new Date('2026-05-31T21:59:00Z') });
+  await seedPost(t, { workspaceId: ws, channelIds: [linkedin], text: 'After', at: new Date('2026-06-30T22:00:00Z') });
+  await seedPost(t, { workspaceId: otherWs, channelIds: [otherChannel], text: 'Secret', at: new Date('2026-06-10T07:00:00Z') });
+  ids = {
+    launchLinkedin: launch.targets.find((x) => x.channelId === linkedin)?.id ?? '',
+    launchMastodon: launch.targets.find((x) => x.channelId === mastodon)?.id ?? '',
+    launchPost: launch.post.id,
+    draft: draft.targets[0]?.id ?? '',
+  };
+});
+
+afterAll(async () => t.close());
+
+describe('GET /calendar', () => {
+  it('lists each target in [from, to) with what FullCalendar needs, in time order', async () => {
+    // Dates are read in the workspace zone (Europe/Paris): June is 2026-05-31T22:00Z to 2026-06-30T22:00Z.
+    const res = await calendar(viewer, 'from=2026-06-01&to=2026-07-01');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.timezone).toBe('Europe/Paris');
+    expect(body.from).toBe('2026-05-31T22:00:00.000Z');
+    expect(body.truncated).toBe(false);
+    expect(body.items.map((e: { id: string }) => e.id).sort()).toEqual(
+      [ids.launchLinkedin, ids.launchMastodon, ids.draft].sort(),
+    );
+    const linkedinEvent = body.items.find((e: { id: string }) => e.id === ids.launchLinkedin);
+    expect(linkedinEvent).toEqual({
+      id: ids.launchLinkedin,
+      postId: ids.launchPost,
+      title: 'Lancement de l’été ☀️',
+      start: '2026-06-10T07:00:00.000Z',
+      network: 'sandbox',
+      channelId: linkedin,
+      channelName: 'Acme LinkedIn',
+      status: 'scheduled',
+      targetStatus: 'scheduled',
+      campaignId,
+      campaignName: 'Été',
+      campaignColour: '#ff8800',
+      pillarId: 'product',
+      authorUserId: owner.userId,
+      authorTokenId: null,
+      authorName: 'Olivia Owner',
+    });
+    const mastodonEvent = body.items.find((e: { id: string }) => e.id === ids.launchMastodon);
+    expect(mastodonEvent.title).toBe('Version Mastodon 🐘');
+    const draftEvent = body.items.find((e: { id: string }) => e.id === ids.draft);
+    expect(draftEvent).toMatchObject({ status: 'in_review', targetStatus: 'pending', campaignId: null });
+    const starts = body.items.map((e: { start: string }) => e.start);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('takes instants with an offset as FullCalendar sends them', async () => {
+    const res = await calendar(viewer, `from=${encodeURIComponent('2026-06-10T09:00:00+02:00')}&to=${encodeURIComponent('2026-06-10T09:00:01+02:00')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toHaveLength(2);
+  });
+
+  it('filters by channel, campaign, status, author and pillar', async () => {
+    const ids_ = async (q: string) =>
+      (await calendar(viewer, `from=2026-06-01&to=2026-07-01&${q}`)).json().items.map((e: { id: string }) => e.id).sort();
+    expect(await ids_(`channel=${mastodon}`)).toEqual([ids.launchMastodon]);
+    expect(await ids_(`channel=${mastodon},${linkedin}`)).toHaveLength(3);
+    expect(await ids_(`channel=${mastodon}&channel=${linkedin}`)).toHaveLength(3);
+    expect(await ids_(`campaign=${campaignId}`)).toEqual([ids.launchLinkedin, ids.launchMastodon].sort());
+    expect(await ids_('status=in_review')).toEqual([ids.draft]);
+    expect(await ids_('status=scheduled,in_review')).toHaveLength(3);
+    expect(await ids_(`author=${owner.userId}`)).toHaveLength(2);
+    expect(await ids_('pillar=product')).toHaveLength(2);
+    expect(await ids_('pillar=other')).toEqual([]);
+  });
+
+  it('refuses a range longer than 62 days, reversed, or unreadable, naming the field', async () => {
+    const tooLong = await calendar(viewer, 'from=2026-06-01&to=2026-08-03');
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details).toEqual([{ field: 'querystring.to', message: 'the range may span at most 62 days' }]);
+    // 62 calendar days over the fall-back change (a 25-hour day) is allowed.
+    expect((await calendar(viewer, 'from=2026-10-01&to=2026-12-02')).statusCode).toBe(200);
+    const reversed = await calendar(viewer, 'from=2026-06-10&to=2026-06-01');
+    expect(reversed.json().error.details[0].field).toBe('querystring.to');
+    const bad = await calendar(viewer, 'from=yesterday&to=2026-06-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('querystring.from');
+    const impossible = await calendar(viewer, 'from=2026-02-30&to=2026-03-05');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.details[0].field).toBe('querystring.from');
+    const missing = await calendar(viewer, 'from=2026-06-01');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toContain('querystring.to');
+    const badFilter = await calendar(viewer, 'from=2026-06-01&to=2026-06-10&status=lost');
+    expect(badFilter.statusCode).toBe(400);
+    expect(badFilter.json().error.message).toContain('querystring.status');
+    const unknown = await calendar(viewer, 'from=2026-06-01&to=2026-06-10&workspace=x');
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('shows one workspace only: another workspace answers 404 and never leaks into this one', async () => {
+    const res = await calendar(viewer, 'from=2026-06-01&to=2026-07-01', otherWs);
+    expect(res.statusCode).toBe(404);
+    const mine = await calendar(owner, 'from=2026-06-01&to=2026-07-01');
+    expect(mine.json().items.map((e: { title: string }) => e.title)).not.toContain('Secret');
+    expect((await call(t, null, { method: 'GET', url: `/api/v1/workspaces/${ws}/calendar?from=2026-06-01&to=2026-06-02` })).statusCode).toBe(401);
+  });
+
+  it('answers API tokens of every role', async () => {
+    const token = await createToken(t, owner, ws, 'viewer');
+    expect((await calendar(token, 'from=2026-06-01&to=2026-07-01')).json().items).toHaveLength(3);
+  });
+});

@@ -1,0 +1,74 @@
+// Moves many targets along the ledger in one statement. Each change only applies if the target is
+// still where this worker left it (its status, and its lease when it holds one), so a worker that
+// lost a target (its lease expired and another took over) can never overwrite the newer state.
+import { type Executor, targetAttempts } from '@cadence/db';
+import type { TargetStatus } from '@cadence/domain/publishing/post-status';
+import { sql } from 'drizzle-orm';
+
+export interface LedgerChange {
+  id: string;
+  status: TargetStatus;
+  nextAttemptAt?: Date | null;
+  lastError?: string | null;
+  externalId?: string | null;
+  externalUrl?: string | null;
+  publishedAt?: Date | null;
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+export async function applyChanges(
+  tx: Executor,
+  guard: { from: TargetStatus; leaseOwner?: string },
+  changes: readonly LedgerChange[],
+  now: Date,
+): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const json = JSON.stringify(
+    changes.map((c) => ({
+      id: c.id,
+      status: c.status,
+      next_attempt_at: c.nextAttemptAt?.toISOString() ?? null,
+      last_error: c.lastError ?? null,
+      external_id: c.externalId ?? null,
+      external_url: c.externalUrl ?? null,
+      published_at: c.publishedAt?.toISOString() ?? null,
+    })),
+  );
+  const owner = guard.leaseOwner === undefined ? sql`` : sql` AND t.lease_owner = ${guard.leaseOwner}`;
+  const result = await tx.execute(sql`
+    UPDATE post_targets t SET
+      status = v.status::target_status,
+      next_attempt_at = v.next_attempt_at,
+      last_error = v.last_error,
+      external_id = coalesce(v.external_id, t.external_id),
+      external_url = coalesce(v.external_url, t.external_url),
+      published_at = coalesce(v.published_at, t.published_at),
+      lease_owner = null,
+      lease_expires_at = null,
+      updated_at = ${now.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${json}::jsonb) AS v(
+      id uuid, status text, next_attempt_at timestamptz, last_error text,
+      external_id text, external_url text, published_at timestamptz)
+    WHERE t.id = v.id AND t.status = ${guard.from}::target_status${owner}
+    RETURNING t.id`);
+  return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+}
+
+export interface AttemptLogRow {
+  targetId: string;
+  workspaceId: string;
+  attempt: number;
+  outcome: string;
+  detail: string | null;
+  actor: string;
+  startedAt: Date;
+  finishedAt?: Date;
+}
+
+export async function logAttempts(tx: Executor, rows: readonly AttemptLogRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(targetAttempts).values([...rows]);
+}

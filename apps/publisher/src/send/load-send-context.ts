@@ -1,0 +1,140 @@
+// Everything the send-time checks need for one batch, read in a handful of queries (not one per
+// target): the posts, their channels, each workspace's charter and zone, campaigns, the other
+// posts that daily/weekly caps count, and which channels or networks are told to wait.
+import { channels, type Db, posts, publisherRateLimits, workspaces } from '@cadence/db';
+import { loadCampaignRules } from '@cadence/domain/campaigns/campaign-use-cases';
+import { loadCharterForCheck } from '@cadence/domain/charter/charter-use-cases';
+import { checkPost, type OtherPost } from '@cadence/domain/charter/check-post';
+import { rulesForNetwork } from '@cadence/domain/charter/resolve-rules';
+import type { CampaignRules, CharterRules, Violation } from '@cadence/domain/charter/schemas';
+import { listScheduledOnChannels } from '@cadence/domain/charter/scheduled-on-channels';
+import { and, gt, inArray } from 'drizzle-orm';
+import type { ClaimedTarget } from '../deps';
+
+type PostRow = Pick<
+  typeof posts.$inferSelect,
+  'id' | 'status' | 'text' | 'link' | 'media' | 'firstComment' | 'campaignId' | 'workspaceId'
+>;
+type ChannelRow = Pick<typeof channels.$inferSelect, 'id' | 'status' | 'statusReason' | 'credentialsSealed'>;
+
+export interface SendContext {
+  posts: Map<string, PostRow>;
+  channels: Map<string, ChannelRow>;
+  /** Keys "channel:<id>" / "network:<name>" that must not be called before the given time. */
+  blockedUntil: Map<string, Date>;
+  violationsFor(target: ClaimedTarget, post: PostRow): Violation[];
+}
+
+export const channelKey = (channelId: string) => `channel:${channelId}`;
+export const networkKey = (network: string) => `network:${network}`;
+
+// Only these rules count other posts; without them the other posts need not be read at all.
+const COUNTING_RULES = ['maxPostsPerDay', 'maxPostsPerWeek', 'minSpacingMinutes'] as const;
+
+export async function loadSendContext(db: Db, targets: readonly ClaimedTarget[], now: Date): Promise<SendContext> {
+  const postIds = [...new Set(targets.map((t) => t.postId))];
+  const channelIds = [...new Set(targets.map((t) => t.channelId))];
+  const workspaceIds = [...new Set(targets.map((t) => t.workspaceId))];
+  const keys = [...channelIds.map(channelKey), ...new Set(targets.map((t) => networkKey(t.network)))];
+
+  const [postRows, channelRows, zoneRows, blockedRows] = await Promise.all([
+    db
+      .select({
+        id: posts.id,
+        status: posts.status,
+        text: posts.text,
+        link: posts.link,
+        media: posts.media,
+        firstComment: posts.firstComment,
+        campaignId: posts.campaignId,
+        workspaceId: posts.workspaceId,
+      })
+      .from(posts)
+      .where(inArray(posts.id, postIds)),
+    db
+      .select({
+        id: channels.id,
+        status: channels.status,
+        statusReason: channels.statusReason,
+        credentialsSealed: channels.credentialsSealed,
+      })
+      .from(channels)
+      .where(inArray(channels.id, channelIds)),
+    db.select({ id: workspaces.id, timezone: workspaces.timezone }).from(workspaces).where(inArray(workspaces.id, workspaceIds)),
+    db
+      .select({ key: publisherRateLimits.key, blockedUntil: publisherRateLimits.blockedUntil })
+      .from(publisherRateLimits)
+      .where(and(inArray(publisherRateLimits.key, keys), gt(publisherRateLimits.blockedUntil, now))),
+  ]);
+
+  const charters = new Map<string, CharterRules>();
+  for (const id of workspaceIds) charters.set(id, (await loadCharterForCheck(db, id)).rules);
+  const campaigns = new Map<string, CampaignRules | null>();
+  for (const p of postRows) {
+    if (!p.campaignId || campaigns.has(p.campaignId)) continue;
+    campaigns.set(p.campaignId, await loadCampaignRules(db, p.workspaceId, p.campaignId).catch(() => null));
+  }
+  const others = await loadOtherPosts(db, targets, charters);
+  const zones = new Map(zoneRows.map((z) => [z.id, z.timezone]));
+
+  return {
+    posts: new Map(postRows.map((p) => [p.id, p])),
+    channels: new Map(channelRows.map((c) => [c.id, c])),
+    blockedUntil: new Map(blockedRows.flatMap((r) => (r.blockedUntil ? [[r.key, r.blockedUntil]] : []))),
+    violationsFor(target, post) {
+      const charter = charters.get(target.workspaceId);
+      if (!charter) return [];
+      return checkPost({
+        text: post.text,
+        targets: [
+          {
+            channelId: target.channelId,
+            network: target.network,
+            text: target.textOverride ?? undefined,
+            mediaCount: (target.mediaOverride ?? post.media).length,
+            mediaKinds: (target.mediaOverride ?? post.media).map((m) => m.kind),
+          },
+        ],
+        scheduledAt: target.scheduledAt.toISOString(),
+        timezone: zones.get(target.workspaceId) ?? 'UTC',
+        charter,
+        campaign: post.campaignId ? (campaigns.get(post.campaignId) ?? null) : null,
+        otherPosts: others.get(target.workspaceId) ?? [],
+        postId: post.id,
+      });
+    },
+  };
+}
+
+async function loadOtherPosts(
+  db: Db,
+  targets: readonly ClaimedTarget[],
+  charters: Map<string, CharterRules>,
+): Promise<Map<string, OtherPost[]>> {
+  const result = new Map<string, OtherPost[]>();
+  const byWorkspace = new Map<string, ClaimedTarget[]>();
+  for (const t of targets) {
+    const charter = charters.get(t.workspaceId);
+    if (!charter) continue;
+    const rules = rulesForNetwork(charter, t.network);
+    if (!COUNTING_RULES.some((r) => rules[r])) continue;
+    byWorkspace.set(t.workspaceId, [...(byWorkspace.get(t.workspaceId) ?? []), t]);
+  }
+  for (const [workspaceId, list] of byWorkspace) {
+    // One read per workspace and day reached by the batch (a batch is usually one instant).
+    const days = new Map<string, Date>();
+    for (const t of list) days.set(t.scheduledAt.toISOString().slice(0, 10), t.scheduledAt);
+    const seen = new Set<string>();
+    const all: OtherPost[] = [];
+    for (const around of days.values()) {
+      const found = await listScheduledOnChannels(db, workspaceId, [...new Set(list.map((t) => t.channelId))], around);
+      for (const o of found) {
+        const key = `${o.postId}:${o.channelId}`;
+        if (!seen.has(key)) all.push(o);
+        seen.add(key);
+      }
+    }
+    result.set(workspaceId, all);
+  }
+  return result;
+}

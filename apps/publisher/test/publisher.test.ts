@@ -1,0 +1,283 @@
+// The publisher's behaviour on a real database (PGlite by default, PostgreSQL with
+// TEST_DATABASE_URL), with networks faked at the adapter boundary.
+import { channels, charterVersions, type Database, posts, postTargets, publisherHeartbeats, publisherRateLimits, sandboxFeedItems, targetAttempts } from '@cadence/db';
+import { createTestDatabase } from '@cadence/db/testing';
+import { failure } from '@cadence/domain/publishing/failure';
+import { createFakeAdapter, createSandboxAdapter, inSequence, memoryStore } from '@cadence/networks';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { seedChannel, seedScheduledPosts, seedWorkspace } from './support/seed';
+import { testPublisher, tickUntil } from './support/test-publisher';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase({ TEST_DATABASE_URL: process.env.TEST_DATABASE_URL, dumpPath: inject('testDbDumpPath') });
+});
+afterAll(async () => database?.close());
+
+const targetsOf = (ids: string[]) => database.db.select().from(postTargets).where(inArray(postTargets.id, ids));
+const allIn = (ids: string[], status: string) => async () => (await targetsOf(ids)).every((t) => t.status === status);
+const past = (ms = 1000) => () => new Date(Date.now() - ms);
+
+async function scenario(network: 'sandbox' | 'webhook' = 'sandbox', count = 1, at = past()) {
+  const workspaceId = await seedWorkspace(database.db);
+  const channelId = await seedChannel(database.db, workspaceId, network);
+  const seeded = await seedScheduledPosts(database.db, { workspaceId, channels: [{ id: channelId, network }], count, at });
+  return { workspaceId, channelId, ...seeded };
+}
+
+describe('publishing', () => {
+  it('publishes due targets once through the sandbox, and the post follows', async () => {
+    const s = await scenario('sandbox', 3);
+    const publisher = testPublisher(database.db, { sandbox: createSandboxAdapter({ db: database.db }) });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    const feed = await database.db.select().from(sandboxFeedItems).where(inArray(sandboxFeedItems.targetId, s.targetIds));
+    expect(feed).toHaveLength(3);
+    const targets = await targetsOf(s.targetIds);
+    expect(targets.every((t) => t.attempts === 1 && t.externalId && t.leaseOwner === null && t.publishedAt)).toBe(true);
+    const postRows = await database.db.select().from(posts).where(inArray(posts.id, s.postIds));
+    expect(postRows.map((p) => p.status)).toEqual(['published', 'published', 'published']);
+    const log = await database.db.select().from(targetAttempts).where(inArray(targetAttempts.targetId, s.targetIds));
+    expect(log.map((l) => l.outcome)).toEqual(['published', 'published', 'published']);
+    await publisher.stop();
+  });
+
+  it('fires a target at its instant, not at the next tick', async () => {
+    const instant = new Date(Date.now() + 1500);
+    const s = await scenario('sandbox', 1, () => instant);
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await publisher.tick();
+    expect(fake.calls).toHaveLength(0);
+    const [claimed] = await targetsOf(s.targetIds);
+    expect(claimed?.status).toBe('claimed');
+    await tickUntil(publisher, allIn(s.targetIds, 'published'), 5000);
+    const lateMs = (fake.calls[0]?.at.getTime() ?? 0) - instant.getTime();
+    expect(lateMs).toBeGreaterThanOrEqual(0);
+    expect(lateMs).toBeLessThan(250);
+    await publisher.stop();
+  });
+
+  it('retries transient failures and 429s with backoff, remembering the 429 for every process', async () => {
+    const s = await scenario();
+    const fake = createFakeAdapter({
+      behaviour: inSequence(
+        { kind: 'fail', failure: failure('transient', 'HTTP 502') },
+        { kind: 'fail', failure: failure('rate_limited', 'HTTP 429', { retryAfterMs: 300 }) },
+        { kind: 'succeed' },
+      ),
+    });
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    expect(fake.calls).toHaveLength(3);
+    const gap = (fake.calls[2]?.at.getTime() ?? 0) - (fake.calls[1]?.at.getTime() ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(290);
+    const [block] = await database.db.select().from(publisherRateLimits).where(eq(publisherRateLimits.key, `channel:${s.channelId}`));
+    expect(block?.reason).toMatch(/429/);
+    const log = await database.db.select().from(targetAttempts).where(inArray(targetAttempts.targetId, s.targetIds));
+    expect(log.map((l) => l.outcome).sort()).toEqual(['published', 'rate_limited', 'transient']);
+    await publisher.stop();
+  });
+
+  it('gives up after the configured attempts with the reason', async () => {
+    const s = await scenario();
+    const fake = createFakeAdapter({ behaviour: () => ({ kind: 'fail', failure: failure('transient', 'The network had an error (HTTP 503)') }) });
+    const publisher = testPublisher(database.db, { sandbox: fake }, { env: { PUBLISHER_MAX_ATTEMPTS: '3' } });
+    await tickUntil(publisher, allIn(s.targetIds, 'failed'));
+    const [t] = await targetsOf(s.targetIds);
+    expect(t?.lastError).toBe('Gave up after 3 attempts: The network had an error (HTTP 503)');
+    expect(fake.calls).toHaveLength(3);
+    const [post] = await database.db.select().from(posts).where(eq(posts.id, s.postIds[0] ?? ''));
+    expect(post?.status).toBe('failed');
+    await publisher.stop();
+  });
+
+  it('fails a permanent error at once, asks for a reconnect on revoked credentials, and says partially published', async () => {
+    const workspaceId = await seedWorkspace(database.db);
+    const ok = await seedChannel(database.db, workspaceId, 'sandbox');
+    const revoked = await seedChannel(database.db, workspaceId, 'webhook');
+    const s = await seedScheduledPosts(database.db, {
+      workspaceId,
+      channels: [
+        { id: ok, network: 'sandbox' },
+        { id: revoked, network: 'webhook' },
+      ],
+      count: 1,
+      at: past(),
+    });
+    const sandbox = createFakeAdapter();
+    const webhook = createFakeAdapter({ network: 'webhook', behaviour: () => ({ kind: 'fail', failure: failure('auth_revoked', 'HTTP 401') }) });
+    const publisher = testPublisher(database.db, { sandbox, webhook });
+    await tickUntil(publisher, async () => (await targetsOf(s.targetIds)).every((t) => ['published', 'failed'].includes(t.status)));
+    expect(webhook.calls).toHaveLength(1);
+    const failed = (await targetsOf(s.targetIds)).find((t) => t.status === 'failed');
+    expect(failed?.lastError).toBe('HTTP 401. Reconnect the channel, then retry.');
+    const [channel] = await database.db.select().from(channels).where(eq(channels.id, revoked));
+    expect(channel?.status).toBe('needs_reconnect');
+    const [post] = await database.db.select().from(posts).where(eq(posts.id, s.postIds[0] ?? ''));
+    expect(post?.status).toBe('partially_published');
+    await publisher.stop();
+  });
+});
+
+describe('send-time checks', () => {
+  it('holds a target whose channel was disconnected or whose post lost its approval', async () => {
+    const a = await scenario();
+    await database.db.update(channels).set({ status: 'disconnected' }).where(eq(channels.id, a.channelId));
+    const b = await scenario();
+    await database.db.update(posts).set({ status: 'draft' }).where(eq(posts.id, b.postIds[0] ?? ''));
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn([...a.targetIds, ...b.targetIds], 'held'));
+    expect(fake.calls).toHaveLength(0);
+    const [ta] = await targetsOf(a.targetIds);
+    const [tb] = await targetsOf(b.targetIds);
+    expect(ta?.lastError).toBe('The channel is disconnected');
+    expect(tb?.lastError).toBe('The post is no longer approved (it is draft)');
+    const [pb] = await database.db.select().from(posts).where(eq(posts.id, b.postIds[0] ?? ''));
+    expect(pb?.status).toBe('draft');
+    await publisher.stop();
+  });
+
+  it('holds a target when a blackout was added to the charter after approval', async () => {
+    const s = await scenario();
+    const today = new Date(Date.now() - 1000).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+    await database.db.insert(charterVersions).values({
+      workspaceId: s.workspaceId,
+      version: 1,
+      rules: { rules: { blackoutDates: { dates: [{ from: today, to: today, reason: 'Press embargo' }], severity: 'block' } } },
+    });
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'held'));
+    const [t] = await targetsOf(s.targetIds);
+    expect(t?.lastError).toMatch(/^The charter now blocks this post: .*Press embargo/);
+    expect(fake.calls).toHaveLength(0);
+    await publisher.stop();
+  });
+
+  it('sends late within the grace period and marks older ones missed', async () => {
+    const late = await scenario('sandbox', 1, past(30 * 60_000));
+    const tooLate = await scenario('sandbox', 1, past(90 * 60_000));
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake }, { env: { PUBLISHER_GRACE_MINUTES: '60' } });
+    await tickUntil(publisher, async () => (await allIn(late.targetIds, 'published')()) && (await allIn(tooLate.targetIds, 'missed')()));
+    const [m] = await targetsOf(tooLate.targetIds);
+    expect(m?.lastError).toMatch(/past the grace period/);
+    await publisher.stop();
+  });
+});
+
+describe('crashes and unclear outcomes', () => {
+  async function stuckInSending(network: 'sandbox' | 'webhook' = 'sandbox') {
+    const s = await scenario(network);
+    await database.db
+      .update(postTargets)
+      .set({ status: 'sending', attempts: 1, leaseOwner: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 1000), sendingStartedAt: new Date(Date.now() - 60_000) })
+      .where(inArray(postTargets.id, s.targetIds));
+    return s;
+  }
+
+  it('settles a target found on the network as published, without posting again', async () => {
+    const s = await stuckInSending();
+    const store = memoryStore();
+    const fake = createFakeAdapter({ store });
+    const [t] = await targetsOf(s.targetIds);
+    if (!t) throw new Error('no target');
+    // The dead worker's call did reach the network.
+    await store.record({ targetId: t.id } as never);
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    expect(fake.calls).toHaveLength(0);
+    expect(store.posts).toHaveLength(1);
+    await publisher.stop();
+  });
+
+  it('sends again only when the network can say the post is not there', async () => {
+    const s = await stuckInSending();
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    expect(fake.calls).toHaveLength(1);
+    const log = await database.db.select().from(targetAttempts).where(inArray(targetAttempts.targetId, s.targetIds));
+    expect(log.map((l) => l.outcome).sort()).toEqual(['ambiguous', 'published', 'reconciled']);
+    await publisher.stop();
+  });
+
+  it('leaves the target unknown for a person when the network cannot tell', async () => {
+    const s = await stuckInSending('webhook');
+    const fake = createFakeAdapter({ network: 'webhook', canFindExisting: false, idempotentRetry: false });
+    const publisher = testPublisher(database.db, { webhook: fake });
+    await tickUntil(publisher, async () => (await targetsOf(s.targetIds))[0]?.lastError?.includes('confirm it here') ?? false);
+    await publisher.tick();
+    await publisher.idle();
+    const [t] = await targetsOf(s.targetIds);
+    expect(t?.status).toBe('unknown');
+    expect(fake.calls).toHaveLength(0);
+    await publisher.stop();
+  });
+
+  it('reconciles a post that went out but whose answer was lost, and one whose call hung', async () => {
+    const lost = await scenario();
+    const hung = await scenario();
+    const store = memoryStore();
+    const fake = createFakeAdapter({
+      store,
+      behaviour: (call) =>
+        lost.targetIds.includes(call.request.targetId)
+          ? { kind: 'publish_then_lose_answer' }
+          : call.previousCalls === 0
+            ? { kind: 'hang' }
+            : { kind: 'succeed' },
+    });
+    const publisher = testPublisher(database.db, { sandbox: fake }, { options: { sendTimeoutMs: 200 } });
+    await tickUntil(publisher, allIn([...lost.targetIds, ...hung.targetIds], 'published'));
+    expect(store.posts.filter((p) => lost.targetIds.includes(p.targetId))).toHaveLength(1);
+    expect(store.posts.filter((p) => hung.targetIds.includes(p.targetId))).toHaveLength(1);
+    await publisher.stop();
+  });
+
+  it('takes back a claim whose worker vanished before sending', async () => {
+    const s = await scenario();
+    await database.db
+      .update(postTargets)
+      .set({ status: 'claimed', leaseOwner: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 1000) })
+      .where(inArray(postTargets.id, s.targetIds));
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    expect(fake.calls).toHaveLength(1);
+    await publisher.stop();
+  });
+});
+
+describe('limits and shutdown', () => {
+  it("respects an adapter's per-channel allowance across batches", async () => {
+    const s = await scenario('sandbox', 5);
+    const fake = createFakeAdapter({ rateLimit: { perChannel: { max: 2, perMs: 500 } } });
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    const windows = new Set(fake.calls.map((c) => Math.floor(c.at.getTime() / 500)));
+    expect(fake.calls).toHaveLength(5);
+    expect(windows.size).toBeGreaterThanOrEqual(3);
+    await publisher.stop();
+  });
+
+  it('gives back future claims on stop and records the stop', async () => {
+    const s = await scenario('sandbox', 2, () => new Date(Date.now() + 2000));
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake }, { workerId: 'stopping-worker' });
+    await publisher.tick();
+    expect((await targetsOf(s.targetIds)).map((t) => t.status)).toEqual(['claimed', 'claimed']);
+    await publisher.stop();
+    const after = await targetsOf(s.targetIds);
+    expect(after.map((t) => [t.status, t.leaseOwner])).toEqual([
+      ['scheduled', null],
+      ['scheduled', null],
+    ]);
+    const [hb] = await database.db.select().from(publisherHeartbeats).where(eq(publisherHeartbeats.workerId, 'stopping-worker'));
+    expect(hb?.stoppedAt).toBeInstanceOf(Date);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+

@@ -1,0 +1,51 @@
+// Creates many posts in one request, each on its own: an invalid item, or one naming a channel of
+// another workspace, fails alone and is reported at its index; the others are created.
+import type { Actor } from '../accounts/actor';
+import { AppError } from '../errors';
+import { createPost } from '../posts/create-post';
+import type { PostDeps } from '../posts/deps';
+import { parseInput } from '../posts/parse-input';
+import { type PostStatus, postCreateSchema } from '../posts/schemas';
+
+export type ItemOutcome =
+  | { index: number; ok: true; post: { id: string; status: PostStatus; version: number } }
+  | { index: number; ok: false; error: { code: string; message: string; details?: unknown } };
+
+// A few at a time: enough to overlap round trips on a pool, not enough to starve other requests.
+const CONCURRENCY = 4;
+
+export async function bulkCreatePosts(
+  deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
+  actor: Actor,
+  items: readonly unknown[],
+): Promise<ItemOutcome[]> {
+  const outcomes: ItemOutcome[] = new Array(items.length);
+  let next = 0;
+  async function worker() {
+    for (let index = next++; index < items.length; index = next++) {
+      outcomes[index] = await createOne(deps, actor, items[index], index);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return outcomes;
+}
+
+async function createOne(
+  deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
+  actor: Actor,
+  item: unknown,
+  index: number,
+): Promise<ItemOutcome> {
+  try {
+    // Validated here first so field names point into the request: body.items.3.targets.
+    const input = parseInput(postCreateSchema, item, `body.items.${index}`);
+    const post = await createPost({ db: deps.db, clock: deps.clock }, actor, input);
+    return { index, ok: true, post: { id: post.id, status: post.status, version: post.version } };
+  } catch (err) {
+    if (err instanceof AppError) {
+      return { index, ok: false, error: { code: err.code, message: err.message, details: err.details } };
+    }
+    deps.onUnexpected?.(index, err);
+    return { index, ok: false, error: { code: 'internal', message: 'Internal error' } };
+  }
+}

@@ -1,0 +1,64 @@
+// Instagram professional accounts: POST /{ig-user-id}/media makes a container (Meta fetches the
+// image or video from its URL), GET /{container}?fields=status_code until FINISHED, then
+// POST /{ig-user-id}/media_publish. Several media make a carousel of child containers. Instagram
+// needs at least one image or video, and has no idempotency key: an unclear outcome goes to a person.
+import type { MediaRef } from '@cadence/db';
+import { z } from 'zod';
+import type { NetworkAdapter } from '../adapter';
+import { NetworkError } from '../errors';
+import { readAnswer, withQuery } from '../network-http/call';
+import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
+import { waitUntilFinished } from '../meta/containers';
+import { graphCall } from '../meta/graph';
+import { INSTAGRAM_GRAPH, INSTAGRAM_VERSION, instagramCredentialsSchema } from './credentials';
+
+const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
+const permalink = z.object({ permalink: z.url().optional() });
+
+export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
+  const now = deps.clock ?? (() => new Date());
+  const graph = `${origin(INSTAGRAM_GRAPH, deps.baseUrl)}/${INSTAGRAM_VERSION}`;
+  return {
+    network: 'instagram',
+    capabilities: { canFindExisting: false, idempotentRetry: false },
+    // Instagram allows 100 API-published posts per account per 24 hours.
+    rateLimit: { perChannel: { max: 100, perMs: 24 * 60 * 60_000 } },
+    async publish(request, signal) {
+      const parsed = instagramCredentialsSchema.safeParse(request.credentials);
+      if (!parsed.success) throw new NetworkError('auth_revoked', 'The Instagram channel has no valid account and token');
+      const { igUserId, accessToken: token } = parsed.data;
+      if (request.media.length === 0) throw new NetworkError('permanent', 'Instagram posts need at least one image or video');
+      const post = async (path: string, form: Record<string, string | undefined>, what: string, kind: 'ambiguous' | 'transient' = 'transient') =>
+        readAnswer(created, await graphCall({ method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } }, deps.http, signal, now, 'Instagram'), what, kind).id;
+      const wait = (id: string) =>
+        waitUntilFinished(
+          { url: `${graph}/${id}`, token, network: 'Instagram', field: 'status_code', intervalMs: deps.pollIntervalMs ?? 3000, attempts: 40 },
+          deps.http,
+          signal,
+          now,
+        );
+      const mediaFields = (ref: MediaRef) =>
+        ref.kind === 'video' ? { media_type: 'REELS', video_url: ref.url } : { image_url: ref.url, alt_text: ref.alt || undefined };
+      const caption = textWithLink(request.text, request.link);
+      let container: string;
+      const [only] = request.media;
+      if (request.media.length === 1 && only) {
+        container = await post(`${igUserId}/media`, { ...mediaFields(only), caption }, 'Preparing the Instagram post');
+      } else {
+        const children = [];
+        for (const ref of request.media.slice(0, 10)) {
+          const child = await post(`${igUserId}/media`, { ...mediaFields(ref), is_carousel_item: 'true', ...(ref.kind === 'video' ? { media_type: 'VIDEO' } : {}) }, 'Preparing an Instagram carousel item');
+          await wait(child);
+          children.push(child);
+        }
+        container = await post(`${igUserId}/media`, { media_type: 'CAROUSEL', children: children.join(','), caption }, 'Preparing the Instagram carousel');
+      }
+      await wait(container);
+      const id = await post(`${igUserId}/media_publish`, { creation_id: container }, 'Publishing on Instagram', 'ambiguous');
+      const link = await graphCall({ method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) }, deps.http, signal, now, 'Instagram')
+        .then((r) => readAnswer(permalink, r, 'Reading the Instagram post', 'transient').permalink ?? null)
+        .catch(() => null);
+      return { externalId: id, externalUrl: link };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Meta's Graph APIs (Facebook Pages, Instagram, Threads) share one error shape:
+// {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}. The code, not the HTTP
+// status, says what happened: 190 (and 102, 463, 467) the token is invalid or expired; 10 and
+// 200-299 a permission was removed; 4 the app's limit (network-wide), 17, 32 and 613 the
+// user's or page's; 1, 2 and is_transient a passing fault; anything else is about the post.
+import { z } from 'zod';
+import { NetworkError } from '../errors';
+import { type NetworkCall, safeJson, send } from '../network-http/call';
+import { clip, failureFromResponse, isSuccess } from '../network-http/classify';
+import { retryAfterMs } from '../network-http/rate-limit';
+import type { SafeHttpOptions, SafeResponse } from '../safe-http';
+
+const graphError = z.object({
+  error: z.object({
+    message: z.string().max(2000),
+    code: z.number().int().optional(),
+    error_subcode: z.number().int().optional(),
+    is_transient: z.boolean().optional(),
+    error_user_msg: z.string().max(2000).optional(),
+  }),
+});
+
+const TOKEN_CODES = new Set([102, 190, 463, 467]);
+const RATE_CODES = new Set([4, 17, 32, 613, 80001, 80002]);
+const HOUR_MS = 60 * 60 * 1000;
+
+export function graphFailure(response: SafeResponse, now: Date, network: string): NetworkError {
+  const parsed = graphError.safeParse(safeJson(response.body));
+  if (!parsed.success) return failureFromResponse(response, { network, now });
+  const e = parsed.data.error;
+  const text = clip(e.error_user_msg ?? e.message);
+  const code = e.code ?? 0;
+  if (TOKEN_CODES.has(code) || code === 10 || (code >= 200 && code <= 299)) {
+    return new NetworkError('auth_revoked', `${network} no longer accepts this channel's access: ${text}`);
+  }
+  if (RATE_CODES.has(code)) {
+    // Meta gives no Retry-After; its usage headers speak in hours, so wait one unless told.
+    return new NetworkError('rate_limited', `${network} asked to slow down: ${text}`, {
+      retryAfterMs: retryAfterMs(response, now) ?? HOUR_MS,
+      networkWide: code === 4,
+    });
+  }
+  if (code === 1 || code === 2 || e.is_transient) return new NetworkError('transient', `${network} had a passing problem: ${text}`);
+  return failureFromResponse(response, { network, message: e.message, now });
+}
+
+export async function graphCall(call: NetworkCall, http: SafeHttpOptions, signal: AbortSignal | undefined, now: () => Date, network: string) {
+  const response = await send(call, http, signal);
+  if (!isSuccess(response)) throw graphFailure(response, now(), network);
+  return response;
+}
+
+export const graphId = z.string().regex(/^[0-9_]{1,80}$/);

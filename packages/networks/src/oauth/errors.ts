@@ -1,0 +1,20 @@
+import { AppError } from '@cadence/domain/errors';
+import { NetworkError } from '../errors';
+
+/**
+ * A network's refusal during connecting, as the API's error: the person sees the network's reason
+ * as text. Anything else is a bug and stays a 500.
+ */
+export async function asAppError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NetworkError) {
+      const retry = error.failure.kind === 'transient' || error.failure.kind === 'rate_limited' || error.failure.kind === 'ambiguous';
+      throw new AppError('unprocessable', retry ? `${error.message}. Try again in a moment.` : error.message, {
+        networkFailure: error.failure.kind,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+// The last step of every connection (OAuth or Bluesky app password): the credentials sealed on a
+// new channel, or on the channel being reconnected, its token expiry recorded for the refresh
+// job, and an audit event, all in one transaction.
+import { channels, channelTokens } from '@cadence/db';
+import { recordAudit } from '@cadence/domain/audit/record-audit';
+import { toPublicChannel } from '@cadence/domain/channels/channel-use-cases';
+import { notFound } from '@cadence/domain/errors';
+import type { Network } from '@cadence/domain/networks/schemas';
+import { sealJson } from '@cadence/domain/security/secret-box';
+import { and, eq } from 'drizzle-orm';
+import type { ConnectDeps } from './providers';
+import type { ConnectedAccount } from './types';
+
+export interface Connector {
+  workspaceId: string;
+  userId: string;
+  requestId?: string | undefined;
+}
+
+export async function saveConnectedChannel(
+  deps: Pick<ConnectDeps, 'db' | 'keyRing' | 'now'>,
+  who: Connector,
+  input: { network: Network; account: ConnectedAccount; channelId: string | null },
+) {
+  const { account } = input;
+  const sealed = sealJson(deps.keyRing, account.credentials);
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    let before: ReturnType<typeof toPublicChannel> | undefined;
+    let row: typeof channels.$inferSelect | undefined;
+    if (input.channelId) {
+      const [current] = await tx
+        .select()
+        .from(channels)
+        .where(and(eq(channels.id, input.channelId), eq(channels.workspaceId, who.workspaceId)))
+        .for('update');
+      if (!current) throw notFound('Channel');
+      before = toPublicChannel(current);
+      [row] = await tx
+        .update(channels)
+        .set({ handle: account.handle, credentialsSealed: sealed, status: 'connected', statusReason: null, updatedAt: now })
+        .where(eq(channels.id, current.id))
+        .returning();
+    } else {
+      [row] = await tx
+        .insert(channels)
+        .values({
+          workspaceId: who.workspaceId,
+          network: input.network,
+          displayName: account.displayName.slice(0, 120) || account.handle,
+          handle: account.handle.slice(0, 200),
+          credentialsSealed: sealed,
+          createdByUserId: who.userId,
+        })
+        .returning();
+    }
+    if (!row) throw new Error('channel write returned nothing');
+    const tokens = { accessExpiresAt: account.accessExpiresAt, lastRefreshedAt: now, failures: 0, lastError: null, refreshLeaseUntil: null };
+    await tx
+      .insert(channelTokens)
+      .values({ channelId: row.id, ...tokens })
+      .onConflictDoUpdate({ target: channelTokens.channelId, set: tokens });
+    const after = toPublicChannel(row);
+    await recordAudit(
+      tx,
+      { workspaceId: who.workspaceId, userId: who.userId, tokenId: null, requestId: who.requestId },
+      { action: input.channelId ? 'channel.reconnected' : 'channel.connected', entityType: 'channel', entityId: row.id, before, after },
+    );
+    return after;
+  });
+}

@@ -1,0 +1,158 @@
+// The Bluesky adapter against a local PDS stand-in implementing the XRPC endpoints it uses
+// (createSession, refreshSession, getRecord, createRecord, uploadBlob, resolveHandle) with the
+// PDS's error names. The real-PDS interop test is bluesky.pds.interop.ts.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBlueskyAdapter } from '../src/bluesky/adapter';
+import { buildFacets, byteRange } from '../src/bluesky/facets';
+import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
+import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from './fakes/server';
+import { publishRequest, signal } from './fakes/publish-request';
+
+let net: FakeNetwork;
+let accessJwt = 'access-1';
+let sessionsCreated = 0;
+let mode: 'ok' | 'expire_next' | 'rate_limited' | 'down' | 'invalid_record' = 'ok';
+const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
+
+beforeAll(async () => {
+  net = await startFakeNetwork((app) => {
+    mediaRoutes(app);
+    app.get('/article', async (_req, reply) =>
+      reply.type('text/html').send('<html><head><title>Fallback</title><meta content="Launch &amp; more" property="og:title"><meta name="description" content="All about it"></head></html>'),
+    );
+    app.post('/xrpc/com.atproto.server.createSession', async (request, reply) => {
+      const body = request.body as { identifier: string; password: string };
+      if (body.password !== 'app-pass-word') return reply.code(401).send({ error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+      sessionsCreated++;
+      return { accessJwt, refreshJwt: 'refresh-1', did: 'did:plc:alice', handle: 'alice.example' };
+    });
+    app.post('/xrpc/com.atproto.server.refreshSession', async (request, reply) => {
+      if (bearer(request) !== 'refresh-1') return reply.code(400).send({ error: 'ExpiredToken', message: 'Token has expired' });
+      accessJwt = 'access-2';
+      return { accessJwt, refreshJwt: 'refresh-1', did: 'did:plc:alice', handle: 'alice.example' };
+    });
+    app.addHook('preHandler', async (request, reply) => {
+      if (!request.url.startsWith('/xrpc/') || request.url.includes('Session')) return;
+      if (mode === 'expire_next') {
+        mode = 'ok';
+        accessJwt = 'expired';
+      }
+      if (bearer(request) !== accessJwt) return reply.code(400).send({ error: 'ExpiredToken', message: 'Token has expired' });
+      if (mode === 'rate_limited') return reply.code(429).header('ratelimit-reset', String(Math.floor(Date.now() / 1000) + 300)).send({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
+      if (mode === 'down') return reply.code(502).send({ error: 'UpstreamFailure' });
+    });
+    app.get('/xrpc/com.atproto.repo.getRecord', async (request, reply) => {
+      const { rkey } = request.query as { rkey: string };
+      const found = records.get(rkey);
+      return found ? found : reply.code(400).send({ error: 'RecordNotFound', message: `Could not locate record: ${rkey}` });
+    });
+    app.get('/xrpc/com.atproto.identity.resolveHandle', async (request, reply) => {
+      const { handle } = request.query as { handle: string };
+      return handle === 'bob.example' ? { did: 'did:plc:bob' } : reply.code(400).send({ error: 'InvalidRequest', message: 'Unable to resolve handle' });
+    });
+    app.post('/xrpc/com.atproto.repo.uploadBlob', async (request) => ({
+      blob: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: request.headers['content-type'], size: (request.body as Buffer).length },
+    }));
+    app.post('/xrpc/com.atproto.repo.createRecord', async (request, reply) => {
+      const body = request.body as { rkey: string; record: Record<string, unknown> };
+      if (mode === 'invalid_record') return reply.code(400).send({ error: 'InvalidRecord', message: 'Record/text must not be longer than 300 graphemes' });
+      if (records.has(body.rkey)) return reply.code(400).send({ error: 'InvalidRequest', message: 'Record already exists' });
+      const record = { uri: `at://did:plc:alice/app.bsky.feed.post/${body.rkey}`, cid: `cid-${body.rkey}`, value: body.record };
+      records.set(body.rkey, record);
+      return { uri: record.uri, cid: record.cid };
+    });
+  });
+});
+afterAll(() => net.close());
+beforeEach(() => {
+  mode = 'ok';
+  records.clear();
+  net.requests.length = 0;
+});
+
+const adapter = () => createBlueskyAdapter({ http: { allowPrivateNetworkUrls: true } });
+const creds = () => ({ service: net.url, identifier: 'alice.example', appPassword: 'app-pass-word' });
+
+describe('record keys and facets', () => {
+  it('derives a valid, stable TID per key, different for the comment', () => {
+    const a = deterministicTid('target-1');
+    expect(a).toMatch(TID_PATTERN);
+    expect(deterministicTid('target-1')).toBe(a);
+    expect(deterministicTid('target-1:comment')).not.toBe(a);
+  });
+
+  it('addresses facets in UTF-8 bytes', () => {
+    const text = 'é👍 #tag @bob.example https://x.example/é';
+    const facets = buildFacets(text, new Map([['bob.example', 'did:plc:bob']]));
+    const bytes = Buffer.from(text);
+    expect(facets.map((f) => bytes.subarray(f.index.byteStart, f.index.byteEnd).toString())).toEqual([
+      '#tag',
+      '@bob.example',
+      'https://x.example/é',
+    ]);
+    expect(byteRange('é#a', 1, 3)).toEqual({ byteStart: 2, byteEnd: 4 });
+  });
+});
+
+describe('Bluesky adapter', () => {
+  it('posts once per target: a retry finds the record and does not create another', async () => {
+    const request = publishRequest({ network: 'bluesky', credentials: creds(), text: 'Hi @bob.example and @nobody.example #launch' });
+    const a = adapter();
+    const first = await a.publish(request, signal());
+    const second = await a.publish(request, signal());
+    expect(second.externalId).toBe(first.externalId);
+    expect(records.size).toBe(1);
+    expect(net.requests.filter((r) => r.path.endsWith('createRecord'))).toHaveLength(1);
+    const value = [...records.values()][0]?.value as { facets: { features: { did?: string }[] }[] };
+    // @nobody.example does not resolve and stays text.
+    expect(value.facets.flatMap((f) => f.features.map((x) => x.did)).filter(Boolean)).toEqual(['did:plc:bob']);
+    expect(await a.findExisting?.(request, signal())).toEqual(first);
+  });
+
+  it('uploads images as blobs with alt text, or makes a link card from the page', async () => {
+    await adapter().publish(
+      publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-image', media: [{ url: `${net.url}/image.png`, alt: 'Poster', kind: 'image' }] }),
+      signal(),
+    );
+    expect(records.get(deterministicTid('t-image'))?.value.embed).toEqual({
+      $type: 'app.bsky.embed.images',
+      images: [{ alt: 'Poster', image: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: 'image/png', size: 70 } }],
+    });
+    await adapter().publish(publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-link', link: `${net.url}/article` }), signal());
+    expect(records.get(deterministicTid('t-link'))?.value.embed).toEqual({
+      $type: 'app.bsky.embed.external',
+      external: { uri: `${net.url}/article`, title: 'Launch & more', description: 'All about it' },
+    });
+  });
+
+  it('refreshes an expired session and carries on', async () => {
+    const a = adapter();
+    await a.publish(publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-1' }), signal());
+    mode = 'expire_next';
+    await a.publish(publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-2' }), signal());
+    expect(net.requests.some((r) => r.path.endsWith('refreshSession'))).toBe(true);
+    expect(records.size).toBe(2);
+  });
+
+  it('replies with the first comment under its own key, once', async () => {
+    const request = publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-c', firstComment: 'More below' });
+    const published = await adapter().publish(request, signal());
+    await adapter().publish(request, signal());
+    const reply = records.get(deterministicTid('t-c:comment'));
+    expect(reply?.value.reply).toEqual({ root: { uri: published.externalId, cid: `cid-${deterministicTid('t-c')}` }, parent: { uri: published.externalId, cid: `cid-${deterministicTid('t-c')}` } });
+    expect(records.size).toBe(2);
+  });
+
+  it('maps a wrong app password, an invalid record, a rate limit and an outage', async () => {
+    const run = (overrides: object) => adapter().publish(publishRequest({ network: 'bluesky', credentials: creds(), ...overrides }), signal());
+    await expect(run({ credentials: { ...creds(), appPassword: 'wrong' } })).rejects.toMatchObject({ failure: { kind: 'auth_revoked' } });
+    mode = 'invalid_record';
+    await expect(run({})).rejects.toMatchObject({ failure: { kind: 'permanent', reason: expect.stringContaining('300 graphemes') } });
+    mode = 'rate_limited';
+    const limited = await run({}).catch((e: { failure: { kind: string; retryAfterMs: number } }) => e.failure);
+    expect(limited.kind).toBe('rate_limited');
+    expect(limited.retryAfterMs).toBeGreaterThan(290_000);
+    mode = 'down';
+    await expect(run({})).rejects.toMatchObject({ failure: { kind: 'transient' } });
+  });
+});
