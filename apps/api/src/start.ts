@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '@cadence/config';
 import { openDatabase } from '@cadence/db';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
+import { startInProcessPublisher } from './in-process-publisher';
 import { resolveKeyRing } from './keys';
 import { registerWebApp } from './plugins/web';
 
@@ -29,8 +30,12 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
     beforeRoutes: serveWeb ? (a) => registerWebApp(a, config.webDistDir ?? defaultWebDist) : undefined,
   });
 
+  // `pnpm start` publishes too, in this process, on the same database.
+  const publisher = serveWeb && config.publisher.inProcess ? startInProcessPublisher(ctx, app.log) : null;
+
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
+    await publisher?.stop();
     await app.close();
     await database.close();
   });

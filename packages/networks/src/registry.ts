@@ -1,12 +1,32 @@
 import type { Db } from '@cadence/db';
 import type { AdapterRegistry } from './adapter';
+import { createBlueskyAdapter } from './bluesky/adapter';
+import { createFacebookAdapter } from './facebook/adapter';
+import { createInstagramAdapter } from './instagram/adapter';
+import { createLinkedinAdapter } from './linkedin/adapter';
+import { createMastodonAdapter } from './mastodon/adapter';
 import { createSandboxAdapter } from './sandbox';
+import { createThreadsAdapter } from './threads/adapter';
 import { createWebhookAdapter } from './webhook';
+import { createXAdapter } from './x/adapter';
 
-/** The networks Cadence can publish to today. The others appear here as their adapters land. */
-export function defaultAdapters(deps: { db: Db; allowPrivateNetworkUrls: boolean }): AdapterRegistry {
+/** The networks Cadence can publish to. `baseUrls` sends a network's calls to a local stand-in. */
+export function defaultAdapters(deps: {
+  db: Db;
+  allowPrivateNetworkUrls: boolean;
+  baseUrls?: Partial<Record<string, string>>;
+}): AdapterRegistry {
+  const http = { allowPrivateNetworkUrls: deps.allowPrivateNetworkUrls };
+  const on = (network: string) => ({ http, baseUrl: deps.baseUrls?.[network] });
   return {
     sandbox: createSandboxAdapter({ db: deps.db }),
-    webhook: createWebhookAdapter({ http: { allowPrivateNetworkUrls: deps.allowPrivateNetworkUrls } }),
+    webhook: createWebhookAdapter({ http }),
+    mastodon: createMastodonAdapter(on('mastodon')),
+    bluesky: createBlueskyAdapter(on('bluesky')),
+    linkedin: createLinkedinAdapter(on('linkedin')),
+    x: createXAdapter(on('x')),
+    facebook: createFacebookAdapter(on('facebook')),
+    instagram: createInstagramAdapter(on('instagram')),
+    threads: createThreadsAdapter(on('threads')),
   };
 }

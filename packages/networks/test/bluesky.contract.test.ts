@@ -6,7 +6,7 @@ import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { buildFacets, byteRange } from '../src/bluesky/facets';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
 import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from './fakes/server';
-import { publishRequest, signal } from './fakes/publish-request';
+import { failureOf, publishRequest, signal } from './fakes/publish-request';
 
 let net: FakeNetwork;
 let accessJwt = 'access-1';
@@ -149,7 +149,7 @@ describe('Bluesky adapter', () => {
     mode = 'invalid_record';
     await expect(run({})).rejects.toMatchObject({ failure: { kind: 'permanent', reason: expect.stringContaining('300 graphemes') } });
     mode = 'rate_limited';
-    const limited = await run({}).catch((e: { failure: { kind: string; retryAfterMs: number } }) => e.failure);
+    const limited = await failureOf(run({}));
     expect(limited.kind).toBe('rate_limited');
     expect(limited.retryAfterMs).toBeGreaterThan(290_000);
     mode = 'down';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMastodonAdapter } from '../src/mastodon/adapter';
 import { type FakeNetwork, PNG, bearer, mediaRoutes, multipartFields, startFakeNetwork } from './fakes/server';
-import { publishRequest, signal } from './fakes/publish-request';
+import { failureOf, publishRequest, signal } from './fakes/publish-request';
 
 const TOKEN = 'mastodon-user-token';
 let net: FakeNetwork;
@@ -105,7 +105,7 @@ describe('Mastodon adapter', () => {
       failure: { kind: 'permanent', reason: expect.stringContaining('character limit of 500') },
     });
     mode = 'rate_limited';
-    const limited = await fail({}).catch((e: { failure: { kind: string; retryAfterMs: number } }) => e.failure);
+    const limited = await failureOf(fail({}));
     expect(limited.kind).toBe('rate_limited');
     expect(limited.retryAfterMs).toBeGreaterThan(100_000);
     expect(limited.retryAfterMs).toBeLessThanOrEqual(120_000);

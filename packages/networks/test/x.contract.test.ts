@@ -6,7 +6,7 @@ import { createXAdapter } from '../src/x/adapter';
 import { xOAuth } from '../src/x/oauth';
 import { authorise, connect } from './fakes/oauth-flow';
 import { type OAuthServerState, oauthServer } from './fakes/oauth-server';
-import { publishRequest, signal } from './fakes/publish-request';
+import { failureOf, publishRequest, signal } from './fakes/publish-request';
 import { type FakeNetwork, bearer, mediaRoutes, multipartFields, startFakeNetwork } from './fakes/server';
 import { exchangeCode } from '../src/oauth/token-endpoint';
 
@@ -93,7 +93,7 @@ describe('X', () => {
     mode = 'duplicate';
     await expect(run()).rejects.toMatchObject({ failure: { kind: 'permanent', reason: expect.stringContaining('duplicate content') } });
     mode = 'user_limit';
-    const user = await run().catch((e: { failure: { kind: string; retryAfterMs: number; networkWide?: boolean } }) => e.failure);
+    const user = await failureOf(run());
     expect(user).toMatchObject({ kind: 'rate_limited', networkWide: false });
     expect(user.retryAfterMs).toBeGreaterThan(890_000);
     mode = 'app_limit';

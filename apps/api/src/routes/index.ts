@@ -10,6 +10,7 @@ import { healthRoutes } from './health';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
 import { postsRoutes } from './posts/index';
+import { publishingRoutes } from './publishing/publishing-routes';
 import { queueRoutes } from './queue/queue-routes';
 import { auditRoutes } from './workspaces/audit-routes';
 import { memberRoutes } from './workspaces/member-routes';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         calendarRoutes,
         icsFeedRoutes,
         importExportRoutes,
+        publishingRoutes,
       ]) {
         await v1.register(async (scope) => routes(scope, ctx));
       }

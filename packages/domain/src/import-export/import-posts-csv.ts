@@ -1,7 +1,9 @@
 // CSV import of drafts, all or nothing: a spreadsheet is fixed and uploaded again, so importing
 // its good rows now would duplicate them on the next upload. Every row is checked (syntax, channels,
 // fields, then the real creation in a transaction); any problem answers with the full per-row
-// report and nothing is kept. `dryRun` runs the same checks and rolls back.
+// report and nothing is kept. `dryRun` runs the same checks and rolls back. Rows that pass the
+// checks on their own are still created (and rolled back) when others fail, so that problems only
+// the database can see (a campaign of another workspace, a time in a DST gap) are reported too.
 import { channels, type Db } from '@cadence/db';
 import { CsvError, parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
@@ -91,8 +93,7 @@ export async function importPostsCsv(
       errors.push(...rowErrorsOf(err, row));
     }
   });
-  if (errors.length > 0) throw rowProblems(errors);
-  if (inputs.length === 0) throw badCsv([{ row: 2, field: 'row', message: 'the file has no post rows' }]);
+  if (rows.length === 0) throw badCsv([{ row: 2, field: 'row', message: 'the file has no post rows' }]);
 
   const created: { row: number; id: string }[] = [];
   try {
@@ -117,7 +118,8 @@ export async function importPostsCsv(
   return { dryRun: false, created: created.length, posts: created };
 }
 
-function rowProblems(errors: RowError[]) {
+function rowProblems(unsorted: RowError[]) {
+  const errors = [...unsorted].sort((a, b) => a.row - b.row);
   const rows = new Set(errors.map((e) => e.row)).size;
   return unprocessable(`${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported`, { errors });
 }

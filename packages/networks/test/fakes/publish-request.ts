@@ -18,3 +18,13 @@ export function publishRequest(overrides: Partial<PublishRequest> = {}): Publish
 }
 
 export const signal = () => new AbortController().signal;
+
+/** The failure a publish was refused with (the test fails if it succeeded). */
+export async function failureOf(work: Promise<unknown>) {
+  try {
+    await work;
+  } catch (error) {
+    return (error as { failure: { kind: string; reason: string; retryAfterMs?: number; networkWide?: boolean } }).failure;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,0 +1,121 @@
+// What the composer edits, apart from how it is shown: the Base text written once, and per network
+// a text that "inherits Base" until someone edits it. Pure functions, unit-tested.
+import type { Network } from '@cadence/domain/networks/schemas';
+import type { Post, PostCreate, PostUpdate } from '../posts/post-queries';
+
+export interface ComposerChannel {
+  id: string;
+  network: Network;
+  displayName: string;
+  handle: string;
+}
+
+export interface MediaItem {
+  url: string;
+  alt: string;
+  kind: 'image' | 'video' | 'gif';
+}
+
+export interface ComposerDraft {
+  channelIds: string[];
+  text: string;
+  /** A network's own text; absent means it inherits Base. */
+  overrides: Partial<Record<Network, string>>;
+  firstComment: string;
+  media: MediaItem[];
+  campaignId: string | null;
+  pillarId: string | null;
+  labels: string[];
+}
+
+export const emptyDraft = (): ComposerDraft => ({
+  channelIds: [],
+  text: '',
+  overrides: {},
+  firstComment: '',
+  media: [],
+  campaignId: null,
+  pillarId: null,
+  labels: [],
+});
+
+/** The networks of the chosen channels, each once, in the order the channels were chosen. */
+export function networksOf(draft: ComposerDraft, channels: readonly ComposerChannel[]): Network[] {
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  const out: Network[] = [];
+  for (const id of draft.channelIds) {
+    const network = byId.get(id)?.network;
+    if (network && !out.includes(network)) out.push(network);
+  }
+  return out;
+}
+
+export const textFor = (draft: ComposerDraft, network: Network) => draft.overrides[network] ?? draft.text;
+export const isCustomised = (draft: ComposerDraft, network: Network) => draft.overrides[network] !== undefined;
+
+export function withOverride(draft: ComposerDraft, network: Network, text: string | undefined): ComposerDraft {
+  const overrides = { ...draft.overrides };
+  if (text === undefined) delete overrides[network];
+  else overrides[network] = text;
+  return { ...draft, overrides };
+}
+
+function targetsOf(draft: ComposerDraft, channels: readonly ComposerChannel[]) {
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  return draft.channelIds.map((channelId) => {
+    const network = byId.get(channelId)?.network;
+    const text = network ? draft.overrides[network] : undefined;
+    return text === undefined ? { channelId } : { channelId, text };
+  });
+}
+
+const optional = (s: string) => (s.trim() ? s : null);
+
+export function toCreateBody(
+  draft: ComposerDraft,
+  channels: readonly ComposerChannel[],
+  requestedLocal: string | null,
+): PostCreate {
+  return {
+    text: draft.text,
+    media: draft.media,
+    firstComment: optional(draft.firstComment),
+    campaignId: draft.campaignId,
+    pillarId: draft.pillarId,
+    labels: draft.labels,
+    targets: targetsOf(draft, channels),
+    ...(requestedLocal ? { requestedSchedule: { local: requestedLocal } } : {}),
+  };
+}
+
+export function toUpdateBody(draft: ComposerDraft, channels: readonly ComposerChannel[]): PostUpdate {
+  return {
+    text: draft.text,
+    media: draft.media,
+    firstComment: optional(draft.firstComment),
+    campaignId: draft.campaignId,
+    pillarId: draft.pillarId,
+    labels: draft.labels,
+    targets: targetsOf(draft, channels),
+  };
+}
+
+/** A saved post back into the composer; a network's override is the first of its targets'. */
+export function fromPost(post: Post): ComposerDraft {
+  const overrides: ComposerDraft['overrides'] = {};
+  for (const t of post.targets) {
+    if (t.text !== null && overrides[t.network] === undefined) overrides[t.network] = t.text;
+  }
+  return {
+    channelIds: post.targets.map((t) => t.channelId),
+    text: post.text,
+    overrides,
+    firstComment: post.firstComment ?? '',
+    media: post.media.map((m) => ({ url: m.url, alt: m.alt, kind: m.kind })),
+    campaignId: post.campaignId,
+    pillarId: post.pillarId,
+    labels: post.labels,
+  };
+}
+
+export const sameDraft = (a: ComposerDraft, b: ComposerDraft) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,0 +1,45 @@
+// Is anything publishing? Read from the heartbeats every publisher process writes.
+import { type Executor, publisherHeartbeats } from '@cadence/db';
+import { desc } from 'drizzle-orm';
+import type { PublisherStatus } from './schemas';
+
+/** A publisher is stalled after missing this many heartbeats (it beats every 5 s, or every tick if slower). */
+export function staleAfterMs(tickSeconds: number): number {
+  return 3 * Math.max(5_000, tickSeconds * 1000);
+}
+
+export async function getPublisherStatus(db: Executor, now: Date, tickSeconds: number): Promise<PublisherStatus> {
+  const beats = await db.select().from(publisherHeartbeats).orderBy(desc(publisherHeartbeats.beatAt)).limit(50);
+  const freshAfter = now.getTime() - staleAfterMs(tickSeconds);
+  const alive = beats.filter((b) => b.stoppedAt === null && b.beatAt.getTime() >= freshAfter);
+  const newest = beats[0];
+  if (alive.length > 0) {
+    const since = new Date(Math.min(...alive.map((b) => b.startedAt.getTime())));
+    return {
+      state: 'running',
+      since,
+      lastBeatAt: newest?.beatAt ?? null,
+      workers: alive.length,
+      message: `${alive.length} publisher${alive.length === 1 ? '' : 's'} running`,
+    };
+  }
+  if (!newest) {
+    return { state: 'never_started', since: null, lastBeatAt: null, workers: 0, message: 'No publisher has ever run: scheduled posts will not go out' };
+  }
+  if (newest.stoppedAt) {
+    return {
+      state: 'stopped',
+      since: newest.stoppedAt,
+      lastBeatAt: newest.beatAt,
+      workers: 0,
+      message: `Publisher stopped since ${newest.stoppedAt.toISOString()}: scheduled posts will not go out`,
+    };
+  }
+  return {
+    state: 'stalled',
+    since: newest.beatAt,
+    lastBeatAt: newest.beatAt,
+    workers: 0,
+    message: `Publisher stalled since ${newest.beatAt.toISOString()}`,
+  };
+}

@@ -1,0 +1,65 @@
+// A person's "retry": only the targets that did not go out (failed, missed, held) are queued
+// again, for now. Published, unknown and in-flight targets are never touched, so a retry can never
+// re-post to a network where the post already is.
+import { type Db, posts, postTargets, targetAttempts, targetReconciliations } from '@cadence/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { recordAudit } from '../audit/record-audit';
+import { conflict, notFound } from '../errors';
+import { syncPostStatuses } from './sync-post-status';
+
+const RETRYABLE = ['failed', 'missed', 'held'] as const;
+
+export const actorLabel = (actor: Pick<Actor, 'userId' | 'tokenId'>) =>
+  actor.userId ? `person:${actor.userId}` : `token:${actor.tokenId}`;
+
+export async function retryFailedTargets(db: Db, actor: Actor, postId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({ id: posts.id, status: posts.status })
+      .from(posts)
+      .where(and(eq(posts.id, postId), eq(posts.workspaceId, actor.workspaceId)))
+      .for('update');
+    if (!post) throw notFound('Post');
+    const retried = await tx
+      .update(postTargets)
+      .set({
+        status: 'scheduled',
+        // A fresh allowance of attempts; the attempt log keeps the earlier ones.
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: now,
+      })
+      .where(and(eq(postTargets.postId, postId), inArray(postTargets.status, [...RETRYABLE])))
+      .returning({ id: postTargets.id, channelId: postTargets.channelId, network: postTargets.network });
+    if (retried.length === 0) {
+      throw conflict('Nothing to retry: no target of this post failed, was missed or was held');
+    }
+    const ids = retried.map((r) => r.id);
+    await tx.delete(targetReconciliations).where(inArray(targetReconciliations.targetId, ids));
+    await tx.insert(targetAttempts).values(
+      retried.map((r) => ({
+        targetId: r.id,
+        workspaceId: actor.workspaceId,
+        attempt: 0,
+        outcome: 'retried',
+        detail: 'Queued again by a person',
+        actor: actorLabel(actor),
+        startedAt: now,
+        finishedAt: now,
+      })),
+    );
+    await syncPostStatuses(tx, [postId], actor);
+    const targets = retried.map((r) => ({ targetId: r.id, channelId: r.channelId, network: r.network }));
+    await recordAudit(tx, actor, {
+      action: 'post.publish_retried',
+      entityType: 'post',
+      entityId: postId,
+      after: { targets },
+    });
+    return { retried: targets };
+  });
+}

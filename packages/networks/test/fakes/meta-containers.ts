@@ -1,0 +1,49 @@
+// Instagram's and Threads' container publishing as Meta documents it: POST /{user}/{create}
+// returns a container id, GET /{container}?fields=... reports IN_PROGRESS then FINISHED (or
+// ERROR), POST /{user}/{publish} with creation_id publishes it, GET /{media}?fields=permalink.
+import type { FastifyInstance } from 'fastify';
+
+export interface ContainerFake {
+  containers: Map<string, { fields: Record<string, string>; polls: number; fail: boolean }>;
+  published: string[];
+  failNextContainer: boolean;
+  graphError: { status: number; error: Record<string, unknown> } | null;
+}
+
+export function containerRoutes(
+  app: FastifyInstance,
+  o: { version: string; user: string; token: string; create: string; publish: string; statusField: 'status_code' | 'status'; permalinkBase: string },
+): ContainerFake {
+  const fake: ContainerFake = { containers: new Map(), published: [], failNextContainer: false, graphError: null };
+  const denied = (token: unknown) =>
+    token !== o.token ? { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190 } } : null;
+  app.post(`/${o.version}/${o.user}/${o.create}`, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    const refused = denied(body.access_token);
+    if (refused) return reply.code(400).send(refused);
+    if (fake.graphError) return reply.code(fake.graphError.status).send({ error: fake.graphError.error });
+    const id = String(17_000 + fake.containers.size);
+    fake.containers.set(id, { fields: body, polls: 0, fail: fake.failNextContainer });
+    return { id };
+  });
+  app.post(`/${o.version}/${o.user}/${o.publish}`, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    const container = fake.containers.get(body.creation_id ?? '');
+    if (!container || container.polls < 2) return reply.code(400).send({ error: { message: 'Media ID is not available', code: 9007, error_subcode: 2207027 } });
+    fake.published.push(body.creation_id ?? '');
+    return { id: String(18_000 + fake.published.length) };
+  });
+  app.get(`/${o.version}/:id`, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const q = request.query as Record<string, string>;
+    const refused = denied(q.access_token);
+    if (refused) return reply.code(400).send(refused);
+    if (q.fields === 'permalink') return { permalink: `${o.permalinkBase}/${id}`, id };
+    const container = fake.containers.get(id);
+    if (!container) return reply.code(400).send({ error: { message: 'Unsupported get request', code: 100 } });
+    container.polls++;
+    const status = container.fail ? 'ERROR' : container.polls < 2 ? 'IN_PROGRESS' : 'FINISHED';
+    return { [o.statusField]: status, id, ...(container.fail ? { error_message: 'Unsupported image format' } : {}) };
+  });
+  return fake;
+}
