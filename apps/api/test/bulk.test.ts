@@ -2,7 +2,15 @@ import { posts } from '@cadence/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from './calendar-fixtures';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -13,7 +21,12 @@ let channelId: string;
 let foreignChannel: string;
 
 const bulk = (caller: Caller, items: unknown[], headers: Record<string, string> = {}) =>
-  call(t, caller, { method: 'POST', url: `/api/v1/workspaces/${ws}/posts/bulk`, payload: { items }, headers });
+  call(t, caller, {
+    method: 'POST',
+    url: `/api/v1/workspaces/${ws}/posts/bulk`,
+    payload: { items },
+    headers,
+  });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,7 +34,11 @@ beforeAll(async () => {
   editor = await addMember(t, owner, ws, 'editor');
   viewer = await addMember(t, owner, ws, 'viewer');
   channelId = await createChannel(t, owner, ws, 'Main');
-  const other = await call(t, owner, { method: 'POST', url: '/api/v1/workspaces', payload: { name: 'B', timezone: 'UTC', locale: 'en' } });
+  const other = await call(t, owner, {
+    method: 'POST',
+    url: '/api/v1/workspaces',
+    payload: { name: 'B', timezone: 'UTC', locale: 'en' },
+  });
   foreignChannel = await createChannel(t, owner, other.json().id, 'Foreign');
 });
 
@@ -43,8 +60,12 @@ describe('POST /posts/bulk', () => {
     expect(body.failed).toBe(4);
     expect(body.results.map((r: { status: number }) => r.status)).toEqual([201, 400, 404, 400, 400, 201]);
     expect(body.results[0].post).toMatchObject({ status: 'draft', version: 1 });
-    expect(body.results[1].error.details).toContainEqual(expect.objectContaining({ field: 'body.items.1.targets' }));
-    expect(body.results[3].error.details).toContainEqual(expect.objectContaining({ field: 'body.items.3.status' }));
+    expect(body.results[1].error.details).toContainEqual(
+      expect.objectContaining({ field: 'body.items.1.targets' }),
+    );
+    expect(body.results[3].error.details).toContainEqual(
+      expect.objectContaining({ field: 'body.items.3.status' }),
+    );
     // Another workspace's channel is "not found", exactly like a missing one.
     expect(body.results[2].error).toMatchObject({ code: 'not_found', message: 'Channel not found' });
     const stored = await t.ctx.database.db.select().from(posts).where(eq(posts.workspaceId, ws));

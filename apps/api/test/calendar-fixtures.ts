@@ -97,7 +97,8 @@ export async function approvedPost(
   if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
   const post = created.json();
   const submitted = await call(t, author, { method: 'POST', url: `${base}/${post.id}/submit`, payload: {} });
-  if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
+  if (submitted.statusCode !== 200)
+    throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
   const approved = await call(t, approver, {
     method: 'POST',
     url: `${base}/${post.id}/approve`,
@@ -107,5 +108,15 @@ export async function approvedPost(
   return approved.json() as { id: string; version: number; status: string };
 }
 
-export const addToQueue = (t: TestApp, caller: Caller, workspaceId: string, postId: string, payload: object = {}) =>
-  call(t, caller, { method: 'POST', url: `/api/v1/workspaces/${workspaceId}/posts/${postId}/queue`, payload });
+export const addToQueue = (
+  t: TestApp,
+  caller: Caller,
+  workspaceId: string,
+  postId: string,
+  payload: object = {},
+) =>
+  call(t, caller, {
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspaceId}/posts/${postId}/queue`,
+    payload,
+  });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel, seedPost } from './calendar-fixtures';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -55,9 +63,24 @@ beforeAll(async () => {
     targetStatus: 'pending',
   });
   // Just outside the range on each side, and one in the other workspace at the same time.
-  await seedPost(t, { workspaceId: ws, channelIds: [linkedin], text: 'Before', at: new Date('2026-05-31T21:59:00Z') });
-  await seedPost(t, { workspaceId: ws, channelIds: [linkedin], text: 'After', at: new Date('2026-06-30T22:00:00Z') });
-  await seedPost(t, { workspaceId: otherWs, channelIds: [otherChannel], text: 'Secret', at: new Date('2026-06-10T07:00:00Z') });
+  await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [linkedin],
+    text: 'Before',
+    at: new Date('2026-05-31T21:59:00Z'),
+  });
+  await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [linkedin],
+    text: 'After',
+    at: new Date('2026-06-30T22:00:00Z'),
+  });
+  await seedPost(t, {
+    workspaceId: otherWs,
+    channelIds: [otherChannel],
+    text: 'Secret',
+    at: new Date('2026-06-10T07:00:00Z'),
+  });
   ids = {
     launchLinkedin: launch.targets.find((x) => x.channelId === linkedin)?.id ?? '',
     launchMastodon: launch.targets.find((x) => x.channelId === mastodon)?.id ?? '',
@@ -108,14 +131,20 @@ describe('GET /calendar', () => {
   });
 
   it('takes instants with an offset as FullCalendar sends them', async () => {
-    const res = await calendar(viewer, `from=${encodeURIComponent('2026-06-10T09:00:00+02:00')}&to=${encodeURIComponent('2026-06-10T09:00:01+02:00')}`);
+    const res = await calendar(
+      viewer,
+      `from=${encodeURIComponent('2026-06-10T09:00:00+02:00')}&to=${encodeURIComponent('2026-06-10T09:00:01+02:00')}`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toHaveLength(2);
   });
 
   it('filters by channel, campaign, status, author and pillar', async () => {
     const ids_ = async (q: string) =>
-      (await calendar(viewer, `from=2026-06-01&to=2026-07-01&${q}`)).json().items.map((e: { id: string }) => e.id).sort();
+      (await calendar(viewer, `from=2026-06-01&to=2026-07-01&${q}`))
+        .json()
+        .items.map((e: { id: string }) => e.id)
+        .sort();
     expect(await ids_(`channel=${mastodon}`)).toEqual([ids.launchMastodon]);
     expect(await ids_(`channel=${mastodon},${linkedin}`)).toHaveLength(3);
     expect(await ids_(`channel=${mastodon}&channel=${linkedin}`)).toHaveLength(3);
@@ -130,7 +159,9 @@ describe('GET /calendar', () => {
   it('refuses a range longer than 62 days, reversed, or unreadable, naming the field', async () => {
     const tooLong = await calendar(viewer, 'from=2026-06-01&to=2026-08-03');
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().error.details).toEqual([{ field: 'querystring.to', message: 'the range may span at most 62 days' }]);
+    expect(tooLong.json().error.details).toEqual([
+      { field: 'querystring.to', message: 'the range may span at most 62 days' },
+    ]);
     // 62 calendar days over the fall-back change (a 25-hour day) is allowed.
     expect((await calendar(viewer, 'from=2026-10-01&to=2026-12-02')).statusCode).toBe(200);
     const reversed = await calendar(viewer, 'from=2026-06-10&to=2026-06-01');
@@ -156,7 +187,14 @@ describe('GET /calendar', () => {
     expect(res.statusCode).toBe(404);
     const mine = await calendar(owner, 'from=2026-06-01&to=2026-07-01');
     expect(mine.json().items.map((e: { title: string }) => e.title)).not.toContain('Secret');
-    expect((await call(t, null, { method: 'GET', url: `/api/v1/workspaces/${ws}/calendar?from=2026-06-01&to=2026-06-02` })).statusCode).toBe(401);
+    expect(
+      (
+        await call(t, null, {
+          method: 'GET',
+          url: `/api/v1/workspaces/${ws}/calendar?from=2026-06-01&to=2026-06-02`,
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('answers API tokens of every role', async () => {

@@ -23,8 +23,8 @@ const importCsv = (caller: Caller, csv: string, query = '') =>
 const exportRange = (caller: Caller, query: string) =>
   call(t, caller, { method: 'GET', url: `/api/v1/workspaces/${ws}/posts/export?${query}` });
 const countText = async (prefix: string) =>
-  (await t.ctx.database.db.select({ text: posts.text }).from(posts).where(eq(posts.workspaceId, ws))).filter((p) =>
-    p.text.startsWith(prefix),
+  (await t.ctx.database.db.select({ text: posts.text }).from(posts).where(eq(posts.workspaceId, ws))).filter(
+    (p) => p.text.startsWith(prefix),
   ).length;
 
 beforeAll(async () => {
@@ -50,7 +50,10 @@ describe('CSV import', () => {
     const body = res.json();
     expect(body).toMatchObject({ dryRun: false, created: 2 });
     expect(body.posts.map((p: { row: number }) => p.row)).toEqual([2, 3]);
-    const first = await call(t, editor, { method: 'GET', url: `/api/v1/workspaces/${ws}/posts/${body.posts[0].id}` });
+    const first = await call(t, editor, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${ws}/posts/${body.posts[0].id}`,
+    });
     expect(first.json()).toMatchObject({
       status: 'draft',
       text: 'Import one, with a comma\nand a second line',
@@ -58,7 +61,12 @@ describe('CSV import', () => {
       link: 'https://example.com/x',
       schedule: { local: '2027-05-04T09:30', timezone: 'Europe/Paris', at: '2027-05-04T07:30:00.000Z' },
     });
-    expect(first.json().targets.map((x: { channelId: string }) => x.channelId).sort()).toEqual([blog, shop].sort());
+    expect(
+      first
+        .json()
+        .targets.map((x: { channelId: string }) => x.channelId)
+        .sort(),
+    ).toEqual([blog, shop].sort());
   });
 
   it('imports nothing when any row is wrong, and reports every problem by row and column', async () => {
@@ -77,7 +85,7 @@ describe('CSV import', () => {
     expect(errors.map((e) => [e.row, e.field])).toEqual([
       [2, 'channels'],
       [3, 'requested_local'],
-      // A campaign of another workspace is not found, like a missing one.
+      // A campaign the workspace does not have.
       [5, 'campaign_id'],
       [6, 'text'],
       [7, 'channels'],
@@ -96,9 +104,13 @@ describe('CSV import', () => {
   it('refuses unreadable files, unknown or missing columns, and more than 500 rows', async () => {
     const unknown = await importCsv(editor, 'text,channels,status\nx,Blog,approved\n');
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details.errors).toEqual([expect.objectContaining({ row: 1, field: 'status' })]);
+    expect(unknown.json().error.details.errors).toEqual([
+      expect.objectContaining({ row: 1, field: 'status' }),
+    ]);
     const missing = await importCsv(editor, 'text\nx\n');
-    expect(missing.json().error.details.errors).toEqual([expect.objectContaining({ row: 1, field: 'channels' })]);
+    expect(missing.json().error.details.errors).toEqual([
+      expect.objectContaining({ row: 1, field: 'channels' }),
+    ]);
     const ragged = await importCsv(editor, 'text,channels\n"unclosed,Blog\n');
     expect(ragged.statusCode).toBe(400);
     expect(ragged.json().error.code).toBe('validation_failed');
@@ -118,9 +130,24 @@ describe('CSV import', () => {
 
 describe('export', () => {
   beforeAll(async () => {
-    await seedPost(t, { workspaceId: ws, channelIds: [blog, shop], text: '=HYPERLINK("http://evil")', at: new Date('2026-07-01T07:00:00Z') });
-    await seedPost(t, { workspaceId: ws, channelIds: [blog], text: 'Été 🌞, "quoted"\nline two', at: new Date('2026-07-02T07:00:00Z') });
-    await seedPost(t, { workspaceId: ws, channelIds: [blog], text: 'August', at: new Date('2026-08-01T07:00:00Z') });
+    await seedPost(t, {
+      workspaceId: ws,
+      channelIds: [blog, shop],
+      text: '=HYPERLINK("http://evil")',
+      at: new Date('2026-07-01T07:00:00Z'),
+    });
+    await seedPost(t, {
+      workspaceId: ws,
+      channelIds: [blog],
+      text: 'Été 🌞, "quoted"\nline two',
+      at: new Date('2026-07-02T07:00:00Z'),
+    });
+    await seedPost(t, {
+      workspaceId: ws,
+      channelIds: [blog],
+      text: 'August',
+      at: new Date('2026-08-01T07:00:00Z'),
+    });
   });
 
   it('exports the targets of a range as CSV a parser reads back, guarded against formulas', async () => {
@@ -130,8 +157,18 @@ describe('export', () => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="cadence-.*\.csv"/);
     const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r.text)).toEqual(['\'=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")', 'Été 🌞, "quoted"\nline two']);
-    expect(rows[2]).toMatchObject({ scheduled_at: '2026-07-02T07:00:00.000Z', scheduled_local: '2026-07-02T09:00', timezone: 'Europe/Paris', channel: 'Blog', post_status: 'scheduled' });
+    expect(rows.map((r) => r.text)).toEqual([
+      '\'=HYPERLINK("http://evil")',
+      '\'=HYPERLINK("http://evil")',
+      'Été 🌞, "quoted"\nline two',
+    ]);
+    expect(rows[2]).toMatchObject({
+      scheduled_at: '2026-07-02T07:00:00.000Z',
+      scheduled_local: '2026-07-02T09:00',
+      timezone: 'Europe/Paris',
+      channel: 'Blog',
+      post_status: 'scheduled',
+    });
   });
 
   it('exports JSON, and refuses ranges over 366 days naming the field', async () => {
@@ -156,7 +193,10 @@ describe('export', () => {
     const csv = `text,channels\n${rows.map((r) => `"${(r.text ?? '').replaceAll('"', '""')}",${r.channel}`).join('\n')}\n`;
     const res = await importCsv(editor, csv);
     expect(res.statusCode, res.body).toBe(201);
-    const post = await call(t, editor, { method: 'GET', url: `/api/v1/workspaces/${ws}/posts/${res.json().posts[0].id}` });
+    const post = await call(t, editor, {
+      method: 'GET',
+      url: `/api/v1/workspaces/${ws}/posts/${res.json().posts[0].id}`,
+    });
     expect(post.json().text).toBe('=HYPERLINK("http://evil")');
   });
 });

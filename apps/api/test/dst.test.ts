@@ -4,7 +4,15 @@
 // fall-back overlap resolves to the earlier instant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToQueue, approvedPost, createChannel, everyDay, replaceSlots } from './calendar-fixtures';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -49,14 +57,86 @@ interface Change {
 }
 
 const CHANGES: Change[] = [
-  { zone: 'Europe/Paris', day: '2026-03-29', next: '2026-03-30', kind: 'gap', odd: '02:30', oddAt: null, nineAt: '2026-03-29T07:00:00.000Z', nextOddAt: '2026-03-30T00:30:00.000Z' },
-  { zone: 'Europe/Paris', day: '2026-10-25', next: '2026-10-26', kind: 'overlap', odd: '02:30', oddAt: '2026-10-25T00:30:00.000Z', nineAt: '2026-10-25T08:00:00.000Z', nextOddAt: '2026-10-26T01:30:00.000Z' },
-  { zone: 'Europe/Paris', day: '2027-03-28', next: '2027-03-29', kind: 'gap', odd: '02:30', oddAt: null, nineAt: '2027-03-28T07:00:00.000Z', nextOddAt: '2027-03-29T00:30:00.000Z' },
-  { zone: 'Europe/Paris', day: '2027-10-31', next: '2027-11-01', kind: 'overlap', odd: '02:30', oddAt: '2027-10-31T00:30:00.000Z', nineAt: '2027-10-31T08:00:00.000Z', nextOddAt: '2027-11-01T01:30:00.000Z' },
-  { zone: 'America/New_York', day: '2026-03-08', next: '2026-03-09', kind: 'gap', odd: '02:30', oddAt: null, nineAt: '2026-03-08T13:00:00.000Z', nextOddAt: '2026-03-09T06:30:00.000Z' },
-  { zone: 'America/New_York', day: '2026-11-01', next: '2026-11-02', kind: 'overlap', odd: '01:30', oddAt: '2026-11-01T05:30:00.000Z', nineAt: '2026-11-01T14:00:00.000Z', nextOddAt: '2026-11-02T06:30:00.000Z' },
-  { zone: 'America/New_York', day: '2027-03-14', next: '2027-03-15', kind: 'gap', odd: '02:30', oddAt: null, nineAt: '2027-03-14T13:00:00.000Z', nextOddAt: '2027-03-15T06:30:00.000Z' },
-  { zone: 'America/New_York', day: '2027-11-07', next: '2027-11-08', kind: 'overlap', odd: '01:30', oddAt: '2027-11-07T05:30:00.000Z', nineAt: '2027-11-07T14:00:00.000Z', nextOddAt: '2027-11-08T06:30:00.000Z' },
+  {
+    zone: 'Europe/Paris',
+    day: '2026-03-29',
+    next: '2026-03-30',
+    kind: 'gap',
+    odd: '02:30',
+    oddAt: null,
+    nineAt: '2026-03-29T07:00:00.000Z',
+    nextOddAt: '2026-03-30T00:30:00.000Z',
+  },
+  {
+    zone: 'Europe/Paris',
+    day: '2026-10-25',
+    next: '2026-10-26',
+    kind: 'overlap',
+    odd: '02:30',
+    oddAt: '2026-10-25T00:30:00.000Z',
+    nineAt: '2026-10-25T08:00:00.000Z',
+    nextOddAt: '2026-10-26T01:30:00.000Z',
+  },
+  {
+    zone: 'Europe/Paris',
+    day: '2027-03-28',
+    next: '2027-03-29',
+    kind: 'gap',
+    odd: '02:30',
+    oddAt: null,
+    nineAt: '2027-03-28T07:00:00.000Z',
+    nextOddAt: '2027-03-29T00:30:00.000Z',
+  },
+  {
+    zone: 'Europe/Paris',
+    day: '2027-10-31',
+    next: '2027-11-01',
+    kind: 'overlap',
+    odd: '02:30',
+    oddAt: '2027-10-31T00:30:00.000Z',
+    nineAt: '2027-10-31T08:00:00.000Z',
+    nextOddAt: '2027-11-01T01:30:00.000Z',
+  },
+  {
+    zone: 'America/New_York',
+    day: '2026-03-08',
+    next: '2026-03-09',
+    kind: 'gap',
+    odd: '02:30',
+    oddAt: null,
+    nineAt: '2026-03-08T13:00:00.000Z',
+    nextOddAt: '2026-03-09T06:30:00.000Z',
+  },
+  {
+    zone: 'America/New_York',
+    day: '2026-11-01',
+    next: '2026-11-02',
+    kind: 'overlap',
+    odd: '01:30',
+    oddAt: '2026-11-01T05:30:00.000Z',
+    nineAt: '2026-11-01T14:00:00.000Z',
+    nextOddAt: '2026-11-02T06:30:00.000Z',
+  },
+  {
+    zone: 'America/New_York',
+    day: '2027-03-14',
+    next: '2027-03-15',
+    kind: 'gap',
+    odd: '02:30',
+    oddAt: null,
+    nineAt: '2027-03-14T13:00:00.000Z',
+    nextOddAt: '2027-03-15T06:30:00.000Z',
+  },
+  {
+    zone: 'America/New_York',
+    day: '2027-11-07',
+    next: '2027-11-08',
+    kind: 'overlap',
+    odd: '01:30',
+    oddAt: '2027-11-07T05:30:00.000Z',
+    nineAt: '2027-11-07T14:00:00.000Z',
+    nextOddAt: '2027-11-08T06:30:00.000Z',
+  },
 ];
 
 describe('queue slots across DST changes', () => {
@@ -70,7 +150,8 @@ describe('queue slots across DST changes', () => {
       dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
       dayBefore.setUTCHours(18);
       const posts = [];
-      for (let i = 0; i < 3; i++) posts.push(await approvedPost(t, editor, owner, ws, [channel], `${c.day} #${i}`));
+      for (let i = 0; i < 3; i++)
+        posts.push(await approvedPost(t, editor, owner, ws, [channel], `${c.day} #${i}`));
       // Only the queue runs at the fake time, with an API token (sessions would have expired by 2027).
       const real = t.ctx.clock;
       t.ctx.clock = () => dayBefore;
@@ -84,11 +165,19 @@ describe('queue slots across DST changes', () => {
         expect(got.every((s) => s.timezone === c.zone)).toBe(true);
         if (c.kind === 'gap') {
           // The gap slot does not exist that day: skipped, not moved.
-          expect(got.map((s) => s.local)).toEqual([`${c.day}T09:00`, `${c.next}T${c.odd}`, `${c.next}T09:00`]);
+          expect(got.map((s) => s.local)).toEqual([
+            `${c.day}T09:00`,
+            `${c.next}T${c.odd}`,
+            `${c.next}T09:00`,
+          ]);
           expect(got.map((s) => s.at)).toEqual([c.nineAt, c.nextOddAt, expect.any(String)]);
         } else {
           // The overlap slot happens twice: it is used once, at the earlier instant.
-          expect(got.map((s) => s.local)).toEqual([`${c.day}T${c.odd}`, `${c.day}T09:00`, `${c.next}T${c.odd}`]);
+          expect(got.map((s) => s.local)).toEqual([
+            `${c.day}T${c.odd}`,
+            `${c.day}T09:00`,
+            `${c.next}T${c.odd}`,
+          ]);
           expect(got.map((s) => s.at)).toEqual([c.oddAt, c.nineAt, c.nextOddAt]);
         }
       } finally {
@@ -100,7 +189,11 @@ describe('queue slots across DST changes', () => {
 
 describe('scheduled posts across DST changes (2027, still ahead)', () => {
   const schedule = (ws: string, postId: string, path: 'schedule' | 'reschedule', local: string) =>
-    call(t, owner, { method: 'POST', url: `/api/v1/workspaces/${ws}/posts/${postId}/${path}`, payload: { local } });
+    call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${ws}/posts/${postId}/${path}`,
+      payload: { local },
+    });
 
   it('keeps the wall-clock time on both sides of a change, and when rescheduled over it', async () => {
     const { ws, editor } = zones['Europe/Paris'] ?? { ws: '', editor: owner, manager: owner };
@@ -108,14 +201,24 @@ describe('scheduled posts across DST changes (2027, still ahead)', () => {
     const before = await approvedPost(t, editor, owner, ws, [channel], 'Saturday 9am');
     const res = await schedule(ws, before.id, 'schedule', '2027-03-27T09:00');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().schedule).toEqual({ at: '2027-03-27T08:00:00.000Z', timezone: 'Europe/Paris', local: '2027-03-27T09:00' });
+    expect(res.json().schedule).toEqual({
+      at: '2027-03-27T08:00:00.000Z',
+      timezone: 'Europe/Paris',
+      local: '2027-03-27T09:00',
+    });
     const moved = await schedule(ws, before.id, 'reschedule', '2027-03-29T09:00');
-    expect(moved.json().schedule).toEqual({ at: '2027-03-29T07:00:00.000Z', timezone: 'Europe/Paris', local: '2027-03-29T09:00' });
+    expect(moved.json().schedule).toEqual({
+      at: '2027-03-29T07:00:00.000Z',
+      timezone: 'Europe/Paris',
+      local: '2027-03-29T09:00',
+    });
     const calendar = await call(t, owner, {
       method: 'GET',
       url: `/api/v1/workspaces/${ws}/calendar?from=2027-03-29&to=2027-03-30&channel=${channel}`,
     });
-    expect(calendar.json().items.map((e: { start: string }) => e.start)).toEqual(['2027-03-29T07:00:00.000Z']);
+    expect(calendar.json().items.map((e: { start: string }) => e.start)).toEqual([
+      '2027-03-29T07:00:00.000Z',
+    ]);
   });
 
   for (const [zone, gapLocal, gap] of [

@@ -1,7 +1,15 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel, seedPost } from './calendar-fixtures';
-import { addMember, type Caller, call, captureLogs, createTestApp, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  captureLogs,
+  createTestApp,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -38,7 +46,13 @@ beforeAll(async () => {
   campaignId = campaign.json().id;
   const soon = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
   soon.setUTCSeconds(0, 0);
-  await seedPost(t, { workspaceId: ws, channelIds: [channelA], text: `${TITLE}\nbody`, at: soon, campaignId });
+  await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [channelA],
+    text: `${TITLE}\nbody`,
+    at: soon,
+    campaignId,
+  });
   await seedPost(t, {
     workspaceId: ws,
     channelIds: [channelB],
@@ -46,7 +60,12 @@ beforeAll(async () => {
     at: new Date(soon.getTime() + 3_600_000),
   });
   // Two years ahead: beyond what a feed shows.
-  await seedPost(t, { workspaceId: ws, channelIds: [channelB], text: 'Far', at: new Date(Date.now() + 800 * 86_400_000) });
+  await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [channelB],
+    text: 'Far',
+    at: new Date(Date.now() + 800 * 86_400_000),
+  });
 });
 
 afterAll(async () => t.close());
@@ -63,8 +82,15 @@ describe('ICS feeds', () => {
     const list = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${ws}/ics-feeds` });
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(feed.token);
-    expect(list.json().items[0]).toMatchObject({ id: feed.id, name: 'Team', prefix: feed.prefix, revokedAt: null });
-    expect((await call(t, editor, { method: 'GET', url: `/api/v1/workspaces/${ws}/ics-feeds` })).statusCode).toBe(403);
+    expect(list.json().items[0]).toMatchObject({
+      id: feed.id,
+      name: 'Team',
+      prefix: feed.prefix,
+      revokedAt: null,
+    });
+    expect(
+      (await call(t, editor, { method: 'GET', url: `/api/v1/workspaces/${ws}/ics-feeds` })).statusCode,
+    ).toBe(403);
   });
 
   it('serves RFC 5545 that a real parser reads, accents and emoji intact, UTC start, stable UIDs', async () => {
@@ -88,8 +114,12 @@ describe('ICS feeds', () => {
   it('filters a feed by campaign or channel, refusing ids of other workspaces', async () => {
     const byCampaign = (await createFeed(owner, { name: 'Campaign', campaignId })).json();
     const byChannel = (await createFeed(owner, { name: 'Shop', channelId: channelB })).json();
-    expect(events((await fetchFeed(new URL(byCampaign.url).pathname)).body).map((e) => e.summary)).toEqual([TITLE]);
-    expect(events((await fetchFeed(new URL(byChannel.url).pathname)).body).map((e) => e.summary)).toEqual(['Shop only']);
+    expect(events((await fetchFeed(new URL(byCampaign.url).pathname)).body).map((e) => e.summary)).toEqual([
+      TITLE,
+    ]);
+    expect(events((await fetchFeed(new URL(byChannel.url).pathname)).body).map((e) => e.summary)).toEqual([
+      'Shop only',
+    ]);
     const missing = await createFeed(owner, { name: 'x', channelId: '00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect((await createFeed(owner, { name: 'x', workspaceId: ws })).statusCode).toBe(400);
@@ -99,7 +129,10 @@ describe('ICS feeds', () => {
     const feed = (await createFeed(owner, { name: 'Short-lived' })).json();
     const path = new URL(feed.url).pathname;
     expect((await fetchFeed(path)).statusCode).toBe(200);
-    const revoked = await call(t, owner, { method: 'DELETE', url: `/api/v1/workspaces/${ws}/ics-feeds/${feed.id}` });
+    const revoked = await call(t, owner, {
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${ws}/ics-feeds/${feed.id}`,
+    });
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().revokedAt).not.toBeNull();
     const gone = await fetchFeed(path);
@@ -123,7 +156,11 @@ describe('ICS feeds', () => {
   it('is listed in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/ics/{file}', '/api/v1/workspaces/{workspaceId}/ics-feeds', '/api/v1/workspaces/{workspaceId}/calendar']),
+      expect.arrayContaining([
+        '/api/ics/{file}',
+        '/api/v1/workspaces/{workspaceId}/ics-feeds',
+        '/api/v1/workspaces/{workspaceId}/calendar',
+      ]),
     );
   });
 });

@@ -4,7 +4,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/plugins/idempotency';
 import { createChannel } from './calendar-fixtures';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -37,7 +45,9 @@ afterAll(async () => t.close());
 describe('Idempotency-Key', () => {
   it('20 concurrent identical POSTs with one key create exactly one post, and all get its response', async () => {
     const body = { text: 'Concurrent launch 🚀', targets: [{ channelId }] };
-    const responses = await Promise.all(Array.from({ length: 20 }, () => createPost(token, 'launch-1', body)));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => createPost(token, 'launch-1', body)),
+    );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
     expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
     expect(await countPosts(body.text)).toBe(1);
@@ -125,7 +135,12 @@ describe('Idempotency-Key', () => {
     await new Promise((r) => setTimeout(r, 300));
     await db
       .update(idempotencyKeys)
-      .set({ state: 'completed', responseStatus: 201, responseBody: '{"done":true}', responseHeaders: { 'content-type': 'application/json' } })
+      .set({
+        state: 'completed',
+        responseStatus: 201,
+        responseBody: '{"done":true}',
+        responseHeaders: { 'content-type': 'application/json' },
+      })
       .where(eq(idempotencyKeys.key, 'flight-1'));
     const res = await waiting;
     expect(res.statusCode).toBe(201);
@@ -136,7 +151,10 @@ describe('Idempotency-Key', () => {
     expect(stuck.statusCode).toBe(409);
     expect(stuck.json().error.code).toBe('idempotency_key_in_progress');
     // A claim abandoned for minutes (its process died) is taken over.
-    await db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 3 * 60_000) }).where(eq(idempotencyKeys.key, 'flight-2'));
+    await db
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date(Date.now() - 3 * 60_000) })
+      .where(eq(idempotencyKeys.key, 'flight-2'));
     expect((await createPost(token, 'flight-2', body)).statusCode).toBe(201);
     expect(await countPosts('In flight')).toBe(1);
   });
@@ -162,13 +180,19 @@ describe('Idempotency-Key', () => {
       });
     const [a, b] = await Promise.all([send(), send()]);
     expect(a.json().id).toBe(b.json().id);
-    const rows = await t.ctx.database.db.select().from(channels).where(eq(channels.displayName, 'Idem channel'));
+    const rows = await t.ctx.database.db
+      .select()
+      .from(channels)
+      .where(eq(channels.displayName, 'Idem channel'));
     expect(rows).toHaveLength(1);
   });
 
   it('is documented on the creating routes in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    const params = doc.paths['/api/v1/workspaces/{workspaceId}/posts'].post.parameters as { name: string; in: string }[];
+    const params = doc.paths['/api/v1/workspaces/{workspaceId}/posts'].post.parameters as {
+      name: string;
+      in: string;
+    }[];
     expect(params).toContainEqual(expect.objectContaining({ name: 'idempotency-key', in: 'header' }));
   });
 });

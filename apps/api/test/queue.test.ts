@@ -1,8 +1,23 @@
 import { auditEvents } from '@cadence/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToQueue, approvedPost, createChannel, everyDay, replaceSlots, seedPost } from './calendar-fixtures';
-import { addMember, type Caller, call, createTestApp, createToken, setupOwner, type TestApp } from './helpers';
+import {
+  addToQueue,
+  approvedPost,
+  createChannel,
+  everyDay,
+  replaceSlots,
+  seedPost,
+} from './calendar-fixtures';
+import {
+  addMember,
+  type Caller,
+  call,
+  createTestApp,
+  createToken,
+  setupOwner,
+  type TestApp,
+} from './helpers';
 
 let t: TestApp;
 let owner: Caller;
@@ -59,7 +74,9 @@ describe('queue slots', () => {
     expect((await replaceSlots(t, editor, ws, channel, [])).statusCode).toBe(403);
     expect((await replaceSlots(t, viewer, ws, channel, [])).statusCode).toBe(403);
     const managerToken = await createToken(t, owner, ws, 'manager');
-    expect((await replaceSlots(t, managerToken, ws, channel, [{ weekday: 2, localTime: '10:00' }])).statusCode).toBe(200);
+    expect(
+      (await replaceSlots(t, managerToken, ws, channel, [{ weekday: 2, localTime: '10:00' }])).statusCode,
+    ).toBe(200);
   });
 
   it('refuses bad weekdays, times, duplicates and unknown fields, naming the field', async () => {
@@ -68,7 +85,13 @@ describe('queue slots', () => {
       [[{ weekday: 0, localTime: '10:00' }], 'body.slots.0.weekday'],
       [[{ weekday: 1, localTime: '24:00' }], 'body.slots.0.localTime'],
       [[{ weekday: 1, localTime: '9:00' }], 'body.slots.0.localTime'],
-      [[{ weekday: 1, localTime: '09:00' }, { weekday: 1, localTime: '09:00' }], 'body.slots'],
+      [
+        [
+          { weekday: 1, localTime: '09:00' },
+          { weekday: 1, localTime: '09:00' },
+        ],
+        'body.slots',
+      ],
       [[{ weekday: 1, localTime: '09:00', channelId: otherChannel }], 'body.slots.0.channelId'],
       [Array.from({ length: 201 }, (_, i) => ({ weekday: 1 + (i % 7), localTime: '10:00' })), 'body.slots'],
     ];
@@ -81,11 +104,16 @@ describe('queue slots', () => {
 
   it("answers 404 for another workspace's channel, as for a missing one", async () => {
     const theirs = await call(t, owner, { method: 'GET', url: slotsUrl(otherChannel) });
-    const missing = await call(t, owner, { method: 'GET', url: slotsUrl('00000000-0000-4000-8000-000000000000') });
+    const missing = await call(t, owner, {
+      method: 'GET',
+      url: slotsUrl('00000000-0000-4000-8000-000000000000'),
+    });
     expect(theirs.statusCode).toBe(404);
     expect(theirs.json().error.message).toBe(missing.json().error.message);
     expect((await replaceSlots(t, owner, ws, otherChannel, [])).statusCode).toBe(404);
-    expect((await call(t, viewer, { method: 'GET', url: slotsUrl(otherChannel, otherWs) })).statusCode).toBe(404);
+    expect((await call(t, viewer, { method: 'GET', url: slotsUrl(otherChannel, otherWs) })).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -101,7 +129,9 @@ describe('next free slots', () => {
         rules: {
           rules: {
             postingWindows: {
-              byWeekday: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '08:00', end: '17:00' }]])),
+              byWeekday: Object.fromEntries(
+                [1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '08:00', end: '17:00' }]]),
+              ),
               severity: 'block',
             },
             blackoutDates: { dates: [{ from: '2026-06-03', to: '2026-06-03' }], severity: 'block' },
@@ -112,7 +142,12 @@ describe('next free slots', () => {
     expect(charter.statusCode).toBe(200);
     // Monday 2026-06-01 10:00 in Paris; Tuesday 09:00 holds a scheduled post, a draft at 12:00 does not count.
     t.ctx.clock = () => new Date('2026-06-01T08:00:00Z');
-    await seedPost(t, { workspaceId: ws, channelIds: [managerChannel], text: 'x', at: new Date('2026-06-02T07:00:00Z') });
+    await seedPost(t, {
+      workspaceId: ws,
+      channelIds: [managerChannel],
+      text: 'x',
+      at: new Date('2026-06-02T07:00:00Z'),
+    });
     await seedPost(t, {
       workspaceId: ws,
       channelIds: [managerChannel],
@@ -128,8 +163,14 @@ describe('next free slots', () => {
       '2026-06-04T09:00',
       '2026-06-04T12:00',
     ]);
-    expect(res.json().items[0]).toEqual({ at: '2026-06-01T10:00:00.000Z', local: '2026-06-01T12:00', ambiguous: false });
-    expect((await call(t, viewer, { method: 'GET', url: `${slotsUrl(managerChannel)}/next?count=51` })).statusCode).toBe(400);
+    expect(res.json().items[0]).toEqual({
+      at: '2026-06-01T10:00:00.000Z',
+      local: '2026-06-01T12:00',
+      ambiguous: false,
+    });
+    expect(
+      (await call(t, viewer, { method: 'GET', url: `${slotsUrl(managerChannel)}/next?count=51` })).statusCode,
+    ).toBe(400);
     t.ctx.clock = () => new Date();
   });
 });
@@ -147,7 +188,10 @@ describe('add to queue', () => {
     shop = await createChannel(t, owner, ws, 'Shop');
     bare = await createChannel(t, owner, ws, 'No slots');
     await replaceSlots(t, owner, ws, blog, everyDay('09:00', '12:00', '16:00'));
-    await replaceSlots(t, owner, ws, shop, [{ weekday: 2, localTime: '16:00' }, { weekday: 3, localTime: '12:00' }]);
+    await replaceSlots(t, owner, ws, shop, [
+      { weekday: 2, localTime: '16:00' },
+      { weekday: 3, localTime: '12:00' },
+    ]);
   });
 
   afterAll(() => {
@@ -160,7 +204,11 @@ describe('add to queue', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.status).toBe('scheduled');
-    expect(body.schedule).toEqual({ at: '2026-06-01T10:00:00.000Z', timezone: 'Europe/Paris', local: '2026-06-01T12:00' });
+    expect(body.schedule).toEqual({
+      at: '2026-06-01T10:00:00.000Z',
+      timezone: 'Europe/Paris',
+      local: '2026-06-01T12:00',
+    });
     expect(body.targets[0]).toMatchObject({ status: 'scheduled', scheduledAt: '2026-06-01T10:00:00.000Z' });
     expect(res.headers.etag).toBe(`"${body.version}"`);
     const next = await approvedPost(t, editor, owner, ws, [blog], 'Second in line');
@@ -227,6 +275,9 @@ describe('add to queue', () => {
     const [ra, rb] = await Promise.all([addToQueue(t, owner, ws, a.id), addToQueue(t, owner, ws, b.id)]);
     expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
     // (Wednesday 3 is a blackout in the charter saved above.)
-    expect([ra.json().schedule.local, rb.json().schedule.local].sort()).toEqual(['2026-06-02T10:00', '2026-06-04T10:00']);
+    expect([ra.json().schedule.local, rb.json().schedule.local].sort()).toEqual([
+      '2026-06-02T10:00',
+      '2026-06-04T10:00',
+    ]);
   });
 });

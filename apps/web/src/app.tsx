@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isApiError } from './api/errors';
 import { CalendarPage } from './features/calendar/calendar-page';
 import { ChannelsPage } from './features/channels/channels-page';
+import { ComposerPage } from './features/composer/composer-page';
 import { AppLayout } from './features/layout/app-layout';
 import { ComingSoonPage, NotFoundPage } from './features/placeholder/coming-soon-page';
 import { LoginPage } from './features/session/login-page';
@@ -12,6 +13,7 @@ import { ApiTokensPage } from './features/settings/api-tokens-page';
 import { MembersPage } from './features/settings/members-page';
 import { SettingsLayout } from './features/settings/settings-layout';
 import { SetupPage } from './features/setup/setup-page';
+import { ToastProvider } from './ui/toast';
 
 export function createQueryClient() {
   return new QueryClient({
@@ -39,6 +41,8 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/calendar" replace />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="posts/new" element={<ComposerPage />} />
+        <Route path="posts/:postId/edit" element={<ComposerPage />} />
         <Route path="review" element={<ComingSoonPage section="review" />} />
         <Route path="campaigns" element={<ComingSoonPage section="campaigns" />} />
         <Route path="charter" element={<ComingSoonPage section="charter" />} />
@@ -57,9 +61,11 @@ export function AppRoutes() {
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <ToastProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </ToastProvider>
     </QueryClientProvider>
   );
 }

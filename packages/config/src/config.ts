@@ -32,7 +32,10 @@ const encryptionKeys = z.string().transform((raw, ctx) => {
 // stand-ins of the networks (tests, development), never needed in production.
 const networkBaseUrls = z.string().transform((raw, ctx) => {
   const out: Record<string, string> = {};
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, url] = part.split('=');
     if (!name || !url || !/^[a-z]+$/.test(name) || !URL.canParse(url)) {
       ctx.addIssue({ code: 'custom', message: 'each entry must be "network=http(s)://origin"' });
@@ -111,7 +114,12 @@ export type Config = {
   webDistDir: string | undefined;
   networks: {
     /** OAuth client id and secret per network, for the networks configured on this server. */
-    clients: Partial<Record<'linkedin' | 'x' | 'facebook' | 'instagram' | 'threads', { clientId: string; clientSecret: string }>>;
+    clients: Partial<
+      Record<
+        'linkedin' | 'x' | 'facebook' | 'instagram' | 'threads',
+        { clientId: string; clientSecret: string }
+      >
+    >;
     baseUrls: Record<string, string>;
   };
 };

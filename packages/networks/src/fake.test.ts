@@ -47,7 +47,9 @@ describe('fake adapter', () => {
     await expect(lossy.publish(req('l'), new AbortController().signal)).rejects.toMatchObject({
       failure: { kind: 'ambiguous' },
     });
-    expect(await lossy.findExisting?.(req('l'), new AbortController().signal)).toMatchObject({ externalId: 'fake-l' });
+    expect(await lossy.findExisting?.(req('l'), new AbortController().signal)).toMatchObject({
+      externalId: 'fake-l',
+    });
   });
 
   it('has a repeatable random source', () => {

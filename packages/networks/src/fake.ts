@@ -33,7 +33,10 @@ export function memoryStore() {
     posts,
     async record(request: PublishRequest): Promise<Published> {
       posts.push(request);
-      return { externalId: `fake-${request.targetId}`, externalUrl: `https://fake.example/${request.targetId}` };
+      return {
+        externalId: `fake-${request.targetId}`,
+        externalUrl: `https://fake.example/${request.targetId}`,
+      };
     },
     async find(targetId: string): Promise<Published | null> {
       return posts.some((p) => p.targetId === targetId)

@@ -1,8 +1,22 @@
 export type { AdapterRegistry, NetworkAdapter, Published, PublishRequest, RateAllowance } from './adapter';
 export { NetworkError } from './errors';
-export { createFakeAdapter, type FakeBehaviour, type FakeCall, type FakeStore, inSequence, memoryStore, seededRandom } from './fake';
+export {
+  createFakeAdapter,
+  type FakeBehaviour,
+  type FakeCall,
+  type FakeStore,
+  inSequence,
+  memoryStore,
+  seededRandom,
+} from './fake';
 export { isForbiddenAddress } from './ip-policy';
 export { defaultAdapters } from './registry';
 export { type SafeHttpOptions, type SafeResponse, safeRequest } from './safe-http';
 export { createSandboxAdapter } from './sandbox';
-export { createWebhookAdapter, signWebhook, verifyWebhookSignature, WEBHOOK_HEADERS, webhookCredentialsSchema } from './webhook';
+export {
+  createWebhookAdapter,
+  signWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_HEADERS,
+  webhookCredentialsSchema,
+} from './webhook';

@@ -12,7 +12,8 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   '/ok': (_req, res) => res.end('hello'),
   '/big': (_req, res) => res.end('x'.repeat(5000)),
   '/hang': () => {},
-  '/to-metadata': (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
+  '/to-metadata': (_req, res) =>
+    res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
   '/to-other-loopback': (_req, res) => res.writeHead(307, { location: `http://127.0.0.2:${port}/ok` }).end(),
   '/to-ok': (_req, res) => res.writeHead(302, { location: '/ok' }).end(),
 };
@@ -79,18 +80,26 @@ describe('safeRequest', () => {
     expect((await safeRequest(`${base}/to-ok`, { method: 'GET' }, policy)).body).toBe('hello');
     const meta = await failureOf(safeRequest(`${base}/to-metadata`, { method: 'GET' }, policy));
     expect(meta.reason).toMatch(/169\.254\.169\.254/);
-    const other = await failureOf(safeRequest(`${base}/to-other-loopback`, { method: 'POST', body: '{}' }, policy));
+    const other = await failureOf(
+      safeRequest(`${base}/to-other-loopback`, { method: 'POST', body: '{}' }, policy),
+    );
     expect(other.reason).toMatch(/127\.0\.0\.2/);
-    const none = await failureOf(safeRequest(`${base}/to-ok`, { method: 'GET' }, { ...policy, maxRedirects: 0 }));
+    const none = await failureOf(
+      safeRequest(`${base}/to-ok`, { method: 'GET' }, { ...policy, maxRedirects: 0 }),
+    );
     expect(none.reason).toMatch(/Too many redirects/);
   });
 
   it('bounds the size and the time of a response', async () => {
     const open = { allowPrivateNetworkUrls: true };
-    const big = await failureOf(safeRequest(`${base}/big`, { method: 'GET' }, { ...open, maxResponseBytes: 1000 }));
+    const big = await failureOf(
+      safeRequest(`${base}/big`, { method: 'GET' }, { ...open, maxResponseBytes: 1000 }),
+    );
     expect(big.reason).toMatch(/larger than 1000 bytes/);
     const started = Date.now();
-    const slow = await failureOf(safeRequest(`${base}/hang`, { method: 'POST', body: 'x' }, { ...open, timeoutMs: 200 }));
+    const slow = await failureOf(
+      safeRequest(`${base}/hang`, { method: 'POST', body: 'x' }, { ...open, timeoutMs: 200 }),
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     // The request reached the server: posting again could duplicate it.
     expect(slow.kind).toBe('ambiguous');
@@ -101,12 +110,16 @@ describe('safeRequest', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const deadPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const f = await failureOf(safeRequest(`http://127.0.0.1:${deadPort}/`, { method: 'GET' }, { allowPrivateNetworkUrls: true }));
+    const f = await failureOf(
+      safeRequest(`http://127.0.0.1:${deadPort}/`, { method: 'GET' }, { allowPrivateNetworkUrls: true }),
+    );
     expect(f.kind).toBe('transient');
   });
 
   it('refuses schemes other than http and https', async () => {
-    const f = await failureOf(safeRequest('file:///etc/passwd', { method: 'GET' }, { allowPrivateNetworkUrls: true }));
+    const f = await failureOf(
+      safeRequest('file:///etc/passwd', { method: 'GET' }, { allowPrivateNetworkUrls: true }),
+    );
     expect(f.kind).toBe('permanent');
   });
 });

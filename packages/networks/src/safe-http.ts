@@ -52,7 +52,14 @@ function guardedLookup(allowPrivate: boolean, forbidden: (address: string) => bo
   };
 }
 
-const BEFORE_SEND = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const BEFORE_SEND = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -102,7 +109,9 @@ async function requestOnce(
   // Knowing whether a socket was ever opened tells "never sent" (safe to retry) from "may have
   // been received" (ambiguous) when something goes wrong.
   let connected = false;
-  const connector = buildConnector({ lookup: guardedLookup(options.allowPrivateNetworkUrls, forbidden) } as never);
+  const connector = buildConnector({
+    lookup: guardedLookup(options.allowPrivateNetworkUrls, forbidden),
+  } as never);
   const agent = new Agent({
     connect: (opts, callback) =>
       connector(opts, (err, socket) => {
@@ -131,7 +140,13 @@ async function requestOnce(
       chunks.push(chunk as Buffer);
     }
     const bytes = Buffer.concat(chunks);
-    return { status: response.statusCode, headers: response.headers, body: bytes.toString('utf8'), bytes, url };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: bytes.toString('utf8'),
+      bytes,
+      url,
+    };
   } catch (error) {
     const ours = findNetworkError(error);
     if (ours) throw ours;
@@ -139,7 +154,10 @@ async function requestOnce(
     if (!connected || (code && BEFORE_SEND.has(code))) {
       throw new NetworkError('transient', `Could not reach ${parsed.host} (${code ?? describe(error)})`);
     }
-    throw new NetworkError('ambiguous', `No complete answer from ${parsed.host} (${code ?? describe(error)})`);
+    throw new NetworkError(
+      'ambiguous',
+      `No complete answer from ${parsed.host} (${code ?? describe(error)})`,
+    );
   } finally {
     agent.close().catch(() => {});
   }
@@ -156,6 +174,7 @@ function findNetworkError(error: unknown): NetworkError | undefined {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.name === 'TimeoutError' || error.name === 'AbortError' ? 'timed out' : error.message;
+  if (error instanceof Error)
+    return error.name === 'TimeoutError' || error.name === 'AbortError' ? 'timed out' : error.message;
   return String(error);
 }

@@ -79,7 +79,10 @@ describe('webhook adapter', () => {
         now: new Date(),
       }),
     ).toBe(false);
-    expect(JSON.parse(delivery.body)).toMatchObject({ deliveryId: request(null).targetId, post: { text: 'Bonjour 👋' } });
+    expect(JSON.parse(delivery.body)).toMatchObject({
+      deliveryId: request(null).targetId,
+      post: { text: 'Bonjour 👋' },
+    });
   });
 
   it('falls back to the delivery id when the receiver answers nothing usable', async () => {
@@ -111,7 +114,9 @@ describe('webhook adapter', () => {
 
   it('asks for a reconnect when the channel has no usable credentials', async () => {
     expect((await failureOf(adapter.publish(request(null), signal()))).kind).toBe('auth_revoked');
-    expect((await failureOf(adapter.publish(request({ url, secret: 'short' }), signal()))).kind).toBe('auth_revoked');
+    expect((await failureOf(adapter.publish(request({ url, secret: 'short' }), signal()))).kind).toBe(
+      'auth_revoked',
+    );
   });
 
   it('refuses a private address when private URLs are not allowed', async () => {

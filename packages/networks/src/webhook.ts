@@ -23,7 +23,10 @@ export const webhookCredentialsSchema = z.object({
 // A receiver's answer is read defensively (SECURITY.md item 10): only these fields, if well-formed.
 const receiverAnswerSchema = z.object({
   id: z.string().min(1).max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
 });
 
 export function signWebhook(secret: string, timestamp: number, body: string): string {
@@ -102,7 +105,8 @@ export function createWebhookAdapter(deps: { http: SafeHttpOptions; clock?: () =
         bodyHint: response.status >= 400 ? response.body.slice(0, 200) : undefined,
       });
       if (failed) throw NetworkError.from(failed);
-      if (response.status >= 300) throw new NetworkError('permanent', `The webhook answered HTTP ${response.status}`);
+      if (response.status >= 300)
+        throw new NetworkError('permanent', `The webhook answered HTTP ${response.status}`);
       const answer = receiverAnswerSchema.safeParse(safeJson(response.body));
       return {
         externalId: (answer.success && answer.data.id) || request.targetId,

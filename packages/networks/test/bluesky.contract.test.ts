@@ -10,7 +10,6 @@ import { failureOf, publishRequest, signal } from './fakes/publish-request';
 
 let net: FakeNetwork;
 let accessJwt = 'access-1';
-let sessionsCreated = 0;
 let mode: 'ok' | 'expire_next' | 'rate_limited' | 'down' | 'invalid_record' = 'ok';
 const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
 
@@ -18,16 +17,23 @@ beforeAll(async () => {
   net = await startFakeNetwork((app) => {
     mediaRoutes(app);
     app.get('/article', async (_req, reply) =>
-      reply.type('text/html').send('<html><head><title>Fallback</title><meta content="Launch &amp; more" property="og:title"><meta name="description" content="All about it"></head></html>'),
+      reply
+        .type('text/html')
+        .send(
+          '<html><head><title>Fallback</title><meta content="Launch &amp; more" property="og:title"><meta name="description" content="All about it"></head></html>',
+        ),
     );
     app.post('/xrpc/com.atproto.server.createSession', async (request, reply) => {
       const body = request.body as { identifier: string; password: string };
-      if (body.password !== 'app-pass-word') return reply.code(401).send({ error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
-      sessionsCreated++;
+      if (body.password !== 'app-pass-word')
+        return reply
+          .code(401)
+          .send({ error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
       return { accessJwt, refreshJwt: 'refresh-1', did: 'did:plc:alice', handle: 'alice.example' };
     });
     app.post('/xrpc/com.atproto.server.refreshSession', async (request, reply) => {
-      if (bearer(request) !== 'refresh-1') return reply.code(400).send({ error: 'ExpiredToken', message: 'Token has expired' });
+      if (bearer(request) !== 'refresh-1')
+        return reply.code(400).send({ error: 'ExpiredToken', message: 'Token has expired' });
       accessJwt = 'access-2';
       return { accessJwt, refreshJwt: 'refresh-1', did: 'did:plc:alice', handle: 'alice.example' };
     });
@@ -37,27 +43,49 @@ beforeAll(async () => {
         mode = 'ok';
         accessJwt = 'expired';
       }
-      if (bearer(request) !== accessJwt) return reply.code(400).send({ error: 'ExpiredToken', message: 'Token has expired' });
-      if (mode === 'rate_limited') return reply.code(429).header('ratelimit-reset', String(Math.floor(Date.now() / 1000) + 300)).send({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
+      if (bearer(request) !== accessJwt)
+        return reply.code(400).send({ error: 'ExpiredToken', message: 'Token has expired' });
+      if (mode === 'rate_limited')
+        return reply
+          .code(429)
+          .header('ratelimit-reset', String(Math.floor(Date.now() / 1000) + 300))
+          .send({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
       if (mode === 'down') return reply.code(502).send({ error: 'UpstreamFailure' });
     });
     app.get('/xrpc/com.atproto.repo.getRecord', async (request, reply) => {
       const { rkey } = request.query as { rkey: string };
       const found = records.get(rkey);
-      return found ? found : reply.code(400).send({ error: 'RecordNotFound', message: `Could not locate record: ${rkey}` });
+      return found
+        ? found
+        : reply.code(400).send({ error: 'RecordNotFound', message: `Could not locate record: ${rkey}` });
     });
     app.get('/xrpc/com.atproto.identity.resolveHandle', async (request, reply) => {
       const { handle } = request.query as { handle: string };
-      return handle === 'bob.example' ? { did: 'did:plc:bob' } : reply.code(400).send({ error: 'InvalidRequest', message: 'Unable to resolve handle' });
+      return handle === 'bob.example'
+        ? { did: 'did:plc:bob' }
+        : reply.code(400).send({ error: 'InvalidRequest', message: 'Unable to resolve handle' });
     });
     app.post('/xrpc/com.atproto.repo.uploadBlob', async (request) => ({
-      blob: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: request.headers['content-type'], size: (request.body as Buffer).length },
+      blob: {
+        $type: 'blob',
+        ref: { $link: 'bafkreiblob' },
+        mimeType: request.headers['content-type'],
+        size: (request.body as Buffer).length,
+      },
     }));
     app.post('/xrpc/com.atproto.repo.createRecord', async (request, reply) => {
       const body = request.body as { rkey: string; record: Record<string, unknown> };
-      if (mode === 'invalid_record') return reply.code(400).send({ error: 'InvalidRecord', message: 'Record/text must not be longer than 300 graphemes' });
-      if (records.has(body.rkey)) return reply.code(400).send({ error: 'InvalidRequest', message: 'Record already exists' });
-      const record = { uri: `at://did:plc:alice/app.bsky.feed.post/${body.rkey}`, cid: `cid-${body.rkey}`, value: body.record };
+      if (mode === 'invalid_record')
+        return reply
+          .code(400)
+          .send({ error: 'InvalidRecord', message: 'Record/text must not be longer than 300 graphemes' });
+      if (records.has(body.rkey))
+        return reply.code(400).send({ error: 'InvalidRequest', message: 'Record already exists' });
+      const record = {
+        uri: `at://did:plc:alice/app.bsky.feed.post/${body.rkey}`,
+        cid: `cid-${body.rkey}`,
+        value: body.record,
+      };
       records.set(body.rkey, record);
       return { uri: record.uri, cid: record.cid };
     });
@@ -96,7 +124,11 @@ describe('record keys and facets', () => {
 
 describe('Bluesky adapter', () => {
   it('posts once per target: a retry finds the record and does not create another', async () => {
-    const request = publishRequest({ network: 'bluesky', credentials: creds(), text: 'Hi @bob.example and @nobody.example #launch' });
+    const request = publishRequest({
+      network: 'bluesky',
+      credentials: creds(),
+      text: 'Hi @bob.example and @nobody.example #launch',
+    });
     const a = adapter();
     const first = await a.publish(request, signal());
     const second = await a.publish(request, signal());
@@ -105,20 +137,40 @@ describe('Bluesky adapter', () => {
     expect(net.requests.filter((r) => r.path.endsWith('createRecord'))).toHaveLength(1);
     const value = [...records.values()][0]?.value as { facets: { features: { did?: string }[] }[] };
     // @nobody.example does not resolve and stays text.
-    expect(value.facets.flatMap((f) => f.features.map((x) => x.did)).filter(Boolean)).toEqual(['did:plc:bob']);
+    expect(value.facets.flatMap((f) => f.features.map((x) => x.did)).filter(Boolean)).toEqual([
+      'did:plc:bob',
+    ]);
     expect(await a.findExisting?.(request, signal())).toEqual(first);
   });
 
   it('uploads images as blobs with alt text, or makes a link card from the page', async () => {
     await adapter().publish(
-      publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-image', media: [{ url: `${net.url}/image.png`, alt: 'Poster', kind: 'image' }] }),
+      publishRequest({
+        network: 'bluesky',
+        credentials: creds(),
+        targetId: 't-image',
+        media: [{ url: `${net.url}/image.png`, alt: 'Poster', kind: 'image' }],
+      }),
       signal(),
     );
     expect(records.get(deterministicTid('t-image'))?.value.embed).toEqual({
       $type: 'app.bsky.embed.images',
-      images: [{ alt: 'Poster', image: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: 'image/png', size: 70 } }],
+      images: [
+        {
+          alt: 'Poster',
+          image: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: 'image/png', size: 70 },
+        },
+      ],
     });
-    await adapter().publish(publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-link', link: `${net.url}/article` }), signal());
+    await adapter().publish(
+      publishRequest({
+        network: 'bluesky',
+        credentials: creds(),
+        targetId: 't-link',
+        link: `${net.url}/article`,
+      }),
+      signal(),
+    );
     expect(records.get(deterministicTid('t-link'))?.value.embed).toEqual({
       $type: 'app.bsky.embed.external',
       external: { uri: `${net.url}/article`, title: 'Launch & more', description: 'All about it' },
@@ -135,19 +187,32 @@ describe('Bluesky adapter', () => {
   });
 
   it('replies with the first comment under its own key, once', async () => {
-    const request = publishRequest({ network: 'bluesky', credentials: creds(), targetId: 't-c', firstComment: 'More below' });
+    const request = publishRequest({
+      network: 'bluesky',
+      credentials: creds(),
+      targetId: 't-c',
+      firstComment: 'More below',
+    });
     const published = await adapter().publish(request, signal());
     await adapter().publish(request, signal());
     const reply = records.get(deterministicTid('t-c:comment'));
-    expect(reply?.value.reply).toEqual({ root: { uri: published.externalId, cid: `cid-${deterministicTid('t-c')}` }, parent: { uri: published.externalId, cid: `cid-${deterministicTid('t-c')}` } });
+    expect(reply?.value.reply).toEqual({
+      root: { uri: published.externalId, cid: `cid-${deterministicTid('t-c')}` },
+      parent: { uri: published.externalId, cid: `cid-${deterministicTid('t-c')}` },
+    });
     expect(records.size).toBe(2);
   });
 
   it('maps a wrong app password, an invalid record, a rate limit and an outage', async () => {
-    const run = (overrides: object) => adapter().publish(publishRequest({ network: 'bluesky', credentials: creds(), ...overrides }), signal());
-    await expect(run({ credentials: { ...creds(), appPassword: 'wrong' } })).rejects.toMatchObject({ failure: { kind: 'auth_revoked' } });
+    const run = (overrides: object) =>
+      adapter().publish(publishRequest({ network: 'bluesky', credentials: creds(), ...overrides }), signal());
+    await expect(run({ credentials: { ...creds(), appPassword: 'wrong' } })).rejects.toMatchObject({
+      failure: { kind: 'auth_revoked' },
+    });
     mode = 'invalid_record';
-    await expect(run({})).rejects.toMatchObject({ failure: { kind: 'permanent', reason: expect.stringContaining('300 graphemes') } });
+    await expect(run({})).rejects.toMatchObject({
+      failure: { kind: 'permanent', reason: expect.stringContaining('300 graphemes') },
+    });
     mode = 'rate_limited';
     const limited = await failureOf(run({}));
     expect(limited.kind).toBe('rate_limited');

@@ -9,9 +9,16 @@ import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
 
 const pdsUrl = process.env.BLUESKY_PDS_URL ?? '';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-async function xrpc(method: 'GET' | 'POST', nsid: string, input: { token?: string; body?: unknown; query?: Record<string, string> } = {}) {
+async function xrpc(
+  method: 'GET' | 'POST',
+  nsid: string,
+  input: { token?: string; body?: unknown; query?: Record<string, string> } = {},
+) {
   const url = new URL(`/xrpc/${nsid}`, pdsUrl);
   for (const [k, v] of Object.entries(input.query ?? {})) url.searchParams.set(k, v);
   const response = await fetch(url, {
@@ -27,7 +34,11 @@ async function xrpc(method: 'GET' | 'POST', nsid: string, input: { token?: strin
 
 async function createAccount(handle: string) {
   const created = await xrpc('POST', 'com.atproto.server.createAccount', {
-    body: { handle, email: `${handle.split('.')[0]}@example.com`, password: 'main-password-not-used-by-cadence' },
+    body: {
+      handle,
+      email: `${handle.split('.')[0]}@example.com`,
+      password: 'main-password-not-used-by-cadence',
+    },
   });
   expect(created.status).toBe(200);
   return created.body as { did: string; accessJwt: string; handle: string };
@@ -49,7 +60,10 @@ describe('Bluesky adapter against a real PDS', () => {
     mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}/launch.png`;
     alice = await createAccount('alice.test');
     bob = await createAccount('bob.test');
-    const pw = await xrpc('POST', 'com.atproto.server.createAppPassword', { token: alice.accessJwt, body: { name: 'cadence' } });
+    const pw = await xrpc('POST', 'com.atproto.server.createAppPassword', {
+      token: alice.accessJwt,
+      body: { name: 'cadence' },
+    });
     expect(pw.status).toBe(200);
     appPassword = String(pw.body.password);
   });
@@ -72,7 +86,9 @@ describe('Bluesky adapter against a real PDS', () => {
   });
 
   async function posts() {
-    const listed = await xrpc('GET', 'com.atproto.repo.listRecords', { query: { repo: alice.did, collection: 'app.bsky.feed.post', limit: '100' } });
+    const listed = await xrpc('GET', 'com.atproto.repo.listRecords', {
+      query: { repo: alice.did, collection: 'app.bsky.feed.post', limit: '100' },
+    });
     expect(listed.status).toBe(200);
     return listed.body.records as { uri: string; value: Record<string, unknown> }[];
   }
@@ -83,7 +99,9 @@ describe('Bluesky adapter against a real PDS', () => {
     expect(rkey).toMatch(TID_PATTERN);
     expect(published.externalId).toBe(`at://${alice.did}/app.bsky.feed.post/${rkey}`);
 
-    const read = await xrpc('GET', 'com.atproto.repo.getRecord', { query: { repo: alice.did, collection: 'app.bsky.feed.post', rkey } });
+    const read = await xrpc('GET', 'com.atproto.repo.getRecord', {
+      query: { repo: alice.did, collection: 'app.bsky.feed.post', rkey },
+    });
     expect(read.status).toBe(200);
     const record = read.body.value as {
       text: string;
@@ -97,7 +115,10 @@ describe('Bluesky adapter against a real PDS', () => {
       feature: f.features[0],
     }));
     expect(covered).toEqual([
-      { text: 'https://example.com/launch', feature: { $type: 'app.bsky.richtext.facet#link', uri: 'https://example.com/launch' } },
+      {
+        text: 'https://example.com/launch',
+        feature: { $type: 'app.bsky.richtext.facet#link', uri: 'https://example.com/launch' },
+      },
       { text: '@bob.test', feature: { $type: 'app.bsky.richtext.facet#mention', did: bob.did } },
       { text: '#cadence', feature: { $type: 'app.bsky.richtext.facet#tag', tag: 'cadence' } },
       { text: '#été', feature: { $type: 'app.bsky.richtext.facet#tag', tag: 'été' } },
@@ -105,12 +126,18 @@ describe('Bluesky adapter against a real PDS', () => {
     // The text has multi-byte characters before the link: UTF-16 indexes would be wrong here.
     expect(record.facets[0]?.index.byteStart).not.toBe(text.indexOf('https://'));
     expect(record.embed.$type).toBe('app.bsky.embed.images');
-    expect(record.embed.images[0]).toMatchObject({ alt: 'A tiny launch picture', image: { mimeType: 'image/png', size: PNG.length } });
+    expect(record.embed.images[0]).toMatchObject({
+      alt: 'A tiny launch picture',
+      image: { mimeType: 'image/png', size: PNG.length },
+    });
 
     const all = await posts();
     expect(all).toHaveLength(2);
     const reply = all.find((r) => r.uri !== published.externalId);
-    expect(reply?.value.reply).toMatchObject({ root: { uri: published.externalId }, parent: { uri: published.externalId } });
+    expect(reply?.value.reply).toMatchObject({
+      root: { uri: published.externalId },
+      parent: { uri: published.externalId },
+    });
   });
 
   it('never creates a second record when the same target is published again', async () => {
@@ -139,12 +166,21 @@ describe('Bluesky adapter against a real PDS', () => {
   it('finds an existing post for reconciliation, and reports a missing one as absent', async () => {
     const found = await adapter.findExisting?.(request(), new AbortController().signal);
     expect(found?.externalId).toBe(`at://${alice.did}/app.bsky.feed.post/${deterministicTid(targetId)}`);
-    const missing = await adapter.findExisting?.({ ...request(), targetId: 'a-target-never-sent' }, new AbortController().signal);
+    const missing = await adapter.findExisting?.(
+      { ...request(), targetId: 'a-target-never-sent' },
+      new AbortController().signal,
+    );
     expect(missing).toBeNull();
   });
 
   it('classifies a wrong app password as revoked access', async () => {
-    const wrong = { ...request(), channelId: 'channel-2', credentials: { service: pdsUrl, identifier: alice.handle, appPassword: 'aaaa-bbbb-cccc-dddd' } };
-    await expect(adapter.publish(wrong, new AbortController().signal)).rejects.toMatchObject({ failure: { kind: 'auth_revoked' } });
+    const wrong = {
+      ...request(),
+      channelId: 'channel-2',
+      credentials: { service: pdsUrl, identifier: alice.handle, appPassword: 'aaaa-bbbb-cccc-dddd' },
+    };
+    await expect(adapter.publish(wrong, new AbortController().signal)).rejects.toMatchObject({
+      failure: { kind: 'auth_revoked' },
+    });
   });
 });

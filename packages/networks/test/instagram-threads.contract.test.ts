@@ -19,12 +19,16 @@ const http = { allowPrivateNetworkUrls: true };
 function longLivedRoutes(app: FastifyInstance, grants: { exchange: string; refresh: string }) {
   app.get('/access_token', async (request, reply) => {
     const q = request.query as Record<string, string>;
-    if (q.grant_type !== grants.exchange || q.client_secret !== client.clientSecret) return reply.code(400).send({ error: { message: 'Invalid grant', code: 100 } });
+    if (q.grant_type !== grants.exchange || q.client_secret !== client.clientSecret)
+      return reply.code(400).send({ error: { message: 'Invalid grant', code: 100 } });
     return { access_token: 'long-lived-1', token_type: 'bearer', expires_in: 5_184_000 };
   });
   app.get('/refresh_access_token', async (request, reply) => {
     const q = request.query as Record<string, string>;
-    if (q.grant_type !== grants.refresh || q.access_token !== 'long-lived-1') return reply.code(400).send({ error: { message: 'Session has expired', type: 'OAuthException', code: 190 } });
+    if (q.grant_type !== grants.refresh || q.access_token !== 'long-lived-1')
+      return reply
+        .code(400)
+        .send({ error: { message: 'Session has expired', type: 'OAuthException', code: 190 } });
     return { access_token: 'long-lived-2', token_type: 'bearer', expires_in: 5_184_000 };
   });
 }
@@ -34,10 +38,29 @@ describe('Instagram', () => {
   let fake: ContainerFake;
   beforeAll(async () => {
     net = await startFakeNetwork((app) => {
-      oauthServer(app, { authorizePath: '/oauth/authorize', tokenPath: '/oauth/access_token', ...client, clientAuth: 'body', pkce: false, extraTokenFields: { user_id: 17841400000000001 } });
+      oauthServer(app, {
+        authorizePath: '/oauth/authorize',
+        tokenPath: '/oauth/access_token',
+        ...client,
+        clientAuth: 'body',
+        pkce: false,
+        extraTokenFields: { user_id: '17841400000000001' },
+      });
       longLivedRoutes(app, { exchange: 'ig_exchange_token', refresh: 'ig_refresh_token' });
-      app.get('/v21.0/me', async () => ({ user_id: '17841400000000001', username: 'bakery', name: 'The Bakery' }));
-      fake = containerRoutes(app, { version: 'v21.0', user: '17841400000000001', token: 'long-lived-1', create: 'media', publish: 'media_publish', statusField: 'status_code', permalinkBase: 'https://www.instagram.com/p' });
+      app.get('/v21.0/me', async () => ({
+        user_id: '17841400000000001',
+        username: 'bakery',
+        name: 'The Bakery',
+      }));
+      fake = containerRoutes(app, {
+        version: 'v21.0',
+        user: '17841400000000001',
+        token: 'long-lived-1',
+        create: 'media',
+        publish: 'media_publish',
+        statusField: 'status_code',
+        permalinkBase: 'https://www.instagram.com/p',
+      });
     });
   });
   afterAll(() => net.close());
@@ -51,39 +74,77 @@ describe('Instagram', () => {
 
   it('connects with a 60-day token and refreshes it', async () => {
     const account = await connect(instagramOAuth, ctx());
-    expect(account).toMatchObject({ handle: '@bakery', credentials: { igUserId: '17841400000000001', accessToken: 'long-lived-1' } });
+    expect(account).toMatchObject({
+      handle: '@bakery',
+      credentials: { igUserId: '17841400000000001', accessToken: 'long-lived-1' },
+    });
     expect(account.accessExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 59 * 24 * 3600_000);
-    expect((await instagramOAuth.refresh?.(account.credentials, ctx()))?.credentials.accessToken).toBe('long-lived-2');
+    expect((await instagramOAuth.refresh?.(account.credentials, ctx()))?.credentials.accessToken).toBe(
+      'long-lived-2',
+    );
   });
 
   it('creates a container, waits until FINISHED, publishes, and reads the permalink', async () => {
     const published = await adapter().publish(
-      publishRequest({ network: 'instagram', credentials: creds, text: 'Fresh bread #bakery', media: [{ url: 'https://cdn.example/bread.jpg', alt: 'Loaves', kind: 'image' }] }),
+      publishRequest({
+        network: 'instagram',
+        credentials: creds,
+        text: 'Fresh bread #bakery',
+        media: [{ url: 'https://cdn.example/bread.jpg', alt: 'Loaves', kind: 'image' }],
+      }),
       signal(),
     );
     const [id, container] = [...fake.containers.entries()].at(-1) ?? [];
-    expect(container?.fields).toMatchObject({ image_url: 'https://cdn.example/bread.jpg', caption: 'Fresh bread #bakery', alt_text: 'Loaves' });
+    expect(container?.fields).toMatchObject({
+      image_url: 'https://cdn.example/bread.jpg',
+      caption: 'Fresh bread #bakery',
+      alt_text: 'Loaves',
+    });
     expect(fake.published).toContain(id);
     expect(published.externalUrl).toBe(`https://www.instagram.com/p/${published.externalId}`);
   });
 
   it('builds a carousel from several media', async () => {
     await adapter().publish(
-      publishRequest({ network: 'instagram', credentials: creds, media: [{ url: 'https://cdn.example/1.jpg', alt: '', kind: 'image' }, { url: 'https://cdn.example/2.mp4', alt: '', kind: 'video' }] }),
+      publishRequest({
+        network: 'instagram',
+        credentials: creds,
+        media: [
+          { url: 'https://cdn.example/1.jpg', alt: '', kind: 'image' },
+          { url: 'https://cdn.example/2.mp4', alt: '', kind: 'video' },
+        ],
+      }),
       signal(),
     );
     const entries = [...fake.containers.values()].slice(-3);
-    expect(entries.map((c) => c.fields.is_carousel_item ?? c.fields.media_type)).toEqual(['true', 'true', 'CAROUSEL']);
+    expect(entries.map((c) => c.fields.is_carousel_item ?? c.fields.media_type)).toEqual([
+      'true',
+      'true',
+      'CAROUSEL',
+    ]);
     expect(entries[1]?.fields).toMatchObject({ media_type: 'VIDEO', video_url: 'https://cdn.example/2.mp4' });
   });
 
   it('refuses a post without media, fails on a container ERROR, maps an expired token and the publishing limit', async () => {
-    const run = (overrides: object = {}) => adapter().publish(publishRequest({ network: 'instagram', credentials: creds, media: [{ url: 'https://cdn.example/1.jpg', alt: '', kind: 'image' }], ...overrides }), signal());
+    const run = (overrides: object = {}) =>
+      adapter().publish(
+        publishRequest({
+          network: 'instagram',
+          credentials: creds,
+          media: [{ url: 'https://cdn.example/1.jpg', alt: '', kind: 'image' }],
+          ...overrides,
+        }),
+        signal(),
+      );
     await expect(run({ media: [] })).rejects.toMatchObject({ failure: { kind: 'permanent' } });
     fake.failNextContainer = true;
-    await expect(run()).rejects.toMatchObject({ failure: { kind: 'permanent', reason: expect.stringContaining('Unsupported image format') } });
+    await expect(run()).rejects.toMatchObject({
+      failure: { kind: 'permanent', reason: expect.stringContaining('Unsupported image format') },
+    });
     fake.failNextContainer = false;
-    await expect(run({ credentials: { ...creds, accessToken: 'old' } })).rejects.toMatchObject({ failure: { kind: 'auth_revoked' } });
+    await expect(run({ credentials: { ...creds, accessToken: 'old' } })).rejects.toMatchObject({
+      failure: { kind: 'auth_revoked' },
+    });
     fake.graphError = { status: 400, error: { message: 'Application request limit reached', code: 4 } };
     await expect(run()).rejects.toMatchObject({ failure: { kind: 'rate_limited' } });
   });
@@ -94,10 +155,25 @@ describe('Threads', () => {
   let fake: ContainerFake;
   beforeAll(async () => {
     net = await startFakeNetwork((app) => {
-      oauthServer(app, { authorizePath: '/oauth/authorize', tokenPath: '/oauth/access_token', ...client, clientAuth: 'body', pkce: false, extraTokenFields: { user_id: '1234567' } });
+      oauthServer(app, {
+        authorizePath: '/oauth/authorize',
+        tokenPath: '/oauth/access_token',
+        ...client,
+        clientAuth: 'body',
+        pkce: false,
+        extraTokenFields: { user_id: '1234567' },
+      });
       longLivedRoutes(app, { exchange: 'th_exchange_token', refresh: 'th_refresh_token' });
       app.get('/v1.0/me', async () => ({ id: '1234567', username: 'bakery', name: 'The Bakery' }));
-      fake = containerRoutes(app, { version: 'v1.0', user: '1234567', token: 'long-lived-1', create: 'threads', publish: 'threads_publish', statusField: 'status', permalinkBase: 'https://www.threads.net/@bakery/post' });
+      fake = containerRoutes(app, {
+        version: 'v1.0',
+        user: '1234567',
+        token: 'long-lived-1',
+        create: 'threads',
+        publish: 'threads_publish',
+        statusField: 'status',
+        permalinkBase: 'https://www.threads.net/@bakery/post',
+      });
     });
   });
   afterAll(() => net.close());
@@ -108,15 +184,28 @@ describe('Threads', () => {
   it('connects, refreshes, and publishes a text post through a container', async () => {
     const account = await connect(threadsOAuth, ctx());
     expect(account).toMatchObject({ handle: '@bakery', credentials: { userId: '1234567' } });
-    expect((await threadsOAuth.refresh?.(account.credentials, ctx()))?.credentials.accessToken).toBe('long-lived-2');
-    const published = await adapter().publish(publishRequest({ network: 'threads', credentials: creds, link: 'https://example.com' }), signal());
+    expect((await threadsOAuth.refresh?.(account.credentials, ctx()))?.credentials.accessToken).toBe(
+      'long-lived-2',
+    );
+    const published = await adapter().publish(
+      publishRequest({ network: 'threads', credentials: creds, link: 'https://example.com' }),
+      signal(),
+    );
     const container = [...fake.containers.values()].at(-1);
-    expect(container?.fields).toMatchObject({ media_type: 'TEXT', text: 'Hello from Cadence\n\nhttps://example.com' });
+    expect(container?.fields).toMatchObject({
+      media_type: 'TEXT',
+      text: 'Hello from Cadence\n\nhttps://example.com',
+    });
     expect(published.externalUrl).toContain(published.externalId);
   });
 
   it('maps a revoked token', async () => {
-    await expect(adapter().publish(publishRequest({ network: 'threads', credentials: { ...creds, accessToken: 'x' } }), signal())).rejects.toMatchObject({
+    await expect(
+      adapter().publish(
+        publishRequest({ network: 'threads', credentials: { ...creds, accessToken: 'x' } }),
+        signal(),
+      ),
+    ).rejects.toMatchObject({
       failure: { kind: 'auth_revoked' },
     });
   });

@@ -3,7 +3,14 @@
 // Idempotency-Key, and Mastodon's error answers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMastodonAdapter } from '../src/mastodon/adapter';
-import { type FakeNetwork, PNG, bearer, mediaRoutes, multipartFields, startFakeNetwork } from './fakes/server';
+import {
+  type FakeNetwork,
+  PNG,
+  bearer,
+  mediaRoutes,
+  multipartFields,
+  startFakeNetwork,
+} from './fakes/server';
 import { failureOf, publishRequest, signal } from './fakes/publish-request';
 
 const TOKEN = 'mastodon-user-token';
@@ -19,32 +26,53 @@ beforeAll(async () => {
       if (!request.url.startsWith('/api/')) return;
       if (bearer(request) !== TOKEN) return reply.code(401).send({ error: 'The access token is invalid' });
       if (mode === 'rate_limited') {
-        return reply.code(429).header('x-ratelimit-reset', new Date(Date.now() + 120_000).toISOString()).send({ error: 'Too many requests' });
+        return reply
+          .code(429)
+          .header('x-ratelimit-reset', new Date(Date.now() + 120_000).toISOString())
+          .send({ error: 'Too many requests' });
       }
       if (mode === 'down') return reply.code(503).send('<html>Service Unavailable</html>');
     });
     app.post('/api/v2/media', async (request, reply) => {
       const form = await multipartFields(request);
       const file = form.get('file');
-      if (!(file instanceof Blob)) return reply.code(422).send({ error: 'Validation failed: File is missing' });
+      if (!(file instanceof Blob))
+        return reply.code(422).send({ error: 'Validation failed: File is missing' });
       const id = String(media.size + 1);
-      media.set(id, { polls: 0, description: (form.get('description') as string | null) ?? null, size: file.size });
+      media.set(id, {
+        polls: 0,
+        description: (form.get('description') as string | null) ?? null,
+        size: file.size,
+      });
       return reply.code(202).send({ id, type: 'image', url: null, description: form.get('description') });
     });
     app.get('/api/v1/media/:id', async (request, reply) => {
       const item = media.get((request.params as { id: string }).id);
       if (!item) return reply.code(404).send({ error: 'Record not found' });
       item.polls++;
-      return item.polls < 2 ? reply.code(206).send({ id: '1', url: null }) : reply.send({ id: '1', url: 'http://files/1.png' });
+      return item.polls < 2
+        ? reply.code(206).send({ id: '1', url: null })
+        : reply.send({ id: '1', url: 'http://files/1.png' });
     });
     app.post('/api/v1/statuses', async (request, reply) => {
-      const body = request.body as { status?: string; media_ids?: string[]; in_reply_to_id?: string; visibility?: string };
+      const body = request.body as {
+        status?: string;
+        media_ids?: string[];
+        in_reply_to_id?: string;
+        visibility?: string;
+      };
       const key = String(request.headers['idempotency-key'] ?? '');
       const existing = statuses.get(key);
       if (existing) return reply.send({ ...existing, url: `http://fake/@me/${existing.id}` });
-      if (!body.status && !body.media_ids?.length) return reply.code(422).send({ error: "Validation failed: Text can't be blank" });
-      if ((body.status ?? '').length > 500) return reply.code(422).send({ error: 'Validation failed: Text character limit of 500 exceeded' });
-      const status = { id: String(100 + statuses.size), status: body.status ?? '', in_reply_to_id: body.in_reply_to_id ?? null };
+      if (!body.status && !body.media_ids?.length)
+        return reply.code(422).send({ error: "Validation failed: Text can't be blank" });
+      if ((body.status ?? '').length > 500)
+        return reply.code(422).send({ error: 'Validation failed: Text character limit of 500 exceeded' });
+      const status = {
+        id: String(100 + statuses.size),
+        status: body.status ?? '',
+        in_reply_to_id: body.in_reply_to_id ?? null,
+      };
       statuses.set(key || status.id, status);
       return reply.send({ ...status, url: `http://fake/@me/${status.id}`, visibility: body.visibility });
     });
@@ -87,7 +115,11 @@ describe('Mastodon adapter', () => {
   });
 
   it('a retried target gets the first status back, and the first comment replies under its own key', async () => {
-    const request = publishRequest({ network: 'mastodon', credentials: creds(), firstComment: 'Details below' });
+    const request = publishRequest({
+      network: 'mastodon',
+      credentials: creds(),
+      firstComment: 'Details below',
+    });
     const first = await adapter().publish(request, signal());
     const again = await adapter().publish(request, signal());
     expect(again.externalId).toBe(first.externalId);
@@ -97,8 +129,14 @@ describe('Mastodon adapter', () => {
   });
 
   it('maps a revoked token, a validation error, a rate limit and an outage onto failure kinds', async () => {
-    const fail = (overrides: object) => adapter().publish(publishRequest({ network: 'mastodon', credentials: creds(), ...overrides }), signal());
-    await expect(fail({ credentials: { instanceUrl: net.url, accessToken: 'revoked' } })).rejects.toMatchObject({
+    const fail = (overrides: object) =>
+      adapter().publish(
+        publishRequest({ network: 'mastodon', credentials: creds(), ...overrides }),
+        signal(),
+      );
+    await expect(
+      fail({ credentials: { instanceUrl: net.url, accessToken: 'revoked' } }),
+    ).rejects.toMatchObject({
       failure: { kind: 'auth_revoked', reason: expect.stringContaining('The access token is invalid') },
     });
     await expect(fail({ text: 'x'.repeat(501) })).rejects.toMatchObject({
@@ -116,7 +154,11 @@ describe('Mastodon adapter', () => {
   it('refuses media that is not an image by its content, before posting anything', async () => {
     await expect(
       adapter().publish(
-        publishRequest({ network: 'mastodon', credentials: creds(), media: [{ url: `${net.url}/not-an-image.png`, alt: '', kind: 'image' }] }),
+        publishRequest({
+          network: 'mastodon',
+          credentials: creds(),
+          media: [{ url: `${net.url}/not-an-image.png`, alt: '', kind: 'image' }],
+        }),
         signal(),
       ),
     ).rejects.toMatchObject({ failure: { kind: 'permanent' } });
@@ -125,7 +167,9 @@ describe('Mastodon adapter', () => {
 
   it('does not call an instance on a private address unless configured to', async () => {
     const strict = createMastodonAdapter({ http: { allowPrivateNetworkUrls: false } });
-    await expect(strict.publish(publishRequest({ network: 'mastodon', credentials: creds() }), signal())).rejects.toMatchObject({
+    await expect(
+      strict.publish(publishRequest({ network: 'mastodon', credentials: creds() }), signal()),
+    ).rejects.toMatchObject({
       failure: { kind: 'permanent', reason: expect.stringContaining('private or reserved') },
     });
     expect(net.requests).toHaveLength(0);

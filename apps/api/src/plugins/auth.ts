@@ -26,7 +26,6 @@ export type AuthState =
     }
   | { kind: 'token'; token: { id: string; workspaceId: string; role: Role; name: string } };
 
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;

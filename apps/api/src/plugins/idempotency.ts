@@ -100,14 +100,21 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
   // The body as the client sent it, before validation fills in defaults: what "same body" means.
   const preValidation: preValidationHookHandler = async (request) => {
     if (request.headers[IDEMPOTENCY_HEADER] === undefined) return;
-    request.idempotencyHash = sha256(canonicalJson({ method: request.method, url: request.url, body: request.body }));
+    request.idempotencyHash = sha256(
+      canonicalJson({ method: request.method, url: request.url, body: request.body }),
+    );
   };
 
   const preHandler: preHandlerHookHandler = async (request, reply) => {
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (key === undefined) return;
     if (typeof key !== 'string' || !KEY.test(key)) {
-      return fail(reply, 400, 'validation_failed', 'headers.idempotency-key: 1 to 255 visible ASCII characters');
+      return fail(
+        reply,
+        400,
+        'validation_failed',
+        'headers.idempotency-key: 1 to 255 visible ASCII characters',
+      );
     }
     const scope = callerScope(request);
     if (scope === null) return;
@@ -126,7 +133,12 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
         .where(and(eq(idempotencyKeys.callerScope, scope), eq(idempotencyKeys.key, key)));
       if (!row) continue; // released by a failed first attempt: try to claim it again
       if (row.requestHash !== requestHash) {
-        return fail(reply, 409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+        return fail(
+          reply,
+          409,
+          'idempotency_key_reused',
+          'This Idempotency-Key was used for a different request',
+        );
       }
       if (row.state === 'completed' && row.responseStatus !== null) {
         return reply
@@ -150,7 +162,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     const id = request.idempotencyClaim;
     if (!id) return payload;
     request.idempotencyClaim = undefined;
-    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    const body =
+      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
     if (reply.statusCode >= 200 && reply.statusCode < 300 && body !== null) {
       const headers: Record<string, string> = {};
       for (const name of REPLAYED_HEADERS) {
@@ -173,12 +186,14 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     return payload;
   };
 
-  const asArray = <T>(hook: T | T[] | undefined): T[] => (hook === undefined ? [] : Array.isArray(hook) ? hook : [hook]);
+  const asArray = <T>(hook: T | T[] | undefined): T[] =>
+    hook === undefined ? [] : Array.isArray(hook) ? hook : [hook];
 
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.config?.idempotent) return;
     const methods = asArray(route.method);
-    if (methods.some((m) => m !== 'POST')) throw new Error(`${route.url}: only POST routes can be idempotent`);
+    if (methods.some((m) => m !== 'POST'))
+      throw new Error(`${route.url}: only POST routes can be idempotent`);
     route.preValidation = [...asArray(route.preValidation), preValidation];
     route.preHandler = [...asArray(route.preHandler), preHandler];
     route.onSend = [...asArray(route.onSend), onSend];

@@ -6,6 +6,7 @@ import { calendarRoutes } from './calendar/calendar-routes';
 import { campaignRoutes } from './campaigns/campaign-routes';
 import { channelRoutes } from './channels/channel-routes';
 import { charterRoutes } from './charter/charter-routes';
+import { connectRoutes } from './connect/connect-routes';
 import { healthRoutes } from './health';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
@@ -31,6 +32,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         memberRoutes,
         tokenRoutes,
         channelRoutes,
+        connectRoutes,
         auditRoutes,
         charterRoutes,
         campaignRoutes,

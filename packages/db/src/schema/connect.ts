@@ -32,7 +32,10 @@ export const oauthConnectRequests = pgTable(
     expiresAt: ts('expires_at').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('oauth_connect_requests_state_unique').on(t.stateHash), index('oauth_connect_requests_expiry_idx').on(t.expiresAt)],
+  (t) => [
+    uniqueIndex('oauth_connect_requests_state_unique').on(t.stateHash),
+    index('oauth_connect_requests_expiry_idx').on(t.expiresAt),
+  ],
 );
 
 export const mastodonApps = pgTable(

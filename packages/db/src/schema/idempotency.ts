@@ -1,6 +1,16 @@
 // Idempotency keys sent by API clients on creating POSTs. The row is the lock: the unique
 // (caller_scope, key) index lets exactly one of several concurrent requests claim a key.
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const idempotencyStateEnum = pgEnum('idempotency_state', ['in_progress', 'completed']);
 

@@ -11,14 +11,13 @@ export const MAX_EVENTS = 5_000;
 // A date (start of that day in the workspace zone), a local date-time (in the workspace zone) or
 // an instant with an offset: the three forms FullCalendar sends depending on its timeZone setting.
 const BOUND = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const boundSchema = z.string().regex(BOUND, 'must be a date (2026-03-01) or an ISO date-time (2026-03-01T00:00:00+01:00)');
+const boundSchema = z
+  .string()
+  .regex(BOUND, 'must be a date (2026-03-01) or an ISO date-time (2026-03-01T00:00:00+01:00)');
 
 /** One value, several repeated (?channel=a&channel=b), or comma-separated (?channel=a,b). */
 const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',') : v),
-    z.array(item).min(1).max(50),
-  );
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(item).min(1).max(50));
 
 export const calendarQuerySchema = z.strictObject({
   from: boundSchema,

@@ -66,7 +66,12 @@ export async function createIcsFeed(db: Db, actor: Actor, input: IcsFeedCreate) 
     if (!row) throw new Error('insert returned nothing');
     const view = toFeedView(row);
     // The audit trail names the feed by prefix; the token itself is never written anywhere.
-    await recordAudit(tx, actor, { action: 'ics_feed.created', entityType: 'ics_feed', entityId: row.id, after: view });
+    await recordAudit(tx, actor, {
+      action: 'ics_feed.created',
+      entityType: 'ics_feed',
+      entityId: row.id,
+      after: view,
+    });
     return { ...view, token };
   });
 }
@@ -105,7 +110,11 @@ export async function revokeIcsFeed(db: Db, actor: Actor, feedId: string, now: D
       .for('update');
     if (!current) throw notFound('ICS feed');
     if (current.revokedAt) return toFeedView(current);
-    const [row] = await tx.update(icsFeeds).set({ revokedAt: now }).where(eq(icsFeeds.id, feedId)).returning();
+    const [row] = await tx
+      .update(icsFeeds)
+      .set({ revokedAt: now })
+      .where(eq(icsFeeds.id, feedId))
+      .returning();
     if (!row) throw notFound('ICS feed');
     const after = toFeedView(row);
     await recordAudit(tx, actor, {

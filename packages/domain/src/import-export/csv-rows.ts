@@ -1,6 +1,6 @@
 // Turns CSV rows into post inputs and maps problems back to the row and column they came from.
 // Pure: the workspace's channels come in as a list.
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
 import type { PostCreate } from '../posts/schemas';
 import { unguardCell } from './csv-cells';
 import type { RowError } from './schemas';
@@ -55,7 +55,8 @@ const list = (cell: string | undefined) =>
     .map((v) => v.trim())
     .filter((v) => v !== '');
 
-const optional = (cell: string | undefined) => (cell === undefined || cell.trim() === '' ? undefined : cell.trim());
+const optional = (cell: string | undefined) =>
+  cell === undefined || cell.trim() === '' ? undefined : cell.trim();
 
 /** One row to a post input, or the problems that stop it. `row` is the spreadsheet row number. */
 export function rowToPost(
@@ -70,13 +71,17 @@ export function rowToPost(
     if ('id' in found) targets.push({ channelId: found.id });
     else errors.push({ row, field: 'channels', message: found.error });
   }
-  if (list(record.channels).length === 0) errors.push({ row, field: 'channels', message: 'name at least one channel' });
+  if (list(record.channels).length === 0)
+    errors.push({ row, field: 'channels', message: 'name at least one channel' });
   const campaignId = optional(record.campaign_id);
   if (campaignId !== undefined && !UUID.test(campaignId)) {
     errors.push({ row, field: 'campaign_id', message: 'must be a campaign id' });
   }
   const link = optional(record.link);
-  const firstComment = record.first_comment === undefined || record.first_comment === '' ? undefined : unguardCell(record.first_comment);
+  const firstComment =
+    record.first_comment === undefined || record.first_comment === ''
+      ? undefined
+      : unguardCell(record.first_comment);
   const pillarId = optional(record.pillar);
   const local = optional(record.requested_local)?.replace(' ', 'T');
   const input: PostCreate = {
@@ -124,7 +129,8 @@ export function rowErrorsOf(err: AppError, row: number): RowError[] {
   }
   const reason = (details as { reason?: string; field?: string } | undefined) ?? {};
   let field = 'row';
-  if (reason.reason === 'nonexistent_local_time' || reason.reason === 'in_the_past') field = 'requested_local';
+  if (reason.reason === 'nonexistent_local_time' || reason.reason === 'in_the_past')
+    field = 'requested_local';
   else if (reason.field && COLUMN_OF[reason.field]) field = COLUMN_OF[reason.field] ?? 'row';
   else if (err.code === 'not_found' && err.message.startsWith('Campaign')) field = 'campaign_id';
   else if (err.code === 'not_found' && err.message.startsWith('Channel')) field = 'channels';

@@ -48,7 +48,11 @@ async function loadRows(db: Executor, workspaceId: string, from: Date, to: Date)
     .innerJoin(channels, eq(channels.id, postTargets.channelId))
     .leftJoin(campaigns, eq(campaigns.id, posts.campaignId))
     .where(
-      and(eq(postTargets.workspaceId, workspaceId), gte(postTargets.scheduledAt, from), lt(postTargets.scheduledAt, to)),
+      and(
+        eq(postTargets.workspaceId, workspaceId),
+        gte(postTargets.scheduledAt, from),
+        lt(postTargets.scheduledAt, to),
+      ),
     )
     .orderBy(asc(postTargets.scheduledAt), asc(postTargets.id))
     .limit(MAX_EXPORT_ROWS + 1);
@@ -63,7 +67,9 @@ export async function exportPosts(
   const rows = await loadRows(db, actor.workspaceId, from, to);
   if (rows.length > MAX_EXPORT_ROWS) {
     const message = `the range holds more than ${MAX_EXPORT_ROWS} targets: narrow it`;
-    throw new AppError('validation_failed', `querystring.to: ${message}`, [{ field: 'querystring.to', message }]);
+    throw new AppError('validation_failed', `querystring.to: ${message}`, [
+      { field: 'querystring.to', message },
+    ]);
   }
   const zone = actor.workspaceTimezone;
   const lines: ExportRow[] = rows.map(({ target, post, channelName, campaignName }) => ({

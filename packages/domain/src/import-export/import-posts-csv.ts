@@ -39,7 +39,8 @@ function readCsv(csv: string): { header: string[]; rows: string[][] } {
     throw err;
   }
   const [header, ...rows] = table;
-  if (!header) throw badCsv([{ row: 1, field: 'row', message: 'the file is empty: a header row is required' }]);
+  if (!header)
+    throw badCsv([{ row: 1, field: 'row', message: 'the file is empty: a header row is required' }]);
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new AppError('payload_too_large', `body: at most ${MAX_IMPORT_ROWS} rows per import`, [
       { field: 'body', message: `at most ${MAX_IMPORT_ROWS} rows per import` },
@@ -52,7 +53,12 @@ function checkHeader(header: string[]): ImportColumn[] {
   const errors: RowError[] = [];
   const known = new Set<string>(IMPORT_COLUMNS);
   header.forEach((h, i) => {
-    if (!known.has(h)) errors.push({ row: 1, field: h || `column ${i + 1}`, message: `unknown column; use ${IMPORT_COLUMNS.join(', ')}` });
+    if (!known.has(h))
+      errors.push({
+        row: 1,
+        field: h || `column ${i + 1}`,
+        message: `unknown column; use ${IMPORT_COLUMNS.join(', ')}`,
+      });
     else if (header.indexOf(h) !== i) errors.push({ row: 1, field: h, message: 'column appears twice' });
   });
   for (const required of REQUIRED_COLUMNS) {
@@ -82,7 +88,9 @@ export async function importPostsCsv(
   const inputs: { row: number; input: PostCreate }[] = [];
   rows.forEach((cells, i) => {
     const row = i + 2;
-    const record = Object.fromEntries(columns.map((c, j) => [c, cells[j]])) as Partial<Record<ImportColumn, string>>;
+    const record = Object.fromEntries(columns.map((c, j) => [c, cells[j]])) as Partial<
+      Record<ImportColumn, string>
+    >;
     const mapped = rowToPost(record, row, resolve);
     errors.push(...mapped.errors);
     if (mapped.errors.length > 0) return;
@@ -121,5 +129,7 @@ export async function importPostsCsv(
 function rowProblems(unsorted: RowError[]) {
   const errors = [...unsorted].sort((a, b) => a.row - b.row);
   const rows = new Set(errors.map((e) => e.row)).size;
-  return unprocessable(`${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported`, { errors });
+  return unprocessable(`${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported`, {
+    errors,
+  });
 }

@@ -32,7 +32,10 @@ export const bulkResultSchema = z.object({
 
 export const importQuerySchema = z.strictObject({
   /** Check every row (in a transaction that is rolled back) without creating anything. */
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const rowErrorSchema = z.object({

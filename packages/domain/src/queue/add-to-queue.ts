@@ -24,7 +24,12 @@ export const addToQueueSchema = z.strictObject({
 });
 export type AddToQueueInput = z.infer<typeof addToQueueSchema>;
 
-export async function addToQueue(deps: PostDeps, actor: Actor, postId: string, input: AddToQueueInput): Promise<PostView> {
+export async function addToQueue(
+  deps: PostDeps,
+  actor: Actor,
+  postId: string,
+  input: AddToQueueInput,
+): Promise<PostView> {
   assertRole(actor.role, 'schedule');
   const body = parseInput(addToQueueSchema, input);
   return inTransaction(deps.db, async (tx) => {

@@ -5,7 +5,11 @@ import { findChannel } from './queue-slots';
 import { slotInputs } from './slot-inputs';
 
 /** Where the channel's next `count` queued posts would go, as of `now`. */
-export async function previewNextSlots(db: Db, actor: Actor, input: { channelId: string; count: number; now: Date }) {
+export async function previewNextSlots(
+  db: Db,
+  actor: Actor,
+  input: { channelId: string; count: number; now: Date },
+) {
   await findChannel(db, actor.workspaceId, input.channelId);
   const inputs = await slotInputs(db, actor, { channelIds: [input.channelId], now: input.now });
   const channel = inputs.get(input.channelId);

@@ -31,7 +31,10 @@ export async function loadSlots(
     })
     .from(channelQueueSlots)
     .where(
-      and(eq(channelQueueSlots.workspaceId, workspaceId), inArray(channelQueueSlots.channelId, [...channelIds])),
+      and(
+        eq(channelQueueSlots.workspaceId, workspaceId),
+        inArray(channelQueueSlots.channelId, [...channelIds]),
+      ),
     )
     .orderBy(asc(channelQueueSlots.weekday), asc(channelQueueSlots.localTime));
   for (const r of rows) byChannel.get(r.channelId)?.push({ weekday: r.weekday, localTime: r.localTime });

@@ -18,7 +18,6 @@ import { XrpcError, xrpc } from './xrpc';
 
 const POST = 'app.bsky.feed.post';
 const strongRef = z.object({ uri: z.string().startsWith('at://').max(500), cid: z.string().min(1).max(200) });
-const recordAnswer = z.object({ uri: z.string().startsWith('at://').max(500), cid: z.string().max(200).optional() });
 const resolveAnswer = z.object({ did: z.string().startsWith('did:').max(200) });
 
 export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
@@ -28,7 +27,8 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
 
   const open = (request: PublishRequest) => {
     const parsed = blueskyCredentialsSchema.safeParse(request.credentials);
-    if (!parsed.success) throw new NetworkError('auth_revoked', 'The Bluesky channel has no valid handle and app password');
+    if (!parsed.success)
+      throw new NetworkError('auth_revoked', 'The Bluesky channel has no valid handle and app password');
     return { creds: parsed.data, service: deps.baseUrl ?? parsed.data.service };
   };
 
@@ -36,7 +36,12 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
     try {
       const response = await xrpc(
         session.service,
-        { method: 'GET', nsid: 'com.atproto.repo.getRecord', query: { repo: session.did, collection: POST, rkey }, token: session.accessJwt },
+        {
+          method: 'GET',
+          nsid: 'com.atproto.repo.getRecord',
+          query: { repo: session.did, collection: POST, rkey },
+          token: session.accessJwt,
+        },
         http,
         signal,
         now,
@@ -54,7 +59,12 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
       try {
         const response = await xrpc(
           session.service,
-          { method: 'GET', nsid: 'com.atproto.identity.resolveHandle', query: { handle }, token: session.accessJwt },
+          {
+            method: 'GET',
+            nsid: 'com.atproto.identity.resolveHandle',
+            query: { handle },
+            token: session.accessJwt,
+          },
           http,
           signal,
           now,
@@ -68,11 +78,21 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
     return dids;
   }
 
-  async function createPost(session: BlueskySession, rkey: string, record: Record<string, unknown>, signal: AbortSignal) {
+  async function createPost(
+    session: BlueskySession,
+    rkey: string,
+    record: Record<string, unknown>,
+    signal: AbortSignal,
+  ) {
     try {
       const response = await xrpc(
         session.service,
-        { method: 'POST', nsid: 'com.atproto.repo.createRecord', token: session.accessJwt, json: { repo: session.did, collection: POST, rkey, record } },
+        {
+          method: 'POST',
+          nsid: 'com.atproto.repo.createRecord',
+          token: session.accessJwt,
+          json: { repo: session.did, collection: POST, rkey, record },
+        },
         http,
         signal,
         now,
@@ -88,15 +108,28 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
     }
   }
 
-  async function post(session: BlueskySession, rkey: string, text: string, extra: Record<string, unknown>, signal: AbortSignal) {
+  async function post(
+    session: BlueskySession,
+    rkey: string,
+    text: string,
+    extra: Record<string, unknown>,
+    signal: AbortSignal,
+  ) {
     const existing = await getRecord(session, rkey, signal);
     if (existing) return existing;
     const facets = buildFacets(text, await resolveMentions(session, text, signal));
-    const record = { $type: POST, text, createdAt: now().toISOString(), ...(facets.length ? { facets } : {}), ...extra };
+    const record = {
+      $type: POST,
+      text,
+      createdAt: now().toISOString(),
+      ...(facets.length ? { facets } : {}),
+      ...extra,
+    };
     return createPost(session, rkey, record, signal);
   }
 
-  const webUrl = (session: BlueskySession, rkey: string) => `https://bsky.app/profile/${session.handle}/post/${rkey}`;
+  const webUrl = (session: BlueskySession, rkey: string) =>
+    `https://bsky.app/profile/${session.handle}/post/${rkey}`;
 
   return {
     network: 'bluesky',
@@ -110,14 +143,25 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
         const text = textWithLink(request.text, request.media.length > 0 ? request.link : null);
         let root = await getRecord(session, rkey, signal);
         if (!root) {
-          const embed = await buildEmbed({ media: request.media, link: request.link, session }, http, signal, now);
+          const embed = await buildEmbed(
+            { media: request.media, link: request.link, session },
+            http,
+            signal,
+            now,
+          );
           root = await post(session, rkey, text, embed ? { embed } : {}, signal);
         }
         const published = { externalId: root.uri, externalUrl: webUrl(session, rkey) };
         if (!request.firstComment) return published;
         const ref = { uri: root.uri, cid: root.cid };
         try {
-          await post(session, deterministicTid(`${request.targetId}:comment`), request.firstComment, { reply: { root: ref, parent: ref } }, signal);
+          await post(
+            session,
+            deterministicTid(`${request.targetId}:comment`),
+            request.firstComment,
+            { reply: { root: ref, parent: ref } },
+            signal,
+          );
           return published;
         } catch (error) {
           // Anything retryable is thrown: redoing the entry finds the post and adds only the reply.

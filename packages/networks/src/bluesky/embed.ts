@@ -40,15 +40,24 @@ export async function buildEmbed(
       const file = await downloadMedia(ref, http, signal, MAX_IMAGE_BYTES);
       const response = await xrpc(
         input.session.service,
-        { method: 'POST', nsid: 'com.atproto.repo.uploadBlob', token: input.session.accessJwt, body: { bytes: file.bytes, contentType: file.mimeType } },
+        {
+          method: 'POST',
+          nsid: 'com.atproto.repo.uploadBlob',
+          token: input.session.accessJwt,
+          body: { bytes: file.bytes, contentType: file.mimeType },
+        },
         { ...http, timeoutMs: 60_000 },
         signal,
         now,
       );
-      images.push({ image: readAnswer(uploadAnswer, response, 'Uploading an image to Bluesky', 'transient').blob, alt: ref.alt });
+      images.push({
+        image: readAnswer(uploadAnswer, response, 'Uploading an image to Bluesky', 'transient').blob,
+        alt: ref.alt,
+      });
     }
     return { $type: 'app.bsky.embed.images', images };
   }
-  if (input.link) return { $type: 'app.bsky.embed.external', external: await linkCard(input.link, http, signal) };
+  if (input.link)
+    return { $type: 'app.bsky.embed.external', external: await linkCard(input.link, http, signal) };
   return undefined;
 }

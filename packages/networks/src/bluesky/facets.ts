@@ -29,16 +29,26 @@ export function buildFacets(text: string, didByHandle: ReadonlyMap<string, strin
   const { urls, mentions, hashtags } = extractEntities(text);
   const facets: Facet[] = [];
   for (const u of urls) {
-    facets.push({ index: byteRange(text, u.start, u.end), features: [{ $type: 'app.bsky.richtext.facet#link', uri: u.url }] });
+    facets.push({
+      index: byteRange(text, u.start, u.end),
+      features: [{ $type: 'app.bsky.richtext.facet#link', uri: u.url }],
+    });
   }
   for (const m of mentions) {
     const did = m.domain === undefined ? didByHandle.get(m.username.toLowerCase()) : undefined;
-    if (did) facets.push({ index: byteRange(text, m.start, m.end), features: [{ $type: 'app.bsky.richtext.facet#mention', did }] });
+    if (did)
+      facets.push({
+        index: byteRange(text, m.start, m.end),
+        features: [{ $type: 'app.bsky.richtext.facet#mention', did }],
+      });
   }
   for (const h of hashtags) {
     // The lexicon caps a tag at 64 graphemes; a longer one is left as text.
     if ([...h.tag].length <= 64) {
-      facets.push({ index: byteRange(text, h.start, h.end), features: [{ $type: 'app.bsky.richtext.facet#tag', tag: h.tag }] });
+      facets.push({
+        index: byteRange(text, h.start, h.end),
+        features: [{ $type: 'app.bsky.richtext.facet#tag', tag: h.tag }],
+      });
     }
   }
   return facets.sort((a, b) => a.index.byteStart - b.index.byteStart);

@@ -20,10 +20,19 @@ export interface SessionDeps {
   now: () => Date;
 }
 
-export async function createSession(creds: BlueskyCredentials, service: string, deps: SessionDeps, signal?: AbortSignal): Promise<BlueskySession> {
+export async function createSession(
+  creds: BlueskyCredentials,
+  service: string,
+  deps: SessionDeps,
+  signal?: AbortSignal,
+): Promise<BlueskySession> {
   const response = await xrpc(
     service,
-    { method: 'POST', nsid: 'com.atproto.server.createSession', json: { identifier: creds.identifier, password: creds.appPassword } },
+    {
+      method: 'POST',
+      nsid: 'com.atproto.server.createSession',
+      json: { identifier: creds.identifier, password: creds.appPassword },
+    },
     deps.http,
     signal,
     deps.now,
@@ -31,7 +40,11 @@ export async function createSession(creds: BlueskyCredentials, service: string, 
   return { ...readAnswer(sessionAnswer, response, 'Signing in to Bluesky', 'transient'), service };
 }
 
-export async function refreshSession(session: BlueskySession, deps: SessionDeps, signal?: AbortSignal): Promise<BlueskySession> {
+export async function refreshSession(
+  session: BlueskySession,
+  deps: SessionDeps,
+  signal?: AbortSignal,
+): Promise<BlueskySession> {
   const response = await xrpc(
     session.service,
     { method: 'POST', nsid: 'com.atproto.server.refreshSession', token: session.refreshJwt },
@@ -39,7 +52,10 @@ export async function refreshSession(session: BlueskySession, deps: SessionDeps,
     signal,
     deps.now,
   );
-  return { ...readAnswer(sessionAnswer, response, 'Refreshing the Bluesky session', 'transient'), service: session.service };
+  return {
+    ...readAnswer(sessionAnswer, response, 'Refreshing the Bluesky session', 'transient'),
+    service: session.service,
+  };
 }
 
 /**
@@ -58,7 +74,12 @@ export function sessionCache(deps: SessionDeps) {
     return session;
   }
 
-  async function renew(channelId: string, creds: BlueskyCredentials, stale: BlueskySession, signal?: AbortSignal) {
+  async function renew(
+    channelId: string,
+    creds: BlueskyCredentials,
+    stale: BlueskySession,
+    signal?: AbortSignal,
+  ) {
     let session: BlueskySession;
     try {
       session = await refreshSession(stale, deps, signal);

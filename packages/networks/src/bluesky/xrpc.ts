@@ -19,16 +19,26 @@ export class XrpcError extends NetworkError {
   }
 }
 
-const REVOKED = new Set(['AuthenticationRequired', 'InvalidToken', 'AccountTakedown', 'AccountDeactivated', 'InvalidPassword']);
+const REVOKED = new Set([
+  'AuthenticationRequired',
+  'InvalidToken',
+  'AccountTakedown',
+  'AccountDeactivated',
+  'InvalidPassword',
+]);
 
 export function xrpcFailure(response: SafeResponse, now: Date): XrpcError {
   const parsed = xrpcError.safeParse(safeJson(response.body));
   const code = parsed.success ? parsed.data.error : undefined;
   const message = parsed.success ? [code, parsed.data.message].filter(Boolean).join(': ') : undefined;
   if (code && REVOKED.has(code)) {
-    return new XrpcError(code, new NetworkError('auth_revoked', `Bluesky refused this channel's login: ${message}`));
+    return new XrpcError(
+      code,
+      new NetworkError('auth_revoked', `Bluesky refused this channel's login: ${message}`),
+    );
   }
-  if (code === 'ExpiredToken') return new XrpcError(code, new NetworkError('auth_revoked', 'The Bluesky session expired'));
+  if (code === 'ExpiredToken')
+    return new XrpcError(code, new NetworkError('auth_revoked', 'The Bluesky session expired'));
   return new XrpcError(code, failureFromResponse(response, { network: 'Bluesky', message, now }));
 }
 
@@ -47,7 +57,11 @@ export async function xrpc(
 ): Promise<SafeResponse> {
   const { nsid, query, token, ...rest } = call;
   const response = await send(
-    { ...rest, url: xrpcUrl(service, nsid, query), headers: { ...rest.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+    {
+      ...rest,
+      url: xrpcUrl(service, nsid, query),
+      headers: { ...rest.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    },
     http,
     signal,
   );

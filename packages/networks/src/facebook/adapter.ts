@@ -10,7 +10,13 @@ import { type AdapterDeps, origin } from '../network-http/compose';
 import { graphCall } from '../meta/graph';
 import { FACEBOOK_GRAPH, GRAPH_VERSION, facebookCredentialsSchema } from './credentials';
 
-const created = z.object({ id: z.string().regex(/^[0-9_]{1,80}$/), post_id: z.string().regex(/^[0-9_]{1,80}$/).optional() });
+const created = z.object({
+  id: z.string().regex(/^[0-9_]{1,80}$/),
+  post_id: z
+    .string()
+    .regex(/^[0-9_]{1,80}$/)
+    .optional(),
+});
 
 export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -21,12 +27,24 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
     rateLimit: { perChannel: { max: 20, perMs: 60_000 } },
     async publish(request, signal) {
       const parsed = facebookCredentialsSchema.safeParse(request.credentials);
-      if (!parsed.success) throw new NetworkError('auth_revoked', 'The Facebook channel has no valid page and token');
+      if (!parsed.success)
+        throw new NetworkError('auth_revoked', 'The Facebook channel has no valid page and token');
       const { pageId, pageAccessToken: token } = parsed.data;
-      const call = async (path: string, form: Record<string, string | undefined>, what: string, kind: 'ambiguous' | 'transient') =>
+      const call = async (
+        path: string,
+        form: Record<string, string | undefined>,
+        what: string,
+        kind: 'ambiguous' | 'transient',
+      ) =>
         readAnswer(
           created,
-          await graphCall({ method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } }, deps.http, signal, now, 'Facebook'),
+          await graphCall(
+            { method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } },
+            deps.http,
+            signal,
+            now,
+            'Facebook',
+          ),
           what,
           kind,
         );
@@ -37,17 +55,49 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
       let postId: string;
       const [only] = request.media;
       if (request.media.length === 1 && only) {
-        const photo = await call(`${pageId}/photos`, { url: only.url, caption: withLink(request.text, request.link), alt_text_custom: only.alt || undefined }, 'Posting a photo to Facebook', 'ambiguous');
+        const photo = await call(
+          `${pageId}/photos`,
+          {
+            url: only.url,
+            caption: withLink(request.text, request.link),
+            alt_text_custom: only.alt || undefined,
+          },
+          'Posting a photo to Facebook',
+          'ambiguous',
+        );
         postId = photo.post_id ?? photo.id;
       } else if (request.media.length > 1) {
         const ids = [];
         for (const ref of request.media.slice(0, 10)) {
-          ids.push((await call(`${pageId}/photos`, { url: ref.url, published: 'false', alt_text_custom: ref.alt || undefined }, 'Uploading a photo to Facebook', 'transient')).id);
+          ids.push(
+            (
+              await call(
+                `${pageId}/photos`,
+                { url: ref.url, published: 'false', alt_text_custom: ref.alt || undefined },
+                'Uploading a photo to Facebook',
+                'transient',
+              )
+            ).id,
+          );
         }
         const attached = JSON.stringify(ids.map((id) => ({ media_fbid: id })));
-        postId = (await call(`${pageId}/feed`, { message: withLink(request.text, request.link), attached_media: attached }, 'Posting to Facebook', 'ambiguous')).id;
+        postId = (
+          await call(
+            `${pageId}/feed`,
+            { message: withLink(request.text, request.link), attached_media: attached },
+            'Posting to Facebook',
+            'ambiguous',
+          )
+        ).id;
       } else {
-        postId = (await call(`${pageId}/feed`, { message, link: request.link ?? undefined }, 'Posting to Facebook', 'ambiguous')).id;
+        postId = (
+          await call(
+            `${pageId}/feed`,
+            { message, link: request.link ?? undefined },
+            'Posting to Facebook',
+            'ambiguous',
+          )
+        ).id;
       }
       return { externalId: postId, externalUrl: `https://www.facebook.com/${postId}` };
     },

@@ -11,7 +11,15 @@ import { FACEBOOK_GRAPH, FACEBOOK_WWW, GRAPH_VERSION, facebookCredentialsSchema 
 
 const longLived = z.object({ access_token: z.string().min(1).max(8192) });
 const pages = z.object({
-  data: z.array(z.object({ id: z.string().regex(/^\d{1,40}$/), name: z.string().max(400), access_token: z.string().min(1).max(8192) })).max(500),
+  data: z
+    .array(
+      z.object({
+        id: z.string().regex(/^\d{1,40}$/),
+        name: z.string().max(400),
+        access_token: z.string().min(1).max(8192),
+      }),
+    )
+    .max(500),
 });
 
 const graph = (ctx: ProviderContext) => `${origin(FACEBOOK_GRAPH, ctx.baseUrl)}/${GRAPH_VERSION}`;
@@ -49,7 +57,13 @@ export const facebookOAuth: OAuthProvider = {
     const list = readAnswer(
       pages,
       await graphCall(
-        { method: 'GET', url: withQuery(`${graph(ctx)}/me/accounts`, { fields: 'id,name,access_token', access_token: exchanged.access_token }) },
+        {
+          method: 'GET',
+          url: withQuery(`${graph(ctx)}/me/accounts`, {
+            fields: 'id,name,access_token',
+            access_token: exchanged.access_token,
+          }),
+        },
         ctx.http,
         ctx.signal,
         ctx.now,
@@ -61,12 +75,19 @@ export const facebookOAuth: OAuthProvider = {
     const page = accountId ? list.find((p) => p.id === accountId) : list.length === 1 ? list[0] : undefined;
     if (!page) {
       const names = list.map((p) => `${p.name} (${p.id})`).join(', ') || 'none';
-      throw new NetworkError('permanent', `Choose which Facebook page to connect (accountId); pages you manage: ${names}`);
+      throw new NetworkError(
+        'permanent',
+        `Choose which Facebook page to connect (accountId); pages you manage: ${names}`,
+      );
     }
     return {
       handle: page.id,
       displayName: page.name,
-      credentials: { pageId: page.id, pageAccessToken: page.access_token, userAccessToken: exchanged.access_token },
+      credentials: {
+        pageId: page.id,
+        pageAccessToken: page.access_token,
+        userAccessToken: exchanged.access_token,
+      },
       accessExpiresAt: null,
     };
   },
@@ -74,10 +95,17 @@ export const facebookOAuth: OAuthProvider = {
     const c = facebookCredentialsSchema.parse(credentials);
     if (!c.userAccessToken) return;
     const response = await send(
-      { method: 'DELETE', url: withQuery(`${graph(ctx)}/me/permissions`, { access_token: c.userAccessToken }) },
+      {
+        method: 'DELETE',
+        url: withQuery(`${graph(ctx)}/me/permissions`, { access_token: c.userAccessToken }),
+      },
       ctx.http,
       ctx.signal,
     );
-    if (response.status !== 200) throw new NetworkError('transient', `Facebook did not confirm the revocation (HTTP ${response.status})`);
+    if (response.status !== 200)
+      throw new NetworkError(
+        'transient',
+        `Facebook did not confirm the revocation (HTTP ${response.status})`,
+      );
   },
 };

@@ -25,37 +25,91 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
     rateLimit: { perChannel: { max: 100, perMs: 24 * 60 * 60_000 } },
     async publish(request, signal) {
       const parsed = instagramCredentialsSchema.safeParse(request.credentials);
-      if (!parsed.success) throw new NetworkError('auth_revoked', 'The Instagram channel has no valid account and token');
+      if (!parsed.success)
+        throw new NetworkError('auth_revoked', 'The Instagram channel has no valid account and token');
       const { igUserId, accessToken: token } = parsed.data;
-      if (request.media.length === 0) throw new NetworkError('permanent', 'Instagram posts need at least one image or video');
-      const post = async (path: string, form: Record<string, string | undefined>, what: string, kind: 'ambiguous' | 'transient' = 'transient') =>
-        readAnswer(created, await graphCall({ method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } }, deps.http, signal, now, 'Instagram'), what, kind).id;
+      if (request.media.length === 0)
+        throw new NetworkError('permanent', 'Instagram posts need at least one image or video');
+      const post = async (
+        path: string,
+        form: Record<string, string | undefined>,
+        what: string,
+        kind: 'ambiguous' | 'transient' = 'transient',
+      ) =>
+        readAnswer(
+          created,
+          await graphCall(
+            { method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } },
+            deps.http,
+            signal,
+            now,
+            'Instagram',
+          ),
+          what,
+          kind,
+        ).id;
       const wait = (id: string) =>
         waitUntilFinished(
-          { url: `${graph}/${id}`, token, network: 'Instagram', field: 'status_code', intervalMs: deps.pollIntervalMs ?? 3000, attempts: 40 },
+          {
+            url: `${graph}/${id}`,
+            token,
+            network: 'Instagram',
+            field: 'status_code',
+            intervalMs: deps.pollIntervalMs ?? 3000,
+            attempts: 40,
+          },
           deps.http,
           signal,
           now,
         );
       const mediaFields = (ref: MediaRef) =>
-        ref.kind === 'video' ? { media_type: 'REELS', video_url: ref.url } : { image_url: ref.url, alt_text: ref.alt || undefined };
+        ref.kind === 'video'
+          ? { media_type: 'REELS', video_url: ref.url }
+          : { image_url: ref.url, alt_text: ref.alt || undefined };
       const caption = textWithLink(request.text, request.link);
       let container: string;
       const [only] = request.media;
       if (request.media.length === 1 && only) {
-        container = await post(`${igUserId}/media`, { ...mediaFields(only), caption }, 'Preparing the Instagram post');
+        container = await post(
+          `${igUserId}/media`,
+          { ...mediaFields(only), caption },
+          'Preparing the Instagram post',
+        );
       } else {
         const children = [];
         for (const ref of request.media.slice(0, 10)) {
-          const child = await post(`${igUserId}/media`, { ...mediaFields(ref), is_carousel_item: 'true', ...(ref.kind === 'video' ? { media_type: 'VIDEO' } : {}) }, 'Preparing an Instagram carousel item');
+          const child = await post(
+            `${igUserId}/media`,
+            {
+              ...mediaFields(ref),
+              is_carousel_item: 'true',
+              ...(ref.kind === 'video' ? { media_type: 'VIDEO' } : {}),
+            },
+            'Preparing an Instagram carousel item',
+          );
           await wait(child);
           children.push(child);
         }
-        container = await post(`${igUserId}/media`, { media_type: 'CAROUSEL', children: children.join(','), caption }, 'Preparing the Instagram carousel');
+        container = await post(
+          `${igUserId}/media`,
+          { media_type: 'CAROUSEL', children: children.join(','), caption },
+          'Preparing the Instagram carousel',
+        );
       }
       await wait(container);
-      const id = await post(`${igUserId}/media_publish`, { creation_id: container }, 'Publishing on Instagram', 'ambiguous');
-      const link = await graphCall({ method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) }, deps.http, signal, now, 'Instagram')
+      const id = await post(
+        `${igUserId}/media_publish`,
+        { creation_id: container },
+        'Publishing on Instagram',
+        'ambiguous',
+      );
+      const link = await graphCall(
+        { method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) },
+        deps.http,
+        signal,
+        now,
+        'Instagram',
+      )
         .then((r) => readAnswer(permalink, r, 'Reading the Instagram post', 'transient').permalink ?? null)
         .catch(() => null);
       return { externalId: id, externalUrl: link };

@@ -8,9 +8,19 @@ import { graphCall } from '../meta/graph';
 import { type MetaTokenUrls, exchangeMetaCode, renewMetaToken } from '../meta/long-lived';
 import { expiresAtString } from '../oauth/token-endpoint';
 import type { OAuthProvider, ProviderContext } from '../oauth/types';
-import { INSTAGRAM_API, INSTAGRAM_GRAPH, INSTAGRAM_VERSION, INSTAGRAM_WWW, instagramCredentialsSchema } from './credentials';
+import {
+  INSTAGRAM_API,
+  INSTAGRAM_GRAPH,
+  INSTAGRAM_VERSION,
+  INSTAGRAM_WWW,
+  instagramCredentialsSchema,
+} from './credentials';
 
-const profile = z.object({ user_id: z.union([z.string(), z.number()]).transform(String).optional(), username: z.string().min(1).max(100), name: z.string().max(400).optional() });
+const profile = z.object({
+  user_id: z.union([z.string(), z.number()]).transform(String).optional(),
+  username: z.string().min(1).max(100),
+  name: z.string().max(400).optional(),
+});
 
 export function instagramTokenUrls(ctx: ProviderContext): MetaTokenUrls {
   const graph = origin(INSTAGRAM_GRAPH, ctx.baseUrl);
@@ -38,7 +48,13 @@ export const instagramOAuth: OAuthProvider = {
     const me = readAnswer(
       profile,
       await graphCall(
-        { method: 'GET', url: withQuery(`${origin(INSTAGRAM_GRAPH, ctx.baseUrl)}/${INSTAGRAM_VERSION}/me`, { fields: 'user_id,username,name', access_token: token.accessToken }) },
+        {
+          method: 'GET',
+          url: withQuery(`${origin(INSTAGRAM_GRAPH, ctx.baseUrl)}/${INSTAGRAM_VERSION}/me`, {
+            fields: 'user_id,username,name',
+            access_token: token.accessToken,
+          }),
+        },
         ctx.http,
         ctx.signal,
         ctx.now,
@@ -58,6 +74,9 @@ export const instagramOAuth: OAuthProvider = {
   async refresh(credentials, ctx) {
     const c = instagramCredentialsSchema.parse(credentials);
     const token = await renewMetaToken(instagramTokenUrls(ctx), ctx, c.accessToken, 'refresh');
-    return { credentials: { ...credentials, accessToken: token.accessToken, ...expiresAtString(token.expiresAt) }, accessExpiresAt: token.expiresAt ?? null };
+    return {
+      credentials: { ...credentials, accessToken: token.accessToken, ...expiresAtString(token.expiresAt) },
+      accessExpiresAt: token.expiresAt ?? null,
+    };
   },
 };

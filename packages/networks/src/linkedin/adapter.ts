@@ -18,13 +18,24 @@ export function createLinkedinAdapter(deps: AdapterDeps): NetworkAdapter {
 
   async function content(request: PublishRequest, token: string, author: string, signal: AbortSignal) {
     if (request.media.length > 0) {
-      const images = await uploadLinkedinImages({ api, token, author, media: request.media }, deps.http, signal, now);
+      const images = await uploadLinkedinImages(
+        { api, token, author, media: request.media },
+        deps.http,
+        signal,
+        now,
+      );
       const [only] = images;
       return images.length === 1 && only ? { media: only } : { multiImage: { images } };
     }
     if (request.link) {
       const card = await linkCard(request.link, deps.http, signal);
-      return { article: { source: request.link, title: card.title, ...(card.description ? { description: card.description } : {}) } };
+      return {
+        article: {
+          source: request.link,
+          title: card.title,
+          ...(card.description ? { description: card.description } : {}),
+        },
+      };
     }
     return undefined;
   }
@@ -36,21 +47,31 @@ export function createLinkedinAdapter(deps: AdapterDeps): NetworkAdapter {
     rateLimit: { perChannel: { max: 10, perMs: 60_000 } },
     async publish(request, signal) {
       const parsed = linkedinCredentialsSchema.safeParse(request.credentials);
-      if (!parsed.success) throw new NetworkError('auth_revoked', 'The LinkedIn channel has no valid token and author');
+      if (!parsed.success)
+        throw new NetworkError('auth_revoked', 'The LinkedIn channel has no valid token and author');
       const { accessToken: token, author } = parsed.data;
       const attached = await content(request, token, author, signal);
       // With an article card the link is in the card; otherwise it goes in the text.
-      const text = attached && 'article' in attached ? request.text : textWithLink(request.text, request.link);
+      const text =
+        attached && 'article' in attached ? request.text : textWithLink(request.text, request.link);
       const response = await send(
         {
           method: 'POST',
           url: `${api}/rest/posts`,
-          headers: { authorization: `Bearer ${token}`, 'linkedin-version': LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0' },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'linkedin-version': LINKEDIN_VERSION,
+            'x-restli-protocol-version': '2.0.0',
+          },
           json: {
             author,
             commentary: toCommentary(text),
             visibility: 'PUBLIC',
-            distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+            distribution: {
+              feedDistribution: 'MAIN_FEED',
+              targetEntities: [],
+              thirdPartyDistributionChannels: [],
+            },
             ...(attached ? { content: attached } : {}),
             lifecycleState: 'PUBLISHED',
             isReshareDisabledByAuthor: false,
@@ -64,7 +85,10 @@ export function createLinkedinAdapter(deps: AdapterDeps): NetworkAdapter {
         if (response.status !== 201) throw linkedinFailure(response, now());
         urn = header(response, 'x-restli-id') ?? null;
         if (!urn || !/^urn:li:(share|ugcPost):\d+$/.test(urn)) {
-          throw new NetworkError('ambiguous', 'LinkedIn accepted the post but did not say which post it made');
+          throw new NetworkError(
+            'ambiguous',
+            'LinkedIn accepted the post but did not say which post it made',
+          );
         }
       }
       const published = { externalId: urn, externalUrl: `https://www.linkedin.com/feed/update/${urn}/` };

@@ -9,7 +9,11 @@ import { failureFromResponse, isSuccess } from '../network-http/classify';
 import type { SafeHttpOptions, SafeResponse } from '../safe-http';
 import { LINKEDIN_VERSION } from './credentials';
 
-const errorBody = z.object({ message: z.string().max(2000), code: z.string().optional(), status: z.number().optional() });
+const errorBody = z.object({
+  message: z.string().max(2000),
+  code: z.string().optional(),
+  status: z.number().optional(),
+});
 
 export function linkedinErrorMessage(response: SafeResponse): string | undefined {
   const parsed = errorBody.safeParse(safeJson(response.body));
@@ -19,12 +23,21 @@ export function linkedinErrorMessage(response: SafeResponse): string | undefined
 export function linkedinFailure(response: SafeResponse, now: Date): NetworkError {
   const message = linkedinErrorMessage(response);
   if (response.status === 403) {
-    return new NetworkError('auth_revoked', `LinkedIn refused this channel's access (HTTP 403)${message ? `: ${message}` : ''}`);
+    return new NetworkError(
+      'auth_revoked',
+      `LinkedIn refused this channel's access (HTTP 403)${message ? `: ${message}` : ''}`,
+    );
   }
   return failureFromResponse(response, { network: 'LinkedIn', message, now });
 }
 
-export async function linkedinCall(call: NetworkCall, token: string, http: SafeHttpOptions, signal: AbortSignal | undefined, now: () => Date) {
+export async function linkedinCall(
+  call: NetworkCall,
+  token: string,
+  http: SafeHttpOptions,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+) {
   const response = await send(
     {
       ...call,
@@ -45,5 +58,7 @@ export async function linkedinCall(call: NetworkCall, token: string, http: SafeH
 /** LinkedIn refuses a post identical to a recent one and names it: that post is ours. */
 export function duplicateOf(response: SafeResponse): string | null {
   if (response.status !== 422) return null;
-  return /duplicate of (urn:li:(?:share|ugcPost):\d+)/i.exec(linkedinErrorMessage(response) ?? '')?.[1] ?? null;
+  return (
+    /duplicate of (urn:li:(?:share|ugcPost):\d+)/i.exec(linkedinErrorMessage(response) ?? '')?.[1] ?? null
+  );
 }

@@ -9,7 +9,10 @@ import type { SafeHttpOptions } from '../safe-http';
 import { linkedinCall } from './http';
 
 const initialized = z.object({
-  value: z.object({ uploadUrl: z.url({ protocol: /^https?$/ }), image: z.string().startsWith('urn:li:image:').max(200) }),
+  value: z.object({
+    uploadUrl: z.url({ protocol: /^https?$/ }),
+    image: z.string().startsWith('urn:li:image:').max(200),
+  }),
 });
 
 export async function uploadLinkedinImages(
@@ -25,13 +28,22 @@ export async function uploadLinkedinImages(
   for (const ref of input.media.slice(0, 20)) {
     const file = await downloadMedia(ref, http, signal, 36 * 1024 * 1024);
     const init = await linkedinCall(
-      { method: 'POST', url: `${input.api}/rest/images?action=initializeUpload`, json: { initializeUploadRequest: { owner: input.author } } },
+      {
+        method: 'POST',
+        url: `${input.api}/rest/images?action=initializeUpload`,
+        json: { initializeUploadRequest: { owner: input.author } },
+      },
       input.token,
       http,
       signal,
       now,
     );
-    const { uploadUrl, image } = readAnswer(initialized, init, 'Preparing an image upload on LinkedIn', 'transient').value;
+    const { uploadUrl, image } = readAnswer(
+      initialized,
+      init,
+      'Preparing an image upload on LinkedIn',
+      'transient',
+    ).value;
     await linkedinCall(
       { method: 'PUT', url: uploadUrl, body: { bytes: file.bytes, contentType: file.mimeType } },
       input.token,

@@ -11,11 +11,17 @@ import type { OAuthProvider, ProviderContext } from '../oauth/types';
 import { LINKEDIN_API, LINKEDIN_WWW, linkedinCredentialsSchema } from './credentials';
 import { linkedinCall } from './http';
 
-const userinfo = z.object({ sub: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/), name: z.string().max(400).optional() });
+const userinfo = z.object({
+  sub: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
+  name: z.string().max(400).optional(),
+});
 const acls = z.object({
   elements: z.array(z.object({ organization: z.string(), role: z.string(), state: z.string() })).max(1000),
 });
-const organization = z.object({ localizedName: z.string().max(400), vanityName: z.string().max(400).optional() });
+const organization = z.object({
+  localizedName: z.string().max(400),
+  vanityName: z.string().max(400).optional(),
+});
 
 const www = (ctx: ProviderContext) => origin(LINKEDIN_WWW, ctx.baseUrl);
 const api = (ctx: ProviderContext) => origin(LINKEDIN_API, ctx.baseUrl);
@@ -25,7 +31,10 @@ async function organisationAuthor(token: string, ctx: ProviderContext, id: strin
   const list = readAnswer(
     acls,
     await linkedinCall(
-      { method: 'GET', url: `${api(ctx)}/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED` },
+      {
+        method: 'GET',
+        url: `${api(ctx)}/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED`,
+      },
       token,
       ctx.http,
       ctx.signal,
@@ -39,7 +48,13 @@ async function organisationAuthor(token: string, ctx: ProviderContext, id: strin
   }
   const org = readAnswer(
     organization,
-    await linkedinCall({ method: 'GET', url: `${api(ctx)}/rest/organizations/${encodeURIComponent(id)}` }, token, ctx.http, ctx.signal, ctx.now),
+    await linkedinCall(
+      { method: 'GET', url: `${api(ctx)}/rest/organizations/${encodeURIComponent(id)}` },
+      token,
+      ctx.http,
+      ctx.signal,
+      ctx.now,
+    ),
     'Reading the LinkedIn page',
     'transient',
   );
@@ -58,7 +73,13 @@ export const linkedinOAuth: OAuthProvider = {
   async complete(token, ctx, accountId) {
     const me = readAnswer(
       userinfo,
-      await linkedinCall({ method: 'GET', url: `${api(ctx)}/v2/userinfo` }, token.accessToken, ctx.http, ctx.signal, ctx.now),
+      await linkedinCall(
+        { method: 'GET', url: `${api(ctx)}/v2/userinfo` },
+        token.accessToken,
+        ctx.http,
+        ctx.signal,
+        ctx.now,
+      ),
       'Reading the LinkedIn member',
       'transient',
     );
@@ -80,7 +101,10 @@ export const linkedinOAuth: OAuthProvider = {
   async refresh(credentials, ctx) {
     const c = linkedinCredentialsSchema.parse(credentials);
     if (!c.refreshToken) {
-      throw new NetworkError('auth_revoked', 'LinkedIn access lasts 60 days and this app cannot renew it: reconnect the channel');
+      throw new NetworkError(
+        'auth_revoked',
+        'LinkedIn access lasts 60 days and this app cannot renew it: reconnect the channel',
+      );
     }
     const token = await refreshWithToken(linkedinOAuth, ctx, c.refreshToken);
     return {

@@ -10,7 +10,11 @@ import { mastodonCredentialsSchema, mastodonOptionsSchema } from './credentials'
 import { mastodonCall } from './http';
 import { uploadMastodonMedia } from './media';
 
-const status = z.object({ id: z.string().min(1).max(100), url: z.string().nullable().optional(), uri: z.string().optional() });
+const status = z.object({
+  id: z.string().min(1).max(100),
+  url: z.string().nullable().optional(),
+  uri: z.string().optional(),
+});
 
 export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -21,12 +25,19 @@ export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: num
     rateLimit: { perChannel: { max: 30, perMs: 60_000 } },
     async publish(request: PublishRequest, signal) {
       const parsed = mastodonCredentialsSchema.safeParse(request.credentials);
-      if (!parsed.success) throw new NetworkError('auth_revoked', 'The Mastodon channel has no valid instance and token');
+      if (!parsed.success)
+        throw new NetworkError('auth_revoked', 'The Mastodon channel has no valid instance and token');
       const options = mastodonOptionsSchema.safeParse(request.options);
-      if (!options.success) throw new NetworkError('permanent', 'The Mastodon options on this post are not valid');
+      if (!options.success)
+        throw new NetworkError('permanent', 'The Mastodon options on this post are not valid');
       const instanceUrl = deps.baseUrl ?? new URL(parsed.data.instanceUrl).origin;
       const token = parsed.data.accessToken;
-      const mediaIds = await uploadMastodonMedia({ instanceUrl, token, media: request.media, pollIntervalMs: deps.pollIntervalMs ?? 1000 }, deps.http, signal, now);
+      const mediaIds = await uploadMastodonMedia(
+        { instanceUrl, token, media: request.media, pollIntervalMs: deps.pollIntervalMs ?? 1000 },
+        deps.http,
+        signal,
+        now,
+      );
       const { visibility, spoilerText, sensitive, language } = options.data;
       const post = async (text: string, key: string, inReplyToId?: string) =>
         readAnswer(

@@ -17,7 +17,10 @@ export const mastodonOptionsSchema = z
     /** Mastodon's content warning: the text hides behind it. */
     spoilerText: z.string().max(500).optional(),
     sensitive: z.boolean().optional(),
-    language: z.string().regex(/^[a-z]{2,3}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .optional(),
   })
   .default({ visibility: 'public' });
 

@@ -11,9 +11,12 @@ const errorBody = z.object({ error: z.string(), error_description: z.string().op
 
 export function mastodonFailure(response: SafeResponse, now: Date): NetworkError {
   const parsed = errorBody.safeParse(safeJson(response.body));
-  const message = parsed.success ? parsed.data.error_description ?? parsed.data.error : undefined;
+  const message = parsed.success ? (parsed.data.error_description ?? parsed.data.error) : undefined;
   if (response.status === 403) {
-    return new NetworkError('auth_revoked', `Mastodon refused this channel's access (HTTP 403)${message ? `: ${message}` : ''}`);
+    return new NetworkError(
+      'auth_revoked',
+      `Mastodon refused this channel's access (HTTP 403)${message ? `: ${message}` : ''}`,
+    );
   }
   return failureFromResponse(response, { network: 'Mastodon', message, now });
 }
@@ -25,7 +28,11 @@ export async function mastodonCall(
   signal: AbortSignal,
   now: () => Date,
 ): Promise<SafeResponse> {
-  const response = await send({ ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } }, http, signal);
+  const response = await send(
+    { ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } },
+    http,
+    signal,
+  );
   if (!isSuccess(response)) throw mastodonFailure(response, now());
   return response;
 }

@@ -10,7 +10,10 @@ import type { OAuthProvider, ProviderContext } from '../oauth/types';
 import { mastodonCredentialsSchema, mastodonScopes } from './credentials';
 import { mastodonFailure } from './http';
 
-const registeredApp = z.object({ client_id: z.string().min(1).max(4096), client_secret: z.string().min(1).max(4096) });
+const registeredApp = z.object({
+  client_id: z.string().min(1).max(4096),
+  client_secret: z.string().min(1).max(4096),
+});
 const account = z.object({
   id: z.string(),
   username: z.string().min(1).max(200),
@@ -39,12 +42,22 @@ export async function registerMastodonApp(
     {
       method: 'POST',
       url: `${input.instanceOrigin}/api/v1/apps`,
-      form: { client_name: 'Cadence', redirect_uris: input.redirectUri, scopes: mastodonScopes.join(' '), website: input.website },
+      form: {
+        client_name: 'Cadence',
+        redirect_uris: input.redirectUri,
+        scopes: mastodonScopes.join(' '),
+        website: input.website,
+      },
     },
     http,
   );
   if (response.status !== 200) throw mastodonFailure(response, now());
-  const app = readAnswer(registeredApp, response, 'Registering Cadence on the Mastodon instance', 'transient');
+  const app = readAnswer(
+    registeredApp,
+    response,
+    'Registering Cadence on the Mastodon instance',
+    'transient',
+  );
   return { clientId: app.client_id, clientSecret: app.client_secret };
 }
 
@@ -89,7 +102,10 @@ export const mastodonOAuth: OAuthProvider = {
   async revoke(credentials, ctx) {
     // The token belongs to the app registered on that instance, whose keys the channel kept.
     const c = mastodonCredentialsSchema.parse(credentials);
-    const client = { clientId: c.clientId ?? ctx.client.clientId, clientSecret: c.clientSecret ?? ctx.client.clientSecret };
+    const client = {
+      clientId: c.clientId ?? ctx.client.clientId,
+      clientSecret: c.clientSecret ?? ctx.client.clientSecret,
+    };
     await revokeAt(`${new URL(c.instanceUrl).origin}/oauth/revoke`, { ...ctx, client }, c.accessToken, false);
   },
 };

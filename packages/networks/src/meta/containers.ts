@@ -23,15 +23,29 @@ export interface ContainerPolling {
   attempts: number;
 }
 
-export async function waitUntilFinished(p: ContainerPolling, http: SafeHttpOptions, signal: AbortSignal, now: () => Date) {
+export async function waitUntilFinished(
+  p: ContainerPolling,
+  http: SafeHttpOptions,
+  signal: AbortSignal,
+  now: () => Date,
+) {
   for (let i = 0; i < p.attempts; i++) {
     const fields = p.field === 'status' ? 'status,error_message' : 'status_code';
-    const response = await graphCall({ method: 'GET', url: withQuery(p.url, { fields, access_token: p.token }) }, http, signal, now, p.network);
+    const response = await graphCall(
+      { method: 'GET', url: withQuery(p.url, { fields, access_token: p.token }) },
+      http,
+      signal,
+      now,
+      p.network,
+    );
     const answer = readAnswer(containerStatus, response, `Checking the ${p.network} media`, 'transient');
     const status = answer[p.field];
     if (status === 'FINISHED' || status === 'PUBLISHED') return;
     if (status === 'ERROR' || status === 'EXPIRED') {
-      throw new NetworkError('permanent', `${p.network} could not process the media${answer.error_message ? `: ${answer.error_message}` : ''}`);
+      throw new NetworkError(
+        'permanent',
+        `${p.network} could not process the media${answer.error_message ? `: ${answer.error_message}` : ''}`,
+      );
     }
     await pause(p.intervalMs, signal);
   }

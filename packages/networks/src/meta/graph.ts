@@ -40,11 +40,18 @@ export function graphFailure(response: SafeResponse, now: Date, network: string)
       networkWide: code === 4,
     });
   }
-  if (code === 1 || code === 2 || e.is_transient) return new NetworkError('transient', `${network} had a passing problem: ${text}`);
+  if (code === 1 || code === 2 || e.is_transient)
+    return new NetworkError('transient', `${network} had a passing problem: ${text}`);
   return failureFromResponse(response, { network, message: e.message, now });
 }
 
-export async function graphCall(call: NetworkCall, http: SafeHttpOptions, signal: AbortSignal | undefined, now: () => Date, network: string) {
+export async function graphCall(
+  call: NetworkCall,
+  http: SafeHttpOptions,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+  network: string,
+) {
   const response = await send(call, http, signal);
   if (!isSuccess(response)) throw graphFailure(response, now(), network);
   return response;

@@ -6,8 +6,14 @@ import { readAnswer, send, withQuery } from '../network-http/call';
 import type { ProviderContext, TokenSet } from '../oauth/types';
 import { graphFailure } from './graph';
 
-const shortLived = z.object({ access_token: z.string().min(1).max(8192), user_id: z.union([z.string(), z.number()]).transform(String) });
-const longLived = z.object({ access_token: z.string().min(1).max(8192), expires_in: z.coerce.number().int().positive() });
+const shortLived = z.object({
+  access_token: z.string().min(1).max(8192),
+  user_id: z.union([z.string(), z.number()]).transform(String),
+});
+const longLived = z.object({
+  access_token: z.string().min(1).max(8192),
+  expires_in: z.coerce.number().int().positive(),
+});
 
 export interface MetaTokenUrls {
   network: string;
@@ -30,7 +36,13 @@ export async function exchangeMetaCode(
     {
       method: 'POST',
       url: urls.code,
-      form: { client_id: ctx.client.clientId, client_secret: ctx.client.clientSecret, grant_type: 'authorization_code', redirect_uri: input.redirectUri, code: input.code },
+      form: {
+        client_id: ctx.client.clientId,
+        client_secret: ctx.client.clientSecret,
+        grant_type: 'authorization_code',
+        redirect_uri: input.redirectUri,
+        code: input.code,
+      },
     },
     ctx.http,
     ctx.signal,
@@ -40,13 +52,25 @@ export async function exchangeMetaCode(
   return { ...(await renewMetaToken(urls, ctx, short.access_token, 'exchange')), userId: short.user_id };
 }
 
-export async function renewMetaToken(urls: MetaTokenUrls, ctx: ProviderContext, token: string, how: 'exchange' | 'refresh'): Promise<TokenSet> {
+export async function renewMetaToken(
+  urls: MetaTokenUrls,
+  ctx: ProviderContext,
+  token: string,
+  how: 'exchange' | 'refresh',
+): Promise<TokenSet> {
   const url =
     how === 'exchange'
-      ? withQuery(urls.exchange, { grant_type: urls.exchangeGrant, client_secret: ctx.client.clientSecret, access_token: token })
+      ? withQuery(urls.exchange, {
+          grant_type: urls.exchangeGrant,
+          client_secret: ctx.client.clientSecret,
+          access_token: token,
+        })
       : withQuery(urls.refresh, { grant_type: urls.refreshGrant, access_token: token });
   const response = await send({ method: 'GET', url }, ctx.http, ctx.signal);
   if (response.status !== 200) throw graphFailure(response, ctx.now(), urls.network);
   const answer = readAnswer(longLived, response, `Renewing the ${urls.network} token`, 'transient');
-  return { accessToken: answer.access_token, expiresAt: new Date(ctx.now().getTime() + answer.expires_in * 1000) };
+  return {
+    accessToken: answer.access_token,
+    expiresAt: new Date(ctx.now().getTime() + answer.expires_in * 1000),
+  };
 }

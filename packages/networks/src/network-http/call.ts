@@ -18,8 +18,16 @@ export interface NetworkCall {
   body?: { bytes: Uint8Array | string; contentType: string };
 }
 
-export async function send(call: NetworkCall, http: SafeHttpOptions, signal?: AbortSignal): Promise<SafeResponse> {
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'Cadence/1', ...call.headers };
+export async function send(
+  call: NetworkCall,
+  http: SafeHttpOptions,
+  signal?: AbortSignal,
+): Promise<SafeResponse> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'user-agent': 'Cadence/1',
+    ...call.headers,
+  };
   let body: string | Uint8Array | undefined;
   if (call.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -31,7 +39,12 @@ export async function send(call: NetworkCall, http: SafeHttpOptions, signal?: Ab
     headers['content-type'] = call.body.contentType;
     body = call.body.bytes;
   }
-  return safeRequest(call.url, { method: call.method, headers, ...(body !== undefined ? { body } : {}) }, http, signal);
+  return safeRequest(
+    call.url,
+    { method: call.method, headers, ...(body !== undefined ? { body } : {}) },
+    http,
+    signal,
+  );
 }
 
 export function formEncode(fields: Record<string, string | undefined>): string {

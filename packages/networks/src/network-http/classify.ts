@@ -25,7 +25,10 @@ export function failureFromResponse(response: SafeResponse, options: ClassifyOpt
     });
   }
   if (status === 401) {
-    return new NetworkError('auth_revoked', `${options.network} no longer accepts this channel's access${said}`);
+    return new NetworkError(
+      'auth_revoked',
+      `${options.network} no longer accepts this channel's access${said}`,
+    );
   }
   if (status === 408 || status >= 500) {
     return new NetworkError('transient', `${options.network} had a problem (HTTP ${status})${said}`);

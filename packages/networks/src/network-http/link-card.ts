@@ -14,15 +14,21 @@ export async function linkCard(uri: string, http: SafeHttpOptions, signal: Abort
     );
     if (response.status !== 200) return fallback;
     const title = metaContent(response.body, 'og:title') ?? titleTag(response.body);
-    const description = metaContent(response.body, 'og:description') ?? metaContent(response.body, 'description');
-    return { uri, title: (title ?? fallback.title).slice(0, 300), description: (description ?? '').slice(0, 1000) };
+    const description =
+      metaContent(response.body, 'og:description') ?? metaContent(response.body, 'description');
+    return {
+      uri,
+      title: (title ?? fallback.title).slice(0, 300),
+      description: (description ?? '').slice(0, 1000),
+    };
   } catch {
     return fallback;
   }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, e: string) => ENTITIES[e] ?? '').trim();
+const decode = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, e: string) => ENTITIES[e] ?? '').trim();
 
 function metaContent(html: string, name: string): string | undefined {
   // Attributes in either order; bounded classes, so no backtracking blow-up on hostile pages.

@@ -15,9 +15,16 @@ export interface MediaFile {
 
 const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    mime: 'image/png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { mime: 'image/gif', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
-  { mime: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    mime: 'image/webp',
+    test: (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
   { mime: 'video/mp4', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
 ];
 
@@ -31,19 +38,27 @@ export async function downloadMedia(
   signal: AbortSignal,
   maxBytes: number,
 ): Promise<MediaFile> {
-  const response = await send({ method: 'GET', url: ref.url, headers: { accept: '*/*' } }, { ...http, maxResponseBytes: maxBytes }, signal).catch(
-    (error: unknown) => {
-      // Nothing has been posted yet, so a download problem is never ambiguous.
-      if (error instanceof NetworkError && error.failure.kind === 'ambiguous') {
-        throw new NetworkError('permanent', `The media file ${ref.url} is larger than ${maxBytes} bytes or unreadable`);
-      }
-      throw error;
-    },
-  );
-  if (response.status >= 500) throw new NetworkError('transient', `Could not download ${ref.url} (HTTP ${response.status})`);
-  if (response.status !== 200) throw new NetworkError('permanent', `Could not download ${ref.url} (HTTP ${response.status})`);
+  const response = await send(
+    { method: 'GET', url: ref.url, headers: { accept: '*/*' } },
+    { ...http, maxResponseBytes: maxBytes },
+    signal,
+  ).catch((error: unknown) => {
+    // Nothing has been posted yet, so a download problem is never ambiguous.
+    if (error instanceof NetworkError && error.failure.kind === 'ambiguous') {
+      throw new NetworkError(
+        'permanent',
+        `The media file ${ref.url} is larger than ${maxBytes} bytes or unreadable`,
+      );
+    }
+    throw error;
+  });
+  if (response.status >= 500)
+    throw new NetworkError('transient', `Could not download ${ref.url} (HTTP ${response.status})`);
+  if (response.status !== 200)
+    throw new NetworkError('permanent', `Could not download ${ref.url} (HTTP ${response.status})`);
   const mimeType = sniffMimeType(response.bytes);
-  if (!mimeType) throw new NetworkError('permanent', `The media file ${ref.url} is not a JPEG, PNG, GIF, WebP or MP4`);
+  if (!mimeType)
+    throw new NetworkError('permanent', `The media file ${ref.url} is not a JPEG, PNG, GIF, WebP or MP4`);
   return { bytes: response.bytes, mimeType, alt: ref.alt, kind: ref.kind };
 }
 

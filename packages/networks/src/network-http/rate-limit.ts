@@ -11,7 +11,9 @@ export function retryAfterMs(response: SafeResponse, now: Date): number | undefi
   const retryAfter = parseRetryAfter(header(response, 'retry-after'), now);
   if (retryAfter !== undefined) return retryAfter;
   const reset =
-    header(response, 'x-rate-limit-reset') ?? header(response, 'x-ratelimit-reset') ?? header(response, 'ratelimit-reset');
+    header(response, 'x-rate-limit-reset') ??
+    header(response, 'x-ratelimit-reset') ??
+    header(response, 'ratelimit-reset');
   if (!reset) return undefined;
   const trimmed = reset.trim();
   let at: number;

@@ -13,7 +13,9 @@ export function authorizationUrl(
     redirect_uri: input.redirectUri,
     scope: provider.scopes.join(provider.scopeSeparator),
     state: input.state,
-    ...(provider.pkce ? { code_challenge: codeChallengeS256(input.codeVerifier), code_challenge_method: 'S256' } : {}),
+    ...(provider.pkce
+      ? { code_challenge: codeChallengeS256(input.codeVerifier), code_challenge_method: 'S256' }
+      : {}),
     ...provider.extraAuthorizeParams,
   };
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);

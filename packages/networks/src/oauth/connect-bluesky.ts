@@ -20,9 +20,15 @@ export async function connectBluesky(deps: ConnectDeps, actor: Actor, input: Con
   if (!actor.userId) throw new AppError('forbidden', 'Connecting an account needs a signed-in person');
   if (input.channelId) await assertChannel(deps, actor.workspaceId, input.channelId, 'bluesky');
   const identifier = input.identifier.trim().replace(/^@/, '');
-  const credentials = blueskyCredentialsSchema.parse({ identifier, appPassword: input.appPassword, ...(input.service ? { service: input.service } : {}) });
+  const credentials = blueskyCredentialsSchema.parse({
+    identifier,
+    appPassword: input.appPassword,
+    ...(input.service ? { service: input.service } : {}),
+  });
   const service = deps.baseUrls.bluesky ?? credentials.service;
-  const session = await asAppError(() => createSession(credentials, service, { http: deps.http, now: deps.now }));
+  const session = await asAppError(() =>
+    createSession(credentials, service, { http: deps.http, now: deps.now }),
+  );
   return saveConnectedChannel(
     deps,
     { workspaceId: actor.workspaceId, userId: actor.userId, requestId: actor.requestId },
@@ -33,7 +39,11 @@ export async function connectBluesky(deps: ConnectDeps, actor: Actor, input: Con
         handle: `@${session.handle}`,
         displayName: session.handle,
         // Signed in by DID from now on, so a handle change does not break the channel.
-        credentials: { service: credentials.service, identifier: session.did, appPassword: credentials.appPassword },
+        credentials: {
+          service: credentials.service,
+          identifier: session.did,
+          appPassword: credentials.appPassword,
+        },
         accessExpiresAt: null,
       },
     },

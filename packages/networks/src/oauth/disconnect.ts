@@ -28,7 +28,12 @@ export async function disconnectChannel(deps: ConnectDeps, actor: Actor, channel
         ? { clientId: stored.data.clientId ?? '', clientSecret: stored.data.clientSecret ?? '' }
         : (deps.clients[channel.network] ?? { clientId: '', clientSecret: '' });
     try {
-      await provider.revoke(credentials, { http: deps.http, baseUrl: deps.baseUrls[channel.network], client, now: deps.now });
+      await provider.revoke(credentials, {
+        http: deps.http,
+        baseUrl: deps.baseUrls[channel.network],
+        client,
+        now: deps.now,
+      });
       revocation = 'revoked';
     } catch (error) {
       revocation = 'failed';

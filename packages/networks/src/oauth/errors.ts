@@ -10,10 +10,17 @@ export async function asAppError<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof NetworkError) {
-      const retry = error.failure.kind === 'transient' || error.failure.kind === 'rate_limited' || error.failure.kind === 'ambiguous';
-      throw new AppError('unprocessable', retry ? `${error.message}. Try again in a moment.` : error.message, {
-        networkFailure: error.failure.kind,
-      });
+      const retry =
+        error.failure.kind === 'transient' ||
+        error.failure.kind === 'rate_limited' ||
+        error.failure.kind === 'ambiguous';
+      throw new AppError(
+        'unprocessable',
+        retry ? `${error.message}. Try again in a moment.` : error.message,
+        {
+          networkFailure: error.failure.kind,
+        },
+      );
     }
     throw error;
   }

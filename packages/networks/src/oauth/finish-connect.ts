@@ -30,20 +30,29 @@ export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput
     .where(eq(oauthConnectRequests.stateHash, hashState(input.state)))
     .returning();
   if (!request || request.expiresAt <= deps.now()) {
-    throw new AppError('bad_request', 'This connection request is unknown, already used or expired: start again');
+    throw new AppError(
+      'bad_request',
+      'This connection request is unknown, already used or expired: start again',
+    );
   }
   // Someone else's state (a link planted on this person) must not connect an account for them.
-  if (request.userId !== input.userId) throw new AppError('forbidden', 'This connection was started by someone else');
+  if (request.userId !== input.userId)
+    throw new AppError('forbidden', 'This connection was started by someone else');
   const where = { workspaceId: request.workspaceId, network: request.network };
   if (input.error) {
-    throw new AppError('unprocessable', `The network did not authorise Cadence: ${input.errorDescription ?? input.error}`.slice(0, 500), where);
+    throw new AppError(
+      'unprocessable',
+      `The network did not authorise Cadence: ${input.errorDescription ?? input.error}`.slice(0, 500),
+      where,
+    );
   }
   if (!input.code) throw new AppError('bad_request', 'The network sent no authorisation code');
   const [member] = await deps.db
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, request.workspaceId), eq(memberships.userId, input.userId)));
-  if (!member || !roleAtLeast(member.role, 'manager')) throw new AppError('forbidden', 'Connecting channels needs the manager role');
+  if (!member || !roleAtLeast(member.role, 'manager'))
+    throw new AppError('forbidden', 'Connecting channels needs the manager role');
 
   const provider = oauthProviders[request.network];
   if (!provider) throw new AppError('bad_request', `${request.network} is not connected through OAuth`);
@@ -59,7 +68,9 @@ export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput
   const codeVerifier = openJson<string>(deps.keyRing, request.codeVerifierSealed);
   const account = await asAppError(async () => {
     const exchange = { code, redirectUri: request.redirectUri, codeVerifier };
-    const token = provider.exchangeCode ? await provider.exchangeCode(ctx, exchange) : await exchangeCode(provider, ctx, exchange);
+    const token = provider.exchangeCode
+      ? await provider.exchangeCode(ctx, exchange)
+      : await exchangeCode(provider, ctx, exchange);
     return provider.complete(token, ctx, request.accountId);
   });
   const channel = await saveConnectedChannel(
@@ -78,8 +89,17 @@ async function clientFor(
     const [app] = await deps.db
       .select()
       .from(mastodonApps)
-      .where(and(eq(mastodonApps.instanceOrigin, request.instanceUrl), eq(mastodonApps.redirectUri, request.redirectUri)));
-    if (!app) throw new AppError('bad_request', 'Cadence is no longer registered on that Mastodon instance: start again');
+      .where(
+        and(
+          eq(mastodonApps.instanceOrigin, request.instanceUrl),
+          eq(mastodonApps.redirectUri, request.redirectUri),
+        ),
+      );
+    if (!app)
+      throw new AppError(
+        'bad_request',
+        'Cadence is no longer registered on that Mastodon instance: start again',
+      );
     return { clientId: app.clientId, clientSecret: openJson<string>(deps.keyRing, app.clientSecretSealed) };
   }
   const client = deps.clients[request.network as keyof ConnectDeps['clients']];

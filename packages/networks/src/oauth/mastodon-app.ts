@@ -7,20 +7,31 @@ import { registerMastodonApp } from '../mastodon/oauth';
 import type { ConnectDeps } from './providers';
 import type { OAuthClientCredentials } from './types';
 
-export async function mastodonClient(deps: ConnectDeps, instanceOrigin: string, redirectUri: string): Promise<OAuthClientCredentials> {
+export async function mastodonClient(
+  deps: ConnectDeps,
+  instanceOrigin: string,
+  redirectUri: string,
+): Promise<OAuthClientCredentials> {
   const find = async () => {
     const [row] = await deps.db
       .select()
       .from(mastodonApps)
       .where(and(eq(mastodonApps.instanceOrigin, instanceOrigin), eq(mastodonApps.redirectUri, redirectUri)));
-    return row ? { clientId: row.clientId, clientSecret: openJson<string>(deps.keyRing, row.clientSecretSealed) } : null;
+    return row
+      ? { clientId: row.clientId, clientSecret: openJson<string>(deps.keyRing, row.clientSecretSealed) }
+      : null;
   };
   const known = await find();
   if (known) return known;
   const app = await registerMastodonApp({ instanceOrigin, redirectUri }, deps.http, deps.now);
   const inserted = await deps.db
     .insert(mastodonApps)
-    .values({ instanceOrigin, redirectUri, clientId: app.clientId, clientSecretSealed: sealJson(deps.keyRing, app.clientSecret) })
+    .values({
+      instanceOrigin,
+      redirectUri,
+      clientId: app.clientId,
+      clientSecretSealed: sealJson(deps.keyRing, app.clientSecret),
+    })
     .onConflictDoNothing()
     .returning();
   // Two people connecting the same new instance at once: the first registration wins.

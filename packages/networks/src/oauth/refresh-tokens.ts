@@ -16,7 +16,10 @@ const LEASE_MS = 60 * 1000;
 export type RefreshOutcome = 'refreshed' | 'needs_reconnect' | 'retry_later' | 'skipped';
 
 /** Channels whose token ends within `aheadMs` (15 minutes by default), refreshed one by one. */
-export async function refreshDueTokens(deps: ConnectDeps, options: { aheadMs?: number; limit?: number } = {}) {
+export async function refreshDueTokens(
+  deps: ConnectDeps,
+  options: { aheadMs?: number; limit?: number } = {},
+) {
   const now = deps.now();
   const due = await deps.db
     .select({ channelId: channelTokens.channelId })
@@ -32,7 +35,12 @@ export async function refreshDueTokens(deps: ConnectDeps, options: { aheadMs?: n
     )
     .orderBy(asc(channelTokens.accessExpiresAt))
     .limit(options.limit ?? 50);
-  const outcomes: Record<RefreshOutcome, number> = { refreshed: 0, needs_reconnect: 0, retry_later: 0, skipped: 0 };
+  const outcomes: Record<RefreshOutcome, number> = {
+    refreshed: 0,
+    needs_reconnect: 0,
+    retry_later: 0,
+    skipped: 0,
+  };
   for (const { channelId } of due) outcomes[await refreshChannelToken(deps, channelId)]++;
   return outcomes;
 }
@@ -42,7 +50,12 @@ export async function refreshChannelToken(deps: ConnectDeps, channelId: string):
   const [leased] = await deps.db
     .update(channelTokens)
     .set({ refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) })
-    .where(and(eq(channelTokens.channelId, channelId), or(isNull(channelTokens.refreshLeaseUntil), lt(channelTokens.refreshLeaseUntil, now))))
+    .where(
+      and(
+        eq(channelTokens.channelId, channelId),
+        or(isNull(channelTokens.refreshLeaseUntil), lt(channelTokens.refreshLeaseUntil, now)),
+      ),
+    )
     .returning();
   if (!leased) return 'skipped';
   const [channel] = await deps.db.select().from(channels).where(eq(channels.id, channelId));
@@ -50,15 +63,35 @@ export async function refreshChannelToken(deps: ConnectDeps, channelId: string):
   if (!channel?.credentialsSealed || !provider) return release(deps, channelId, 'skipped');
   const credentials = openJson<Record<string, string>>(deps.keyRing, channel.credentialsSealed);
   try {
-    if (!provider.refresh) throw new NetworkError('auth_revoked', `${channel.network} access cannot be renewed without the person: reconnect the channel`);
-    const client = channel.network === 'mastodon' ? mastodonClientOf(credentials) : deps.clients[channel.network];
-    if (!client) throw new NetworkError('transient', `${channel.network} is not set up on this Cadence server`);
-    const renewed = await provider.refresh(credentials, { http: deps.http, baseUrl: deps.baseUrls[channel.network], client, now: deps.now });
+    if (!provider.refresh)
+      throw new NetworkError(
+        'auth_revoked',
+        `${channel.network} access cannot be renewed without the person: reconnect the channel`,
+      );
+    const client =
+      channel.network === 'mastodon' ? mastodonClientOf(credentials) : deps.clients[channel.network];
+    if (!client)
+      throw new NetworkError('transient', `${channel.network} is not set up on this Cadence server`);
+    const renewed = await provider.refresh(credentials, {
+      http: deps.http,
+      baseUrl: deps.baseUrls[channel.network],
+      client,
+      now: deps.now,
+    });
     await deps.db.transaction(async (tx) => {
-      await tx.update(channels).set({ credentialsSealed: sealJson(deps.keyRing, renewed.credentials), updatedAt: deps.now() }).where(eq(channels.id, channelId));
+      await tx
+        .update(channels)
+        .set({ credentialsSealed: sealJson(deps.keyRing, renewed.credentials), updatedAt: deps.now() })
+        .where(eq(channels.id, channelId));
       await tx
         .update(channelTokens)
-        .set({ accessExpiresAt: renewed.accessExpiresAt, lastRefreshedAt: deps.now(), failures: 0, lastError: null, refreshLeaseUntil: null })
+        .set({
+          accessExpiresAt: renewed.accessExpiresAt,
+          lastRefreshedAt: deps.now(),
+          failures: 0,
+          lastError: null,
+          refreshLeaseUntil: null,
+        })
         .where(eq(channelTokens.channelId, channelId));
     });
     return 'refreshed';
@@ -78,14 +111,27 @@ export async function refreshChannelToken(deps: ConnectDeps, channelId: string):
 
 function mastodonClientOf(credentials: Record<string, string>) {
   const c = mastodonCredentialsSchema.safeParse(credentials);
-  return c.success && c.data.clientId && c.data.clientSecret ? { clientId: c.data.clientId, clientSecret: c.data.clientSecret } : undefined;
+  return c.success && c.data.clientId && c.data.clientSecret
+    ? { clientId: c.data.clientId, clientSecret: c.data.clientSecret }
+    : undefined;
 }
 
-async function release(deps: ConnectDeps, channelId: string, outcome: RefreshOutcome, lastError?: string): Promise<RefreshOutcome> {
-  const [row] = await deps.db.select({ failures: channelTokens.failures }).from(channelTokens).where(eq(channelTokens.channelId, channelId));
+async function release(
+  deps: ConnectDeps,
+  channelId: string,
+  outcome: RefreshOutcome,
+  lastError?: string,
+): Promise<RefreshOutcome> {
+  const [row] = await deps.db
+    .select({ failures: channelTokens.failures })
+    .from(channelTokens)
+    .where(eq(channelTokens.channelId, channelId));
   await deps.db
     .update(channelTokens)
-    .set({ refreshLeaseUntil: null, ...(lastError ? { lastError: lastError.slice(0, 500), failures: (row?.failures ?? 0) + 1 } : {}) })
+    .set({
+      refreshLeaseUntil: null,
+      ...(lastError ? { lastError: lastError.slice(0, 500), failures: (row?.failures ?? 0) + 1 } : {}),
+    })
     .where(eq(channelTokens.channelId, channelId));
   return outcome;
 }
@@ -93,7 +139,10 @@ async function release(deps: ConnectDeps, channelId: string, outcome: RefreshOut
 async function markNeedsReconnect(deps: ConnectDeps, channel: typeof channels.$inferSelect, reason: string) {
   const statusReason = `Renewing access failed: ${reason}`.slice(0, 500);
   await deps.db.transaction(async (tx) => {
-    await tx.update(channels).set({ status: 'needs_reconnect', statusReason, updatedAt: deps.now() }).where(eq(channels.id, channel.id));
+    await tx
+      .update(channels)
+      .set({ status: 'needs_reconnect', statusReason, updatedAt: deps.now() })
+      .where(eq(channels.id, channel.id));
     await tx
       .update(channelTokens)
       .set({ refreshLeaseUntil: null, lastError: statusReason, failures: 1 })

@@ -38,7 +38,13 @@ export async function saveConnectedChannel(
       before = toPublicChannel(current);
       [row] = await tx
         .update(channels)
-        .set({ handle: account.handle, credentialsSealed: sealed, status: 'connected', statusReason: null, updatedAt: now })
+        .set({
+          handle: account.handle,
+          credentialsSealed: sealed,
+          status: 'connected',
+          statusReason: null,
+          updatedAt: now,
+        })
         .where(eq(channels.id, current.id))
         .returning();
     } else {
@@ -55,7 +61,13 @@ export async function saveConnectedChannel(
         .returning();
     }
     if (!row) throw new Error('channel write returned nothing');
-    const tokens = { accessExpiresAt: account.accessExpiresAt, lastRefreshedAt: now, failures: 0, lastError: null, refreshLeaseUntil: null };
+    const tokens = {
+      accessExpiresAt: account.accessExpiresAt,
+      lastRefreshedAt: now,
+      failures: 0,
+      lastError: null,
+      refreshLeaseUntil: null,
+    };
     await tx
       .insert(channelTokens)
       .values({ channelId: row.id, ...tokens })
@@ -64,7 +76,13 @@ export async function saveConnectedChannel(
     await recordAudit(
       tx,
       { workspaceId: who.workspaceId, userId: who.userId, tokenId: null, requestId: who.requestId },
-      { action: input.channelId ? 'channel.reconnected' : 'channel.connected', entityType: 'channel', entityId: row.id, before, after },
+      {
+        action: input.channelId ? 'channel.reconnected' : 'channel.connected',
+        entityType: 'channel',
+        entityId: row.id,
+        before,
+        after,
+      },
     );
     return after;
   });

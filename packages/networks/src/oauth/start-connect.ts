@@ -32,14 +32,18 @@ export async function startConnect(deps: ConnectDeps, actor: Actor, input: Start
   let instanceUrl: string | undefined;
   let client: OAuthClientCredentials;
   if (input.network === 'mastodon') {
-    if (!input.instanceUrl) throw new AppError('validation_failed', 'Give the Mastodon instance address, e.g. mastodon.social');
+    if (!input.instanceUrl)
+      throw new AppError('validation_failed', 'Give the Mastodon instance address, e.g. mastodon.social');
     instanceUrl = await asAppError(async () => mastodonInstanceOrigin(input.instanceUrl ?? ''));
     const origin = instanceUrl;
     client = await asAppError(() => mastodonClient(deps, origin, input.redirectUri));
   } else {
     const configured = deps.clients[input.network];
     if (!configured) {
-      throw new AppError('unprocessable', `${input.network} is not set up on this Cadence server: its OAuth app id and secret are missing`);
+      throw new AppError(
+        'unprocessable',
+        `${input.network} is not set up on this Cadence server: its OAuth app id and secret are missing`,
+      );
     }
     client = configured;
   }
@@ -62,14 +66,27 @@ export async function startConnect(deps: ConnectDeps, actor: Actor, input: Start
     expiresAt,
   });
   const ctx = { http: deps.http, baseUrl: deps.baseUrls[input.network], instanceUrl, client, now: deps.now };
-  return { authorizationUrl: authorizationUrl(provider, ctx, { state, codeVerifier, redirectUri: input.redirectUri }), expiresAt };
+  return {
+    authorizationUrl: authorizationUrl(provider, ctx, {
+      state,
+      codeVerifier,
+      redirectUri: input.redirectUri,
+    }),
+    expiresAt,
+  };
 }
 
-export async function assertChannel(deps: Pick<ConnectDeps, 'db'>, workspaceId: string, channelId: string, network: string) {
+export async function assertChannel(
+  deps: Pick<ConnectDeps, 'db'>,
+  workspaceId: string,
+  channelId: string,
+  network: string,
+) {
   const [row] = await deps.db
     .select({ network: channels.network })
     .from(channels)
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
   if (!row) throw notFound('Channel');
-  if (row.network !== network) throw new AppError('validation_failed', `That channel is a ${row.network} channel, not ${network}`);
+  if (row.network !== network)
+    throw new AppError('validation_failed', `That channel is a ${row.network} channel, not ${network}`);
 }

@@ -26,7 +26,9 @@ export function oauthErrorText(response: SafeResponse): string {
   if (!parsed.success) return `HTTP ${response.status}`;
   const e = parsed.data;
   const code = typeof e.error === 'string' ? e.error : e.error?.message;
-  return clip([code, e.error_description ?? e.message].filter(Boolean).join(': ') || `HTTP ${response.status}`);
+  return clip(
+    [code, e.error_description ?? e.message].filter(Boolean).join(': ') || `HTTP ${response.status}`,
+  );
 }
 
 /** A refused grant (invalid_grant, invalid_client...) means the person must connect again. */
@@ -55,12 +57,22 @@ export async function requestToken(
   const basic = provider.clientAuth === 'basic';
   const fields = { ...grant, client_id: clientId, ...(basic ? {} : { client_secret: clientSecret }) };
   const headers: Record<string, string> = basic
-    ? { authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}` }
+    ? {
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`,
+      }
     : {};
   const response =
     provider.tokenMethod === 'GET'
-      ? await send({ method: 'GET', url: withQuery(provider.tokenUrl(ctx), fields), headers }, ctx.http, ctx.signal)
-      : await send({ method: 'POST', url: provider.tokenUrl(ctx), form: fields, headers }, ctx.http, ctx.signal);
+      ? await send(
+          { method: 'GET', url: withQuery(provider.tokenUrl(ctx), fields), headers },
+          ctx.http,
+          ctx.signal,
+        )
+      : await send(
+          { method: 'POST', url: provider.tokenUrl(ctx), form: fields, headers },
+          ctx.http,
+          ctx.signal,
+        );
   if (response.status !== 200) throw tokenFailure(response, what);
   return toTokenSet(readAnswer(tokenAnswer, response, what, 'transient'), ctx.now());
 }
@@ -83,19 +95,35 @@ export function exchangeCode(
   );
 }
 
-export function refreshWithToken(provider: OAuthProvider, ctx: ProviderContext, refreshToken: string): Promise<TokenSet> {
-  return requestToken(provider, ctx, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'Refreshing the access token');
+export function refreshWithToken(
+  provider: OAuthProvider,
+  ctx: ProviderContext,
+  refreshToken: string,
+): Promise<TokenSet> {
+  return requestToken(
+    provider,
+    ctx,
+    { grant_type: 'refresh_token', refresh_token: refreshToken },
+    'Refreshing the access token',
+  );
 }
 
 /** RFC 7009: the endpoint answers 200 even for tokens it no longer knows. */
-export async function revokeAt(url: string, ctx: ProviderContext, token: string, basicAuth: boolean): Promise<void> {
+export async function revokeAt(
+  url: string,
+  ctx: ProviderContext,
+  token: string,
+  basicAuth: boolean,
+): Promise<void> {
   const { clientId, clientSecret } = ctx.client;
   const response = await send(
     {
       method: 'POST',
       url,
       form: { token, client_id: clientId, ...(basicAuth ? {} : { client_secret: clientSecret }) },
-      headers: basicAuth ? { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` } : {},
+      headers: basicAuth
+        ? { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` }
+        : {},
     },
     ctx.http,
     ctx.signal,

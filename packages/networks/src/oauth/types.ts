@@ -50,7 +50,10 @@ export interface OAuthProvider {
   authorizeUrl(ctx: ProviderContext): string;
   tokenUrl(ctx: ProviderContext): string;
   /** Replaces the standard code exchange for networks that do it their own way (Instagram, Threads). */
-  exchangeCode?(ctx: ProviderContext, input: { code: string; redirectUri: string; codeVerifier: string | null }): Promise<TokenSet>;
+  exchangeCode?(
+    ctx: ProviderContext,
+    input: { code: string; redirectUri: string; codeVerifier: string | null },
+  ): Promise<TokenSet>;
   /** Extra authorisation parameters a network needs. */
   extraAuthorizeParams?: Record<string, string>;
   /**
@@ -59,7 +62,10 @@ export interface OAuthProvider {
    */
   complete(token: TokenSet, ctx: ProviderContext, accountId: string | null): Promise<ConnectedAccount>;
   /** Present when the network's tokens expire and can be renewed without the person. */
-  refresh?(credentials: Record<string, string>, ctx: ProviderContext): Promise<{ credentials: Record<string, string>; accessExpiresAt: Date | null }>;
+  refresh?(
+    credentials: Record<string, string>,
+    ctx: ProviderContext,
+  ): Promise<{ credentials: Record<string, string>; accessExpiresAt: Date | null }>;
   /** Present when the network offers a revocation endpoint. */
   revoke?(credentials: Record<string, string>, ctx: ProviderContext): Promise<void>;
 }

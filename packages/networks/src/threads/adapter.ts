@@ -24,38 +24,94 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
     rateLimit: { perChannel: { max: 250, perMs: 24 * 60 * 60_000 } },
     async publish(request, signal) {
       const parsed = threadsCredentialsSchema.safeParse(request.credentials);
-      if (!parsed.success) throw new NetworkError('auth_revoked', 'The Threads channel has no valid profile and token');
+      if (!parsed.success)
+        throw new NetworkError('auth_revoked', 'The Threads channel has no valid profile and token');
       const { userId, accessToken: token } = parsed.data;
-      const post = async (path: string, form: Record<string, string | undefined>, what: string, kind: 'ambiguous' | 'transient' = 'transient') =>
-        readAnswer(created, await graphCall({ method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } }, deps.http, signal, now, 'Threads'), what, kind).id;
+      const post = async (
+        path: string,
+        form: Record<string, string | undefined>,
+        what: string,
+        kind: 'ambiguous' | 'transient' = 'transient',
+      ) =>
+        readAnswer(
+          created,
+          await graphCall(
+            { method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } },
+            deps.http,
+            signal,
+            now,
+            'Threads',
+          ),
+          what,
+          kind,
+        ).id;
       const wait = (id: string) =>
         waitUntilFinished(
-          { url: `${graph}/${id}`, token, network: 'Threads', field: 'status', intervalMs: deps.pollIntervalMs ?? 3000, attempts: 40 },
+          {
+            url: `${graph}/${id}`,
+            token,
+            network: 'Threads',
+            field: 'status',
+            intervalMs: deps.pollIntervalMs ?? 3000,
+            attempts: 40,
+          },
           deps.http,
           signal,
           now,
         );
       const mediaFields = (ref: MediaRef) =>
-        ref.kind === 'video' ? { media_type: 'VIDEO', video_url: ref.url } : { media_type: 'IMAGE', image_url: ref.url, alt_text: ref.alt || undefined };
+        ref.kind === 'video'
+          ? { media_type: 'VIDEO', video_url: ref.url }
+          : { media_type: 'IMAGE', image_url: ref.url, alt_text: ref.alt || undefined };
       const text = textWithLink(request.text, request.link);
-      if (!text && request.media.length === 0) throw new NetworkError('permanent', 'A Threads post needs text or media');
+      if (!text && request.media.length === 0)
+        throw new NetworkError('permanent', 'A Threads post needs text or media');
       let container: string;
       const [only] = request.media;
       if (request.media.length === 0) {
-        container = await post(`${userId}/threads`, { media_type: 'TEXT', text }, 'Preparing the Threads post');
+        container = await post(
+          `${userId}/threads`,
+          { media_type: 'TEXT', text },
+          'Preparing the Threads post',
+        );
       } else if (request.media.length === 1 && only) {
-        container = await post(`${userId}/threads`, { ...mediaFields(only), text }, 'Preparing the Threads post');
+        container = await post(
+          `${userId}/threads`,
+          { ...mediaFields(only), text },
+          'Preparing the Threads post',
+        );
       } else {
         const children = [];
         for (const ref of request.media.slice(0, 20)) {
-          children.push(await post(`${userId}/threads`, { ...mediaFields(ref), is_carousel_item: 'true' }, 'Preparing a Threads carousel item'));
+          children.push(
+            await post(
+              `${userId}/threads`,
+              { ...mediaFields(ref), is_carousel_item: 'true' },
+              'Preparing a Threads carousel item',
+            ),
+          );
         }
         for (const child of children) await wait(child);
-        container = await post(`${userId}/threads`, { media_type: 'CAROUSEL', children: children.join(','), text }, 'Preparing the Threads carousel');
+        container = await post(
+          `${userId}/threads`,
+          { media_type: 'CAROUSEL', children: children.join(','), text },
+          'Preparing the Threads carousel',
+        );
       }
       await wait(container);
-      const id = await post(`${userId}/threads_publish`, { creation_id: container }, 'Publishing on Threads', 'ambiguous');
-      const link = await graphCall({ method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) }, deps.http, signal, now, 'Threads')
+      const id = await post(
+        `${userId}/threads_publish`,
+        { creation_id: container },
+        'Publishing on Threads',
+        'ambiguous',
+      );
+      const link = await graphCall(
+        { method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) },
+        deps.http,
+        signal,
+        now,
+        'Threads',
+      )
         .then((r) => readAnswer(permalink, r, 'Reading the Threads post', 'transient').permalink ?? null)
         .catch(() => null);
       return { externalId: id, externalUrl: link };

@@ -10,7 +10,11 @@ import { expiresAtString } from '../oauth/token-endpoint';
 import type { OAuthProvider, ProviderContext } from '../oauth/types';
 import { THREADS_GRAPH, THREADS_VERSION, THREADS_WWW, threadsCredentialsSchema } from './credentials';
 
-const profile = z.object({ id: z.string().regex(/^\d{1,40}$/), username: z.string().min(1).max(100), name: z.string().max(400).optional() });
+const profile = z.object({
+  id: z.string().regex(/^\d{1,40}$/),
+  username: z.string().min(1).max(100),
+  name: z.string().max(400).optional(),
+});
 
 export function threadsTokenUrls(ctx: ProviderContext): MetaTokenUrls {
   const graph = origin(THREADS_GRAPH, ctx.baseUrl);
@@ -38,7 +42,13 @@ export const threadsOAuth: OAuthProvider = {
     const me = readAnswer(
       profile,
       await graphCall(
-        { method: 'GET', url: withQuery(`${origin(THREADS_GRAPH, ctx.baseUrl)}/${THREADS_VERSION}/me`, { fields: 'id,username,name', access_token: token.accessToken }) },
+        {
+          method: 'GET',
+          url: withQuery(`${origin(THREADS_GRAPH, ctx.baseUrl)}/${THREADS_VERSION}/me`, {
+            fields: 'id,username,name',
+            access_token: token.accessToken,
+          }),
+        },
         ctx.http,
         ctx.signal,
         ctx.now,
@@ -57,6 +67,9 @@ export const threadsOAuth: OAuthProvider = {
   async refresh(credentials, ctx) {
     const c = threadsCredentialsSchema.parse(credentials);
     const token = await renewMetaToken(threadsTokenUrls(ctx), ctx, c.accessToken, 'refresh');
-    return { credentials: { ...credentials, accessToken: token.accessToken, ...expiresAtString(token.expiresAt) }, accessExpiresAt: token.expiresAt ?? null };
+    return {
+      credentials: { ...credentials, accessToken: token.accessToken, ...expiresAtString(token.expiresAt) },
+      accessExpiresAt: token.expiresAt ?? null,
+    };
   },
 };

@@ -15,8 +15,16 @@ import { xCall } from './http';
 const created = z.object({ data: z.object({ id: z.string().regex(/^\d{1,30}$/) }) });
 const uploaded = z.object({ data: z.object({ id: z.string().regex(/^\d{1,30}$/) }) });
 
-async function uploadImages(api: string, token: string, media: MediaRef[], http: SafeHttpOptions, signal: AbortSignal, now: () => Date) {
-  if (media.some((m) => m.kind === 'video')) throw new NetworkError('permanent', 'Cadence does not publish videos to X yet; use images');
+async function uploadImages(
+  api: string,
+  token: string,
+  media: MediaRef[],
+  http: SafeHttpOptions,
+  signal: AbortSignal,
+  now: () => Date,
+) {
+  if (media.some((m) => m.kind === 'video'))
+    throw new NetworkError('permanent', 'Cadence does not publish videos to X yet; use images');
   const ids: string[] = [];
   for (const [index, ref] of media.slice(0, 4).entries()) {
     const file = await downloadMedia(ref, http, signal, 5 * 1024 * 1024);
@@ -24,11 +32,21 @@ async function uploadImages(api: string, token: string, media: MediaRef[], http:
       media: { bytes: file.bytes, mimeType: file.mimeType, filename: `media-${index}` },
       media_category: ref.kind === 'gif' ? 'tweet_gif' : 'tweet_image',
     });
-    const answer = await xCall({ method: 'POST', url: `${api}/2/media/upload`, body }, token, { ...http, timeoutMs: 60_000 }, signal, now);
+    const answer = await xCall(
+      { method: 'POST', url: `${api}/2/media/upload`, body },
+      token,
+      { ...http, timeoutMs: 60_000 },
+      signal,
+      now,
+    );
     const { id } = readAnswer(uploaded, answer, 'Uploading media to X', 'transient').data;
     if (ref.alt) {
       await xCall(
-        { method: 'POST', url: `${api}/2/media/metadata`, json: { id, metadata: { alt_text: { text: ref.alt.slice(0, 1000) } } } },
+        {
+          method: 'POST',
+          url: `${api}/2/media/metadata`,
+          json: { id, metadata: { alt_text: { text: ref.alt.slice(0, 1000) } } },
+        },
         token,
         http,
         signal,
@@ -54,9 +72,21 @@ export function createXAdapter(deps: AdapterDeps): NetworkAdapter {
       const { accessToken: token, username } = parsed.data;
       const mediaIds = await uploadImages(api, token, request.media, deps.http, signal, now);
       const tweet = async (text: string, extra: Record<string, unknown>) =>
-        readAnswer(created, await xCall({ method: 'POST', url: `${api}/2/tweets`, json: { text, ...extra } }, token, deps.http, signal, now), 'Posting to X')
-          .data.id;
-      const id = await tweet(textWithLink(request.text, request.link), mediaIds.length ? { media: { media_ids: mediaIds } } : {});
+        readAnswer(
+          created,
+          await xCall(
+            { method: 'POST', url: `${api}/2/tweets`, json: { text, ...extra } },
+            token,
+            deps.http,
+            signal,
+            now,
+          ),
+          'Posting to X',
+        ).data.id;
+      const id = await tweet(
+        textWithLink(request.text, request.link),
+        mediaIds.length ? { media: { media_ids: mediaIds } } : {},
+      );
       const published = { externalId: id, externalUrl: `https://x.com/${username}/status/${id}` };
       if (!request.firstComment) return published;
       try {

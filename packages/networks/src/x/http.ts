@@ -12,7 +12,10 @@ import type { SafeHttpOptions, SafeResponse } from '../safe-http';
 const problem = z.object({
   title: z.string().max(500).optional(),
   detail: z.string().max(2000).optional(),
-  errors: z.array(z.object({ message: z.string().max(2000) })).max(20).optional(),
+  errors: z
+    .array(z.object({ message: z.string().max(2000) }))
+    .max(20)
+    .optional(),
 });
 
 export function xFailure(response: SafeResponse, now: Date): NetworkError {
@@ -28,8 +31,18 @@ export function xFailure(response: SafeResponse, now: Date): NetworkError {
   });
 }
 
-export async function xCall(call: NetworkCall, token: string, http: SafeHttpOptions, signal: AbortSignal | undefined, now: () => Date) {
-  const response = await send({ ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } }, http, signal);
+export async function xCall(
+  call: NetworkCall,
+  token: string,
+  http: SafeHttpOptions,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+) {
+  const response = await send(
+    { ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } },
+    http,
+    signal,
+  );
   if (!isSuccess(response)) throw xFailure(response, now());
   return response;
 }

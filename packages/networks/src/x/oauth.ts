@@ -10,7 +10,13 @@ import type { OAuthProvider, ProviderContext } from '../oauth/types';
 import { X_API, X_WWW, xCredentialsSchema } from './credentials';
 import { xCall } from './http';
 
-const me = z.object({ data: z.object({ id: z.string().regex(/^\d{1,30}$/), name: z.string().max(200), username: z.string().min(1).max(50) }) });
+const me = z.object({
+  data: z.object({
+    id: z.string().regex(/^\d{1,30}$/),
+    name: z.string().max(200),
+    username: z.string().min(1).max(50),
+  }),
+});
 
 const api = (ctx: ProviderContext) => origin(X_API, ctx.baseUrl);
 
@@ -26,7 +32,13 @@ export const xOAuth: OAuthProvider = {
   async complete(token, ctx) {
     const user = readAnswer(
       me,
-      await xCall({ method: 'GET', url: `${api(ctx)}/2/users/me` }, token.accessToken, ctx.http, ctx.signal, ctx.now),
+      await xCall(
+        { method: 'GET', url: `${api(ctx)}/2/users/me` },
+        token.accessToken,
+        ctx.http,
+        ctx.signal,
+        ctx.now,
+      ),
       'Reading the X account',
       'transient',
     ).data;
@@ -45,10 +57,19 @@ export const xOAuth: OAuthProvider = {
   },
   async refresh(credentials, ctx) {
     const c = xCredentialsSchema.parse(credentials);
-    if (!c.refreshToken) throw new NetworkError('auth_revoked', 'X gave no refresh token (offline.access was not granted): reconnect the channel');
+    if (!c.refreshToken)
+      throw new NetworkError(
+        'auth_revoked',
+        'X gave no refresh token (offline.access was not granted): reconnect the channel',
+      );
     const token = await refreshWithToken(xOAuth, ctx, c.refreshToken);
     return {
-      credentials: { ...credentials, accessToken: token.accessToken, refreshToken: token.refreshToken ?? c.refreshToken, ...expiresAtString(token.expiresAt) },
+      credentials: {
+        ...credentials,
+        accessToken: token.accessToken,
+        refreshToken: token.refreshToken ?? c.refreshToken,
+        ...expiresAtString(token.expiresAt),
+      },
       accessExpiresAt: token.expiresAt ?? null,
     };
   },

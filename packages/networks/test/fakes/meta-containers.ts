@@ -12,11 +12,32 @@ export interface ContainerFake {
 
 export function containerRoutes(
   app: FastifyInstance,
-  o: { version: string; user: string; token: string; create: string; publish: string; statusField: 'status_code' | 'status'; permalinkBase: string },
+  o: {
+    version: string;
+    user: string;
+    token: string;
+    create: string;
+    publish: string;
+    statusField: 'status_code' | 'status';
+    permalinkBase: string;
+  },
 ): ContainerFake {
-  const fake: ContainerFake = { containers: new Map(), published: [], failNextContainer: false, graphError: null };
+  const fake: ContainerFake = {
+    containers: new Map(),
+    published: [],
+    failNextContainer: false,
+    graphError: null,
+  };
   const denied = (token: unknown) =>
-    token !== o.token ? { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190 } } : null;
+    token !== o.token
+      ? {
+          error: {
+            message: 'Error validating access token: Session has expired',
+            type: 'OAuthException',
+            code: 190,
+          },
+        }
+      : null;
   app.post(`/${o.version}/${o.user}/${o.create}`, async (request, reply) => {
     const body = request.body as Record<string, string>;
     const refused = denied(body.access_token);
@@ -29,7 +50,10 @@ export function containerRoutes(
   app.post(`/${o.version}/${o.user}/${o.publish}`, async (request, reply) => {
     const body = request.body as Record<string, string>;
     const container = fake.containers.get(body.creation_id ?? '');
-    if (!container || container.polls < 2) return reply.code(400).send({ error: { message: 'Media ID is not available', code: 9007, error_subcode: 2207027 } });
+    if (!container || container.polls < 2)
+      return reply
+        .code(400)
+        .send({ error: { message: 'Media ID is not available', code: 9007, error_subcode: 2207027 } });
     fake.published.push(body.creation_id ?? '');
     return { id: String(18_000 + fake.published.length) };
   });
@@ -43,7 +67,11 @@ export function containerRoutes(
     if (!container) return reply.code(400).send({ error: { message: 'Unsupported get request', code: 100 } });
     container.polls++;
     const status = container.fail ? 'ERROR' : container.polls < 2 ? 'IN_PROGRESS' : 'FINISHED';
-    return { [o.statusField]: status, id, ...(container.fail ? { error_message: 'Unsupported image format' } : {}) };
+    return {
+      [o.statusField]: status,
+      id,
+      ...(container.fail ? { error_message: 'Unsupported image format' } : {}),
+    };
   });
   return fake;
 }

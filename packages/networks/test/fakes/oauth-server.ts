@@ -34,7 +34,13 @@ export interface OAuthServerState {
 const token = () => randomBytes(16).toString('hex');
 
 export function oauthServer(app: FastifyInstance, o: OAuthServerOptions): OAuthServerState {
-  const state: OAuthServerState = { codes: new Map(), accessTokens: new Set(), refreshTokens: new Set(), authorizeRequests: [], revoked: [] };
+  const state: OAuthServerState = {
+    codes: new Map(),
+    accessTokens: new Set(),
+    refreshTokens: new Set(),
+    authorizeRequests: [],
+    revoked: [],
+  };
   const refuse = (status: number, error: string, description: string) => ({
     status,
     body: o.errorBody ? o.errorBody(error, description) : { error, error_description: description },
@@ -43,10 +49,16 @@ export function oauthServer(app: FastifyInstance, o: OAuthServerOptions): OAuthS
   app.get(o.authorizePath, async (request, reply) => {
     const q = request.query as Record<string, string>;
     state.authorizeRequests.push(q);
-    if (q.client_id !== o.clientId || q.response_type !== 'code') return reply.code(400).send({ error: 'invalid_request' });
-    if (o.pkce && (q.code_challenge_method !== 'S256' || !q.code_challenge)) return reply.code(400).send({ error: 'invalid_request' });
+    if (q.client_id !== o.clientId || q.response_type !== 'code')
+      return reply.code(400).send({ error: 'invalid_request' });
+    if (o.pkce && (q.code_challenge_method !== 'S256' || !q.code_challenge))
+      return reply.code(400).send({ error: 'invalid_request' });
     const code = token();
-    state.codes.set(code, { redirectUri: q.redirect_uri ?? '', challenge: q.code_challenge, scope: q.scope ?? '' });
+    state.codes.set(code, {
+      redirectUri: q.redirect_uri ?? '',
+      challenge: q.code_challenge,
+      scope: q.scope ?? '',
+    });
     const target = new URL(q.redirect_uri ?? '');
     target.searchParams.set('code', code);
     if (q.state) target.searchParams.set('state', q.state);
@@ -56,7 +68,10 @@ export function oauthServer(app: FastifyInstance, o: OAuthServerOptions): OAuthS
   const clientOk = (request: FastifyRequest, fields: Record<string, string>) => {
     if (o.clientAuth === 'basic') {
       const header = request.headers.authorization ?? '';
-      const [id, secret] = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString().split(':').map(decodeURIComponent);
+      const [id, secret] = Buffer.from(header.replace(/^Basic /, ''), 'base64')
+        .toString()
+        .split(':')
+        .map(decodeURIComponent);
       return id === o.clientId && secret === o.clientSecret;
     }
     return fields.client_id === o.clientId && fields.client_secret === o.clientSecret;
@@ -67,7 +82,14 @@ export function oauthServer(app: FastifyInstance, o: OAuthServerOptions): OAuthS
     const refresh = token();
     state.accessTokens.add(access);
     state.refreshTokens.add(refresh);
-    return { access_token: access, token_type: 'bearer', expires_in: o.expiresIn ?? 7200, refresh_token: refresh, scope, ...o.extraTokenFields };
+    return {
+      access_token: access,
+      token_type: 'bearer',
+      expires_in: o.expiresIn ?? 7200,
+      refresh_token: refresh,
+      scope,
+      ...o.extraTokenFields,
+    };
   };
 
   const tokenHandler = async (request: FastifyRequest) => {
@@ -79,15 +101,19 @@ export function oauthServer(app: FastifyInstance, o: OAuthServerOptions): OAuthS
       const code = state.codes.get(fields.code ?? '');
       state.codes.delete(fields.code ?? '');
       if (!code) return refuse(400, 'invalid_grant', 'The authorization code is invalid or was already used');
-      if (code.redirectUri !== fields.redirect_uri) return refuse(400, 'invalid_grant', 'redirect_uri does not match');
+      if (code.redirectUri !== fields.redirect_uri)
+        return refuse(400, 'invalid_grant', 'redirect_uri does not match');
       if (o.pkce) {
-        const expected = createHash('sha256').update(fields.code_verifier ?? '').digest('base64url');
+        const expected = createHash('sha256')
+          .update(fields.code_verifier ?? '')
+          .digest('base64url');
         if (expected !== code.challenge) return refuse(400, 'invalid_grant', 'PKCE verification failed');
       }
       return { status: 200, body: issue(code.scope) };
     }
     if (fields.grant_type === 'refresh_token') {
-      if (!state.refreshTokens.delete(fields.refresh_token ?? '')) return refuse(400, 'invalid_grant', 'The refresh token is invalid');
+      if (!state.refreshTokens.delete(fields.refresh_token ?? ''))
+        return refuse(400, 'invalid_grant', 'The refresh token is invalid');
       return { status: 200, body: issue('') };
     }
     return refuse(400, 'unsupported_grant_type', String(fields.grant_type));

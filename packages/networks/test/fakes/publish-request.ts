@@ -24,7 +24,9 @@ export async function failureOf(work: Promise<unknown>) {
   try {
     await work;
   } catch (error) {
-    return (error as { failure: { kind: string; reason: string; retryAfterMs?: number; networkWide?: boolean } }).failure;
+    return (
+      error as { failure: { kind: string; reason: string; retryAfterMs?: number; networkWide?: boolean } }
+    ).failure;
   }
   throw new Error('expected the call to fail');
 }

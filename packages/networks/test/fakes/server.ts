@@ -45,7 +45,11 @@ export async function startFakeNetwork(routes: (app: FastifyInstance) => void): 
 /** Multipart bodies decoded by the platform's own parser, as a network's framework would. */
 export async function multipartFields(request: FastifyRequest): Promise<FormData> {
   const contentType = String(request.headers['content-type']);
-  return new Request('http://fake/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(request.body as Buffer) }).formData();
+  return new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(request.body as Buffer),
+  }).formData();
 }
 
 export function bearer(request: FastifyRequest): string | undefined {

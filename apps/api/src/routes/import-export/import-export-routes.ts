@@ -24,8 +24,10 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
   // The CSV body arrives as text; this parser is scoped to these routes.
-  app.addContentTypeParser(CSV_TYPES, { parseAs: 'string', bodyLimit: BULK_BODY_LIMIT }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    CSV_TYPES,
+    { parseAs: 'string', bodyLimit: BULK_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
   );
 
   r.post(
@@ -35,7 +37,8 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
       bodyLimit: BULK_BODY_LIMIT,
       schema: {
         tags: ['import-export'],
-        summary: 'Create up to 500 draft posts, each validated and created on its own, with a result per item',
+        summary:
+          'Create up to 500 draft posts, each validated and created on its own, with a result per item',
         params: workspaceParams,
         body: bulkCreateSchema,
         response: { 200: bulkResultSchema, 413: errorBodySchema, ...errorResponses },
@@ -54,7 +57,11 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
       const results = outcomes.map((o) =>
         o.ok
           ? { index: o.index, status: 201, post: o.post }
-          : { index: o.index, status: STATUS_BY_CODE[o.error.code as keyof typeof STATUS_BY_CODE] ?? 500, error: o.error },
+          : {
+              index: o.index,
+              status: STATUS_BY_CODE[o.error.code as keyof typeof STATUS_BY_CODE] ?? 500,
+              error: o.error,
+            },
       );
       const created = results.filter((x) => x.status === 201).length;
       return { created, failed: results.length - created, results };
@@ -74,7 +81,12 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
         params: workspaceParams,
         querystring: importQuerySchema,
         body: z.string().describe('CSV with a header row, at most 500 post rows'),
-        response: { 201: importResultSchema, 200: importResultSchema, 413: errorBodySchema, ...errorResponses },
+        response: {
+          201: importResultSchema,
+          200: importResultSchema,
+          413: errorBodySchema,
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

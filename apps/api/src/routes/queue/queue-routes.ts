@@ -49,7 +49,12 @@ export async function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      replaceQueueSlots(db, { ...request.actor, requestId: request.id }, request.params.channelId, request.body),
+      replaceQueueSlots(
+        db,
+        { ...request.actor, requestId: request.id },
+        request.params.channelId,
+        request.body,
+      ),
   );
 
   r.get(
@@ -83,7 +88,7 @@ export async function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['queue'],
         summary:
-          "Schedule the post on the earliest queue slot free on all its channels (charter rules and DST applied); " +
+          'Schedule the post on the earliest queue slot free on all its channels (charter rules and DST applied); ' +
           '422 when there is none',
         params: postParams,
         body: addToQueueSchema,

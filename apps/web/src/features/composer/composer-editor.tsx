@@ -118,7 +118,7 @@ export function ComposerEditor({ draft, networks, violations, onChange }: Compos
               <li key={`${v.rule}-${v.network ?? ''}-${message}`} className={`check check-${v.severity}`}>
                 <span aria-hidden="true">{v.severity === 'block' ? '⛔' : '⚠'}</span>{' '}
                 <span className="visually-hidden">
-                  {v.severity === 'block' ? t('composer.blocking') : t('composer.warning')}:{' '}
+                  {v.severity === 'block' ? t('composer.blocking') : t('composer.warning')}{' '}
                 </span>
                 {v.network && <span className="chip chip-small">{t(`networks.${v.network}`)}</span>} {message}
                 {v.range && (active !== 'base' ? v.network === active : true) && (

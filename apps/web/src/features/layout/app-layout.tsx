@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
+import { NewPostLink } from './new-post-link';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -25,6 +26,7 @@ export function AppLayout() {
       </a>
       <nav className="rail" aria-label={t('nav.label')}>
         <WorkspaceSwitcher />
+        <NewPostLink />
         <ul className="rail-sections">
           {SECTIONS.map((s) => (
             <li key={s.key}>

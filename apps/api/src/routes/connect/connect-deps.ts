@@ -1,0 +1,22 @@
+import type { ConnectDeps } from '@cadence/networks/oauth/providers';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context';
+
+export function connectDeps(ctx: AppContext): ConnectDeps {
+  return {
+    db: ctx.database.db,
+    keyRing: ctx.keyRing,
+    http: { allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls },
+    now: ctx.clock,
+    clients: ctx.config.networks.clients,
+    baseUrls: ctx.config.networks.baseUrls,
+  };
+}
+
+export const CALLBACK_PATH = '/api/v1/connect/callback';
+
+/** The one redirect URI registered with every network: PUBLIC_URL's, or this request's origin. */
+export function redirectUri(ctx: AppContext, request: FastifyRequest): string {
+  const origin = ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  return `${origin.replace(/\/+$/, '')}${CALLBACK_PATH}`;
+}

@@ -1,0 +1,78 @@
+// One row per channel: status as icon and words, the live post's link, and a failure's reason in
+// plain words with the network's raw error behind "details" (shown as text, never as HTML).
+import { useTranslation } from 'react-i18next';
+import { useChannels } from '../channels/channel-queries';
+import { formatTime } from '../../ui/time';
+import type { Post, PostTarget } from './post-queries';
+
+const ICON: Partial<Record<PostTarget['status'], string>> = {
+  published: '✓',
+  failed: '✕',
+  scheduled: '◷',
+  sending: '↻',
+  claimed: '↻',
+  unknown: '?',
+  missed: '!',
+  held: '⏸',
+  cancelled: '–',
+};
+
+export function PostTargets({ workspaceId, post, timeZone }: { workspaceId: string; post: Post; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const channels = useChannels(workspaceId);
+  const byId = new Map((channels.data ?? []).map((c) => [c.id, c]));
+  return (
+    <table className="table targets">
+      <caption className="visually-hidden">{t('post.targets')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('post.channel')}</th>
+          <th scope="col">{t('post.status')}</th>
+          <th scope="col">{t('post.when')}</th>
+          <th scope="col">{t('post.result')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {post.targets.map((target) => (
+          <tr key={target.id} id={`target-${target.id}`} data-testid={`target-${target.network}`}>
+            <td>
+              <span className={`network-badge network-${target.network}`} aria-hidden="true">
+                {t(`networks.${target.network}`).slice(0, 1)}
+              </span>{' '}
+              {byId.get(target.channelId)?.displayName ?? t(`networks.${target.network}`)}
+            </td>
+            <td className={`target-status target-${target.status}`}>
+              <span aria-hidden="true">{ICON[target.status] ?? '•'} </span>
+              {t(`targetStatus.${target.status}`)}
+            </td>
+            <td>
+              {target.publishedAt
+                ? formatTime(target.publishedAt, i18n.language, timeZone)
+                : target.scheduledAt
+                  ? formatTime(target.scheduledAt, i18n.language, timeZone)
+                  : '—'}
+            </td>
+            <td>
+              {target.externalUrl && (
+                <a href={target.externalUrl} target="_blank" rel="noreferrer noopener" className="live-link">
+                  {t('post.viewLive')} ↗
+                </a>
+              )}
+              {target.status === 'failed' && (
+                <div className="failure">
+                  <p className="form-error">{t('post.failedPlain')}</p>
+                  {target.lastError && (
+                    <details>
+                      <summary>{t('post.details')}</summary>
+                      <pre className="raw-error">{target.lastError}</pre>
+                    </details>
+                  )}
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,49 @@
+// What changed since this reviewer's last decision on the post: a word diff per text that changed
+// and the edits recorded in the history since then.
+import { useTranslation } from 'react-i18next';
+import { useChannels } from '../channels/channel-queries';
+import type { Post, PostEvent } from '../posts/post-queries';
+import { type ReviewSnapshot, textsOf } from './review-snapshot';
+import { WordDiff } from './word-diff';
+
+interface ReviewChangesProps {
+  workspaceId: string;
+  post: Post;
+  snapshot: ReviewSnapshot | null;
+  history: readonly PostEvent[];
+}
+
+export function ReviewChanges({ workspaceId, post, snapshot, history }: ReviewChangesProps) {
+  const { t } = useTranslation();
+  const channels = useChannels(workspaceId);
+  const names = new Map((channels.data ?? []).map((c) => [c.id, c.displayName]));
+  if (!snapshot) return <p className="muted">{t('review.firstReview')}</p>;
+  if (snapshot.contentRevision === post.contentRevision) return <p className="muted">{t('review.noChangeSince')}</p>;
+  const now = textsOf(post);
+  const changed = Object.entries(now).filter(([k, text]) => (snapshot.texts[k] ?? '') !== text);
+  const edits = history.filter((e) => e.action === 'edited' && e.createdAt > snapshot.decidedAt);
+  const fields = [...new Set(edits.flatMap((e) => fieldsOf(e.details)))];
+  const added = Object.keys(now).filter((k) => k !== 'base' && !(k in snapshot.texts));
+  return (
+    <div className="review-changes">
+      {changed
+        .filter(([k, text]) => k === 'base' || text !== now.base || snapshot.texts[k] !== snapshot.texts.base)
+        .map(([k, text]) => (
+          <div key={k}>
+            <h4>{k === 'base' ? t('composer.base') : (names.get(k) ?? k)}</h4>
+            <WordDiff before={snapshot.texts[k] ?? ''} after={text} />
+          </div>
+        ))}
+      {added.length > 0 && (
+        <p>{t('review.channelsAdded', { names: added.map((k) => names.get(k) ?? k).join(', ') })}</p>
+      )}
+      {fields.length > 0 && <p className="muted">{t('review.fieldsEdited', { fields: fields.join(', ') })}</p>}
+    </div>
+  );
+}
+
+function fieldsOf(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null) return [];
+  const fields = (details as { fields?: unknown }).fields;
+  return Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : [];
+}

@@ -1,0 +1,166 @@
+// The month calendar of one workspace among 50, over 1,000,000 targets on real PostgreSQL: through
+// the HTTP API (the real app listening on a port, an API token, sequential requests on a keep-alive
+// connection) next to the same SQL sent raw with node-postgres, in the same run.
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '@cadence/config';
+import { apiTokens, connectPostgres, workspaces } from '@cadence/db';
+import { calendarQuery } from '@cadence/domain/calendar/calendar-query';
+import { resolveRange } from '@cadence/domain/calendar/list-calendar';
+import { MAX_EVENTS } from '@cadence/domain/calendar/schemas';
+import { newApiToken } from '@cadence/domain/security/tokens';
+import { asc, like } from 'drizzle-orm';
+import pg from 'pg';
+import { Pool } from 'undici';
+import { buildApp } from '../apps/api/src/app';
+import { dropDatabase, ensureDatabase, isSeeded, seed, TARGETS, WORKSPACES } from './calendar-seed';
+import type { BenchSection } from './run';
+
+// A benchmark is a tool run by hand, not the app: it takes its database from its own variable.
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cadence_bench';
+const WARM_UP = 50;
+const REQUESTS = 300;
+const MONTH = { from: '2026-06-01', to: '2026-07-01' };
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+async function time(n: number, run: () => Promise<void>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+const ms = (v: number) => v.toFixed(2);
+
+async function prepare(): Promise<{ seconds: number | null }> {
+  await ensureDatabase(DATABASE_URL);
+  let database = connectPostgres(DATABASE_URL, 2);
+  try {
+    await database.migrate();
+  } catch (err) {
+    // A bench database from an older schema that no longer migrates: start again.
+    console.log(`bench: migration failed (${String(err).slice(0, 120)}); recreating the database`);
+    await database.close();
+    await dropDatabase(DATABASE_URL);
+    await ensureDatabase(DATABASE_URL);
+    database = connectPostgres(DATABASE_URL, 2);
+    await database.migrate();
+  }
+  await database.close();
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    if (await isSeeded(client)) return { seconds: null };
+    console.log(`bench: seeding ${TARGETS.toLocaleString('en')} targets…`);
+    const start = performance.now();
+    await seed(client);
+    return { seconds: (performance.now() - start) / 1000 };
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function calendarBench(): Promise<BenchSection[]> {
+  const seeded = await prepare();
+  const config = loadConfig({
+    DATABASE_URL,
+    LOG_LEVEL: 'silent',
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
+  const database = connectPostgres(DATABASE_URL, config.databasePoolSize);
+  const { db } = database;
+  const [workspace] = await db
+    .select()
+    .from(workspaces)
+    .where(like(workspaces.name, 'Bench %'))
+    .orderBy(asc(workspaces.id))
+    .limit(1);
+  if (!workspace) throw new Error('no bench workspace');
+  const token = newApiToken();
+  await db
+    .insert(apiTokens)
+    .values({ workspaceId: workspace.id, name: 'bench', role: 'viewer', prefix: token.prefix, tokenHash: token.hash });
+
+  const app = await buildApp(
+    { config, database, keyRing: { keys: [{ id: 'bench', key: Buffer.alloc(32, 1) }] }, clock: () => new Date() },
+    { logger: false },
+  );
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const http = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
+  const path = `/api/v1/workspaces/${workspace.id}/calendar?from=${MONTH.from}&to=${MONTH.to}`;
+  let events = 0;
+  let bytes = 0;
+  const viaHttp = async () => {
+    const res = await http.request({ method: 'GET', path, headers: { authorization: `Bearer ${token.token}` } });
+    const body = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`calendar answered ${res.statusCode}: ${body.slice(0, 200)}`);
+    bytes = body.length;
+    events = (JSON.parse(body) as { items: unknown[] }).items.length;
+  };
+
+  // The very SQL the API runs (same builder, same range resolution), sent raw on one connection.
+  const { from, to } = resolveRange(MONTH, workspace.timezone, 62);
+  const query = calendarQuery(db, { workspaceId: workspace.id, from, to, limit: MAX_EVENTS + 1 }).toSQL();
+  const raw = new pg.Client({ connectionString: DATABASE_URL });
+  await raw.connect();
+  let rawRows = 0;
+  const viaSql = async () => {
+    rawRows = (await raw.query(query.sql, query.params as unknown[])).rowCount ?? 0;
+  };
+  const plan = await raw.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.sql}`, query.params as unknown[]);
+  const indexLine = plan.rows.map((r) => r['QUERY PLAN']).find((l) => l.includes('post_targets_calendar_idx'));
+
+  try {
+    // Warm both paths (caches, JIT, connection pools), then alternate blocks so drift hits both alike.
+    await time(WARM_UP, viaHttp);
+    await time(WARM_UP, viaSql);
+    const httpSamples: number[] = [];
+    const sqlSamples: number[] = [];
+    for (let block = 0; block < 6; block++) {
+      httpSamples.push(...(await time(REQUESTS / 6, viaHttp)));
+      sqlSamples.push(...(await time(REQUESTS / 6, viaSql)));
+    }
+    httpSamples.sort((a, b) => a - b);
+    sqlSamples.sort((a, b) => a - b);
+    if (rawRows !== events) throw new Error(`raw query returned ${rawRows} rows, the API ${events} events`);
+    const h50 = percentile(httpSamples, 50);
+    const s50 = percentile(sqlSamples, 50);
+    const ratio = h50 / s50;
+    return [
+      {
+        title: 'Calendar month query (HTTP API vs raw SQL)',
+        lines: [
+          `Workload: ${TARGETS.toLocaleString('en')} targets (500,000 posts x 2 channels) across ${WORKSPACES} workspaces over two years on PostgreSQL; ` +
+            `one workspace's month (${MONTH.from} to ${MONTH.to}, Europe/Paris): ${events} events, ${(bytes / 1024).toFixed(0)} KiB of JSON. ` +
+            `${REQUESTS} sequential requests after ${WARM_UP} warm-up, HTTP (real app on a port, API token, keep-alive) and raw SQL interleaved in blocks.`,
+          seeded.seconds === null
+            ? '- seed: reused the already seeded database'
+            : `- seed: ${seeded.seconds.toFixed(0)} s (set-based SQL)`,
+          `- plan: ${indexLine?.trim() ?? 'post_targets_calendar_idx NOT used'}`,
+          '',
+          '| path | p50 ms | p99 ms |',
+          '| --- | --- | --- |',
+          `| HTTP GET /calendar | ${ms(h50)} | ${ms(percentile(httpSamples, 99))} |`,
+          `| raw SQL (node-postgres) | ${ms(s50)} | ${ms(percentile(sqlSamples, 99))} |`,
+          '',
+          `Ratio HTTP p50 / raw SQL p50: **${ratio.toFixed(2)}x** (aim: under 2x) — ${ratio < 2 ? 'met' : 'missed'}.`,
+        ],
+      },
+    ];
+  } finally {
+    await http.close();
+    await raw.end();
+    await app.close();
+    await database.close();
+  }
+}
