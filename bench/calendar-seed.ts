@@ -58,7 +58,9 @@ export async function seed(client: pg.Client): Promise<void> {
   await client.query('SET LOCAL session_replication_role = replica');
   await client.query('SET LOCAL synchronous_commit = off');
   await client.query("SET LOCAL maintenance_work_mem = '256MB'");
-  await client.query('TRUNCATE post_targets, posts, campaigns, channels, memberships, api_tokens, workspaces, users CASCADE');
+  await client.query(
+    'TRUNCATE post_targets, posts, campaigns, channels, memberships, api_tokens, workspaces, users CASCADE',
+  );
   await client.query(
     "INSERT INTO users (email, name, password_hash) VALUES ('bench@example.com', 'Bench Writer', 'not-a-hash')",
   );

@@ -17,7 +17,9 @@ describe('first-run setup and sessions', () => {
       workspace: { name: 'Acme', timezone: 'Europe/Paris', locale: 'fr' },
     };
     // Concurrent attempts: exactly one wins.
-    const results = await Promise.all([1, 2, 3].map(() => call(t, null, { method: 'POST', url: '/api/v1/setup', payload })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => call(t, null, { method: 'POST', url: '/api/v1/setup', payload })),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
     const won = results.find((r) => r.statusCode === 201)!;
     const cookie = won.cookies.find((c) => c.name === 'cadence_session')!;
@@ -43,8 +45,16 @@ describe('first-run setup and sessions', () => {
   });
 
   it('refuses a wrong password with 401 and the same message as an unknown email', async () => {
-    const wrong = await call(t, null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'first@example.com', password: 'nope' } });
-    const unknown = await call(t, null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ghost@example.com', password: 'nope' } });
+    const wrong = await call(t, null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'first@example.com', password: 'nope' },
+    });
+    const unknown = await call(t, null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'ghost@example.com', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
@@ -52,21 +62,37 @@ describe('first-run setup and sessions', () => {
 
   it('requires the CSRF token on unsafe methods with cookie auth', async () => {
     const a = await signIn(t, 'first@example.com');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a.headers.cookie! } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: a.headers.cookie! },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.details).toEqual({ reason: 'csrf' });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a.headers.cookie!, 'x-csrf-token': 'x' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: a.headers.cookie!, 'x-csrf-token': 'x' },
+    });
     expect(wrong.statusCode).toBe(403);
   });
 
   it('ends other sessions on password change', async () => {
     const a = await signIn(t, 'first@example.com');
     const b = await signIn(t, 'first@example.com');
-    const res = await call(t, a, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'correct horse battery', newPassword: 'an even better passphrase' } });
+    const res = await call(t, a, {
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'correct horse battery', newPassword: 'an even better passphrase' },
+    });
     expect(res.statusCode).toBe(204);
     expect((await call(t, b, { method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(401);
     expect((await call(t, a, { method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(200);
-    await call(t, a, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'an even better passphrase', newPassword: 'correct horse battery' } });
+    await call(t, a, {
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'an even better passphrase', newPassword: 'correct horse battery' },
+    });
   });
 
   it('puts a request id on every response', async () => {
@@ -85,7 +111,11 @@ describe('login rate limit', () => {
       await setupOwner(limited);
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await call(limited, null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'owner@example.com', password: 'wrong' } });
+        const res = await call(limited, null, {
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'owner@example.com', password: 'wrong' },
+        });
         codes.push(res.statusCode);
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);

@@ -77,4 +77,5 @@ export interface ClaimedTarget {
 }
 
 /** When the target should leave: its retry time if it has one, else its scheduled instant. */
-export const dueAt = (t: Pick<ClaimedTarget, 'scheduledAt' | 'nextAttemptAt'>) => t.nextAttemptAt ?? t.scheduledAt;
+export const dueAt = (t: Pick<ClaimedTarget, 'scheduledAt' | 'nextAttemptAt'>) =>
+  t.nextAttemptAt ?? t.scheduledAt;

@@ -8,7 +8,13 @@ import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import type { AdapterRegistry } from '@cadence/networks';
-import { type ClaimedTarget, DEFAULT_OPTIONS, type PublisherDeps, type PublisherLogger, type PublisherOptions } from './deps';
+import {
+  type ClaimedTarget,
+  DEFAULT_OPTIONS,
+  type PublisherDeps,
+  type PublisherLogger,
+  type PublisherOptions,
+} from './deps';
 import { claimDue } from './jobs/claim-due';
 import { createInstantTimers } from './jobs/fire-at-instant';
 import { beat } from './jobs/heartbeat';
@@ -63,7 +69,8 @@ export function createPublisher(input: PublisherInput): Publisher {
   let lastBeat = 0;
   let backlog = false;
 
-  const report = (what: string) => (err: unknown) => deps.logger.error({ err }, `${what} failed; will try again`);
+  const report = (what: string) => (err: unknown) =>
+    deps.logger.error({ err }, `${what} failed; will try again`);
 
   const pump = () => {
     while (!stopping && activeSends.size < deps.options.maxConcurrentSends && ready.length > 0) {
@@ -141,10 +148,17 @@ export function createPublisher(input: PublisherInput): Publisher {
       await claiming?.catch(() => {});
       const unsent = [...timers.cancelAll(), ...ready.splice(0)];
       for (const t of unsent) held.delete(t.id);
-      await releaseClaims(deps.db, deps.workerId, unsent.map((t) => t.id), deps.clock()).catch(report('releasing claims'));
+      await releaseClaims(
+        deps.db,
+        deps.workerId,
+        unsent.map((t) => t.id),
+        deps.clock(),
+      ).catch(report('releasing claims'));
       const deadline = new Promise((resolve) => setTimeout(resolve, deps.options.shutdownTimeoutMs).unref());
       await Promise.race([Promise.allSettled([...activeSends]), deadline]);
-      await beat(deps, { startedAt, inFlight: held.size, published, stopped: true }).catch(report('the last heartbeat'));
+      await beat(deps, { startedAt, inFlight: held.size, published, stopped: true }).catch(
+        report('the last heartbeat'),
+      );
       deps.logger.info({ released: unsent.length, published }, 'publisher stopped');
     },
     async idle() {

@@ -29,7 +29,9 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
     throw e;
   }
   if (!config.databaseUrl) {
-    console.error('DATABASE_URL must be set: a separate publisher process needs PostgreSQL (pnpm start runs one in-process instead).');
+    console.error(
+      'DATABASE_URL must be set: a separate publisher process needs PostgreSQL (pnpm start runs one in-process instead).',
+    );
     process.exit(1);
   }
   const logger = pino({ level: config.logLevel, base: { service: 'publisher' } });

@@ -14,7 +14,8 @@ import { killHard, startPublisher, stopGracefully } from './support/processes';
 import { seedChannel, seedScheduledPosts, seedWorkspace } from './support/seed';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-if (!serverUrl) console.warn('fault-injection tests skipped: set TEST_DATABASE_URL to a PostgreSQL server to run them');
+if (!serverUrl)
+  console.warn('fault-injection tests skipped: set TEST_DATABASE_URL to a PostgreSQL server to run them');
 
 const fastLeases: FixtureSpec['options'] = {
   claimLeaseMs: 1500,
@@ -42,7 +43,8 @@ async function setup(targets: number, spreadMs: number) {
   const db = fault.database.db;
   const workspaceId = await seedWorkspace(db);
   const channels = [];
-  for (let i = 0; i < 10; i++) channels.push({ id: await seedChannel(db, workspaceId, 'sandbox'), network: 'sandbox' as const });
+  for (let i = 0; i < 10; i++)
+    channels.push({ id: await seedChannel(db, workspaceId, 'sandbox'), network: 'sandbox' as const });
   const postsCount = targets / channels.length;
   const start = Date.now() + 1500;
   const seeded = await seedScheduledPosts(db, {
@@ -78,7 +80,8 @@ async function outcome(db: Fault['database']['db']) {
     SELECT t.status, t.last_error, coalesce(p.n, 0)::int AS posts
     FROM post_targets t
     LEFT JOIN (SELECT target_id, count(*) AS n FROM fake_network_posts GROUP BY target_id) p ON p.target_id = t.id`);
-  const rows = (result as unknown as { rows: { status: string; last_error: string | null; posts: number }[] }).rows;
+  const rows = (result as unknown as { rows: { status: string; last_error: string | null; posts: number }[] })
+    .rows;
   const byStatus: Record<string, number> = {};
   for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
   const log = await db.execute(sql`SELECT outcome, count(*)::int AS n FROM target_attempts GROUP BY outcome`);
@@ -95,63 +98,81 @@ function restartCommand(): [string, string[]] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(!serverUrl)('publisher fault injection (PostgreSQL; skipped without TEST_DATABASE_URL)', () => {
-  it('kill -9 of publishers mid-run: every target published exactly once or unknown', { timeout: 120_000 }, async () => {
-    const { db, targetIds } = await setup(5000, 6000);
-    const spec: FixtureSpec = { mode: 'record', options: fastLeases };
-    children = [0, 1, 2].map(() => startPublisher(fault?.url as string, spec));
-    let kills = 0;
-    const runUntil = Date.now() + 8500;
-    while (Date.now() < runUntil) {
-      await sleep(900 + Math.floor(Math.random() * 400));
-      const victim = kills % children.length;
-      await killHard(children[victim] as ChildProcess);
-      children[victim] = startPublisher(fault?.url as string, spec);
-      kills++;
-    }
-    await settled(db, 60_000);
-    await Promise.all(children.map((c) => stopGracefully(c)));
-    const { rows, byStatus, attempts } = await outcome(db);
-    console.log(`kill -9 x${kills}:`, byStatus, attempts);
-    expect(rows).toHaveLength(targetIds.length);
-    expect(rows.filter((r) => r.posts > 1)).toEqual([]);
-    expect(rows.filter((r) => r.status === 'published' && r.posts !== 1)).toEqual([]);
-    expect(rows.filter((r) => r.status !== 'published' && r.status !== 'unknown')).toEqual([]);
-    expect(kills).toBeGreaterThanOrEqual(6);
-  });
+describe.skipIf(!serverUrl)(
+  'publisher fault injection (PostgreSQL; skipped without TEST_DATABASE_URL)',
+  () => {
+    it('kill -9 of publishers mid-run: every target published exactly once or unknown', {
+      timeout: 120_000,
+    }, async () => {
+      const { db, targetIds } = await setup(5000, 6000);
+      const spec: FixtureSpec = { mode: 'record', options: fastLeases };
+      children = [0, 1, 2].map(() => startPublisher(fault?.url as string, spec));
+      let kills = 0;
+      const runUntil = Date.now() + 8500;
+      while (Date.now() < runUntil) {
+        await sleep(900 + Math.floor(Math.random() * 400));
+        const victim = kills % children.length;
+        await killHard(children[victim] as ChildProcess);
+        children[victim] = startPublisher(fault?.url as string, spec);
+        kills++;
+      }
+      await settled(db, 60_000);
+      await Promise.all(children.map((c) => stopGracefully(c)));
+      const { rows, byStatus, attempts } = await outcome(db);
+      console.log(`kill -9 x${kills}:`, byStatus, attempts);
+      expect(rows).toHaveLength(targetIds.length);
+      expect(rows.filter((r) => r.posts > 1)).toEqual([]);
+      expect(rows.filter((r) => r.status === 'published' && r.posts !== 1)).toEqual([]);
+      expect(rows.filter((r) => r.status !== 'published' && r.status !== 'unknown')).toEqual([]);
+      expect(kills).toBeGreaterThanOrEqual(6);
+    });
 
-  it('a PostgreSQL restart mid-run loses nothing', { timeout: 120_000 }, async () => {
-    const { db, targetIds } = await setup(2000, 5000);
-    const spec: FixtureSpec = { mode: 'record', options: fastLeases };
-    children = [0, 1, 2].map(() => startPublisher(fault?.url as string, spec));
-    await sleep(3000);
-    const [command, args] = restartCommand();
-    execFileSync(command, args, { stdio: 'inherit' });
-    await settled(db, 90_000);
-    await Promise.all(children.map((c) => stopGracefully(c)));
-    const { rows, byStatus, attempts } = await outcome(db);
-    console.log('after a PostgreSQL restart:', byStatus, attempts);
-    expect(rows).toHaveLength(targetIds.length);
-    expect(rows.filter((r) => r.posts > 1)).toEqual([]);
-    expect(rows.filter((r) => r.status === 'published' && r.posts !== 1)).toEqual([]);
-    expect(rows.filter((r) => r.status !== 'published' && r.status !== 'unknown')).toEqual([]);
-  });
+    it('a PostgreSQL restart mid-run loses nothing', { timeout: 120_000 }, async () => {
+      const { db, targetIds } = await setup(2000, 5000);
+      const spec: FixtureSpec = { mode: 'record', options: fastLeases };
+      children = [0, 1, 2].map(() => startPublisher(fault?.url as string, spec));
+      await sleep(3000);
+      const [command, args] = restartCommand();
+      execFileSync(command, args, { stdio: 'inherit' });
+      await settled(db, 90_000);
+      await Promise.all(children.map((c) => stopGracefully(c)));
+      const { rows, byStatus, attempts } = await outcome(db);
+      console.log('after a PostgreSQL restart:', byStatus, attempts);
+      expect(rows).toHaveLength(targetIds.length);
+      expect(rows.filter((r) => r.posts > 1)).toEqual([]);
+      expect(rows.filter((r) => r.status === 'published' && r.posts !== 1)).toEqual([]);
+      expect(rows.filter((r) => r.status !== 'published' && r.status !== 'unknown')).toEqual([]);
+    });
 
-  it('a network failing 30% of calls (5xx, 429, timeouts): every target published or failed with a reason', { timeout: 120_000 }, async () => {
-    const { db, targetIds } = await setup(3000, 3000);
-    children = [1, 2, 3].map((seed) =>
-      startPublisher(fault?.url as string, { mode: 'flaky', seed, options: { ...fastLeases, sendTimeoutMs: 1500 } }),
-    );
-    await settled(db, 90_000);
-    await Promise.all(children.map((c) => stopGracefully(c)));
-    const { rows, byStatus, attempts } = await outcome(db);
-    console.log('30% failing network:', byStatus, attempts);
-    expect(rows).toHaveLength(targetIds.length);
-    expect(rows.filter((r) => r.posts > 1)).toEqual([]);
-    expect(rows.filter((r) => r.status === 'published' && r.posts !== 1)).toEqual([]);
-    const failed = rows.filter((r) => r.status === 'failed');
-    // Each failed target says why: out of attempts on a failing network, with the last reason.
-    expect(failed.filter((r) => !/^(Gave up after 5 attempts: |Not found on the network after 5 attempts)/.test(r.last_error ?? ''))).toEqual([]);
-    expect(rows.filter((r) => r.status !== 'published' && r.status !== 'failed')).toEqual([]);
-  });
-});
+    it('a network failing 30% of calls (5xx, 429, timeouts): every target published or failed with a reason', {
+      timeout: 120_000,
+    }, async () => {
+      const { db, targetIds } = await setup(3000, 3000);
+      children = [1, 2, 3].map((seed) =>
+        startPublisher(fault?.url as string, {
+          mode: 'flaky',
+          seed,
+          options: { ...fastLeases, sendTimeoutMs: 1500 },
+        }),
+      );
+      await settled(db, 90_000);
+      await Promise.all(children.map((c) => stopGracefully(c)));
+      const { rows, byStatus, attempts } = await outcome(db);
+      console.log('30% failing network:', byStatus, attempts);
+      expect(rows).toHaveLength(targetIds.length);
+      expect(rows.filter((r) => r.posts > 1)).toEqual([]);
+      expect(rows.filter((r) => r.status === 'published' && r.posts !== 1)).toEqual([]);
+      const failed = rows.filter((r) => r.status === 'failed');
+      // Each failed target says why: out of attempts on a failing network, with the last reason.
+      expect(
+        failed.filter(
+          (r) =>
+            !/^(Gave up after 5 attempts: |Not found on the network after 5 attempts)/.test(
+              r.last_error ?? '',
+            ),
+        ),
+      ).toEqual([]);
+      expect(rows.filter((r) => r.status !== 'published' && r.status !== 'failed')).toEqual([]);
+    });
+  },
+);

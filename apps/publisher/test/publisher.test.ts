@@ -1,6 +1,16 @@
 // The publisher's behaviour on a real database (PGlite by default, PostgreSQL with
 // TEST_DATABASE_URL), with networks faked at the adapter boundary.
-import { channels, charterVersions, type Database, posts, postTargets, publisherHeartbeats, publisherRateLimits, sandboxFeedItems, targetAttempts } from '@cadence/db';
+import {
+  channels,
+  charterVersions,
+  type Database,
+  posts,
+  postTargets,
+  publisherHeartbeats,
+  publisherRateLimits,
+  sandboxFeedItems,
+  targetAttempts,
+} from '@cadence/db';
 import { createTestDatabase } from '@cadence/db/testing';
 import { failure } from '@cadence/domain/publishing/failure';
 import { createFakeAdapter, createSandboxAdapter, inSequence, memoryStore } from '@cadence/networks';
@@ -11,18 +21,31 @@ import { testPublisher, tickUntil } from './support/test-publisher';
 
 let database: Database;
 beforeAll(async () => {
-  database = await createTestDatabase({ TEST_DATABASE_URL: process.env.TEST_DATABASE_URL, dumpPath: inject('testDbDumpPath') });
+  database = await createTestDatabase({
+    TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
+    dumpPath: inject('testDbDumpPath'),
+  });
 });
 afterAll(async () => database?.close());
 
-const targetsOf = (ids: string[]) => database.db.select().from(postTargets).where(inArray(postTargets.id, ids));
-const allIn = (ids: string[], status: string) => async () => (await targetsOf(ids)).every((t) => t.status === status);
-const past = (ms = 1000) => () => new Date(Date.now() - ms);
+const targetsOf = (ids: string[]) =>
+  database.db.select().from(postTargets).where(inArray(postTargets.id, ids));
+const allIn = (ids: string[], status: string) => async () =>
+  (await targetsOf(ids)).every((t) => t.status === status);
+const past =
+  (ms = 1000) =>
+  () =>
+    new Date(Date.now() - ms);
 
 async function scenario(network: 'sandbox' | 'webhook' = 'sandbox', count = 1, at = past()) {
   const workspaceId = await seedWorkspace(database.db);
   const channelId = await seedChannel(database.db, workspaceId, network);
-  const seeded = await seedScheduledPosts(database.db, { workspaceId, channels: [{ id: channelId, network }], count, at });
+  const seeded = await seedScheduledPosts(database.db, {
+    workspaceId,
+    channels: [{ id: channelId, network }],
+    count,
+    at,
+  });
   return { workspaceId, channelId, ...seeded };
 }
 
@@ -31,13 +54,21 @@ describe('publishing', () => {
     const s = await scenario('sandbox', 3);
     const publisher = testPublisher(database.db, { sandbox: createSandboxAdapter({ db: database.db }) });
     await tickUntil(publisher, allIn(s.targetIds, 'published'));
-    const feed = await database.db.select().from(sandboxFeedItems).where(inArray(sandboxFeedItems.targetId, s.targetIds));
+    const feed = await database.db
+      .select()
+      .from(sandboxFeedItems)
+      .where(inArray(sandboxFeedItems.targetId, s.targetIds));
     expect(feed).toHaveLength(3);
     const targets = await targetsOf(s.targetIds);
-    expect(targets.every((t) => t.attempts === 1 && t.externalId && t.leaseOwner === null && t.publishedAt)).toBe(true);
+    expect(
+      targets.every((t) => t.attempts === 1 && t.externalId && t.leaseOwner === null && t.publishedAt),
+    ).toBe(true);
     const postRows = await database.db.select().from(posts).where(inArray(posts.id, s.postIds));
     expect(postRows.map((p) => p.status)).toEqual(['published', 'published', 'published']);
-    const log = await database.db.select().from(targetAttempts).where(inArray(targetAttempts.targetId, s.targetIds));
+    const log = await database.db
+      .select()
+      .from(targetAttempts)
+      .where(inArray(targetAttempts.targetId, s.targetIds));
     expect(log.map((l) => l.outcome)).toEqual(['published', 'published', 'published']);
     await publisher.stop();
   });
@@ -72,22 +103,36 @@ describe('publishing', () => {
     expect(fake.calls).toHaveLength(3);
     const gap = (fake.calls[2]?.at.getTime() ?? 0) - (fake.calls[1]?.at.getTime() ?? 0);
     expect(gap).toBeGreaterThanOrEqual(290);
-    const [block] = await database.db.select().from(publisherRateLimits).where(eq(publisherRateLimits.key, `channel:${s.channelId}`));
+    const [block] = await database.db
+      .select()
+      .from(publisherRateLimits)
+      .where(eq(publisherRateLimits.key, `channel:${s.channelId}`));
     expect(block?.reason).toMatch(/429/);
-    const log = await database.db.select().from(targetAttempts).where(inArray(targetAttempts.targetId, s.targetIds));
+    const log = await database.db
+      .select()
+      .from(targetAttempts)
+      .where(inArray(targetAttempts.targetId, s.targetIds));
     expect(log.map((l) => l.outcome).sort()).toEqual(['published', 'rate_limited', 'transient']);
     await publisher.stop();
   });
 
   it('gives up after the configured attempts with the reason', async () => {
     const s = await scenario();
-    const fake = createFakeAdapter({ behaviour: () => ({ kind: 'fail', failure: failure('transient', 'The network had an error (HTTP 503)') }) });
+    const fake = createFakeAdapter({
+      behaviour: () => ({
+        kind: 'fail',
+        failure: failure('transient', 'The network had an error (HTTP 503)'),
+      }),
+    });
     const publisher = testPublisher(database.db, { sandbox: fake }, { env: { PUBLISHER_MAX_ATTEMPTS: '3' } });
     await tickUntil(publisher, allIn(s.targetIds, 'failed'));
     const [t] = await targetsOf(s.targetIds);
     expect(t?.lastError).toBe('Gave up after 3 attempts: The network had an error (HTTP 503)');
     expect(fake.calls).toHaveLength(3);
-    const [post] = await database.db.select().from(posts).where(eq(posts.id, s.postIds[0] ?? ''));
+    const [post] = await database.db
+      .select()
+      .from(posts)
+      .where(eq(posts.id, s.postIds[0] ?? ''));
     expect(post?.status).toBe('failed');
     await publisher.stop();
   });
@@ -106,15 +151,23 @@ describe('publishing', () => {
       at: past(),
     });
     const sandbox = createFakeAdapter();
-    const webhook = createFakeAdapter({ network: 'webhook', behaviour: () => ({ kind: 'fail', failure: failure('auth_revoked', 'HTTP 401') }) });
+    const webhook = createFakeAdapter({
+      network: 'webhook',
+      behaviour: () => ({ kind: 'fail', failure: failure('auth_revoked', 'HTTP 401') }),
+    });
     const publisher = testPublisher(database.db, { sandbox, webhook });
-    await tickUntil(publisher, async () => (await targetsOf(s.targetIds)).every((t) => ['published', 'failed'].includes(t.status)));
+    await tickUntil(publisher, async () =>
+      (await targetsOf(s.targetIds)).every((t) => ['published', 'failed'].includes(t.status)),
+    );
     expect(webhook.calls).toHaveLength(1);
     const failed = (await targetsOf(s.targetIds)).find((t) => t.status === 'failed');
     expect(failed?.lastError).toBe('HTTP 401. Reconnect the channel, then retry.');
     const [channel] = await database.db.select().from(channels).where(eq(channels.id, revoked));
     expect(channel?.status).toBe('needs_reconnect');
-    const [post] = await database.db.select().from(posts).where(eq(posts.id, s.postIds[0] ?? ''));
+    const [post] = await database.db
+      .select()
+      .from(posts)
+      .where(eq(posts.id, s.postIds[0] ?? ''));
     expect(post?.status).toBe('partially_published');
     await publisher.stop();
   });
@@ -125,7 +178,10 @@ describe('send-time checks', () => {
     const a = await scenario();
     await database.db.update(channels).set({ status: 'disconnected' }).where(eq(channels.id, a.channelId));
     const b = await scenario();
-    await database.db.update(posts).set({ status: 'draft' }).where(eq(posts.id, b.postIds[0] ?? ''));
+    await database.db
+      .update(posts)
+      .set({ status: 'draft' })
+      .where(eq(posts.id, b.postIds[0] ?? ''));
     const fake = createFakeAdapter();
     const publisher = testPublisher(database.db, { sandbox: fake });
     await tickUntil(publisher, allIn([...a.targetIds, ...b.targetIds], 'held'));
@@ -134,7 +190,10 @@ describe('send-time checks', () => {
     const [tb] = await targetsOf(b.targetIds);
     expect(ta?.lastError).toBe('The channel is disconnected');
     expect(tb?.lastError).toBe('The post is no longer approved (it is draft)');
-    const [pb] = await database.db.select().from(posts).where(eq(posts.id, b.postIds[0] ?? ''));
+    const [pb] = await database.db
+      .select()
+      .from(posts)
+      .where(eq(posts.id, b.postIds[0] ?? ''));
     expect(pb?.status).toBe('draft');
     await publisher.stop();
   });
@@ -145,7 +204,11 @@ describe('send-time checks', () => {
     await database.db.insert(charterVersions).values({
       workspaceId: s.workspaceId,
       version: 1,
-      rules: { rules: { blackoutDates: { dates: [{ from: today, to: today, reason: 'Press embargo' }], severity: 'block' } } },
+      rules: {
+        rules: {
+          blackoutDates: { dates: [{ from: today, to: today, reason: 'Press embargo' }], severity: 'block' },
+        },
+      },
     });
     const fake = createFakeAdapter();
     const publisher = testPublisher(database.db, { sandbox: fake });
@@ -160,8 +223,16 @@ describe('send-time checks', () => {
     const late = await scenario('sandbox', 1, past(30 * 60_000));
     const tooLate = await scenario('sandbox', 1, past(90 * 60_000));
     const fake = createFakeAdapter();
-    const publisher = testPublisher(database.db, { sandbox: fake }, { env: { PUBLISHER_GRACE_MINUTES: '60' } });
-    await tickUntil(publisher, async () => (await allIn(late.targetIds, 'published')()) && (await allIn(tooLate.targetIds, 'missed')()));
+    const publisher = testPublisher(
+      database.db,
+      { sandbox: fake },
+      { env: { PUBLISHER_GRACE_MINUTES: '60' } },
+    );
+    await tickUntil(
+      publisher,
+      async () =>
+        (await allIn(late.targetIds, 'published')()) && (await allIn(tooLate.targetIds, 'missed')()),
+    );
     const [m] = await targetsOf(tooLate.targetIds);
     expect(m?.lastError).toMatch(/past the grace period/);
     await publisher.stop();
@@ -173,7 +244,13 @@ describe('crashes and unclear outcomes', () => {
     const s = await scenario(network);
     await database.db
       .update(postTargets)
-      .set({ status: 'sending', attempts: 1, leaseOwner: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 1000), sendingStartedAt: new Date(Date.now() - 60_000) })
+      .set({
+        status: 'sending',
+        attempts: 1,
+        leaseOwner: 'dead-worker',
+        leaseExpiresAt: new Date(Date.now() - 1000),
+        sendingStartedAt: new Date(Date.now() - 60_000),
+      })
       .where(inArray(postTargets.id, s.targetIds));
     return s;
   }
@@ -199,7 +276,10 @@ describe('crashes and unclear outcomes', () => {
     const publisher = testPublisher(database.db, { sandbox: fake });
     await tickUntil(publisher, allIn(s.targetIds, 'published'));
     expect(fake.calls).toHaveLength(1);
-    const log = await database.db.select().from(targetAttempts).where(inArray(targetAttempts.targetId, s.targetIds));
+    const log = await database.db
+      .select()
+      .from(targetAttempts)
+      .where(inArray(targetAttempts.targetId, s.targetIds));
     expect(log.map((l) => l.outcome).sort()).toEqual(['ambiguous', 'published', 'reconciled']);
     await publisher.stop();
   });
@@ -208,7 +288,10 @@ describe('crashes and unclear outcomes', () => {
     const s = await stuckInSending('webhook');
     const fake = createFakeAdapter({ network: 'webhook', canFindExisting: false, idempotentRetry: false });
     const publisher = testPublisher(database.db, { webhook: fake });
-    await tickUntil(publisher, async () => (await targetsOf(s.targetIds))[0]?.lastError?.includes('confirm it here') ?? false);
+    await tickUntil(
+      publisher,
+      async () => (await targetsOf(s.targetIds))[0]?.lastError?.includes('confirm it here') ?? false,
+    );
     await publisher.tick();
     await publisher.idle();
     const [t] = await targetsOf(s.targetIds);
@@ -275,9 +358,11 @@ describe('limits and shutdown', () => {
       ['scheduled', null],
       ['scheduled', null],
     ]);
-    const [hb] = await database.db.select().from(publisherHeartbeats).where(eq(publisherHeartbeats.workerId, 'stopping-worker'));
+    const [hb] = await database.db
+      .select()
+      .from(publisherHeartbeats)
+      .where(eq(publisherHeartbeats.workerId, 'stopping-worker'));
     expect(hb?.stoppedAt).toBeInstanceOf(Date);
     expect(fake.calls).toHaveLength(0);
   });
 });
-

@@ -1,19 +1,34 @@
 // Providers and routes. React Router 7 (library mode): see docs/decisions/0040-web-app-foundation.md.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isApiError } from './api/errors';
 import { CalendarPage } from './features/calendar/calendar-page';
 import { ChannelsPage } from './features/channels/channels-page';
-import { ComposerPage } from './features/composer/composer-page';
 import { AppLayout } from './features/layout/app-layout';
-import { ComingSoonPage, NotFoundPage } from './features/placeholder/coming-soon-page';
+import { NotFoundPage } from './features/placeholder/coming-soon-page';
 import { LoginPage } from './features/session/login-page';
 import { RequireSession } from './features/session/require-session';
 import { ApiTokensPage } from './features/settings/api-tokens-page';
 import { MembersPage } from './features/settings/members-page';
 import { SettingsLayout } from './features/settings/settings-layout';
 import { SetupPage } from './features/setup/setup-page';
+
 import { ToastProvider } from './ui/toast';
+
+// Screens beyond the calendar load on first visit, so the home screen starts with less script.
+const ComposerPage = lazy(() => import('./features/composer/composer-page').then((m) => ({ default: m.ComposerPage })));
+const PostPage = lazy(() => import('./features/posts/post-page').then((m) => ({ default: m.PostPage })));
+const ReviewPage = lazy(() => import('./features/review/review-page').then((m) => ({ default: m.ReviewPage })));
+const SandboxFeedPage = lazy(() =>
+  import('./features/sandbox/sandbox-feed-page').then((m) => ({ default: m.SandboxFeedPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./features/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() => import('./features/campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })));
+const CharterPage = lazy(() => import('./features/charter/charter-page').then((m) => ({ default: m.CharterPage })));
+const IcsFeedsPage = lazy(() => import('./features/settings/ics-feeds-page').then((m) => ({ default: m.IcsFeedsPage })));
 
 export function createQueryClient() {
   return new QueryClient({
@@ -43,14 +58,19 @@ export function AppRoutes() {
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="posts/new" element={<ComposerPage />} />
         <Route path="posts/:postId/edit" element={<ComposerPage />} />
-        <Route path="review" element={<ComingSoonPage section="review" />} />
-        <Route path="campaigns" element={<ComingSoonPage section="campaigns" />} />
-        <Route path="charter" element={<ComingSoonPage section="charter" />} />
+        <Route path="posts/:postId" element={<PostPage />} />
+        <Route path="review" element={<ReviewPage />} />
+        <Route path="review/:postId" element={<ReviewPage />} />
+        <Route path="sandbox" element={<SandboxFeedPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+        <Route path="charter" element={<CharterPage />} />
         <Route path="channels" element={<ChannelsPage />} />
         <Route path="settings" element={<SettingsLayout />}>
           <Route index element={<Navigate to="members" replace />} />
           <Route path="members" element={<MembersPage />} />
           <Route path="api-tokens" element={<ApiTokensPage />} />
+          <Route path="calendar-feeds" element={<IcsFeedsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

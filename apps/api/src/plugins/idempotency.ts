@@ -8,7 +8,7 @@
 // The lock is a row: INSERT … ON CONFLICT DO NOTHING on the unique (caller_scope, key) lets exactly
 // one of any number of concurrent requests run. Only successful (2xx) responses are kept: a failed
 // request changed nothing (use cases run in transactions), so its key is released for a retry.
-// See docs/decisions/0052-idempotency-keys.md.
+// See docs/decisions/0051-idempotency-keys.md.
 import { idempotencyKeys } from '@cadence/db';
 import { sha256 } from '@cadence/domain/security/tokens';
 import { and, eq, lt, or } from 'drizzle-orm';

@@ -10,7 +10,10 @@ export interface InstantTimers {
   pending(): number;
 }
 
-export function createInstantTimers(clock: () => Date, onDue: (targets: ClaimedTarget[]) => void): InstantTimers {
+export function createInstantTimers(
+  clock: () => Date,
+  onDue: (targets: ClaimedTarget[]) => void,
+): InstantTimers {
   const byInstant = new Map<number, { timer: NodeJS.Timeout; targets: ClaimedTarget[] }>();
   let dueNow: ClaimedTarget[] = [];
   let flushQueued = false;
@@ -24,17 +27,20 @@ export function createInstantTimers(clock: () => Date, onDue: (targets: ClaimedT
 
   const arm = (instant: number) => {
     const delay = instant - clock().getTime();
-    return setTimeout(() => {
-      const slot = byInstant.get(instant);
-      if (!slot) return;
-      // Timers may fire a millisecond early; a post must not leave before its second.
-      if (clock().getTime() < instant) {
-        slot.timer = arm(instant);
-        return;
-      }
-      byInstant.delete(instant);
-      onDue(slot.targets);
-    }, Math.max(delay, 0));
+    return setTimeout(
+      () => {
+        const slot = byInstant.get(instant);
+        if (!slot) return;
+        // Timers may fire a millisecond early; a post must not leave before its second.
+        if (clock().getTime() < instant) {
+          slot.timer = arm(instant);
+          return;
+        }
+        byInstant.delete(instant);
+        onDue(slot.targets);
+      },
+      Math.max(delay, 0),
+    );
   };
 
   return {

@@ -17,6 +17,12 @@ export async function beat(
   };
   await deps.db
     .insert(publisherHeartbeats)
-    .values({ workerId: deps.workerId, hostname: hostname(), pid: process.pid, startedAt: state.startedAt, ...values })
+    .values({
+      workerId: deps.workerId,
+      hostname: hostname(),
+      pid: process.pid,
+      startedAt: state.startedAt,
+      ...values,
+    })
     .onConflictDoUpdate({ target: publisherHeartbeats.workerId, set: values });
 }

@@ -10,7 +10,9 @@ import { logAttempts } from '../ledger/apply-changes';
 
 const BATCH = 1000;
 
-export async function reconcileExpiredLeases(deps: PublisherDeps): Promise<{ released: number; unknown: number }> {
+export async function reconcileExpiredLeases(
+  deps: PublisherDeps,
+): Promise<{ released: number; unknown: number }> {
   const now = deps.clock();
   const expired = (status: 'claimed' | 'sending') =>
     deps.db
@@ -31,7 +33,13 @@ export async function reconcileExpiredLeases(deps: PublisherDeps): Promise<{ rel
   const unknown = await deps.db.transaction(async (tx) => {
     const rows = await tx
       .update(postTargets)
-      .set({ status: 'unknown', lastError: `${reason}; checking with the network`, leaseOwner: null, leaseExpiresAt: null, updatedAt: now })
+      .set({
+        status: 'unknown',
+        lastError: `${reason}; checking with the network`,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: now,
+      })
       .where(and(inArray(postTargets.id, expired('sending')), eq(postTargets.status, 'sending')))
       .returning({
         id: postTargets.id,
@@ -58,7 +66,10 @@ export async function reconcileExpiredLeases(deps: PublisherDeps): Promise<{ rel
         finishedAt: now,
       })),
     );
-    await syncPostStatuses(tx, rows.map((r) => r.postId));
+    await syncPostStatuses(
+      tx,
+      rows.map((r) => r.postId),
+    );
     return rows.length;
   });
   if (released.length || unknown) {

@@ -15,7 +15,8 @@ import { loadSendContext } from '../send/load-send-context';
 const BATCH = 100;
 /** After this many failed checks the target is left to a person rather than checked forever. */
 const MAX_CHECKS = 8;
-const ASK_A_PERSON = 'The network cannot tell whether the post went out: check it there, then confirm it here';
+const ASK_A_PERSON =
+  'The network cannot tell whether the post went out: check it there, then confirm it here';
 
 export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
   const now = deps.clock();
@@ -58,8 +59,16 @@ export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
       firstCommentOverride: postTargets.firstCommentOverride,
     })
     .from(postTargets)
-    .where(inArray(postTargets.id, claimed.map((c) => c.targetId)));
-  const targets: (ClaimedTarget & { status: string })[] = rows.map((r) => ({ ...r, scheduledAt: r.scheduledAt ?? now }));
+    .where(
+      inArray(
+        postTargets.id,
+        claimed.map((c) => c.targetId),
+      ),
+    );
+  const targets: (ClaimedTarget & { status: string })[] = rows.map((r) => ({
+    ...r,
+    scheduledAt: r.scheduledAt ?? now,
+  }));
   const ctx = await loadSendContext(deps.db, targets, now);
   const tries = new Map(claimed.map((c) => [c.targetId, c.tries]));
 
@@ -74,7 +83,15 @@ export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
   await Promise.all(
     targets.map(async (t) => {
       const note = (outcome: string, detail: string) =>
-        log.push({ targetId: t.id, workspaceId: t.workspaceId, attempt: t.attempts, outcome, detail, actor: deps.workerId, startedAt: now });
+        log.push({
+          targetId: t.id,
+          workspaceId: t.workspaceId,
+          attempt: t.attempts,
+          outcome,
+          detail,
+          actor: deps.workerId,
+          startedAt: now,
+        });
       if (t.status !== 'unknown') return done.push(t.id);
       const adapter = deps.adapters[t.network];
       const built = buildRequest(deps, t, ctx);
@@ -86,7 +103,10 @@ export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
       if (adapter.findExisting) {
         const find = adapter.findExisting.bind(adapter);
         try {
-          const found = await callWithDeadline((signal) => find(built.request, signal), deps.options.sendTimeoutMs);
+          const found = await callWithDeadline(
+            (signal) => find(built.request, signal),
+            deps.options.sendTimeoutMs,
+          );
           if (found) {
             changes.push({ id: t.id, status: 'published', publishedAt: now, lastError: null, ...found });
             note('reconciled', `Found on the network (${found.externalId}): published once`);
@@ -108,7 +128,12 @@ export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
             return done.push(t.id);
           }
           deps.logger.warn({ targetId: t.id, err: error }, 'could not check an unknown target yet');
-          return later.push({ id: t.id, at: new Date(now.getTime() + backoffDelayMs(n, { random: deps.random, policy: deps.options.backoff })) });
+          return later.push({
+            id: t.id,
+            at: new Date(
+              now.getTime() + backoffDelayMs(n, { random: deps.random, policy: deps.options.backoff }),
+            ),
+          });
         }
       }
       if (adapter.capabilities.idempotentRetry) {
@@ -123,17 +148,26 @@ export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
     }),
   );
 
-  await retryOnConflict(() => deps.db.transaction(async (tx) => {
-    const applied = await applyChanges(tx, { from: 'unknown' }, changes, now);
-    await logAttempts(tx, log.filter((l) => applied.has(l.targetId)));
-    if (done.length) await tx.delete(targetReconciliations).where(inArray(targetReconciliations.targetId, done));
-    for (const l of later) {
-      await tx
-        .update(targetReconciliations)
-        .set({ dueAt: l.at, leaseOwner: null, leaseExpiresAt: null })
-        .where(eq(targetReconciliations.targetId, l.id));
-    }
-    await syncPostStatuses(tx, targets.filter((t) => applied.has(t.id)).map((t) => t.postId));
-  }));
+  await retryOnConflict(() =>
+    deps.db.transaction(async (tx) => {
+      const applied = await applyChanges(tx, { from: 'unknown' }, changes, now);
+      await logAttempts(
+        tx,
+        log.filter((l) => applied.has(l.targetId)),
+      );
+      if (done.length)
+        await tx.delete(targetReconciliations).where(inArray(targetReconciliations.targetId, done));
+      for (const l of later) {
+        await tx
+          .update(targetReconciliations)
+          .set({ dueAt: l.at, leaseOwner: null, leaseExpiresAt: null })
+          .where(eq(targetReconciliations.targetId, l.id));
+      }
+      await syncPostStatuses(
+        tx,
+        targets.filter((t) => applied.has(t.id)).map((t) => t.postId),
+      );
+    }),
+  );
   return claimed.length;
 }

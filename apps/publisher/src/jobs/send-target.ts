@@ -9,9 +9,17 @@ import { loadSendContext } from '../send/load-send-context';
 import { type BatchPlan, planBatch } from '../send/plan-batch';
 import { channelKey, networkKey } from '../send/load-send-context';
 import { takeFromWindow } from '../send/rate-limits';
-import { type OutcomeCounts, recordOutcomes, type SentTarget, settleWithoutSending } from '../send/record-outcomes';
+import {
+  type OutcomeCounts,
+  recordOutcomes,
+  type SentTarget,
+  settleWithoutSending,
+} from '../send/record-outcomes';
 
-export async function sendTargets(deps: PublisherDeps, targets: readonly ClaimedTarget[]): Promise<OutcomeCounts> {
+export async function sendTargets(
+  deps: PublisherDeps,
+  targets: readonly ClaimedTarget[],
+): Promise<OutcomeCounts> {
   const empty = { published: 0, retried: 0, failed: 0, unknown: 0 };
   if (targets.length === 0) return empty;
   const ctx = await loadSendContext(deps.db, targets, deps.clock());

@@ -37,6 +37,8 @@ export async function applyChanges(
       published_at: c.publishedAt?.toISOString() ?? null,
     })),
   );
+  // The id list beside the join lets the planner use the primary key; joining on the recordset
+  // alone (estimated at 100 rows) made it scan the table once per row.
   const owner = guard.leaseOwner === undefined ? sql`` : sql` AND t.lease_owner = ${guard.leaseOwner}`;
   const result = await tx.execute(sql`
     UPDATE post_targets t SET
@@ -52,7 +54,12 @@ export async function applyChanges(
     FROM jsonb_to_recordset(${json}::jsonb) AS v(
       id uuid, status text, next_attempt_at timestamptz, last_error text,
       external_id text, external_url text, published_at timestamptz)
-    WHERE t.id = v.id AND t.status = ${guard.from}::target_status${owner}
+    WHERE t.id = v.id
+      AND t.id IN (${sql.join(
+        changes.map((c) => sql`${c.id}::uuid`),
+        sql`, `,
+      )})
+      AND t.status = ${guard.from}::target_status${owner}
     RETURNING t.id`);
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
 }

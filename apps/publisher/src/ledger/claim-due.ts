@@ -57,7 +57,13 @@ export async function releaseClaims(db: Executor, workerId: string, ids: readonl
   const released = await db
     .update(postTargets)
     .set({ status: 'scheduled', leaseOwner: null, leaseExpiresAt: null, updatedAt: now })
-    .where(and(inArray(postTargets.id, [...ids]), eq(postTargets.status, 'claimed'), eq(postTargets.leaseOwner, workerId)))
+    .where(
+      and(
+        inArray(postTargets.id, [...ids]),
+        eq(postTargets.status, 'claimed'),
+        eq(postTargets.leaseOwner, workerId),
+      ),
+    )
     .returning({ id: postTargets.id });
   return released.length;
 }

@@ -7,7 +7,11 @@ import type { SendContext } from './load-send-context';
 type Built = { ok: true; request: PublishRequest } | { ok: false; reason: string };
 
 /** The adapter's view of one target: the post's content with this network's overrides and credentials. */
-export function buildRequest(deps: Pick<PublisherDeps, 'keyRing'>, target: ClaimedTarget, ctx: SendContext): Built {
+export function buildRequest(
+  deps: Pick<PublisherDeps, 'keyRing'>,
+  target: ClaimedTarget,
+  ctx: SendContext,
+): Built {
   const post = ctx.posts.get(target.postId);
   const channel = ctx.channels.get(target.channelId);
   if (!post || !channel) return { ok: false, reason: 'The post or its channel no longer exists' };
@@ -16,7 +20,10 @@ export function buildRequest(deps: Pick<PublisherDeps, 'keyRing'>, target: Claim
     try {
       credentials = openJson(deps.keyRing, channel.credentialsSealed);
     } catch {
-      return { ok: false, reason: "The channel's credentials cannot be opened with the configured encryption keys" };
+      return {
+        ok: false,
+        reason: "The channel's credentials cannot be opened with the configured encryption keys",
+      };
     }
   }
   const media: MediaRef[] = target.mediaOverride ?? post.media;

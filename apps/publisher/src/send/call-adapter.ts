@@ -15,7 +15,11 @@ export async function callWithDeadline<T>(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(Object.assign(new Error('deadline'), { failure: failure('ambiguous', `No answer within ${timeoutMs} ms`) }));
+      reject(
+        Object.assign(new Error('deadline'), {
+          failure: failure('ambiguous', `No answer within ${timeoutMs} ms`),
+        }),
+      );
     }, timeoutMs);
   });
   try {
@@ -25,9 +29,16 @@ export async function callWithDeadline<T>(
   }
 }
 
-export async function publishOnce(adapter: NetworkAdapter, request: PublishRequest, timeoutMs: number): Promise<CallResult> {
+export async function publishOnce(
+  adapter: NetworkAdapter,
+  request: PublishRequest,
+  timeoutMs: number,
+): Promise<CallResult> {
   try {
-    return { ok: true, published: await callWithDeadline((signal) => adapter.publish(request, signal), timeoutMs) };
+    return {
+      ok: true,
+      published: await callWithDeadline((signal) => adapter.publish(request, signal), timeoutMs),
+    };
   } catch (error) {
     return { ok: false, failure: toFailure(error) };
   }

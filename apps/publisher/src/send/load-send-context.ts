@@ -31,7 +31,11 @@ export const networkKey = (network: string) => `network:${network}`;
 // Only these rules count other posts; without them the other posts need not be read at all.
 const COUNTING_RULES = ['maxPostsPerDay', 'maxPostsPerWeek', 'minSpacingMinutes'] as const;
 
-export async function loadSendContext(db: Db, targets: readonly ClaimedTarget[], now: Date): Promise<SendContext> {
+export async function loadSendContext(
+  db: Db,
+  targets: readonly ClaimedTarget[],
+  now: Date,
+): Promise<SendContext> {
   const postIds = [...new Set(targets.map((t) => t.postId))];
   const channelIds = [...new Set(targets.map((t) => t.channelId))];
   const workspaceIds = [...new Set(targets.map((t) => t.workspaceId))];
@@ -60,7 +64,10 @@ export async function loadSendContext(db: Db, targets: readonly ClaimedTarget[],
       })
       .from(channels)
       .where(inArray(channels.id, channelIds)),
-    db.select({ id: workspaces.id, timezone: workspaces.timezone }).from(workspaces).where(inArray(workspaces.id, workspaceIds)),
+    db
+      .select({ id: workspaces.id, timezone: workspaces.timezone })
+      .from(workspaces)
+      .where(inArray(workspaces.id, workspaceIds)),
     db
       .select({ key: publisherRateLimits.key, blockedUntil: publisherRateLimits.blockedUntil })
       .from(publisherRateLimits)
@@ -127,7 +134,12 @@ async function loadOtherPosts(
     const seen = new Set<string>();
     const all: OtherPost[] = [];
     for (const around of days.values()) {
-      const found = await listScheduledOnChannels(db, workspaceId, [...new Set(list.map((t) => t.channelId))], around);
+      const found = await listScheduledOnChannels(
+        db,
+        workspaceId,
+        [...new Set(list.map((t) => t.channelId))],
+        around,
+      );
       for (const o of found) {
         const key = `${o.postId}:${o.channelId}`;
         if (!seen.has(key)) all.push(o);

@@ -15,7 +15,12 @@ export interface BatchPlan {
 
 const NETWORK_NAMES: Record<string, string> = { x: 'X', linkedin: 'LinkedIn' };
 
-export function planBatch(deps: PublisherDeps, targets: readonly ClaimedTarget[], ctx: SendContext, now: Date): BatchPlan {
+export function planBatch(
+  deps: PublisherDeps,
+  targets: readonly ClaimedTarget[],
+  ctx: SendContext,
+  now: Date,
+): BatchPlan {
   const plan: BatchPlan = { hold: [], missed: [], wait: [], go: [] };
   for (const target of targets) {
     const post = ctx.posts.get(target.postId);
@@ -43,11 +48,15 @@ export function planBatch(deps: PublisherDeps, targets: readonly ClaimedTarget[]
       continue;
     }
     if (!deps.adapters[target.network]) {
-      const name = NETWORK_NAMES[target.network] ?? target.network[0]?.toUpperCase() + target.network.slice(1);
+      const name =
+        NETWORK_NAMES[target.network] ?? target.network[0]?.toUpperCase() + target.network.slice(1);
       plan.hold.push({ target, reason: `Cadence cannot publish to ${name} yet` });
       continue;
     }
-    const blocked = [ctx.blockedUntil.get(channelKey(target.channelId)), ctx.blockedUntil.get(networkKey(target.network))]
+    const blocked = [
+      ctx.blockedUntil.get(channelKey(target.channelId)),
+      ctx.blockedUntil.get(networkKey(target.network)),
+    ]
       .filter((d): d is Date => d !== undefined)
       .sort((a, b) => b.getTime() - a.getTime())[0];
     if (blocked) {

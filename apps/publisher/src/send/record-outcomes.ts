@@ -27,7 +27,10 @@ export interface OutcomeCounts {
   unknown: number;
 }
 
-export async function recordOutcomes(deps: PublisherDeps, sent: readonly SentTarget[]): Promise<OutcomeCounts> {
+export async function recordOutcomes(
+  deps: PublisherDeps,
+  sent: readonly SentTarget[],
+): Promise<OutcomeCounts> {
   const now = deps.clock();
   const counts: OutcomeCounts = { published: 0, retried: 0, failed: 0, unknown: 0 };
   const changes: LedgerChange[] = [];
@@ -36,7 +39,14 @@ export async function recordOutcomes(deps: PublisherDeps, sent: readonly SentTar
   const reconnect = new Map<string, string>();
   const blocks: { key: string; until: Date; reason: string }[] = [];
   for (const s of sent) {
-    const entry = { targetId: s.target.id, workspaceId: s.target.workspaceId, attempt: s.attempts, actor: deps.workerId, startedAt: s.startedAt, finishedAt: now };
+    const entry = {
+      targetId: s.target.id,
+      workspaceId: s.target.workspaceId,
+      attempt: s.attempts,
+      actor: deps.workerId,
+      startedAt: s.startedAt,
+      finishedAt: now,
+    };
     if (s.result.ok) {
       counts.published++;
       changes.push({ id: s.target.id, status: 'published', publishedAt: now, ...s.result.published });
@@ -58,7 +68,12 @@ export async function recordOutcomes(deps: PublisherDeps, sent: readonly SentTar
     switch (decision.action) {
       case 'retry':
         counts.retried++;
-        changes.push({ id: s.target.id, status: 'scheduled', nextAttemptAt: decision.at, lastError: decision.reason });
+        changes.push({
+          id: s.target.id,
+          status: 'scheduled',
+          nextAttemptAt: decision.at,
+          lastError: decision.reason,
+        });
         if (f.kind === 'rate_limited') {
           const key = f.networkWide ? networkKey(s.target.network) : channelKey(s.target.channelId);
           blocks.push({ key, until: decision.at, reason: f.reason });
@@ -71,7 +86,11 @@ export async function recordOutcomes(deps: PublisherDeps, sent: readonly SentTar
         break;
       case 'reconcile':
         counts.unknown++;
-        changes.push({ id: s.target.id, status: 'unknown', lastError: `${decision.reason}; checking with the network` });
+        changes.push({
+          id: s.target.id,
+          status: 'unknown',
+          lastError: `${decision.reason}; checking with the network`,
+        });
         reconcile.push(s.target.id);
         break;
       case 'unknown':
@@ -81,24 +100,29 @@ export async function recordOutcomes(deps: PublisherDeps, sent: readonly SentTar
     }
   }
 
-  await retryOnConflict(() => deps.db.transaction(async (tx) => {
-    const applied = await applyChanges(tx, { from: 'sending', leaseOwner: deps.workerId }, changes, now);
-    await logAttempts(tx, log);
-    const toReconcile = reconcile.filter((id) => applied.has(id));
-    if (toReconcile.length > 0) {
-      await tx
-        .insert(targetReconciliations)
-        .values(toReconcile.map((targetId) => ({ targetId, dueAt: now })))
-        .onConflictDoNothing();
-    }
-    for (const [channelId, reason] of [...reconnect].sort(([a], [b]) => a.localeCompare(b))) {
-      await tx
-        .update(channels)
-        .set({ status: 'needs_reconnect', statusReason: reason, updatedAt: now })
-        .where(and(eq(channels.id, channelId), eq(channels.status, 'connected')));
-    }
-    await syncPostStatuses(tx, sent.filter((s) => applied.has(s.target.id)).map((s) => s.target.postId));
-  }));
+  await retryOnConflict(() =>
+    deps.db.transaction(async (tx) => {
+      const applied = await applyChanges(tx, { from: 'sending', leaseOwner: deps.workerId }, changes, now);
+      await logAttempts(tx, log);
+      const toReconcile = reconcile.filter((id) => applied.has(id));
+      if (toReconcile.length > 0) {
+        await tx
+          .insert(targetReconciliations)
+          .values(toReconcile.map((targetId) => ({ targetId, dueAt: now })))
+          .onConflictDoNothing();
+      }
+      for (const [channelId, reason] of [...reconnect].sort(([a], [b]) => a.localeCompare(b))) {
+        await tx
+          .update(channels)
+          .set({ status: 'needs_reconnect', statusReason: reason, updatedAt: now })
+          .where(and(eq(channels.id, channelId), eq(channels.status, 'connected')));
+      }
+      await syncPostStatuses(
+        tx,
+        sent.filter((s) => applied.has(s.target.id)).map((s) => s.target.postId),
+      );
+    }),
+  );
   // Outside the transaction and one key at a time, in key order: two processes remembering 429s
   // for overlapping channels must not lock each other's rows in opposite orders.
   const latest = new Map<string, { until: Date; reason: string }>();
@@ -151,9 +175,14 @@ export async function settleWithoutSending(
   await retryOnConflict(() =>
     deps.db.transaction(async (tx) => {
       const applied = await applyChanges(tx, { from: 'claimed', leaseOwner: deps.workerId }, changes, now);
-      await logAttempts(tx, log.filter((l) => applied.has(l.targetId)));
-      await syncPostStatuses(tx, [...hold, ...missed].filter((h) => applied.has(h.target.id)).map((h) => h.target.postId));
+      await logAttempts(
+        tx,
+        log.filter((l) => applied.has(l.targetId)),
+      );
+      await syncPostStatuses(
+        tx,
+        [...hold, ...missed].filter((h) => applied.has(h.target.id)).map((h) => h.target.postId),
+      );
     }),
   );
 }
-

@@ -14,17 +14,25 @@ export async function freshBenchDatabase(url: string) {
   await client.end();
   const database = connectPostgres(url, 4);
   await database.migrate();
-  const one = async <T>(query: ReturnType<typeof sql>) => (await database.db.execute(query)).rows[0] as T;
+  const one = async <T>(query: ReturnType<typeof sql>) =>
+    ((await database.db.execute(query)) as unknown as { rows: T[] }).rows[0] as T;
   return {
     database,
     reset: () =>
       database.db.execute(
         sql`TRUNCATE posts, post_targets, target_attempts, publisher_heartbeats, publisher_rate_limits, target_reconciliations, channels, workspaces CASCADE`,
       ),
-    heartbeats: async () => (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM publisher_heartbeats`)).n,
-    published: async () => (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM post_targets WHERE status = 'published'`)).n,
-    moveAllTo: (instant: Date) => database.db.execute(sql`UPDATE post_targets SET scheduled_at = ${instant.toISOString()}::timestamptz`),
-    lastPublishedAt: async () => new Date((await one<{ last: string | Date }>(sql`SELECT max(published_at) AS last FROM post_targets`)).last),
+    heartbeats: async () =>
+      (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM publisher_heartbeats`)).n,
+    published: async () =>
+      (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM post_targets WHERE status = 'published'`))
+        .n,
+    moveAllTo: (instant: Date) =>
+      database.db.execute(sql`UPDATE post_targets SET scheduled_at = ${instant.toISOString()}::timestamptz`),
+    lastPublishedAt: async () =>
+      new Date(
+        (await one<{ last: string | Date }>(sql`SELECT max(published_at) AS last FROM post_targets`)).last,
+      ),
     lag: async () => {
       const row = await one<{ p50: number; p99: number; max: number; min: number }>(sql`
         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,

@@ -7,7 +7,11 @@ import type { FixtureSpec } from '../fixtures/recording-publisher';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const fixture = path.join(root, 'apps/publisher/test/fixtures/recording-publisher.ts');
 
-export function startPublisher(databaseUrl: string, spec: FixtureSpec, env: Record<string, string> = {}): ChildProcess {
+export function startPublisher(
+  databaseUrl: string,
+  spec: FixtureSpec,
+  env: Record<string, string> = {},
+): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, JSON.stringify(spec)], {
     cwd: root,
     env: {

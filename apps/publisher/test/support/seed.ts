@@ -35,7 +35,12 @@ export async function seedChannel(
 /** `count` scheduled posts, each targeted at every channel given, due at `at(i)`. */
 export async function seedScheduledPosts(
   db: Db,
-  input: { workspaceId: string; channels: { id: string; network: Network }[]; count: number; at: (i: number) => Date },
+  input: {
+    workspaceId: string;
+    channels: { id: string; network: Network }[];
+    count: number;
+    at: (i: number) => Date;
+  },
 ): Promise<{ postIds: string[]; targetIds: string[] }> {
   const postIds: string[] = [];
   const targetIds: string[] = [];

@@ -10,7 +10,12 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 export function testPublisher(
   db: Db,
   adapters: AdapterRegistry,
-  extra: { options?: Partial<PublisherOptions>; clock?: () => Date; env?: Record<string, string>; workerId?: string } = {},
+  extra: {
+    options?: Partial<PublisherOptions>;
+    clock?: () => Date;
+    env?: Record<string, string>;
+    workerId?: string;
+  } = {},
 ) {
   const config = loadConfig({ NODE_ENV: 'test', ...extra.env });
   return createPublisher({
@@ -20,7 +25,12 @@ export function testPublisher(
     settings: config.publisher,
     logger: quiet,
     random: () => 0.5,
-    options: { reconcileEveryMs: 0, heartbeatEveryMs: 0, backoff: { baseMs: 20, maxMs: 200 }, ...extra.options },
+    options: {
+      reconcileEveryMs: 0,
+      heartbeatEveryMs: 0,
+      backoff: { baseMs: 20, maxMs: 200 },
+      ...extra.options,
+    },
     ...(extra.clock ? { clock: extra.clock } : {}),
     ...(extra.workerId ? { workerId: extra.workerId } : {}),
   });

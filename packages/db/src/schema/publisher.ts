@@ -105,5 +105,7 @@ export const publisherRateLimits = pgTable(
     windowCount: integer('window_count').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('publisher_rate_limits_blocked_idx').on(t.blockedUntil).where(sql`blocked_until is not null`)],
+  (t) => [
+    index('publisher_rate_limits_blocked_idx').on(t.blockedUntil).where(sql`blocked_until is not null`),
+  ],
 );

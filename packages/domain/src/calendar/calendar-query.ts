@@ -29,7 +29,8 @@ export function calendarQuery(db: Executor, input: CalendarQueryInput) {
       postId: postTargets.postId,
       // chr(10) is the newline: the first line of the text, cut to a calendar-sized title.
       title: sql<string>`left(split_part(coalesce(${postTargets.textOverride}, ${posts.text}), chr(10), 1), ${sql.raw(String(TITLE_MAX))})`,
-      start: postTargets.scheduledAt,
+      // ISO 8601 in UTC, written by the database: no Date built and formatted again per row.
+      start: sql<string>`to_char(${postTargets.scheduledAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
       network: postTargets.network,
       channelId: postTargets.channelId,
       channelName: channels.displayName,
@@ -71,6 +72,5 @@ export function calendarQuery(db: Executor, input: CalendarQueryInput) {
 
 /** Targets with from <= scheduled_at < to, in time order, at most `limit`. */
 export async function queryCalendar(db: Executor, input: CalendarQueryInput): Promise<CalendarEvent[]> {
-  const rows = await calendarQuery(db, input);
-  return rows.map((r) => ({ ...r, start: (r.start as Date).toISOString() }));
+  return calendarQuery(db, input);
 }

@@ -35,7 +35,13 @@ export async function confirmUnknownTarget(
       .update(postTargets)
       .set(
         input.outcome === 'published'
-          ? { status: 'published', publishedAt: now, externalUrl: input.externalUrl ?? target.externalUrl, lastError: null, updatedAt: now }
+          ? {
+              status: 'published',
+              publishedAt: now,
+              externalUrl: input.externalUrl ?? target.externalUrl,
+              lastError: null,
+              updatedAt: now,
+            }
           : { status: 'failed', lastError: `A person confirmed it did not go out${note}`, updatedAt: now },
       )
       .where(eq(postTargets.id, target.id))

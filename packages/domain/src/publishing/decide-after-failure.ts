@@ -26,7 +26,7 @@ export function decideAfterFailure(input: {
   random: () => number;
   policy?: BackoffPolicy;
 }): FailureDecision {
-  const { failure, attempts, maxAttempts, capabilities, now } = input;
+  const { failure, capabilities, now } = input;
   switch (failure.kind) {
     case 'permanent':
       return { action: 'fail', reason: failure.reason, reconnectChannel: false };

@@ -25,7 +25,11 @@ export interface Failure {
 
 const MAX_REASON = 500;
 
-export function failure(kind: FailureKind, reason: string, extra: Omit<Failure, 'kind' | 'reason'> = {}): Failure {
+export function failure(
+  kind: FailureKind,
+  reason: string,
+  extra: Omit<Failure, 'kind' | 'reason'> = {},
+): Failure {
   return { kind, reason: reason.slice(0, MAX_REASON), ...extra };
 }
 
@@ -57,7 +61,8 @@ export function classifyHttpStatus(
   if (status === 401 || status === 403) {
     return failure('auth_revoked', `The network refused the channel's credentials (HTTP ${status})${hint}`);
   }
-  if (status === 408) return failure('transient', `The network timed out reading the request (HTTP 408)${hint}`);
+  if (status === 408)
+    return failure('transient', `The network timed out reading the request (HTTP 408)${hint}`);
   if (status >= 500) return failure('transient', `The network had an error (HTTP ${status})${hint}`);
   return failure('permanent', `The network refused the post (HTTP ${status})${hint}`);
 }

@@ -11,12 +11,21 @@ export async function getPostDelivery(db: Db, workspaceId: string, postId: strin
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)));
   if (!post) throw notFound('Post');
-  const targets = await db.select().from(postTargets).where(eq(postTargets.postId, postId)).orderBy(asc(postTargets.createdAt), asc(postTargets.id));
+  const targets = await db
+    .select()
+    .from(postTargets)
+    .where(eq(postTargets.postId, postId))
+    .orderBy(asc(postTargets.createdAt), asc(postTargets.id));
   const log = targets.length
     ? await db
         .select()
         .from(targetAttempts)
-        .where(inArray(targetAttempts.targetId, targets.map((t) => t.id)))
+        .where(
+          inArray(
+            targetAttempts.targetId,
+            targets.map((t) => t.id),
+          ),
+        )
         .orderBy(asc(targetAttempts.finishedAt))
         .limit(1000)
     : [];

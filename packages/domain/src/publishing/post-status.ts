@@ -16,7 +16,9 @@ const NOT_SENT: ReadonlySet<TargetStatus> = new Set(['failed', 'held', 'missed']
  * Cancelled targets do not count. A held or missed target counts as not sent: the post did not go
  * out on time there, and the target's reason says what a person should decide.
  */
-export function derivePostStatus(targets: readonly { status: TargetStatus; attempts: number }[]): DerivedPostStatus | null {
+export function derivePostStatus(
+  targets: readonly { status: TargetStatus; attempts: number }[],
+): DerivedPostStatus | null {
   const live = targets.filter((t) => t.status !== 'cancelled');
   if (live.length === 0) return null;
   const published = live.filter((t) => t.status === 'published').length;

@@ -8,8 +8,16 @@ export function staleAfterMs(tickSeconds: number): number {
   return 3 * Math.max(5_000, tickSeconds * 1000);
 }
 
-export async function getPublisherStatus(db: Executor, now: Date, tickSeconds: number): Promise<PublisherStatus> {
-  const beats = await db.select().from(publisherHeartbeats).orderBy(desc(publisherHeartbeats.beatAt)).limit(50);
+export async function getPublisherStatus(
+  db: Executor,
+  now: Date,
+  tickSeconds: number,
+): Promise<PublisherStatus> {
+  const beats = await db
+    .select()
+    .from(publisherHeartbeats)
+    .orderBy(desc(publisherHeartbeats.beatAt))
+    .limit(50);
   const freshAfter = now.getTime() - staleAfterMs(tickSeconds);
   const alive = beats.filter((b) => b.stoppedAt === null && b.beatAt.getTime() >= freshAfter);
   const newest = beats[0];
@@ -24,7 +32,13 @@ export async function getPublisherStatus(db: Executor, now: Date, tickSeconds: n
     };
   }
   if (!newest) {
-    return { state: 'never_started', since: null, lastBeatAt: null, workers: 0, message: 'No publisher has ever run: scheduled posts will not go out' };
+    return {
+      state: 'never_started',
+      since: null,
+      lastBeatAt: null,
+      workers: 0,
+      message: 'No publisher has ever run: scheduled posts will not go out',
+    };
   }
   if (newest.stoppedAt) {
     return {

@@ -88,12 +88,18 @@ describe('decideAfterFailure', () => {
     const amb = failure('ambiguous', 'timeout after sending');
     expect(decideAfterFailure({ ...base, failure: amb }).action).toBe('unknown');
     expect(
-      decideAfterFailure({ ...base, failure: amb, capabilities: { canFindExisting: true, idempotentRetry: false } })
-        .action,
+      decideAfterFailure({
+        ...base,
+        failure: amb,
+        capabilities: { canFindExisting: true, idempotentRetry: false },
+      }).action,
     ).toBe('reconcile');
     expect(
-      decideAfterFailure({ ...base, failure: amb, capabilities: { canFindExisting: false, idempotentRetry: true } })
-        .action,
+      decideAfterFailure({
+        ...base,
+        failure: amb,
+        capabilities: { canFindExisting: false, idempotentRetry: true },
+      }).action,
     ).toBe('retry');
   });
 });
@@ -135,7 +141,9 @@ describe('checkBeforeSend', () => {
   });
   it('holds when the approval, the channel or the charter changed', () => {
     expect(checkBeforeSend({ ...ok, postStatus: 'draft' })).toMatchObject({ verdict: 'hold' });
-    expect(checkBeforeSend({ ...ok, channelStatus: 'needs_reconnect', channelStatusReason: 'token revoked' })).toEqual({
+    expect(
+      checkBeforeSend({ ...ok, channelStatus: 'needs_reconnect', channelStatusReason: 'token revoked' }),
+    ).toEqual({
       verdict: 'hold',
       reason: 'The channel needs reconnecting: token revoked',
     });
@@ -143,11 +151,15 @@ describe('checkBeforeSend', () => {
       verdict: 'hold',
       reason: 'The charter now blocks this post: Blackout: launch day.',
     });
-    expect(checkBeforeSend({ ...ok, violations: [{ ...blackout, severity: 'warn' }] })).toEqual({ verdict: 'send' });
+    expect(checkBeforeSend({ ...ok, violations: [{ ...blackout, severity: 'warn' }] })).toEqual({
+      verdict: 'send',
+    });
   });
   it('sends late within the grace period, else marks missed; retries are not "late"', () => {
     const late = new Date(now.getTime() - 61 * 60_000);
-    expect(checkBeforeSend({ ...ok, scheduledAt: new Date(now.getTime() - 59 * 60_000) }).verdict).toBe('send');
+    expect(checkBeforeSend({ ...ok, scheduledAt: new Date(now.getTime() - 59 * 60_000) }).verdict).toBe(
+      'send',
+    );
     expect(checkBeforeSend({ ...ok, scheduledAt: late }).verdict).toBe('missed');
     expect(checkBeforeSend({ ...ok, scheduledAt: late, nextAttemptAt: now }).verdict).toBe('send');
   });

@@ -18,7 +18,10 @@ export const TARGET_STATUSES = [
 export const confirmTargetSchema = z.strictObject({
   outcome: z.enum(['published', 'failed']),
   /** Where the post is, when a person found it. */
-  externalUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  externalUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   note: z.string().trim().min(1).max(500).optional(),
 });
 export type ConfirmTarget = z.infer<typeof confirmTargetSchema>;
@@ -69,7 +72,14 @@ export const postDeliverySchema = z.object({
   postStatus: z.string(),
   targets: z.array(
     targetViewSchema.extend({
-      history: z.array(z.object({ attempt: z.number().int(), outcome: z.string(), detail: z.string().nullable(), at: z.date() })),
+      history: z.array(
+        z.object({
+          attempt: z.number().int(),
+          outcome: z.string(),
+          detail: z.string().nullable(),
+          at: z.date(),
+        }),
+      ),
     }),
   ),
 });

@@ -30,7 +30,10 @@ export interface SendCheckInput {
 
 export function checkBeforeSend(input: SendCheckInput): SendVerdict {
   if (!SENDABLE_POST.has(input.postStatus)) {
-    return { verdict: 'hold', reason: `The post is no longer approved (it is ${input.postStatus.replace('_', ' ')})` };
+    return {
+      verdict: 'hold',
+      reason: `The post is no longer approved (it is ${input.postStatus.replace('_', ' ')})`,
+    };
   }
   if (input.channelStatus !== 'connected') {
     const why = input.channelStatusReason ? `: ${input.channelStatusReason}` : '';
@@ -49,7 +52,10 @@ export function checkBeforeSend(input: SendCheckInput): SendVerdict {
   if (blocking.length > 0) {
     return {
       verdict: 'hold',
-      reason: `The charter now blocks this post: ${blocking.map((v) => v.message.en).join(' ')}`.slice(0, 500),
+      reason: `The charter now blocks this post: ${blocking.map((v) => v.message.en).join(' ')}`.slice(
+        0,
+        500,
+      ),
     };
   }
   return { verdict: 'send' };

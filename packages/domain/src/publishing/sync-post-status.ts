@@ -6,7 +6,14 @@ import { derivePostStatus } from './post-status';
 
 // The publisher owns a post's status from approval on; drafts, reviews and cancellations are
 // the workflow's, and it never overrides them.
-const FOLLOWS_TARGETS = new Set(['approved', 'scheduled', 'publishing', 'published', 'partially_published', 'failed']);
+const FOLLOWS_TARGETS = new Set([
+  'approved',
+  'scheduled',
+  'publishing',
+  'published',
+  'partially_published',
+  'failed',
+]);
 
 export async function syncPostStatuses(
   tx: Executor,
@@ -20,7 +27,10 @@ export async function syncPostStatuses(
       .select({ postId: postTargets.postId, status: postTargets.status, attempts: postTargets.attempts })
       .from(postTargets)
       .where(inArray(postTargets.postId, ids)),
-    tx.select({ id: posts.id, status: posts.status, workspaceId: posts.workspaceId }).from(posts).where(inArray(posts.id, ids)),
+    tx
+      .select({ id: posts.id, status: posts.status, workspaceId: posts.workspaceId })
+      .from(posts)
+      .where(inArray(posts.id, ids)),
   ]);
   const byPost = new Map<string, typeof targets>();
   for (const t of targets) {
@@ -42,7 +52,12 @@ export async function syncPostStatuses(
   await tx
     .select({ id: posts.id })
     .from(posts)
-    .where(inArray(posts.id, changes.map((c) => c.id)))
+    .where(
+      inArray(
+        posts.id,
+        changes.map((c) => c.id),
+      ),
+    )
     .orderBy(asc(posts.id))
     .for('update');
   const json = JSON.stringify(changes);
@@ -51,7 +66,10 @@ export async function syncPostStatuses(
     WITH changed AS (
       UPDATE posts p SET status = v."to"::post_status, version = p.version + 1, updated_at = now()
       FROM jsonb_to_recordset(${json}::jsonb) AS v(id uuid, workspace_id uuid, "from" text, "to" text)
-      WHERE p.id = v.id AND p.status::text = v."from"
+      WHERE p.id = v.id AND p.id IN (${sql.join(
+        changes.map((c) => sql`${c.id}::uuid`),
+        sql`, `,
+      )}) AND p.status::text = v."from"
       RETURNING p.id, p.workspace_id, v."from", v."to"
     )
     INSERT INTO post_events (post_id, workspace_id, actor_user_id, actor_token_id, action, from_status, to_status)

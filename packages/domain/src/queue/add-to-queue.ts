@@ -5,7 +5,7 @@
 // post's), so a post on several channels goes to the EARLIEST SLOT FREE ON ALL OF THEM, not to
 // each channel's own next slot. If the channels share no free slot within the horizon the answer
 // is 422 with each channel's next free slot, so the team can align the slots or pick a time.
-// See docs/decisions/0051-queue-slots.md.
+// See docs/decisions/0050-queue-slots.md.
 import { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import { unprocessable } from '../errors';

@@ -90,7 +90,10 @@ export async function publishingRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      const rows = await listSandboxFeed(db, request.params.workspaceId, { limit, before: decodeCursor(cursor) });
+      const rows = await listSandboxFeed(db, request.params.workspaceId, {
+        limit,
+        before: decodeCursor(cursor),
+      });
       return toPage(rows, limit);
     },
   );

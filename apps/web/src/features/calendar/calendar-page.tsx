@@ -1,27 +1,38 @@
 // The home screen: FullCalendar in the workspace's time zone, driven by our own toolbar, with the
-// view and date kept in the URL.
-import type { DatesSetArg } from '@fullcalendar/core';
+// view, date, filters and colour mode kept in the URL. Scheduled posts drag to a new time; empty
+// slots open the composer there; unscheduled drafts drag in from the side panel.
+import type { DatesSetArg, EventClickArg, EventContentArg } from '@fullcalendar/core';
 import frLocale from '@fullcalendar/core/locales/fr';
 import dayGridPlugin from '@fullcalendar/daygrid';
-import interactionPlugin from '@fullcalendar/interaction';
+import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { roleAtLeast } from '../../ui/roles';
 import { ErrorState } from '../../ui/states';
+import { toLocalInput } from '../../ui/time';
+import { useCharter } from '../charter/charter-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
+import { CalendarFilterBar } from './calendar-filters';
+import { type CalendarItem, type CalendarRange, useCalendarEntries } from './calendar-queries';
 import { CalendarToolbar } from './calendar-toolbar';
-import { type CalendarRange, useCalendarEntries } from './calendar-queries';
 import {
   type CalendarView,
   dayInZone,
   fromFullCalendarView,
+  parseCalendarFilters,
   parseCalendarParams,
   toFullCalendarView,
 } from './calendar-url';
+import { DraftsPanel } from './drafts-panel';
+import { EventCard } from './event-card';
+import { eventColour, legendFor } from './event-colour';
+import { useCalendarMoves } from './use-calendar-moves';
+import { landingTime } from './landing-time';
 import { useCalendarShortcuts } from './use-calendar-shortcuts';
 
 // Module-level so FullCalendar never sees a new array and rebuilds its store (fullcalendar #7066).
@@ -29,16 +40,25 @@ const PLUGINS = [luxonPlugin, dayGridPlugin, timeGridPlugin, listPlugin, interac
 const LOCALES = [frLocale];
 const NO_ENTRIES: never[] = [];
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+const NO_PILLARS: never[] = [];
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const { workspace } = useCurrentWorkspace();
   const [params, setParams] = useSearchParams();
   const { view, date } = parseCalendarParams(params, workspace.timezone);
+  const { filters, colorBy } = useMemo(() => parseCalendarFilters(params), [params]);
   const calendarRef = useRef<FullCalendar>(null);
   const [range, setRange] = useState<CalendarRange | null>(null);
   const [title, setTitle] = useState('');
-  const entries = useCalendarEntries(workspace.id, range);
+  const [showDrafts, setShowDrafts] = useState(true);
+  const entries = useCalendarEntries(workspace.id, range, filters);
+  const charter = useCharter(workspace.id);
+  const pillars = charter.data?.rules.rules.pillars ?? NO_PILLARS;
+  const canSchedule = roleAtLeast(workspace.role, 'manager');
+  const canWrite = roleAtLeast(workspace.role, 'editor');
+  const moves = useCalendarMoves(workspace.id, workspace.timezone);
 
   const onDatesSet = useCallback(
     (info: DatesSetArg) => {
@@ -72,7 +92,7 @@ export function CalendarPage() {
     else if (shownDate !== date) calendar.gotoDate(date);
   }, [view, date, workspace.timezone]);
 
-  const navigate = useCallback((action: 'prev' | 'next' | 'today' | CalendarView) => {
+  const navigateCalendar = useCallback((action: 'prev' | 'next' | 'today' | CalendarView) => {
     const calendar = calendarRef.current?.getApi();
     if (!calendar) return;
     if (action === 'prev') calendar.prev();
@@ -80,19 +100,62 @@ export function CalendarPage() {
     else if (action === 'today') calendar.today();
     else calendar.changeView(toFullCalendarView(action));
   }, []);
-  useCalendarShortcuts(navigate);
+  useCalendarShortcuts(navigateCalendar);
 
-  const isEmpty = entries.isSuccess && !entries.isPlaceholderData && entries.data.entries.length === 0;
+  const items = entries.data?.entries ?? NO_ENTRIES;
+  const legend = useMemo(
+    () =>
+      legendFor(
+        items.map((e) => e.extendedProps),
+        colorBy,
+        pillars,
+        t('calendar.noneLegend'),
+        (n) => t(`networks.${n}`),
+      ),
+    [items, colorBy, pillars, t],
+  );
+  const renderEvent = useCallback(
+    (arg: EventContentArg) => (
+      <EventCard arg={arg} colour={eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars)} t={t} />
+    ),
+    [colorBy, pillars, t],
+  );
+  const openEvent = useCallback(
+    (info: EventClickArg) => {
+      info.jsEvent.preventDefault();
+      void navigate(`/posts/${(info.event.extendedProps as CalendarItem).postId}`);
+    },
+    [navigate],
+  );
+  const compose = useCallback(
+    (info: DateClickArg) => {
+      if (!canWrite) return;
+      const local = info.allDay
+        ? `${toLocalInput(info.date, workspace.timezone).slice(0, 10)}T09:00`
+        : toLocalInput(info.date, workspace.timezone);
+      void navigate(`/posts/new?at=${encodeURIComponent(local)}`);
+    },
+    [canWrite, navigate, workspace.timezone],
+  );
+  // Past slots refuse drops: a post cannot be moved into the past.
+  const allowDrop = useCallback(
+    (span: { start: Date; allDay: boolean }, dragged: { start: Date | null } | null) =>
+      landingTime(span, dragged?.start ?? null, workspace.timezone) > Date.now(),
+    [workspace.timezone],
+  );
+
+  const isEmpty = entries.isSuccess && !entries.isPlaceholderData && items.length === 0;
   return (
-    <section className="page calendar-page" aria-labelledby="calendar-title">
+    <section className="page page-wide calendar-page" aria-labelledby="calendar-title">
       <h1 className="visually-hidden">{t('nav.calendar')}</h1>
       <CalendarToolbar
         title={title}
         view={view}
         timeZone={workspace.timezone}
-        onNavigate={navigate}
+        onNavigate={navigateCalendar}
         titleId="calendar-title"
       />
+      <CalendarFilterBar workspaceId={workspace.id} filters={filters} colorBy={colorBy} legend={legend} />
       <div
         className={entries.isFetching ? 'progress-bar progress-active' : 'progress-bar'}
         aria-hidden="true"
@@ -108,34 +171,57 @@ export function CalendarPage() {
           {t(`calendar.empty.${view}`)}
         </p>
       )}
-      <FullCalendar
-        ref={calendarRef}
-        plugins={PLUGINS}
-        locales={LOCALES}
-        locale={i18n.language}
-        timeZone={workspace.timezone}
-        initialView={toFullCalendarView(view)}
-        initialDate={date}
-        headerToolbar={false}
-        events={entries.data?.entries ?? NO_ENTRIES}
-        datesSet={onDatesSet}
-        // Time grids scroll inside a fixed height so scrollTime brings the working day into view;
-        // month and list grow with their content.
-        height={view === 'week' || view === 'day' ? 'calc(100vh - 9rem)' : 'auto'}
-        nowIndicator
-        scrollTime="08:00:00"
-        slotDuration="00:30:00"
-        eventTimeFormat={TIME_FORMAT}
-        slotLabelFormat={TIME_FORMAT}
-        dayMaxEvents
-        moreLinkClick="popover"
-        eventInteractive
-        weekNumbers={i18n.language === 'fr'}
-        noEventsText={t(`calendar.empty.${view}`)}
-        moreLinkHint={(n: number) => t('calendar.moreHint', { count: n })}
-        closeHint={t('common.close')}
-        navLinkHint={(text: string) => t('calendar.navLinkHint', { date: text })}
-      />
+      <div className={showDrafts && canWrite ? 'calendar-layout with-drafts' : 'calendar-layout'}>
+        <div className="calendar-main" data-testid="calendar" data-ready={entries.isSuccess ? 'true' : 'false'}>
+          <FullCalendar
+            ref={calendarRef}
+            plugins={PLUGINS}
+            locales={LOCALES}
+            locale={i18n.language}
+            timeZone={workspace.timezone}
+            initialView={toFullCalendarView(view)}
+            initialDate={date}
+            headerToolbar={false}
+            events={items}
+            datesSet={onDatesSet}
+            eventContent={renderEvent}
+            eventClick={openEvent}
+            dateClick={compose}
+            editable={canSchedule}
+            eventDurationEditable={false}
+            eventAllow={allowDrop}
+            droppable={canSchedule}
+            dropAccept="[data-post-id]"
+            drop={(info) => void moves.onDraftDrop(info)}
+            eventDrop={(info) => void moves.onEventDrop(info)}
+            // Time grids scroll inside a fixed height so scrollTime brings the working day into view;
+            // month and list grow with their content.
+            height={view === 'week' || view === 'day' ? 'calc(100vh - 12rem)' : 'auto'}
+            nowIndicator
+            scrollTime="08:00:00"
+            slotDuration="00:30:00"
+            eventTimeFormat={TIME_FORMAT}
+            slotLabelFormat={TIME_FORMAT}
+            dayMaxEvents
+            eventMaxStack={3}
+            moreLinkClick="popover"
+            eventInteractive
+            weekNumbers={i18n.language === 'fr'}
+            noEventsText={t(`calendar.empty.${view}`)}
+            moreLinkHint={(n: number) => t('calendar.moreHint', { count: n })}
+            closeHint={t('common.close')}
+            navLinkHint={(text: string) => t('calendar.navLinkHint', { date: text })}
+          />
+        </div>
+        {canWrite && (
+          <div className="drafts-column">
+            <button type="button" className="btn btn-small" aria-expanded={showDrafts} onClick={() => setShowDrafts(!showDrafts)}>
+              {showDrafts ? t('calendar.drafts.hide') : t('calendar.drafts.show')}
+            </button>
+            {showDrafts && <DraftsPanel workspaceId={workspace.id} canSchedule={canSchedule} />}
+          </div>
+        )}
+      </div>
     </section>
   );
 }

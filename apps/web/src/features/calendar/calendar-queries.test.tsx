@@ -41,10 +41,27 @@ describe('calendarEntriesQuery', () => {
     expect(url.pathname).toBe(`/api/v1/workspaces/${workspaceId}/calendar`);
     expect(url.searchParams.get('from')).toBe(range.from);
     expect(url.searchParams.get('to')).toBe(range.to);
+    expect(url.searchParams.has('channel')).toBe(false);
     expect(result).toEqual({
       truncated: false,
-      entries: [{ id: item.id, title: 'Launch day', start: item.start, extendedProps: item }],
+      entries: [{ id: item.id, title: 'Launch day', start: item.start, startEditable: true, extendedProps: item }],
     });
+  });
+
+  it('sends the filters as repeated parameters and keeps published posts in place', async () => {
+    const published = { ...item, status: 'published' as const, targetStatus: 'published' as const };
+    const fetchMock = vi.fn(async (_req: Request) =>
+      jsonResponse(200, { timezone: 'Europe/Paris', from: 'x', to: 'y', truncated: false, items: [published] }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const channels = [item.channelId, '66666666-6666-4666-8666-666666666666'];
+    const result = await new QueryClient().fetchQuery(
+      calendarEntriesQuery(workspaceId, { from: 'a', to: 'b' }, { channel: channels, status: ['published'] }),
+    );
+    const url = new URL(fetchMock.mock.calls[0]?.[0].url ?? '');
+    expect(url.searchParams.getAll('channel')).toEqual(channels);
+    expect(url.searchParams.getAll('status')).toEqual(['published']);
+    expect(result.entries[0]?.startEditable).toBe(false);
   });
 
   it('fails with the API error so the page can offer Retry', async () => {

@@ -31,3 +31,33 @@ export function parseCalendarParams(params: URLSearchParams, timeZone: string) {
 /** The calendar day of an instant in the workspace's zone ("2025-03-01"). */
 export const dayInZone = (instant: Date, timeZone: string) =>
   DateTime.fromJSDate(instant).setZone(timeZone).toISODate()!;
+
+export const COLOR_MODES = ['campaign', 'pillar', 'network'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+/** What the calendar shows, kept in the URL beside the view: ?channels=a,b&campaign=c&status=d&author=e&colorBy=network */
+export interface CalendarFilters {
+  channel?: string[];
+  campaign?: string[];
+  status?: string[];
+  author?: string[];
+}
+
+const FILTER_PARAMS = { channel: 'channels', campaign: 'campaign', status: 'status', author: 'author' } as const;
+
+export function parseCalendarFilters(params: URLSearchParams): { filters: CalendarFilters; colorBy: ColorMode } {
+  const filters: CalendarFilters = {};
+  for (const [key, param] of Object.entries(FILTER_PARAMS) as [keyof CalendarFilters, string][]) {
+    const values = (params.get(param) ?? '').split(',').filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  const raw = params.get('colorBy');
+  return { filters, colorBy: COLOR_MODES.find((m) => m === raw) ?? 'campaign' };
+}
+
+export function withFilter(params: URLSearchParams, key: keyof CalendarFilters, values: string[]): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (values.length) next.set(FILTER_PARAMS[key], values.join(','));
+  else next.delete(FILTER_PARAMS[key]);
+  return next;
+}

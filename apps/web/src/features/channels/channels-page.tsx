@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { type Channel, useChannels, useDeleteChannel } from './channel-queries';
 import { ConnectChannelForm } from './connect-channel-form';
+import { QueueSlotsEditor } from './queue-slots-editor';
 
 const STATUS_ICON: Record<Channel['status'], string> = {
   connected: '●',
@@ -42,6 +43,10 @@ export function ChannelsPage() {
                 <span aria-hidden="true">{STATUS_ICON[c.status]}</span> {t(`channels.status.${c.status}`)}
                 {c.statusReason && <div className="muted">{c.statusReason}</div>}
               </div>
+              <details className="channel-queue">
+                <summary>{t('queue.title')}</summary>
+                <QueueSlotsEditor workspaceId={workspace.id} channelId={c.id} canEdit={canManage} />
+              </details>
               {canManage && (
                 <ConfirmDialog
                   trigger={

@@ -1,5 +1,7 @@
 // The signed-in frame: a left rail (workspace, sections, then language and user at the bottom).
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../ui/states';
 import { NavLink, Outlet } from 'react-router';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
@@ -13,6 +15,7 @@ const SECTIONS = [
   { to: '/campaigns', key: 'campaigns', icon: '◆' },
   { to: '/charter', key: 'charter', icon: '§' },
   { to: '/channels', key: 'channels', icon: '◎' },
+  { to: '/sandbox', key: 'sandbox', icon: '▤' },
   { to: '/settings', key: 'settings', icon: '⚙' },
 ] as const;
 
@@ -45,7 +48,9 @@ export function AppLayout() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

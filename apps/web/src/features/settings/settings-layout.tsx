@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../ui/states';
 import { NavLink, Outlet } from 'react-router';
 
 export function SettingsLayout() {
@@ -13,8 +15,13 @@ export function SettingsLayout() {
         <NavLink to="/settings/api-tokens" className="tab">
           {t('tokens.title')}
         </NavLink>
+        <NavLink to="/settings/calendar-feeds" className="tab">
+          {t('ics.title')}
+        </NavLink>
       </nav>
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </section>
   );
 }
