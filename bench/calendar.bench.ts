@@ -10,6 +10,7 @@ import { listCalendar, resolveRange } from '@cadence/domain/calendar/list-calend
 import { MAX_EVENTS } from '@cadence/domain/calendar/schemas';
 import { newApiToken } from '@cadence/domain/security/tokens';
 import { asc, like } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { buildApp } from '../apps/api/src/app';
@@ -86,15 +87,13 @@ export default async function calendarBench(): Promise<BenchSection[]> {
     .limit(1);
   if (!workspace) throw new Error('no bench workspace');
   const token = newApiToken();
-  await db
-    .insert(apiTokens)
-    .values({
-      workspaceId: workspace.id,
-      name: 'bench',
-      role: 'viewer',
-      prefix: token.prefix,
-      tokenHash: token.hash,
-    });
+  await db.insert(apiTokens).values({
+    workspaceId: workspace.id,
+    name: 'bench',
+    role: 'viewer',
+    prefix: token.prefix,
+    tokenHash: token.hash,
+  });
 
   const app = await buildApp(
     {
@@ -124,7 +123,9 @@ export default async function calendarBench(): Promise<BenchSection[]> {
 
   // The very SQL the API runs (same builder, same range resolution), sent raw on one connection.
   const { from, to } = resolveRange(MONTH, workspace.timezone, 62);
-  const query = calendarQuery(db, { workspaceId: workspace.id, from, to, limit: MAX_EVENTS + 1 }).toSQL();
+  const query = new PgDialect().sqlToQuery(
+    calendarQuery({ workspaceId: workspace.id, from, to, limit: MAX_EVENTS + 1 }),
+  );
   const raw = new pg.Client({ connectionString: DATABASE_URL });
   await raw.connect();
   let rawRows = 0;

@@ -145,6 +145,36 @@ describe('ICS feeds', () => {
     expect(malformed.json().error.message).toBe(gone.json().error.message);
   });
 
+  it("answers 404 for another workspace's feed, channel or campaign, as for missing ones", async () => {
+    const other = await call(t, owner, {
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      payload: { name: 'Other', timezone: 'UTC', locale: 'en' },
+    });
+    const otherWs = other.json().id as string;
+    const feed = (await createFeed(owner, { name: 'Mine' })).json();
+    const viaOther = await call(t, owner, {
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${otherWs}/ics-feeds/${feed.id}`,
+    });
+    expect(viaOther.statusCode).toBe(404);
+    const foreign = await call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${otherWs}/ics-feeds`,
+      payload: { name: 'Borrowed', channelId: channelA },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const foreignCampaign = await call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${otherWs}/ics-feeds`,
+      payload: { name: 'Borrowed', campaignId },
+    });
+    expect(foreignCampaign.statusCode).toBe(404);
+    const list = await call(t, owner, { method: 'GET', url: `/api/v1/workspaces/${otherWs}/ics-feeds` });
+    expect(list.json().items).toEqual([]);
+    expect((await fetchFeed(new URL(feed.url).pathname)).statusCode).toBe(200);
+  });
+
   it('never writes a feed token to the logs', async () => {
     const feed = (await createFeed(owner, { name: 'Logged?' })).json();
     await fetchFeed(new URL(feed.url).pathname);

@@ -14,7 +14,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` adds to the test environment (the benchmark lifts the API rate limit to seed quickly). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadence-e2e-'));
   const child = spawn(tsx, ['apps/api/src/main.ts'], {
     cwd: repoRoot,
@@ -26,6 +27,7 @@ export async function startServer(): Promise<RunningServer> {
       PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

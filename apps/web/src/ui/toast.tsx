@@ -51,7 +51,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             </Toast.Close>
           </Toast.Root>
         ))}
-        <Toast.Viewport className="toast-viewport" />
+        <Toast.Viewport className="toast-viewport" label={t('common.notificationsRegion')} />
       </Toast.Provider>
     </Context.Provider>
   );

@@ -6,7 +6,12 @@ import type { AppContext } from '../../context';
 import { errorBodySchema, errorResponses } from '../../http/errors';
 import { workspaceParams } from '../workspaces/workspace-routes';
 
-const errorSerializer = serializerCompiler({ schema: errorBodySchema, method: 'GET', url: '/calendar', httpStatus: '400' });
+const errorSerializer = serializerCompiler({
+  schema: errorBodySchema,
+  method: 'GET',
+  url: '/calendar',
+  httpStatus: '400',
+});
 
 export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,7 +34,8 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       // The events are built field by field from one typed query (nothing else can leak into them),
       // so the 200 answer skips re-validating thousands of fields with zod; the schema above still
       // documents it. Errors keep the default serializer. See docs/decisions/0052-calendar-query.md.
-      serializerCompiler: ({ httpStatus }) => (httpStatus === '200' ? (data) => JSON.stringify(data) : errorSerializer),
+      serializerCompiler: ({ httpStatus }) =>
+        httpStatus === '200' ? (data) => JSON.stringify(data) : errorSerializer,
     },
     async (request) => listCalendar(db, request.actor, request.query),
   );

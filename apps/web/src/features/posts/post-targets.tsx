@@ -1,6 +1,7 @@
 // One row per channel: status as icon and words, the live post's link, and a failure's reason in
 // plain words with the network's raw error behind "details" (shown as text, never as HTML).
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useChannels } from '../channels/channel-queries';
 import { formatTime } from '../../ui/time';
 import type { Post, PostTarget } from './post-queries';
@@ -53,10 +54,18 @@ export function PostTargets({ workspaceId, post, timeZone }: { workspaceId: stri
                   : '—'}
             </td>
             <td>
-              {target.externalUrl && (
+              {target.externalUrl ? (
                 <a href={target.externalUrl} target="_blank" rel="noreferrer noopener" className="live-link">
                   {t('post.viewLive')} ↗
                 </a>
+              ) : (
+                // The sandbox network's "live post" is its item in Cadence's own feed.
+                target.network === 'sandbox' &&
+                target.externalId && (
+                  <Link to={`/sandbox#sandbox-${target.externalId}`} className="live-link">
+                    {t('post.viewLive')} ↗
+                  </Link>
+                )
               )}
               {target.status === 'failed' && (
                 <div className="failure">
