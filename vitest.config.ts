@@ -12,11 +12,22 @@ export default defineConfig({
             'apps/api/**/*.test.ts',
             'apps/publisher/**/*.test.ts',
           ],
-          exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
+          // The fault-injection suite restarts the PostgreSQL server: it runs alone (project "faults").
+          exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'apps/publisher/test/fault-injection.test.ts'],
           environment: 'node',
           globalSetup: ['./test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['apps/publisher/test/fault-injection.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -177,6 +177,7 @@ export default async function calendarBench(): Promise<BenchSection[]> {
             `one workspace's month (${MONTH.from} to ${MONTH.to}, Europe/Paris): ${events} events, ${(bytes / 1024).toFixed(0)} KiB of JSON. ` +
             `${REQUESTS} sequential requests of each after ${WARM_UP} warm-up, HTTP (real app on a port, API token, keep-alive), raw SQL and the use case alternating request by request. ` +
             `Machine load average at the start: ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores (shared with other work).`,
+          '',
           seeded.seconds === null
             ? '- seed: reused the already seeded database'
             : `- seed: ${seeded.seconds.toFixed(0)} s (set-based SQL)`,

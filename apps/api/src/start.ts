@@ -45,6 +45,8 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = config.publicUrl ?? `http://${shownHost}:${port}`;
-  console.log(`\n  Cadence is running at ${url}  (database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  console.log(
+    `\n  Cadence is running at ${url}  (database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`,
+  );
   return { app, config, database };
 }

@@ -30,7 +30,11 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: {
           // The publisher's state does not change the status code: a stalled publisher must not
           // take the API out of its load balancer, but it must be visible.
-          200: z.object({ status: z.literal('ready'), database: z.string(), publisher: publisherStatusSchema }),
+          200: z.object({
+            status: z.literal('ready'),
+            database: z.string(),
+            publisher: publisherStatusSchema,
+          }),
           503: z.object({ status: z.literal('unavailable'), database: z.string() }),
         },
       },
@@ -38,7 +42,11 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
     async (_request, reply) => {
       try {
         await ctx.database.db.execute(sql`SELECT 1`);
-        const publisher = await getPublisherStatus(ctx.database.db, ctx.clock(), ctx.config.publisher.tickSeconds);
+        const publisher = await getPublisherStatus(
+          ctx.database.db,
+          ctx.clock(),
+          ctx.config.publisher.tickSeconds,
+        );
         return { status: 'ready' as const, database: ctx.database.driver, publisher };
       } catch {
         return reply.code(503).send({ status: 'unavailable' as const, database: ctx.database.driver });

@@ -20,8 +20,7 @@ export async function setupFirstRun({ db, input, now }: { db: Db; input: SetupIn
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
     const existing = await tx.select({ id: users.id }).from(users).limit(1);
-    if (existing.length > 0)
-      throw new AppError('conflict', 'Cadence is already set up; sign in instead');
+    if (existing.length > 0) throw new AppError('conflict', 'Cadence is already set up; sign in instead');
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, locale: input.workspace.locale })

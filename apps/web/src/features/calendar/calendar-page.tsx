@@ -202,7 +202,9 @@ export function CalendarPage() {
             slotDuration="00:30:00"
             eventTimeFormat={TIME_FORMAT}
             slotLabelFormat={TIME_FORMAT}
-            dayMaxEvents
+            // A number, not `true`: with height auto a busy day would otherwise stretch its row (pitfall 8)
+            // and render every card; four cards then "+N more" keeps the month fast with 2,000 posts.
+            dayMaxEvents={4}
             eventMaxStack={3}
             moreLinkClick="popover"
             eventInteractive
