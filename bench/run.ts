@@ -15,7 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .filter((f) => only.length === 0 || only.some((o) => f === `${o}.bench.ts` || f === o))
   .sort();
 
 function machine(): string[] {
@@ -36,6 +36,12 @@ for (const block of previous.split(/^## /m).slice(1)) {
   if (title !== 'Machine') sections.set(title, `## ${block.trimEnd()}\n`);
 }
 
+function writeResults() {
+  const out = ['# Benchmark results', '', '## Machine', '', ...machine(), '', ...sections.values()].join('\n');
+  writeFileSync(resultsFile, out);
+}
+
+// Figures are written after each bench, so one that fails later does not lose the others'.
 for (const file of files) {
   console.log(`bench: ${file}`);
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as {
@@ -45,8 +51,6 @@ for (const file of files) {
     sections.set(section.title, `## ${section.title}\n\n${section.lines.join('\n')}\n`);
     console.log(`## ${section.title}\n${section.lines.join('\n')}\n`);
   }
+  writeResults();
 }
-
-const out = ['# Benchmark results', '', '## Machine', '', ...machine(), '', ...sections.values()].join('\n');
-writeFileSync(resultsFile, out);
 console.log(`bench: figures written to ${path.relative(process.cwd(), resultsFile)}`);
