@@ -29,7 +29,7 @@ import {
   toFullCalendarView,
 } from './calendar-url';
 import { DraftsPanel } from './drafts-panel';
-import { EventCard } from './event-card';
+import { eventCardNodes } from './event-card';
 import { eventColour, legendFor } from './event-colour';
 import { useCalendarMoves } from './use-calendar-moves';
 import { landingTime } from './landing-time';
@@ -115,9 +115,7 @@ export function CalendarPage() {
     [items, colorBy, pillars, t],
   );
   const renderEvent = useCallback(
-    (arg: EventContentArg) => (
-      <EventCard arg={arg} colour={eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars)} t={t} />
-    ),
+    (arg: EventContentArg) => eventCardNodes(arg, eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars), t),
     [colorBy, pillars, t],
   );
   const openEvent = useCallback(

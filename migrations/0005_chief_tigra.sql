@@ -1,1 +1,0 @@
-ALTER TABLE "idempotency_keys" ADD COLUMN "response_headers" jsonb DEFAULT '{}'::jsonb NOT NULL;
