@@ -62,10 +62,14 @@ class Client {
 }
 
 async function seed(client: Client, month: DateTime) {
-  const session = await client.call<{ csrfToken: string; workspaces: { id: string }[] }>('POST', '/api/v1/setup', {
-    ...owner,
-    workspace: { name: 'Bench', timezone: ZONE, locale: 'en' },
-  });
+  const session = await client.call<{ csrfToken: string; workspaces: { id: string }[] }>(
+    'POST',
+    '/api/v1/setup',
+    {
+      ...owner,
+      workspace: { name: 'Bench', timezone: ZONE, locale: 'en' },
+    },
+  );
   client.csrf = session.csrfToken;
   const ws = session.workspaces[0]?.id ?? '';
   // The bench measures the calendar, not the review: let the owner schedule drafts directly.
@@ -98,7 +102,10 @@ async function seed(client: Client, month: DateTime) {
   for (let i = 0; i < created.length; i += 4) {
     await Promise.all(
       created.slice(i, i + 4).map((p) =>
-        client.call('POST', `/api/v1/workspaces/${ws}/posts/${p.id}/schedule`, { version: p.version, local: p.local }),
+        client.call('POST', `/api/v1/workspaces/${ws}/posts/${p.id}/schedule`, {
+          version: p.version,
+          local: p.local,
+        }),
       ),
     );
   }
@@ -106,10 +113,15 @@ async function seed(client: Client, month: DateTime) {
 }
 
 export async function runCalendarBench(): Promise<BenchSection[]> {
-  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('Build the web app first: pnpm --filter @cadence/web build');
+  if (!existsSync(path.join(dist, 'index.html')))
+    throw new Error('Build the web app first: pnpm --filter @cadence/web build');
   const sizes = bundleSizes();
   const server = await startServer({ API_RATE_LIMIT_PER_MINUTE: '100000' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const client = new Client(server.url);
     const month = DateTime.now().setZone(ZONE).plus({ months: 1 }).startOf('month');
@@ -119,7 +131,9 @@ export async function runCalendarBench(): Promise<BenchSection[]> {
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: ZONE });
     const eq = client.cookie.indexOf('=');
-    await context.addCookies([{ name: client.cookie.slice(0, eq), value: client.cookie.slice(eq + 1), url: server.url }]);
+    await context.addCookies([
+      { name: client.cookie.slice(0, eq), value: client.cookie.slice(eq + 1), url: server.url },
+    ]);
     const page = await context.newPage();
     const url = `${server.url}/calendar?view=month&date=${month.toISODate()}`;
     const times: number[] = [];
@@ -127,24 +141,26 @@ export async function runCalendarBench(): Promise<BenchSection[]> {
     let cards = 0;
     for (let i = 0; i < LOADS; i++) {
       await page.goto(url);
-      const handle = await page.waitForFunction(
-        () => {
-          const first = document.querySelector<HTMLElement>('.fc-daygrid-event');
-          const ready = document.querySelector('[data-ready="true"]');
-          return ready && first && first.tabIndex >= 0 ? performance.now() : null;
-        },
-        undefined,
-        { polling: 'raf', timeout: 30_000 },
-      ).catch(async (e: unknown) => {
-        await page.screenshot({ path: path.join(repoRoot, 'artifacts/screenshots/bench-failure.png') });
-        throw new Error(`the calendar did not become interactive at ${page.url()}: ${String(e)}`);
-      });
+      const handle = await page
+        .waitForFunction(
+          () => {
+            const first = document.querySelector<HTMLElement>('.fc-daygrid-event');
+            const ready = document.querySelector('[data-ready="true"]');
+            return ready && first && first.tabIndex >= 0 ? performance.now() : null;
+          },
+          undefined,
+          { polling: 'raf', timeout: 30_000 },
+        )
+        .catch(async (e: unknown) => {
+          await page.screenshot({ path: path.join(repoRoot, 'artifacts/screenshots/bench-failure.png') });
+          throw new Error(`the calendar did not become interactive at ${page.url()}: ${String(e)}`);
+        });
       times.push(Number(await handle.jsonValue()));
       apiTimes.push(
         await page.evaluate(() => {
-          const entry = performance
-            .getEntriesByType('resource')
-            .find((e) => e.name.includes('/calendar?')) as PerformanceResourceTiming | undefined;
+          const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/calendar?')) as
+            | PerformanceResourceTiming
+            | undefined;
           return entry ? entry.responseEnd - entry.startTime : Number.NaN;
         }),
       );
@@ -155,7 +171,7 @@ export async function runCalendarBench(): Promise<BenchSection[]> {
         title: 'Web calendar: month view with 2,000 posts (Chromium)',
         lines: [
           `- posts seeded in the month: ${seeded} (one sandbox channel; seeding took ${seedSeconds.toFixed(0)} s through the API)`,
-          `- event cards rendered in the month grid (others behind "+N more"): ${cards}`,
+          `- event cards in the DOM (FullCalendar lays out the ones behind "+N more" too): ${cards}`,
           `- time to interactive, median of ${LOADS} loads: ${median(times).toFixed(0)} ms (aim: under 1,000 ms)`,
           `- all loads (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`,
           `- of which the calendar API call (2,000 items), median: ${median(apiTimes).toFixed(0)} ms`,

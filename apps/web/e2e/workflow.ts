@@ -72,7 +72,11 @@ async function setUp(page: Page, url: string) {
     await page.getByLabel(d.channels.displayName).fill(name ?? '');
     await page.getByLabel(d.channels.handle, { exact: true }).fill(handle ?? '');
     await page.getByRole('button', { name: d.channels.connectSubmit, exact: true }).click();
-    await page.getByRole('listitem').filter({ hasText: handle ?? '' }).getByText(d.channels.status.connected).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: handle ?? '' })
+      .getByText(d.channels.status.connected)
+      .waitFor();
   }
   await shot(page, 'w01-channels');
 
@@ -107,7 +111,8 @@ async function apiCall(page: Page, method: string, url: string, body?: unknown) 
 async function flow(page: Page, lang: Lang) {
   const d: Dict = lang === 'fr' ? fr : en;
   const tag = (n: string) => `${lang}-${n}`;
-  const text = lang === 'fr' ? 'Notre lancement de printemps arrive bientôt' : 'Our spring launch is coming soon';
+  const text =
+    lang === 'fr' ? 'Notre lancement de printemps arrive bientôt' : 'Our spring launch is coming soon';
 
   // The editor writes and submits a post for both channels.
   await signIn(page, d, editor, lang);
@@ -128,7 +133,9 @@ async function flow(page: Page, lang: Lang) {
   await signIn(page, d, owner, lang);
   await page.getByRole('link', { name: new RegExp(d.nav.review) }).click();
   await page.getByRole('link', { name: new RegExp(text) }).click();
-  await page.getByLabel(d.review.comment).fill(lang === 'fr' ? 'Ajoutez la date, s’il vous plaît' : 'Please add the date');
+  await page
+    .getByLabel(d.review.comment)
+    .fill(lang === 'fr' ? 'Ajoutez la date, s’il vous plaît' : 'Please add the date');
   await shot(page, tag('w05-review-inbox'));
   await page.getByRole('button', { name: d.review.requestChanges }).click();
   await page.locator('.toast-text', { hasText: d.review.done.changes }).first().waitFor();
@@ -172,25 +179,42 @@ async function flow(page: Page, lang: Lang) {
   await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   await page.mouse.up();
-  await page.locator('.toast-text', { hasText: fill(d.calendar.moved, { when: '' }).trim() }).first().waitFor();
+  await page
+    .locator('.toast-text', { hasText: fill(d.calendar.moved, { when: '' }).trim() })
+    .first()
+    .waitFor();
   const moved = await apiCall(page, 'GET', `/api/v1/workspaces/${await workspaceId(page)}/posts/${postId}`);
-  expect(moved.body.schedule.local.startsWith(`${nextDay}T${at.toFormat('HH:mm')}`), `moved to ${nextDay} at the same time: ${moved.body.schedule.local}`);
+  expect(
+    moved.body.schedule.local.startsWith(`${nextDay}T${at.toFormat('HH:mm')}`),
+    `moved to ${nextDay} at the same time: ${moved.body.schedule.local}`,
+  );
   await shot(page, tag('w08-calendar-moved'));
 
   // Not to wait two minutes: moved through the API to a few seconds ahead.
   const soon = DateTime.now().setZone(ZONE).plus({ seconds: 8 }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
-  const res = await apiCall(page, 'POST', `/api/v1/workspaces/${await workspaceId(page)}/posts/${postId}/reschedule`, {
-    version: moved.body.version,
-    local: soon,
-  });
+  const res = await apiCall(
+    page,
+    'POST',
+    `/api/v1/workspaces/${await workspaceId(page)}/posts/${postId}/reschedule`,
+    {
+      version: moved.body.version,
+      local: soon,
+    },
+  );
   expect(res.status === 200, `rescheduled a few seconds ahead (${res.status} ${JSON.stringify(res.body)})`);
 
   // Published by the sandbox adapter through the in-process publisher.
   await page.goto(`${new URL(page.url()).origin}/posts/${postId}`);
   await page.getByTestId('post-status').filter({ hasText: d.status.published }).waitFor({ timeout: 60_000 });
-  expect((await page.getByRole('link', { name: new RegExp(d.post.viewLive) }).count()) === 2, 'one live link per channel');
+  expect(
+    (await page.getByRole('link', { name: new RegExp(d.post.viewLive) }).count()) === 2,
+    'one live link per channel',
+  );
   await shot(page, tag('w09-post-published'));
-  await page.getByRole('link', { name: new RegExp(d.post.viewLive) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(d.post.viewLive) })
+    .first()
+    .click();
   await page.waitForURL('**/sandbox*');
   await page.getByText(edited).first().waitFor();
   await shot(page, tag('w10-sandbox-feed'));
@@ -209,7 +233,11 @@ async function main() {
   mkdirSync(shots, { recursive: true });
   const server = await startServer();
   console.log(`Server at ${server.url}`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const problems: string[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: ZONE });
@@ -224,7 +252,9 @@ async function main() {
       await flow(page, 'en');
       await flow(page, 'fr');
     } catch (e) {
-      await page.screenshot({ path: path.join(shots, 'workflow-failure.png'), fullPage: true }).catch(() => {});
+      await page
+        .screenshot({ path: path.join(shots, 'workflow-failure.png'), fullPage: true })
+        .catch(() => {});
       throw e;
     }
     if (problems.length) throw new Error(`The browser reported problems:\n${problems.join('\n')}`);

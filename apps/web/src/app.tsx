@@ -17,18 +17,28 @@ import { SetupPage } from './features/setup/setup-page';
 import { ToastProvider } from './ui/toast';
 
 // Screens beyond the calendar load on first visit, so the home screen starts with less script.
-const ComposerPage = lazy(() => import('./features/composer/composer-page').then((m) => ({ default: m.ComposerPage })));
+const ComposerPage = lazy(() =>
+  import('./features/composer/composer-page').then((m) => ({ default: m.ComposerPage })),
+);
 const PostPage = lazy(() => import('./features/posts/post-page').then((m) => ({ default: m.PostPage })));
-const ReviewPage = lazy(() => import('./features/review/review-page').then((m) => ({ default: m.ReviewPage })));
+const ReviewPage = lazy(() =>
+  import('./features/review/review-page').then((m) => ({ default: m.ReviewPage })),
+);
 const SandboxFeedPage = lazy(() =>
   import('./features/sandbox/sandbox-feed-page').then((m) => ({ default: m.SandboxFeedPage })),
 );
 const CampaignsPage = lazy(() =>
   import('./features/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
 );
-const CampaignPage = lazy(() => import('./features/campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })));
-const CharterPage = lazy(() => import('./features/charter/charter-page').then((m) => ({ default: m.CharterPage })));
-const IcsFeedsPage = lazy(() => import('./features/settings/ics-feeds-page').then((m) => ({ default: m.IcsFeedsPage })));
+const CampaignPage = lazy(() =>
+  import('./features/campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })),
+);
+const CharterPage = lazy(() =>
+  import('./features/charter/charter-page').then((m) => ({ default: m.CharterPage })),
+);
+const IcsFeedsPage = lazy(() =>
+  import('./features/settings/ics-feeds-page').then((m) => ({ default: m.IcsFeedsPage })),
+);
 
 export function createQueryClient() {
   return new QueryClient({

@@ -36,7 +36,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             onOpenChange={(open) => !open && close(toast.id)}
           >
             <Toast.Description className="toast-text">
-              <span aria-hidden="true">{toast.kind === 'error' ? '⚠ ' : toast.kind === 'success' ? '✓ ' : ''}</span>
+              <span aria-hidden="true">
+                {toast.kind === 'error' ? '⚠ ' : toast.kind === 'success' ? '✓ ' : ''}
+              </span>
               {toast.message}
             </Toast.Description>
             {toast.action && (

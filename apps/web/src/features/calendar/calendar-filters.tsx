@@ -22,7 +22,8 @@ export function CalendarFilterBar({ workspaceId, filters, colorBy, legend }: Cal
   const channels = useChannels(workspaceId);
   const campaigns = useCampaigns(workspaceId);
   const members = useMembers(workspaceId);
-  const set = (key: keyof CalendarFilters, value: string) => setParams(withFilter(params, key, value ? [value] : []));
+  const set = (key: keyof CalendarFilters, value: string) =>
+    setParams(withFilter(params, key, value ? [value] : []));
 
   const select = (key: keyof CalendarFilters, label: string, options: { value: string; label: string }[]) => (
     <label className="filter">
@@ -43,11 +44,26 @@ export function CalendarFilterBar({ workspaceId, filters, colorBy, legend }: Cal
       {select(
         'channel',
         t('calendar.filters.channel'),
-        (channels.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName} (${t(`networks.${c.network}`)})` })),
+        (channels.data ?? []).map((c) => ({
+          value: c.id,
+          label: `${c.displayName} (${t(`networks.${c.network}`)})`,
+        })),
       )}
-      {select('campaign', t('calendar.filters.campaign'), (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })))}
-      {select('status', t('calendar.filters.status'), STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
-      {select('author', t('calendar.filters.author'), (members.data ?? []).map((m) => ({ value: m.userId, label: m.name })))}
+      {select(
+        'campaign',
+        t('calendar.filters.campaign'),
+        (campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+      )}
+      {select(
+        'status',
+        t('calendar.filters.status'),
+        STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      )}
+      {select(
+        'author',
+        t('calendar.filters.author'),
+        (members.data ?? []).map((m) => ({ value: m.userId, label: m.name })),
+      )}
       <fieldset className="button-group colour-by">
         <legend className="inline-legend">{t('calendar.colorBy')}</legend>
         {COLOR_MODES.map((m) => (

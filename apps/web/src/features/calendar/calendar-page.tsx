@@ -115,7 +115,8 @@ export function CalendarPage() {
     [items, colorBy, pillars, t],
   );
   const renderEvent = useCallback(
-    (arg: EventContentArg) => eventCardNodes(arg, eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars), t),
+    (arg: EventContentArg) =>
+      eventCardNodes(arg, eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars), t),
     [colorBy, pillars, t],
   );
   const openEvent = useCallback(
@@ -170,7 +171,11 @@ export function CalendarPage() {
         </p>
       )}
       <div className={showDrafts && canWrite ? 'calendar-layout with-drafts' : 'calendar-layout'}>
-        <div className="calendar-main" data-testid="calendar" data-ready={entries.isSuccess ? 'true' : 'false'}>
+        <div
+          className="calendar-main"
+          data-testid="calendar"
+          data-ready={entries.isSuccess ? 'true' : 'false'}
+        >
           <FullCalendar
             ref={calendarRef}
             plugins={PLUGINS}
@@ -215,7 +220,12 @@ export function CalendarPage() {
         </div>
         {canWrite && (
           <div className="drafts-column">
-            <button type="button" className="btn btn-small" aria-expanded={showDrafts} onClick={() => setShowDrafts(!showDrafts)}>
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-expanded={showDrafts}
+              onClick={() => setShowDrafts(!showDrafts)}
+            >
               {showDrafts ? t('calendar.drafts.hide') : t('calendar.drafts.show')}
             </button>
             {showDrafts && <DraftsPanel workspaceId={workspace.id} canSchedule={canSchedule} />}

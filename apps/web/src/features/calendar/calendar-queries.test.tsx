@@ -44,14 +44,22 @@ describe('calendarEntriesQuery', () => {
     expect(url.searchParams.has('channel')).toBe(false);
     expect(result).toEqual({
       truncated: false,
-      entries: [{ id: item.id, title: 'Launch day', start: item.start, startEditable: true, extendedProps: item }],
+      entries: [
+        { id: item.id, title: 'Launch day', start: item.start, startEditable: true, extendedProps: item },
+      ],
     });
   });
 
   it('sends the filters as repeated parameters and keeps published posts in place', async () => {
     const published = { ...item, status: 'published' as const, targetStatus: 'published' as const };
     const fetchMock = vi.fn(async (_req: Request) =>
-      jsonResponse(200, { timezone: 'Europe/Paris', from: 'x', to: 'y', truncated: false, items: [published] }),
+      jsonResponse(200, {
+        timezone: 'Europe/Paris',
+        from: 'x',
+        to: 'y',
+        truncated: false,
+        items: [published],
+      }),
     );
     vi.stubGlobal('fetch', fetchMock);
     const channels = [item.channelId, '66666666-6666-4666-8666-666666666666'];

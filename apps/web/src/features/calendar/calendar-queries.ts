@@ -32,9 +32,15 @@ export const toCalendarEntry = (item: CalendarItem): CalendarEntry => ({
   extendedProps: item,
 });
 
-type CalendarQuery = NonNullable<paths['/api/v1/workspaces/{workspaceId}/calendar']['get']['parameters']['query']>;
+type CalendarQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspaceId}/calendar']['get']['parameters']['query']
+>;
 
-async function fetchCalendarEntries(workspaceId: string, { from, to }: CalendarRange, filters: CalendarFilters) {
+async function fetchCalendarEntries(
+  workspaceId: string,
+  { from, to }: CalendarRange,
+  filters: CalendarFilters,
+) {
   const body = unwrap(
     await api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
       params: { path: { workspaceId }, query: { from, to, ...(filters as Partial<CalendarQuery>) } },
@@ -43,7 +49,11 @@ async function fetchCalendarEntries(workspaceId: string, { from, to }: CalendarR
   return { entries: body.items.map(toCalendarEntry), truncated: body.truncated };
 }
 
-export const calendarEntriesQuery = (workspaceId: string, range: CalendarRange, filters: CalendarFilters = {}) =>
+export const calendarEntriesQuery = (
+  workspaceId: string,
+  range: CalendarRange,
+  filters: CalendarFilters = {},
+) =>
   queryOptions({
     queryKey: ['calendar', workspaceId, range.from, range.to, filters],
     queryFn: () => fetchCalendarEntries(workspaceId, range, filters),
@@ -51,7 +61,11 @@ export const calendarEntriesQuery = (workspaceId: string, range: CalendarRange, 
   });
 
 /** Posts in the visible range; the previous range's posts stay shown while the next one loads. */
-export function useCalendarEntries(workspaceId: string, range: CalendarRange | null, filters: CalendarFilters = {}) {
+export function useCalendarEntries(
+  workspaceId: string,
+  range: CalendarRange | null,
+  filters: CalendarFilters = {},
+) {
   return useQuery({
     ...calendarEntriesQuery(workspaceId, range ?? { from: '', to: '' }, filters),
     enabled: range !== null,

@@ -43,9 +43,17 @@ export interface CalendarFilters {
   author?: string[];
 }
 
-const FILTER_PARAMS = { channel: 'channels', campaign: 'campaign', status: 'status', author: 'author' } as const;
+const FILTER_PARAMS = {
+  channel: 'channels',
+  campaign: 'campaign',
+  status: 'status',
+  author: 'author',
+} as const;
 
-export function parseCalendarFilters(params: URLSearchParams): { filters: CalendarFilters; colorBy: ColorMode } {
+export function parseCalendarFilters(params: URLSearchParams): {
+  filters: CalendarFilters;
+  colorBy: ColorMode;
+} {
   const filters: CalendarFilters = {};
   for (const [key, param] of Object.entries(FILTER_PARAMS) as [keyof CalendarFilters, string][]) {
     const values = (params.get(param) ?? '').split(',').filter(Boolean);
@@ -55,7 +63,11 @@ export function parseCalendarFilters(params: URLSearchParams): { filters: Calend
   return { filters, colorBy: COLOR_MODES.find((m) => m === raw) ?? 'campaign' };
 }
 
-export function withFilter(params: URLSearchParams, key: keyof CalendarFilters, values: string[]): URLSearchParams {
+export function withFilter(
+  params: URLSearchParams,
+  key: keyof CalendarFilters,
+  values: string[],
+): URLSearchParams {
   const next = new URLSearchParams(params);
   if (values.length) next.set(FILTER_PARAMS[key], values.join(','));
   else next.delete(FILTER_PARAMS[key]);

@@ -35,7 +35,13 @@ export interface LegendEntry {
 }
 
 /** The distinct colours on screen with their names, for the legend. */
-export function legendFor(items: readonly CalendarItem[], mode: ColorMode, pillars: readonly Pillar[], none: string, networkName: (n: string) => string): LegendEntry[] {
+export function legendFor(
+  items: readonly CalendarItem[],
+  mode: ColorMode,
+  pillars: readonly Pillar[],
+  none: string,
+  networkName: (n: string) => string,
+): LegendEntry[] {
   const out = new Map<string, LegendEntry>();
   for (const item of items) {
     const colour = eventColour(item, mode, pillars);

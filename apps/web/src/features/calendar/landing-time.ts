@@ -2,7 +2,11 @@
 // of day (UI guide pitfall 1), read in the workspace zone, so that is the instant to judge.
 import { DateTime } from 'luxon';
 
-export function landingTime(span: { start: Date; allDay: boolean }, draggedStart: Date | null, timeZone: string): number {
+export function landingTime(
+  span: { start: Date; allDay: boolean },
+  draggedStart: Date | null,
+  timeZone: string,
+): number {
   if (!span.allDay || !draggedStart) return span.start.getTime();
   const day = DateTime.fromJSDate(span.start).setZone(timeZone);
   const time = DateTime.fromJSDate(draggedStart).setZone(timeZone);

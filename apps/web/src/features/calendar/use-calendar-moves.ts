@@ -24,14 +24,18 @@ export function useCalendarMoves(workspaceId: string, timeZone: string) {
     void queryClient.invalidateQueries({ queryKey: ['calendar', workspaceId] });
     void queryClient.invalidateQueries({ queryKey: ['posts', workspaceId] });
   };
-  const latest = (postId: string) => queryClient.fetchQuery({ ...postQuery(workspaceId, postId), staleTime: 0 });
+  const latest = (postId: string) =>
+    queryClient.fetchQuery({ ...postQuery(workspaceId, postId), staleTime: 0 });
 
   const failMessage = async (e: unknown, postId: string) => {
     if (!isApiError(e, 409)) return errorText(e, t('common.unexpectedError'));
     // Someone changed the post meanwhile: say who, when, and show the fresh state.
     const post = await latest(postId).catch(() => null);
     return post
-      ? t('calendar.changedBy', { time: formatTime(post.updatedAt, i18n.language, timeZone), name: nameOf(post.author) })
+      ? t('calendar.changedBy', {
+          time: formatTime(post.updatedAt, i18n.language, timeZone),
+          name: nameOf(post.author),
+        })
       : e.message;
   };
 
@@ -63,7 +67,10 @@ export function useCalendarMoves(workspaceId: string, timeZone: string) {
       });
     } catch (e) {
       info.revert();
-      toast({ kind: 'error', message: t('calendar.moveRefused', { reason: await failMessage(e, item.postId) }) });
+      toast({
+        kind: 'error',
+        message: t('calendar.moveRefused', { reason: await failMessage(e, item.postId) }),
+      });
       refresh();
     }
   };
@@ -73,7 +80,9 @@ export function useCalendarMoves(workspaceId: string, timeZone: string) {
     const postId = info.draggedEl.dataset.postId;
     if (!postId) return;
     // A drop on a day in month view means that day at 09:00.
-    const local = info.allDay ? `${toLocalInput(info.date, timeZone).slice(0, 10)}T09:00` : toLocalInput(info.date, timeZone);
+    const local = info.allDay
+      ? `${toLocalInput(info.date, timeZone).slice(0, 10)}T09:00`
+      : toLocalInput(info.date, timeZone);
     try {
       const post = await latest(postId);
       await placePost({ workspaceId, postId }, post, { local });

@@ -8,16 +8,43 @@ import { type Campaign, type CampaignCreate, useSaveCampaign } from './campaign-
 
 const STATUSES = ['planned', 'active', 'completed', 'archived'] as const;
 
-type Values = Pick<CampaignCreate, 'name' | 'objective' | 'description' | 'startsOn' | 'endsOn' | 'colour' | 'status'>;
+type Values = Pick<
+  CampaignCreate,
+  'name' | 'objective' | 'description' | 'startsOn' | 'endsOn' | 'colour' | 'status'
+>;
 
-export function CampaignForm({ workspaceId, campaign, onSaved }: { workspaceId: string; campaign: Campaign | null; onSaved?: (c: Campaign) => void }) {
+export function CampaignForm({
+  workspaceId,
+  campaign,
+  onSaved,
+}: {
+  workspaceId: string;
+  campaign: Campaign | null;
+  onSaved?: (c: Campaign) => void;
+}) {
   const { t } = useTranslation();
   const save = useSaveCampaign(workspaceId);
   const today = new Date().toISOString().slice(0, 10);
   const form = useForm<Values>({
     defaultValues: campaign
-      ? { name: campaign.name, objective: campaign.objective, description: campaign.description, startsOn: campaign.startsOn, endsOn: campaign.endsOn, colour: campaign.colour, status: campaign.status }
-      : { name: '', objective: '', description: '', startsOn: today, endsOn: today, colour: '#3451d1', status: 'planned' },
+      ? {
+          name: campaign.name,
+          objective: campaign.objective,
+          description: campaign.description,
+          startsOn: campaign.startsOn,
+          endsOn: campaign.endsOn,
+          colour: campaign.colour,
+          status: campaign.status,
+        }
+      : {
+          name: '',
+          objective: '',
+          description: '',
+          startsOn: today,
+          endsOn: today,
+          colour: '#3451d1',
+          status: 'planned',
+        },
   });
   const { errors } = form.formState;
   const submit = form.handleSubmit(async (values) => {
@@ -31,17 +58,45 @@ export function CampaignForm({ workspaceId, campaign, onSaved }: { workspaceId: 
   });
   const required = { required: t('validation.required') };
   return (
-    <form className="form form-inline" onSubmit={submit} noValidate aria-label={campaign ? t('campaigns.edit') : t('campaigns.create')}>
-      <TextField label={t('campaigns.name')} error={errors.name?.message} {...form.register('name', required)} />
-      <TextField label={t('campaigns.objective')} error={errors.objective?.message} {...form.register('objective')} />
+    <form
+      className="form form-inline"
+      onSubmit={submit}
+      noValidate
+      aria-label={campaign ? t('campaigns.edit') : t('campaigns.create')}
+    >
+      <TextField
+        label={t('campaigns.name')}
+        error={errors.name?.message}
+        {...form.register('name', required)}
+      />
+      <TextField
+        label={t('campaigns.objective')}
+        error={errors.objective?.message}
+        {...form.register('objective')}
+      />
       <div className="field">
         <label htmlFor="campaign-description">{t('campaigns.description')}</label>
         <textarea id="campaign-description" rows={3} {...form.register('description')} />
       </div>
       <div className="form-row">
-        <TextField type="date" label={t('campaigns.startsOn')} error={errors.startsOn?.message} {...form.register('startsOn', required)} />
-        <TextField type="date" label={t('campaigns.endsOn')} error={errors.endsOn?.message} {...form.register('endsOn', required)} />
-        <TextField type="color" label={t('campaigns.colour')} error={errors.colour?.message} {...form.register('colour')} />
+        <TextField
+          type="date"
+          label={t('campaigns.startsOn')}
+          error={errors.startsOn?.message}
+          {...form.register('startsOn', required)}
+        />
+        <TextField
+          type="date"
+          label={t('campaigns.endsOn')}
+          error={errors.endsOn?.message}
+          {...form.register('endsOn', required)}
+        />
+        <TextField
+          type="color"
+          label={t('campaigns.colour')}
+          error={errors.colour?.message}
+          {...form.register('colour')}
+        />
       </div>
       <SelectField label={t('campaigns.status')} error={errors.status?.message} {...form.register('status')}>
         {STATUSES.map((s) => (
@@ -51,7 +106,11 @@ export function CampaignForm({ workspaceId, campaign, onSaved }: { workspaceId: 
         ))}
       </SelectField>
       {save.isError && Object.keys(errors).length === 0 && <InlineError error={save.error} />}
-      {save.isSuccess && <p role="status" className="form-success">{t('campaigns.saved')}</p>}
+      {save.isSuccess && (
+        <p role="status" className="form-success">
+          {t('campaigns.saved')}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
         {campaign ? t('common.save') : t('campaigns.createSubmit')}
       </button>

@@ -48,7 +48,10 @@ export function CampaignPage() {
           {timeline.map((p) => (
             <li key={p.id} className="timeline-event">
               <span className="muted">
-                {p.schedule ? formatTime(p.schedule.at, i18n.language, workspace.timezone) : t('review.noTime')} ·{' '}
+                {p.schedule
+                  ? formatTime(p.schedule.at, i18n.language, workspace.timezone)
+                  : t('review.noTime')}{' '}
+                ·{' '}
               </span>
               <span className={`pill pill-${p.status}`}>{t(`status.${p.status}`)}</span>{' '}
               <Link to={`/posts/${p.id}`}>{p.text.split('\n')[0] || t('review.noText')}</Link>

@@ -48,7 +48,10 @@ export function useSaveCampaign(workspaceId: string) {
             }),
           )
         : unwrap(
-            await api.POST('/api/v1/workspaces/{workspaceId}/campaigns', { params: { path: { workspaceId } }, body }),
+            await api.POST('/api/v1/workspaces/{workspaceId}/campaigns', {
+              params: { path: { workspaceId } },
+              body,
+            }),
           ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', workspaceId] }),
   });

@@ -12,17 +12,30 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function weekdayName(weekday: number, locale: string) {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, weekday)),
+  );
 }
 
-export function QueueSlotsEditor({ workspaceId, channelId, canEdit }: { workspaceId: string; channelId: string; canEdit: boolean }) {
+export function QueueSlotsEditor({
+  workspaceId,
+  channelId,
+  canEdit,
+}: {
+  workspaceId: string;
+  channelId: string;
+  canEdit: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const key = ['queue-slots', workspaceId, channelId];
   const path = { path: { workspaceId, channelId } };
   const slots = useQuery({
     queryKey: key,
-    queryFn: async () => unwrap(await api.GET('/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue-slots', { params: path })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue-slots', { params: path }),
+      ),
   });
   const [draft, setDraft] = useState<Slot[]>([]);
   const [newTime, setNewTime] = useState('09:00');
@@ -31,16 +44,26 @@ export function QueueSlotsEditor({ workspaceId, channelId, canEdit }: { workspac
   }, [slots.data]);
   const save = useMutation({
     mutationFn: async (body: Slot[]) =>
-      unwrap(await api.PUT('/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue-slots', { params: path, body: { slots: body } })),
+      unwrap(
+        await api.PUT('/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue-slots', {
+          params: path,
+          body: { slots: body },
+        }),
+      ),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
 
   if (slots.isPending) return <Loading />;
   if (slots.isError) return <ErrorState error={slots.error} onRetry={() => void slots.refetch()} />;
   const times = [...new Set(draft.map((s) => s.localTime))].sort();
-  const has = (weekday: number, time: string) => draft.some((s) => s.weekday === weekday && s.localTime === time);
+  const has = (weekday: number, time: string) =>
+    draft.some((s) => s.weekday === weekday && s.localTime === time);
   const toggle = (weekday: number, time: string, on: boolean) =>
-    setDraft(on ? [...draft, { weekday, localTime: time }] : draft.filter((s) => !(s.weekday === weekday && s.localTime === time)));
+    setDraft(
+      on
+        ? [...draft, { weekday, localTime: time }]
+        : draft.filter((s) => !(s.weekday === weekday && s.localTime === time)),
+    );
 
   return (
     <div className="queue-slots">
@@ -86,20 +109,36 @@ export function QueueSlotsEditor({ workspaceId, channelId, canEdit }: { workspac
         <div className="button-group">
           <label>
             <span className="visually-hidden">{t('queue.newTime')}</span>
-            <input type="time" value={newTime} onChange={(e) => setNewTime(e.target.value)} aria-label={t('queue.newTime')} />
+            <input
+              type="time"
+              value={newTime}
+              onChange={(e) => setNewTime(e.target.value)}
+              aria-label={t('queue.newTime')}
+            />
           </label>
           <button
             type="button"
             className="btn btn-small"
             disabled={!newTime || times.includes(newTime)}
-            onClick={() => setDraft([...draft, ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, localTime: newTime }))])}
+            onClick={() =>
+              setDraft([...draft, ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, localTime: newTime }))])
+            }
           >
             {t('queue.addTime')}
           </button>
-          <button type="button" className="btn btn-primary btn-small" disabled={save.isPending} onClick={() => save.mutate(draft)}>
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            disabled={save.isPending}
+            onClick={() => save.mutate(draft)}
+          >
             {t('queue.save')}
           </button>
-          {save.isSuccess && <span role="status" className="form-success">{t('queue.saved')}</span>}
+          {save.isSuccess && (
+            <span role="status" className="form-success">
+              {t('queue.saved')}
+            </span>
+          )}
           <InlineError error={save.error} />
         </div>
       )}

@@ -45,7 +45,11 @@ function CharterEditor({ current }: { current: CharterVersion }) {
 
   const override = scope === 'workspace' ? null : ((rules.overrides[scope] ?? {}) as RuleSet);
   const setScoped = (next: RuleSet) =>
-    setRules(scope === 'workspace' ? { ...rules, rules: next } : { ...rules, overrides: { ...rules.overrides, [scope]: next } });
+    setRules(
+      scope === 'workspace'
+        ? { ...rules, rules: next }
+        : { ...rules, overrides: { ...rules.overrides, [scope]: next } },
+    );
 
   const submit = async () => {
     try {
@@ -73,7 +77,11 @@ function CharterEditor({ current }: { current: CharterVersion }) {
         </p>
         <div className="field">
           <label htmlFor="charter-scope">{t('charter.scope')}</label>
-          <select id="charter-scope" value={scope} onChange={(e) => setScope(e.target.value as 'workspace' | Network)}>
+          <select
+            id="charter-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as 'workspace' | Network)}
+          >
             <option value="workspace">{t('charter.allNetworks')}</option>
             {NETWORK_LIST.map((n) => (
               <option key={n} value={n}>
@@ -86,15 +94,25 @@ function CharterEditor({ current }: { current: CharterVersion }) {
         <fieldset disabled={!canEdit} className="charter-fields">
           <RuleSetFields key={scope} rules={override ?? rules.rules} onChange={setScoped} />
           {scope === 'workspace' && (
-            <PillarsEditor pillars={rules.rules.pillars ?? []} onChange={(pillars) => setRules({ ...rules, rules: { ...rules.rules, pillars } })} />
+            <PillarsEditor
+              pillars={rules.rules.pillars ?? []}
+              onChange={(pillars) => setRules({ ...rules, rules: { ...rules.rules, pillars } })}
+            />
           )}
         </fieldset>
         {canEdit ? (
           <div className="button-group">
-            <button type="button" className="btn btn-primary" disabled={save.isPending} onClick={() => void submit()}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={save.isPending}
+              onClick={() => void submit()}
+            >
               {t('charter.save')}
             </button>
-            <InlineError error={isApiError(save.error, 409) ? new Error(t('charter.conflict')) : save.error} />
+            <InlineError
+              error={isApiError(save.error, 409) ? new Error(t('charter.conflict')) : save.error}
+            />
           </div>
         ) : (
           <p className="muted">{t('charter.managersOnly')}</p>
@@ -102,7 +120,11 @@ function CharterEditor({ current }: { current: CharterVersion }) {
       </div>
       <div>
         <CharterTestBox charter={rules} timeZone={workspace.timezone} />
-        <CharterHistory workspaceId={workspace.id} timeZone={workspace.timezone} onLoad={canEdit ? (v) => void load(v) : null} />
+        <CharterHistory
+          workspaceId={workspace.id}
+          timeZone={workspace.timezone}
+          onLoad={canEdit ? (v) => void load(v) : null}
+        />
       </div>
     </div>
   );

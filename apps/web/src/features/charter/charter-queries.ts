@@ -17,7 +17,9 @@ export const charterQuery = (workspaceId: string) =>
   queryOptions({
     queryKey: ['charter', workspaceId],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/workspaces/{workspaceId}/charter', { params: { path: { workspaceId } } })),
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/charter', { params: { path: { workspaceId } } }),
+      ),
     staleTime: 60_000,
   });
 
@@ -51,7 +53,10 @@ export function useSaveCharter(workspaceId: string) {
   return useMutation({
     mutationFn: async (body: CharterSave) =>
       unwrap(
-        await api.PUT('/api/v1/workspaces/{workspaceId}/charter', { params: { path: { workspaceId } }, body }),
+        await api.PUT('/api/v1/workspaces/{workspaceId}/charter', {
+          params: { path: { workspaceId } },
+          body,
+        }),
       ),
     onSuccess: (saved) => {
       queryClient.setQueryData(charterQuery(workspaceId).queryKey, saved);
@@ -63,6 +68,9 @@ export function useSaveCharter(workspaceId: string) {
 /** The server's check (the source of truth; the composer's live one is for feedback while typing). */
 export async function checkOnServer(workspaceId: string, body: CharterCheckBody) {
   return unwrap(
-    await api.POST('/api/v1/workspaces/{workspaceId}/charter/check', { params: { path: { workspaceId } }, body }),
+    await api.POST('/api/v1/workspaces/{workspaceId}/charter/check', {
+      params: { path: { workspaceId } },
+      body,
+    }),
   );
 }

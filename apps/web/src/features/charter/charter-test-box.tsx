@@ -29,7 +29,9 @@ export function CharterTestBox({ charter, timeZone }: { charter: CharterRules; t
   );
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const marks = violations.flatMap((v) =>
-    v.range ? [{ start: v.range.start, end: v.range.end, severity: v.severity, message: v.message[lang] }] : [],
+    v.range
+      ? [{ start: v.range.start, end: v.range.end, severity: v.severity, message: v.message[lang] }]
+      : [],
   );
   return (
     <section className="charter-test" aria-labelledby="charter-test-title">
@@ -41,7 +43,9 @@ export function CharterTestBox({ charter, timeZone }: { charter: CharterRules; t
             <input
               type="checkbox"
               checked={networks.includes(n)}
-              onChange={(e) => setNetworks(e.target.checked ? [...networks, n] : networks.filter((x) => x !== n))}
+              onChange={(e) =>
+                setNetworks(e.target.checked ? [...networks, n] : networks.filter((x) => x !== n))
+              }
             />{' '}
             {t(`networks.${n}`)}
           </label>
@@ -50,7 +54,13 @@ export function CharterTestBox({ charter, timeZone }: { charter: CharterRules; t
       <label htmlFor="charter-test-text" className="visually-hidden">
         {t('charter.test.text')}
       </label>
-      <HighlightedTextarea id="charter-test-text" value={text} marks={marks} onChange={setText} placeholder={t('charter.test.placeholder')} />
+      <HighlightedTextarea
+        id="charter-test-text"
+        value={text}
+        marks={marks}
+        onChange={setText}
+        placeholder={t('charter.test.placeholder')}
+      />
       {text && (
         <ul className="check-list" aria-live="polite">
           {violations.length === 0 && <li className="muted">✓ {t('composer.noProblems')}</li>}

@@ -5,11 +5,28 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type ListRule = 'bannedPhrases' | 'forbiddenHashtags' | 'requiredHashtags';
-type CountRule = 'maxLength' | 'maxHashtags' | 'maxMentions' | 'maxEmoji' | 'maxPostsPerDay' | 'maxPostsPerWeek';
+type CountRule =
+  | 'maxLength'
+  | 'maxHashtags'
+  | 'maxMentions'
+  | 'maxEmoji'
+  | 'maxPostsPerDay'
+  | 'maxPostsPerWeek';
 const LIST_RULES: ListRule[] = ['bannedPhrases', 'forbiddenHashtags', 'requiredHashtags'];
-const COUNT_RULES: CountRule[] = ['maxLength', 'maxHashtags', 'maxMentions', 'maxEmoji', 'maxPostsPerDay', 'maxPostsPerWeek'];
+const COUNT_RULES: CountRule[] = [
+  'maxLength',
+  'maxHashtags',
+  'maxMentions',
+  'maxEmoji',
+  'maxPostsPerDay',
+  'maxPostsPerWeek',
+];
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function listOf(rules: RuleSet, rule: ListRule): string[] {
   if (rule === 'bannedPhrases') return rules.bannedPhrases?.phrases ?? [];
@@ -26,7 +43,15 @@ function setList(rules: RuleSet, rule: ListRule, values: string[] | null, severi
   return next;
 }
 
-function SeveritySelect({ value, onChange, label }: { value: Severity; onChange: (s: Severity) => void; label: string }) {
+function SeveritySelect({
+  value,
+  onChange,
+  label,
+}: {
+  value: Severity;
+  onChange: (s: Severity) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Severity)}>
@@ -58,7 +83,11 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
           <fieldset key={rule} className="rule">
             <legend>
               <label>
-                <input type="checkbox" checked={on} onChange={(e) => onChange(setList(rules, rule, e.target.checked ? [] : null, severity))} />{' '}
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={(e) => onChange(setList(rules, rule, e.target.checked ? [] : null, severity))}
+                />{' '}
                 {name}
               </label>
             </legend>
@@ -70,7 +99,11 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
                   defaultValue={listOf(rules, rule).join('\n')}
                   onBlur={(e) => onChange(setList(rules, rule, lines(e.target.value), severity))}
                 />
-                <SeveritySelect label={t('charter.severityOf', { rule: name })} value={severity} onChange={(s) => onChange(setList(rules, rule, listOf(rules, rule), s))} />
+                <SeveritySelect
+                  label={t('charter.severityOf', { rule: name })}
+                  value={severity}
+                  onChange={(s) => onChange(setList(rules, rule, listOf(rules, rule), s))}
+                />
               </>
             )}
           </fieldset>
@@ -88,7 +121,8 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
                   checked={value !== undefined}
                   onChange={(e) => {
                     const next = { ...rules };
-                    if (e.target.checked) next[rule] = { max: rule === 'maxLength' ? 280 : 3, severity: 'warn' };
+                    if (e.target.checked)
+                      next[rule] = { max: rule === 'maxLength' ? 280 : 3, severity: 'warn' };
                     else delete next[rule];
                     onChange(next);
                   }}
@@ -105,7 +139,11 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
                   value={value.max}
                   onChange={(e) => onChange({ ...rules, [rule]: { ...value, max: Number(e.target.value) } })}
                 />
-                <SeveritySelect label={t('charter.severityOf', { rule: name })} value={value.severity} onChange={(s) => onChange({ ...rules, [rule]: { ...value, severity: s } })} />
+                <SeveritySelect
+                  label={t('charter.severityOf', { rule: name })}
+                  value={value.severity}
+                  onChange={(s) => onChange({ ...rules, [rule]: { ...value, severity: s } })}
+                />
               </>
             )}
           </fieldset>
@@ -132,7 +170,13 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
             <select
               aria-label={t('charter.rules.link')}
               value={rules.link.mode}
-              onChange={(e) => rules.link && onChange({ ...rules, link: { ...rules.link, mode: e.target.value as 'required' | 'forbidden' | 'optional' } })}
+              onChange={(e) =>
+                rules.link &&
+                onChange({
+                  ...rules,
+                  link: { ...rules.link, mode: e.target.value as 'required' | 'forbidden' | 'optional' },
+                })
+              }
             >
               {(['optional', 'required', 'forbidden'] as const).map((m) => (
                 <option key={m} value={m}>
@@ -145,7 +189,10 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
               placeholder={t('charter.allowedDomains')}
               defaultValue={(rules.link.allowedDomains ?? []).join(', ')}
               onBlur={(e) => {
-                const domains = e.target.value.split(',').map((d) => d.trim()).filter(Boolean);
+                const domains = e.target.value
+                  .split(',')
+                  .map((d) => d.trim())
+                  .filter(Boolean);
                 if (!rules.link) return;
                 const { allowedDomains: _, ...rest } = rules.link;
                 onChange({ ...rules, link: domains.length ? { ...rest, allowedDomains: domains } : rest });

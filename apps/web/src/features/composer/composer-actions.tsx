@@ -29,8 +29,15 @@ export function ComposerActions(props: ComposerActionsProps) {
   const canSubmit = SUBMITTABLE.includes(status);
   const scheduleLabel = status === 'in_review' ? t('composer.approveAndSchedule') : t('composer.scheduleAt');
   return (
-    <div className="composer-actions" role="group" aria-label={t('composer.actions')}>
-      <button type="button" className="btn" disabled={busy} onClick={() => onCommand('save')} aria-keyshortcuts="Control+S">
+    <fieldset className="composer-actions">
+      <legend className="visually-hidden">{t('composer.actions')}</legend>
+      <button
+        type="button"
+        className="btn"
+        disabled={busy}
+        onClick={() => onCommand('save')}
+        aria-keyshortcuts="Control+S"
+      >
         {running === 'save' ? t('composer.saving') : t('composer.saveDraft')}
       </button>
       {canSubmit && (
@@ -47,7 +54,12 @@ export function ComposerActions(props: ComposerActionsProps) {
       {isManager && (
         <Popover.Root>
           <Popover.Trigger asChild>
-            <button type="button" className="btn btn-primary" disabled={busy || blocking} aria-keyshortcuts="Control+Enter">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || blocking}
+              aria-keyshortcuts="Control+Enter"
+            >
               {status === 'in_review' ? t('composer.approveAndScheduleMenu') : t('composer.scheduleMenu')} ▾
             </button>
           </Popover.Trigger>
@@ -92,6 +104,6 @@ export function ComposerActions(props: ComposerActionsProps) {
           </Popover.Portal>
         </Popover.Root>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -60,7 +60,14 @@ export function ComposerDetails({ draft, campaigns, pillars, onChange }: Compose
           onBlur={(e) =>
             onChange({
               ...draft,
-              labels: [...new Set(e.target.value.split(',').map((l) => l.trim()).filter(Boolean))],
+              labels: [
+                ...new Set(
+                  e.target.value
+                    .split(',')
+                    .map((l) => l.trim())
+                    .filter(Boolean),
+                ),
+              ],
             })
           }
         />
@@ -86,26 +93,38 @@ export function ComposerDetails({ draft, campaigns, pillars, onChange }: Compose
               aria-label={t('composer.mediaUrl')}
               placeholder="https://…"
               value={m.url}
-              onChange={(e) => setMedia(draft.media.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)))}
+              onChange={(e) =>
+                setMedia(draft.media.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)))
+              }
             />
             <input
               aria-label={t('composer.mediaAlt')}
               placeholder={t('composer.mediaAlt')}
               value={m.alt}
-              onChange={(e) => setMedia(draft.media.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))}
+              onChange={(e) =>
+                setMedia(draft.media.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))
+              }
             />
             <select
               aria-label={t('composer.mediaKind')}
               value={m.kind}
               onChange={(e) =>
-                setMedia(draft.media.map((x, j) => (j === i ? { ...x, kind: e.target.value as MediaItem['kind'] } : x)))
+                setMedia(
+                  draft.media.map((x, j) =>
+                    j === i ? { ...x, kind: e.target.value as MediaItem['kind'] } : x,
+                  ),
+                )
               }
             >
               <option value="image">{t('composer.kinds.image')}</option>
               <option value="video">{t('composer.kinds.video')}</option>
               <option value="gif">{t('composer.kinds.gif')}</option>
             </select>
-            <button type="button" className="btn btn-small" onClick={() => setMedia(draft.media.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setMedia(draft.media.filter((_, j) => j !== i))}
+            >
               {t('composer.removeMedia')}
             </button>
           </div>

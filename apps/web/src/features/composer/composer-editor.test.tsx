@@ -9,19 +9,45 @@ import { useLiveChecks } from './use-live-checks';
 
 const channels: ComposerChannel[] = [
   { id: '11111111-1111-4111-8111-111111111111', network: 'x', displayName: 'Acme X', handle: '@acme' },
-  { id: '22222222-2222-4222-8222-222222222222', network: 'mastodon', displayName: 'Acme M', handle: '@acme@m.social' },
+  {
+    id: '22222222-2222-4222-8222-222222222222',
+    network: 'mastodon',
+    displayName: 'Acme M',
+    handle: '@acme@m.social',
+  },
 ];
 
-function Harness({ text, charter, channelIds }: { text: string; charter?: CharterRules; channelIds: string[] }) {
+function Harness({
+  text,
+  charter,
+  channelIds,
+}: {
+  text: string;
+  charter?: CharterRules;
+  channelIds: string[];
+}) {
   const [draft, setDraft] = useState<ComposerDraft>({ ...emptyDraft(), text, channelIds });
-  const violations = useLiveChecks({ draft, channels, charter, campaign: null, timezone: 'Europe/Paris', scheduledAt: null });
+  const violations = useLiveChecks({
+    draft,
+    channels,
+    charter,
+    campaign: null,
+    timezone: 'Europe/Paris',
+    scheduledAt: null,
+  });
   return (
-    <ComposerEditor draft={draft} networks={networksOf(draft, channels)} violations={violations} onChange={setDraft} />
+    <ComposerEditor
+      draft={draft}
+      networks={networksOf(draft, channels)}
+      violations={violations}
+      onChange={setDraft}
+    />
   );
 }
 
 const xOnly = [channels[0]?.id ?? ''];
-const typeInto = (value: string) => fireEvent.change(screen.getByLabelText('Post text (all networks)'), { target: { value } });
+const typeInto = (value: string) =>
+  fireEvent.change(screen.getByLabelText('Post text (all networks)'), { target: { value } });
 const counter = (network: string) => screen.getByTestId(`counter-${network}`);
 
 describe('composer counters', () => {

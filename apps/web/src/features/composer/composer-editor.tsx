@@ -27,7 +27,9 @@ export function ComposerEditor({ draft, networks, violations, onChange }: Compos
   const text = active === 'base' ? draft.text : textFor(draft, active);
   const marks = marksForTab(violations, draft, active, i18n.language);
   const checks = distinctViolations(
-    active === 'base' ? violations : violations.filter((v) => v.network === active || v.network === undefined),
+    active === 'base'
+      ? violations
+      : violations.filter((v) => v.network === active || v.network === undefined),
     i18n.language,
   );
 
@@ -67,7 +69,9 @@ export function ComposerEditor({ draft, networks, violations, onChange }: Compos
         </Tabs.List>
       </Tabs.Root>
       <label htmlFor={`${id}-text`} className="visually-hidden">
-        {active === 'base' ? t('composer.textBase') : t('composer.textFor', { network: t(`networks.${active}`) })}
+        {active === 'base'
+          ? t('composer.textBase')
+          : t('composer.textFor', { network: t(`networks.${active}`) })}
       </label>
       {active !== 'base' && (
         <div className="inherit-bar">

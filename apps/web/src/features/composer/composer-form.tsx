@@ -14,7 +14,14 @@ import { ChannelPicker } from './channel-picker';
 import { ComposerActions } from './composer-actions';
 import { ComposerDetails } from './composer-details';
 import { ComposerEditor } from './composer-editor';
-import { type ComposerChannel, type ComposerDraft, emptyDraft, fromPost, networksOf, textFor } from './composer-model';
+import {
+  type ComposerChannel,
+  type ComposerDraft,
+  emptyDraft,
+  fromPost,
+  networksOf,
+  textFor,
+} from './composer-model';
 import { ConflictBanner } from './conflict-banner';
 import { NetworkPreview } from './network-preview';
 import { type Command, useComposerCommands } from './use-composer-commands';
@@ -34,13 +41,21 @@ interface ComposerFormProps {
   campaigns: readonly CampaignOption[];
 }
 
-export function ComposerForm({ initialPost, requestedLocal, channels, charter, campaigns }: ComposerFormProps) {
+export function ComposerForm({
+  initialPost,
+  requestedLocal,
+  channels,
+  charter,
+  campaigns,
+}: ComposerFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
   const { workspace } = useCurrentWorkspace();
   const tz = workspace.timezone;
-  const [draft, setDraft] = useState<ComposerDraft>(() => (initialPost ? fromPost(initialPost) : emptyDraft()));
+  const [draft, setDraft] = useState<ComposerDraft>(() =>
+    initialPost ? fromPost(initialPost) : emptyDraft(),
+  );
   const [local, setLocal] = useState(
     () => initialPost?.schedule?.local.slice(0, 16) ?? requestedLocal ?? nextHourLocal(tz),
   );
@@ -58,7 +73,8 @@ export function ComposerForm({ initialPost, requestedLocal, channels, charter, c
     scheduledAt: local ? localToIso(local, tz) : null,
   });
   const blocking = violations.some((v) => v.severity === 'block');
-  const dirty = !commands.isSaved(draft) && (post !== null || draft.text !== '' || draft.channelIds.length > 0);
+  const dirty =
+    !commands.isSaved(draft) && (post !== null || draft.text !== '' || draft.channelIds.length > 0);
   const pillars = useMemo(() => charter?.rules.pillars ?? [], [charter]);
 
   const runCommand = async (command: Command) => {
@@ -85,7 +101,9 @@ export function ComposerForm({ initialPost, requestedLocal, channels, charter, c
         void runCommand('save');
       } else if (e.key === 'Enter' && !blocking) {
         e.preventDefault();
-        void runCommand(isManager ? (post?.status === 'in_review' ? 'approveSchedule' : 'schedule') : 'submit');
+        void runCommand(
+          isManager ? (post?.status === 'in_review' ? 'approveSchedule' : 'schedule') : 'submit',
+        );
       }
     };
     window.addEventListener('keydown', onKey);
@@ -142,12 +160,7 @@ export function ComposerForm({ initialPost, requestedLocal, channels, charter, c
             onChange={(channelIds) => setDraft({ ...draft, channelIds })}
           />
           <ComposerEditor draft={draft} networks={networks} violations={violations} onChange={setDraft} />
-          <ComposerDetails
-            draft={draft}
-            campaigns={campaigns}
-            pillars={pillars}
-            onChange={setDraft}
-          />
+          <ComposerDetails draft={draft} campaigns={campaigns} pillars={pillars} onChange={setDraft} />
         </div>
         <aside className="composer-previews" aria-label={t('composer.previews')}>
           <h2>{t('composer.previews')}</h2>

@@ -51,9 +51,14 @@ export function networksOf(draft: ComposerDraft, channels: readonly ComposerChan
 }
 
 export const textFor = (draft: ComposerDraft, network: Network) => draft.overrides[network] ?? draft.text;
-export const isCustomised = (draft: ComposerDraft, network: Network) => draft.overrides[network] !== undefined;
+export const isCustomised = (draft: ComposerDraft, network: Network) =>
+  draft.overrides[network] !== undefined;
 
-export function withOverride(draft: ComposerDraft, network: Network, text: string | undefined): ComposerDraft {
+export function withOverride(
+  draft: ComposerDraft,
+  network: Network,
+  text: string | undefined,
+): ComposerDraft {
   const overrides = { ...draft.overrides };
   if (text === undefined) delete overrides[network];
   else overrides[network] = text;

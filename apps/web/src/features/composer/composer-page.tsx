@@ -32,7 +32,8 @@ export function ComposerPage() {
   }
   const failed = [channels, charter, campaigns, ...(postId ? [post] : [])].find((q) => q.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
-  if (channels.isPending || charter.isPending || campaigns.isPending || (postId && post.isPending)) return <Loading />;
+  if (channels.isPending || charter.isPending || campaigns.isPending || (postId && post.isPending))
+    return <Loading />;
 
   return (
     <ComposerForm

@@ -16,7 +16,14 @@ interface ConflictBannerProps {
   onKeepMine: () => void;
 }
 
-export function ConflictBanner({ workspaceId, timeZone, theirs, myText, onTakeTheirs, onKeepMine }: ConflictBannerProps) {
+export function ConflictBanner({
+  workspaceId,
+  timeZone,
+  theirs,
+  myText,
+  onTakeTheirs,
+  onKeepMine,
+}: ConflictBannerProps) {
   const { t, i18n } = useTranslation();
   const history = usePostHistory(workspaceId, theirs.id);
   const members = useMembers(workspaceId);
@@ -25,7 +32,12 @@ export function ConflictBanner({ workspaceId, timeZone, theirs, myText, onTakeTh
   return (
     <div className="banner banner-warn" role="alert">
       <p>
-        <strong>{t('composer.conflictTitle', { name: who, time: formatTime(theirs.updatedAt, i18n.language, timeZone) })}</strong>
+        <strong>
+          {t('composer.conflictTitle', {
+            name: who,
+            time: formatTime(theirs.updatedAt, i18n.language, timeZone),
+          })}
+        </strong>
       </p>
       <p className="muted">{t('composer.conflictTheirText')}</p>
       <blockquote className="conflict-text">{theirs.text || '—'}</blockquote>

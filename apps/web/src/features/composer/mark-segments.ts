@@ -29,7 +29,11 @@ export function markSegments(text: string, marks: readonly TextMark[]): Segment[
     const start = points[i] ?? 0;
     const end = points[i + 1] ?? start;
     if (end <= start) continue;
-    out.push({ text: text.slice(start, end), start, marks: valid.filter((m) => m.start < end && m.end > start) });
+    out.push({
+      text: text.slice(start, end),
+      start,
+      marks: valid.filter((m) => m.start < end && m.end > start),
+    });
   }
   return out;
 }

@@ -17,7 +17,11 @@ export function NetworkCounter({ network, text }: { network: Network; text: stri
   useEffect(() => {
     if (previous.current === level) return;
     previous.current = level;
-    setAnnouncement(level === 'ok' ? t('composer.counter.backWithin', { network: name }) : t(`composer.counter.${level}`, { network: name, count: level === 'over' ? overBy : max - count }));
+    setAnnouncement(
+      level === 'ok'
+        ? t('composer.counter.backWithin', { network: name })
+        : t(`composer.counter.${level}`, { network: name, count: level === 'over' ? overBy : max - count }),
+    );
   }, [level, overBy, count, max, name, t]);
 
   const format = new Intl.NumberFormat(i18n.language);

@@ -42,7 +42,10 @@ function Rich({ text, network }: { text: string; network: Network }) {
 export function NetworkPreview({ network, name, handle, text, media, firstComment }: NetworkPreviewProps) {
   const { t } = useTranslation();
   return (
-    <article className={`preview preview-${network}`} aria-label={t('composer.previewOf', { network: t(`networks.${network}`) })}>
+    <article
+      className={`preview preview-${network}`}
+      aria-label={t('composer.previewOf', { network: t(`networks.${network}`) })}
+    >
       <header className="preview-head">
         <span className="avatar avatar-small" aria-hidden="true">
           {name.slice(0, 1).toUpperCase()}
@@ -53,7 +56,11 @@ export function NetworkPreview({ network, name, handle, text, media, firstCommen
         <span className="chip chip-small">{t(`networks.${network}`)}</span>
       </header>
       <p className="preview-text">
-        {text ? <Rich text={text} network={network} /> : <span className="muted">{t('composer.previewEmpty')}</span>}
+        {text ? (
+          <Rich text={text} network={network} />
+        ) : (
+          <span className="muted">{t('composer.previewEmpty')}</span>
+        )}
       </p>
       {media.length > 0 && (
         <ul className="preview-media">

@@ -5,7 +5,14 @@ import { isApiError } from '../../api/errors';
 import * as actions from '../posts/post-actions';
 import { type Post, postQuery } from '../posts/post-queries';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ComposerChannel, type ComposerDraft, fromPost, sameDraft, toCreateBody, toUpdateBody } from './composer-model';
+import {
+  type ComposerChannel,
+  type ComposerDraft,
+  fromPost,
+  sameDraft,
+  toCreateBody,
+  toUpdateBody,
+} from './composer-model';
 
 export type Command = 'save' | 'submit' | 'approveSchedule' | 'schedule' | 'queue' | 'publishNow';
 
@@ -19,7 +26,9 @@ interface Options {
 export function useComposerCommands({ workspaceId, channels, requestedLocal, initialPost }: Options) {
   const queryClient = useQueryClient();
   const [post, setPost] = useState<Post | null>(initialPost);
-  const [savedDraft, setSavedDraft] = useState<ComposerDraft | null>(initialPost ? fromPost(initialPost) : null);
+  const [savedDraft, setSavedDraft] = useState<ComposerDraft | null>(
+    initialPost ? fromPost(initialPost) : null,
+  );
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [running, setRunning] = useState<Command | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -82,5 +91,14 @@ export function useComposerCommands({ workspaceId, channels, requestedLocal, ini
     setError(null);
   };
 
-  return { post, savedAt, running, error, conflict, run, acceptTheirs, isSaved: (d: ComposerDraft) => Boolean(post && savedDraft && sameDraft(savedDraft, d)) };
+  return {
+    post,
+    savedAt,
+    running,
+    error,
+    conflict,
+    run,
+    acceptTheirs,
+    isSaved: (d: ComposerDraft) => Boolean(post && savedDraft && sameDraft(savedDraft, d)),
+  };
 }

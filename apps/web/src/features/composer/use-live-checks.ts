@@ -19,7 +19,14 @@ export interface LiveCheckInput {
 
 const NO_CHARTER: CharterRules = { rules: {}, overrides: {} };
 
-export function liveViolations({ draft, channels, charter, campaign, timezone, scheduledAt }: LiveCheckInput) {
+export function liveViolations({
+  draft,
+  channels,
+  charter,
+  campaign,
+  timezone,
+  scheduledAt,
+}: LiveCheckInput) {
   const byId = new Map(channels.map((c) => [c.id, c]));
   const targets = draft.channelIds.flatMap((channelId) => {
     const channel = byId.get(channelId);
@@ -70,7 +77,8 @@ export function marksForTab(
   const out: TextMark[] = [];
   for (const v of violations) {
     if (v.field !== 'text' || !v.range) continue;
-    if (tab === 'base' ? v.network !== undefined && isCustomised(draft, v.network) : v.network !== tab) continue;
+    if (tab === 'base' ? v.network !== undefined && isCustomised(draft, v.network) : v.network !== tab)
+      continue;
     const message = language === 'fr' ? v.message.fr : v.message.en;
     const key = `${v.rule}|${v.range.start}|${v.range.end}|${message}`;
     if (seen.has(key)) continue;

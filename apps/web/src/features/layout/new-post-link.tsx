@@ -16,7 +16,10 @@ export function NewPostLink() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'n' || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="menu"], [role="dialog"]')) return;
+      if (
+        target?.closest('input, textarea, select, [contenteditable="true"], [role="menu"], [role="dialog"]')
+      )
+        return;
       e.preventDefault();
       void navigate('/posts/new');
     };

@@ -14,7 +14,9 @@ export async function createPost(workspaceId: string, body: PostCreate): Promise
 }
 
 export async function updatePost(ids: Ids, body: PostUpdate & { version: number }): Promise<Post> {
-  return unwrap(await api.PATCH('/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: path(ids), body }));
+  return unwrap(
+    await api.PATCH('/api/v1/workspaces/{workspaceId}/posts/{postId}', { params: path(ids), body }),
+  );
 }
 
 export async function submitPost(ids: Ids, version: number): Promise<Post> {
@@ -26,7 +28,11 @@ export async function submitPost(ids: Ids, version: number): Promise<Post> {
   );
 }
 
-export async function approvePost(ids: Ids, post: Pick<Post, 'version' | 'contentRevision'>, comment?: string) {
+export async function approvePost(
+  ids: Ids,
+  post: Pick<Post, 'version' | 'contentRevision'>,
+  comment?: string,
+) {
   return unwrap(
     await api.POST('/api/v1/workspaces/{workspaceId}/posts/{postId}/approve', {
       params: path(ids),

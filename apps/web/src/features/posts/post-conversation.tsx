@@ -4,11 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import { commentOnPost } from './post-actions';
-import { type PostComment, type PostEvent, useRefreshPosts, usePostComments, usePostHistory } from './post-queries';
+import {
+  type PostComment,
+  type PostEvent,
+  useRefreshPosts,
+  usePostComments,
+  usePostHistory,
+} from './post-queries';
 import { usePeople } from './use-people';
 
 type Filter = 'all' | 'comments' | 'history';
-type Entry = { kind: 'comment'; at: string; item: PostComment } | { kind: 'event'; at: string; item: PostEvent };
+type Entry =
+  | { kind: 'comment'; at: string; item: PostComment }
+  | { kind: 'event'; at: string; item: PostEvent };
 
 interface PostConversationProps {
   workspaceId: string;
@@ -43,8 +51,12 @@ export function PostConversation({ workspaceId, postId, timeZone }: PostConversa
   };
 
   const entries: Entry[] = [
-    ...(filter !== 'history' ? (comments.data ?? []).map((c) => ({ kind: 'comment' as const, at: c.createdAt, item: c })) : []),
-    ...(filter !== 'comments' ? (history.data ?? []).map((e) => ({ kind: 'event' as const, at: e.createdAt, item: e })) : []),
+    ...(filter !== 'history'
+      ? (comments.data ?? []).map((c) => ({ kind: 'comment' as const, at: c.createdAt, item: c }))
+      : []),
+    ...(filter !== 'comments'
+      ? (history.data ?? []).map((e) => ({ kind: 'event' as const, at: e.createdAt, item: e }))
+      : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   return (
@@ -53,7 +65,13 @@ export function PostConversation({ workspaceId, postId, timeZone }: PostConversa
       <fieldset className="button-group">
         <legend className="visually-hidden">{t('post.timelineFilter')}</legend>
         {(['all', 'comments', 'history'] as const).map((f) => (
-          <button key={f} type="button" className="btn btn-small" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+          <button
+            key={f}
+            type="button"
+            className="btn btn-small"
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+          >
             {t(`post.filter.${f}`)}
           </button>
         ))}
@@ -61,7 +79,13 @@ export function PostConversation({ workspaceId, postId, timeZone }: PostConversa
       {comments.isPending || history.isPending ? (
         <Loading />
       ) : comments.isError || history.isError ? (
-        <ErrorState error={comments.error ?? history.error} onRetry={() => void (comments.refetch(), history.refetch())} />
+        <ErrorState
+          error={comments.error ?? history.error}
+          onRetry={() => {
+            void comments.refetch();
+            void history.refetch();
+          }}
+        />
       ) : entries.length === 0 ? (
         <p className="muted">{t('post.timelineEmpty')}</p>
       ) : (

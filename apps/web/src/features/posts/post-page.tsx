@@ -19,7 +19,9 @@ import { usePeople } from './use-people';
 const IN_FLIGHT = new Set(['claimed', 'sending']);
 const publishingSoon = (x: PostTarget) =>
   IN_FLIGHT.has(x.status) ||
-  (x.status === 'scheduled' && x.scheduledAt !== null && Date.parse(x.scheduledAt) - Date.now() < 10 * 60_000);
+  (x.status === 'scheduled' &&
+    x.scheduledAt !== null &&
+    Date.parse(x.scheduledAt) - Date.now() < 10 * 60_000);
 const EDITABLE = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled'];
 
 export function PostPage() {
@@ -54,7 +56,8 @@ export function PostPage() {
         )}
         {campaign && (
           <span className="chip">
-            <span className="swatch" style={{ background: campaign.colour }} aria-hidden="true" /> {campaign.name}
+            <span className="swatch" style={{ background: campaign.colour }} aria-hidden="true" />{' '}
+            {campaign.name}
           </span>
         )}
         {p.pillarId && <span className="chip">{p.pillarId}</span>}

@@ -18,7 +18,15 @@ const ICON: Partial<Record<PostTarget['status'], string>> = {
   cancelled: '–',
 };
 
-export function PostTargets({ workspaceId, post, timeZone }: { workspaceId: string; post: Post; timeZone: string }) {
+export function PostTargets({
+  workspaceId,
+  post,
+  timeZone,
+}: {
+  workspaceId: string;
+  post: Post;
+  timeZone: string;
+}) {
   const { t, i18n } = useTranslation();
   const channels = useChannels(workspaceId);
   const byId = new Map((channels.data ?? []).map((c) => [c.id, c]));

@@ -30,7 +30,12 @@ export function RetryFailed({ workspaceId, post }: { workspaceId: string; post: 
   if (failed.length === 0) return null;
   return (
     <div className="retry">
-      <button type="button" className="btn btn-primary" disabled={retry.isPending} onClick={() => retry.mutate()}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate()}
+      >
         {retry.isPending ? t('post.retrying') : t('post.retryFailed', { count: failed.length })}
       </button>
       <InlineError error={retry.error} />

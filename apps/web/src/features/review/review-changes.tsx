@@ -18,7 +18,8 @@ export function ReviewChanges({ workspaceId, post, snapshot, history }: ReviewCh
   const channels = useChannels(workspaceId);
   const names = new Map((channels.data ?? []).map((c) => [c.id, c.displayName]));
   if (!snapshot) return <p className="muted">{t('review.firstReview')}</p>;
-  if (snapshot.contentRevision === post.contentRevision) return <p className="muted">{t('review.noChangeSince')}</p>;
+  if (snapshot.contentRevision === post.contentRevision)
+    return <p className="muted">{t('review.noChangeSince')}</p>;
   const now = textsOf(post);
   const changed = Object.entries(now).filter(([k, text]) => (snapshot.texts[k] ?? '') !== text);
   const edits = history.filter((e) => e.action === 'edited' && e.createdAt > snapshot.decidedAt);
@@ -37,7 +38,9 @@ export function ReviewChanges({ workspaceId, post, snapshot, history }: ReviewCh
       {added.length > 0 && (
         <p>{t('review.channelsAdded', { names: added.map((k) => names.get(k) ?? k).join(', ') })}</p>
       )}
-      {fields.length > 0 && <p className="muted">{t('review.fieldsEdited', { fields: fields.join(', ') })}</p>}
+      {fields.length > 0 && (
+        <p className="muted">{t('review.fieldsEdited', { fields: fields.join(', ') })}</p>
+      )}
     </div>
   );
 }

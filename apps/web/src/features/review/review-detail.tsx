@@ -38,7 +38,10 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-      if ((e.target as HTMLElement | null)?.closest('input, textarea, select, [role="dialog"], [role="menu"]')) return;
+      if (
+        (e.target as HTMLElement | null)?.closest('input, textarea, select, [role="dialog"], [role="menu"]')
+      )
+        return;
       if (e.key === 'a') shortcuts.current.approve?.();
       else if (e.key === 'r') {
         e.preventDefault();
@@ -70,7 +73,8 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
       if (kind === 'changes') result = await requestChanges(ids, p.version, comment.trim());
       else {
         result = await approvePost(ids, p, comment.trim() || undefined);
-        if (kind === 'approveSchedule' && result.status === 'approved') result = await placePost(ids, result, { local: when });
+        if (kind === 'approveSchedule' && result.status === 'approved')
+          result = await placePost(ids, result, { local: when });
       }
       rememberReview(session.user.id, p);
       setComment('');
@@ -86,7 +90,8 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
     }
   };
 
-  shortcuts.current.approve = p.status === 'in_review' && blocking.length === 0 && !busy ? () => void decide('approve') : undefined;
+  shortcuts.current.approve =
+    p.status === 'in_review' && blocking.length === 0 && !busy ? () => void decide('approve') : undefined;
 
   return (
     <article className="review-detail" aria-labelledby="review-detail-title">
@@ -107,7 +112,8 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
               // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id
               <li key={i} className={`check check-${v.severity}`}>
                 <span aria-hidden="true">{v.severity === 'block' ? '⛔' : '⚠'}</span>{' '}
-                {v.network && <span className="chip chip-small">{t(`networks.${v.network}`)}</span>} {v.message[lang]}
+                {v.network && <span className="chip chip-small">{t(`networks.${v.network}`)}</span>}{' '}
+                {v.message[lang]}
               </li>
             ))}
           </ul>
@@ -115,22 +121,51 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
       )}
       <PostPreviews workspaceId={workspace.id} post={p} />
       {p.status === 'in_review' && isManager ? (
-        <div className="decision" role="group" aria-label={t('review.decision')}>
+        <fieldset className="decision">
+          <legend className="visually-hidden">{t('review.decision')}</legend>
           <label htmlFor="review-comment">{t('review.comment')}</label>
-          <textarea id="review-comment" ref={commentRef} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea
+            id="review-comment"
+            ref={commentRef}
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
           <div className="field">
             <label htmlFor="review-when">{t('composer.when', { zone: workspace.timezone })}</label>
-            <input id="review-when" type="datetime-local" value={when} onChange={(e) => setLocal(e.target.value)} />
+            <input
+              id="review-when"
+              type="datetime-local"
+              value={when}
+              onChange={(e) => setLocal(e.target.value)}
+            />
           </div>
           <InlineError error={error} />
           <div className="button-group">
-            <button type="button" className="btn" disabled={busy || blocking.length > 0} onClick={() => void decide('approve')} aria-keyshortcuts="A">
+            <button
+              type="button"
+              className="btn"
+              disabled={busy || blocking.length > 0}
+              onClick={() => void decide('approve')}
+              aria-keyshortcuts="A"
+            >
               {t('review.approve')}
             </button>
-            <button type="button" className="btn btn-primary" disabled={busy || blocking.length > 0} onClick={() => void decide('approveSchedule')}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || blocking.length > 0}
+              onClick={() => void decide('approveSchedule')}
+            >
               {t('review.approveSchedule')}
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void decide('changes')} aria-keyshortcuts="R">
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => void decide('changes')}
+              aria-keyshortcuts="R"
+            >
               {t('review.requestChanges')}
             </button>
           </div>
@@ -138,7 +173,7 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
           <p className="muted">
             {t('review.approvals', { count: p.approvals.length, required: p.approvalsRequired })}
           </p>
-        </div>
+        </fieldset>
       ) : (
         <div className="banner banner-info">
           <p>{t('review.notInReview', { status: t(`status.${p.status}`) })}</p>

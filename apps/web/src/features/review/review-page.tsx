@@ -26,7 +26,9 @@ export function ReviewPage() {
   const { workspace, session } = useCurrentWorkspace();
   const isManager = roleAtLeast(workspace.role, 'manager');
   const tab = (MY_TABS.find((s) => s === params.get('tab')) ?? 'changes_requested') as PostStatus;
-  const filter = isManager ? { status: 'in_review' as const } : { status: tab, authorUserId: session.user.id };
+  const filter = isManager
+    ? { status: 'in_review' as const }
+    : { status: tab, authorUserId: session.user.id };
   const list = usePostList(workspace.id, filter);
   const posts = [...(list.data ?? [])].sort(byPublishTime);
   const index = posts.findIndex((p) => p.id === postId);
@@ -34,7 +36,10 @@ export function ReviewPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-      if ((e.target as HTMLElement | null)?.closest('input, textarea, select, [role="dialog"], [role="menu"]')) return;
+      if (
+        (e.target as HTMLElement | null)?.closest('input, textarea, select, [role="dialog"], [role="menu"]')
+      )
+        return;
       const step = e.key === 'j' ? 1 : e.key === 'k' ? -1 : 0;
       const next = posts[Math.max(0, Math.min(posts.length - 1, index + step))];
       if (step && next) void navigate(`/review/${next.id}`);
@@ -91,7 +96,11 @@ export function ReviewPage() {
                       </span>
                       <span className="inbox-networks">
                         {p.targets.map((x) => (
-                          <span key={x.id} className={`network-badge network-${x.network}`} title={t(`networks.${x.network}`)}>
+                          <span
+                            key={x.id}
+                            className={`network-badge network-${x.network}`}
+                            title={t(`networks.${x.network}`)}
+                          >
                             {t(`networks.${x.network}`).slice(0, 1)}
                           </span>
                         ))}

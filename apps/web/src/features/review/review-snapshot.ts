@@ -35,7 +35,8 @@ export function lastReview(userId: string, postId: string): ReviewSnapshot | nul
     const raw = window.localStorage.getItem(key(userId, postId));
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<ReviewSnapshot>;
-    if (typeof parsed.contentRevision !== 'number' || typeof parsed.texts !== 'object' || !parsed.texts) return null;
+    if (typeof parsed.contentRevision !== 'number' || typeof parsed.texts !== 'object' || !parsed.texts)
+      return null;
     return parsed as ReviewSnapshot;
   } catch {
     return null;

@@ -8,14 +8,10 @@ export function WordDiff({ before, after }: { before: string; after: string }) {
       {parts.map((part, i) =>
         part.added ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity but their order
-          <ins key={i}>
-            {part.value}
-          </ins>
+          <ins key={i}>{part.value}</ins>
         ) : part.removed ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: as above
-          <del key={i}>
-            {part.value}
-          </del>
+          <del key={i}>{part.value}</del>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: as above
           <span key={i}>{part.value}</span>

@@ -21,7 +21,10 @@ export function SandboxFeedPage() {
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/workspaces/{workspaceId}/sandbox-feed', {
-          params: { path: { workspaceId: workspace.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            path: { workspaceId: workspace.id },
+            query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -45,7 +48,11 @@ export function SandboxFeedPage() {
           {items.map((item) => (
             <li key={item.id} className="preview" id={`sandbox-${item.id}`}>
               <header className="preview-head">
-                <strong>{item.channelId ? (names.get(item.channelId) ?? t('networks.sandbox')) : t('networks.sandbox')}</strong>
+                <strong>
+                  {item.channelId
+                    ? (names.get(item.channelId) ?? t('networks.sandbox'))
+                    : t('networks.sandbox')}
+                </strong>
                 <time className="muted">{formatTime(item.createdAt, i18n.language, workspace.timezone)}</time>
                 {item.postId && (
                   <Link className="chip chip-small" to={`/posts/${item.postId}`}>
@@ -64,7 +71,12 @@ export function SandboxFeedPage() {
         </ol>
       )}
       {feed.hasNextPage && (
-        <button type="button" className="btn" disabled={feed.isFetchingNextPage} onClick={() => void feed.fetchNextPage()}>
+        <button
+          type="button"
+          className="btn"
+          disabled={feed.isFetchingNextPage}
+          onClick={() => void feed.fetchNextPage()}
+        >
           {t('common.loadMore')}
         </button>
       )}

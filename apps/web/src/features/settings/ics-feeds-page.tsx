@@ -28,7 +28,12 @@ export function IcsFeedsPage() {
   const canManage = roleAtLeast(workspace.role, 'manager');
   const feeds = useQuery({
     queryKey: key,
-    queryFn: async () => unwrap(await api.GET('/api/v1/workspaces/{workspaceId}/ics-feeds', { params: { ...path, query: { limit: 100 } } })).items,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/ics-feeds', {
+          params: { ...path, query: { limit: 100 } },
+        }),
+      ).items,
     enabled: canManage,
   });
   const campaigns = useCampaigns(workspace.id);
@@ -38,7 +43,8 @@ export function IcsFeedsPage() {
   const [campaignId, setCampaignId] = useState('');
   const [channelId, setChannelId] = useState('');
   const create = useMutation({
-    mutationFn: async (body: FeedCreate) => unwrap(await api.POST('/api/v1/workspaces/{workspaceId}/ics-feeds', { params: path, body })),
+    mutationFn: async (body: FeedCreate) =>
+      unwrap(await api.POST('/api/v1/workspaces/{workspaceId}/ics-feeds', { params: path, body })),
     onSuccess: (feed) => {
       setCreated({ name: feed.name, url: feed.url });
       void queryClient.invalidateQueries({ queryKey: key });
@@ -46,7 +52,11 @@ export function IcsFeedsPage() {
   });
   const revoke = useMutation({
     mutationFn: async (feedId: string) => {
-      unwrap(await api.DELETE('/api/v1/workspaces/{workspaceId}/ics-feeds/{feedId}', { params: { path: { workspaceId: workspace.id, feedId } } }));
+      unwrap(
+        await api.DELETE('/api/v1/workspaces/{workspaceId}/ics-feeds/{feedId}', {
+          params: { path: { workspaceId: workspace.id, feedId } },
+        }),
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
@@ -57,7 +67,10 @@ export function IcsFeedsPage() {
 
   if (!canManage) return <p className="muted">{t('ics.managersOnly')}</p>;
   const scopeOf = (f: Feed) =>
-    [campaigns.data?.find((c) => c.id === f.campaignId)?.name, channels.data?.find((c) => c.id === f.channelId)?.displayName]
+    [
+      campaigns.data?.find((c) => c.id === f.campaignId)?.name,
+      channels.data?.find((c) => c.id === f.channelId)?.displayName,
+    ]
       .filter(Boolean)
       .join(' · ') || t('ics.everything');
   return (
@@ -102,14 +115,20 @@ export function IcsFeedsPage() {
                 </td>
                 <td>
                   {f.revokedAt ? (
-                    t('tokens.revokedOn', { date: formatDateTime(f.revokedAt, i18n.language, workspace.timezone) })
+                    t('tokens.revokedOn', {
+                      date: formatDateTime(f.revokedAt, i18n.language, workspace.timezone),
+                    })
                   ) : (
                     <span className="button-group">
                       <button type="button" className="btn btn-small" onClick={() => void regenerate(f)}>
                         {t('ics.regenerate')}
                       </button>
                       <ConfirmDialog
-                        trigger={<button type="button" className="btn btn-small btn-danger">{t('tokens.revoke')}</button>}
+                        trigger={
+                          <button type="button" className="btn btn-small btn-danger">
+                            {t('tokens.revoke')}
+                          </button>
+                        }
                         title={t('ics.revokeTitle', { name: f.name })}
                         body={<p>{t('ics.revokeBody')}</p>}
                         confirmLabel={t('tokens.revoke')}
@@ -128,7 +147,12 @@ export function IcsFeedsPage() {
         className="form form-inline"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) create.mutate({ name: name.trim(), campaignId: campaignId || null, channelId: channelId || null });
+          if (name.trim())
+            create.mutate({
+              name: name.trim(),
+              campaignId: campaignId || null,
+              channelId: channelId || null,
+            });
         }}
         aria-labelledby="ics-create-title"
       >
