@@ -14,17 +14,17 @@ CREATE TABLE "api_tokens" (
 	"prefix" text NOT NULL,
 	"token_hash" text NOT NULL,
 	"created_by_user_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_used_at" timestamp with time zone,
-	"revoked_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp (3) with time zone,
+	"revoked_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "memberships" (
 	"workspace_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"role" "role" NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "memberships_workspace_id_user_id_pk" PRIMARY KEY("workspace_id","user_id")
 );
 --> statement-breakpoint
@@ -32,9 +32,9 @@ CREATE TABLE "sessions" (
 	"id_hash" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
 	"csrf_token" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"last_seen_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -43,8 +43,8 @@ CREATE TABLE "users" (
 	"name" text NOT NULL,
 	"password_hash" text NOT NULL,
 	"locale" "locale" DEFAULT 'en' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "workspaces" (
@@ -54,8 +54,8 @@ CREATE TABLE "workspaces" (
 	"locale" "locale" DEFAULT 'en' NOT NULL,
 	"required_approvals" integer DEFAULT 1 NOT NULL,
 	"api_posts_need_approval" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "audit_events" (
@@ -69,7 +69,7 @@ CREATE TABLE "audit_events" (
 	"before" jsonb,
 	"after" jsonb,
 	"request_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "channels" (
@@ -82,8 +82,8 @@ CREATE TABLE "channels" (
 	"status_reason" text,
 	"credentials_sealed" text,
 	"created_by_user_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "post_approvals" (
@@ -92,7 +92,7 @@ CREATE TABLE "post_approvals" (
 	"user_id" uuid NOT NULL,
 	"content_revision" integer NOT NULL,
 	"charter_version_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "post_comments" (
@@ -102,7 +102,7 @@ CREATE TABLE "post_comments" (
 	"author_user_id" uuid,
 	"author_token_id" uuid,
 	"body" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "post_events" (
@@ -117,7 +117,7 @@ CREATE TABLE "post_events" (
 	"to_status" "post_status",
 	"comment" text,
 	"details" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "post_targets" (
@@ -130,18 +130,18 @@ CREATE TABLE "post_targets" (
 	"media_override" jsonb,
 	"first_comment_override" text,
 	"status" "target_status" DEFAULT 'pending' NOT NULL,
-	"scheduled_at" timestamp with time zone,
+	"scheduled_at" timestamp (3) with time zone,
 	"attempts" integer DEFAULT 0 NOT NULL,
-	"next_attempt_at" timestamp with time zone,
+	"next_attempt_at" timestamp (3) with time zone,
 	"lease_owner" text,
-	"lease_expires_at" timestamp with time zone,
-	"sending_started_at" timestamp with time zone,
-	"published_at" timestamp with time zone,
+	"lease_expires_at" timestamp (3) with time zone,
+	"sending_started_at" timestamp (3) with time zone,
+	"published_at" timestamp (3) with time zone,
 	"external_id" text,
 	"external_url" text,
 	"last_error" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "posts" (
@@ -157,16 +157,16 @@ CREATE TABLE "posts" (
 	"labels" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"campaign_id" uuid,
 	"pillar_id" text,
-	"scheduled_at" timestamp with time zone,
+	"scheduled_at" timestamp (3) with time zone,
 	"scheduled_timezone" text,
 	"scheduled_local" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"content_revision" integer DEFAULT 1 NOT NULL,
 	"charter_version_id" uuid,
-	"approved_at" timestamp with time zone,
+	"approved_at" timestamp (3) with time zone,
 	"violations" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "campaigns" (
@@ -181,8 +181,8 @@ CREATE TABLE "campaigns" (
 	"status" "campaign_status" DEFAULT 'planned' NOT NULL,
 	"owner_user_id" uuid,
 	"additions" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "campaigns_dates_ordered" CHECK ("campaigns"."ends_on" >= "campaigns"."starts_on"),
 	CONSTRAINT "campaigns_colour_hex" CHECK ("campaigns"."colour" ~ '^#[0-9a-fA-F]{6}$')
 );
@@ -195,7 +195,7 @@ CREATE TABLE "charter_versions" (
 	"change_summary" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_by_user_id" uuid,
 	"created_by_token_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "charter_versions_version_positive" CHECK ("charter_versions"."version" >= 1)
 );
 --> statement-breakpoint
@@ -205,7 +205,7 @@ CREATE TABLE "channel_queue_slots" (
 	"channel_id" uuid NOT NULL,
 	"weekday" smallint NOT NULL,
 	"local_time" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "channel_queue_slots_weekday_iso" CHECK ("channel_queue_slots"."weekday" between 1 and 7),
 	CONSTRAINT "channel_queue_slots_local_time_hhmm" CHECK ("channel_queue_slots"."local_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')
 );
@@ -219,8 +219,8 @@ CREATE TABLE "idempotency_keys" (
 	"response_status" integer,
 	"response_body" text,
 	"response_headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"completed_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "ics_feeds" (
@@ -233,28 +233,28 @@ CREATE TABLE "ics_feeds" (
 	"channel_id" uuid,
 	"created_by_user_id" uuid,
 	"created_by_token_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"revoked_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "publisher_heartbeats" (
 	"worker_id" text PRIMARY KEY NOT NULL,
 	"hostname" text NOT NULL,
 	"pid" integer NOT NULL,
-	"started_at" timestamp with time zone NOT NULL,
-	"beat_at" timestamp with time zone NOT NULL,
-	"stopped_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone NOT NULL,
+	"beat_at" timestamp (3) with time zone NOT NULL,
+	"stopped_at" timestamp (3) with time zone,
 	"in_flight" integer DEFAULT 0 NOT NULL,
 	"published" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "publisher_rate_limits" (
 	"key" text PRIMARY KEY NOT NULL,
-	"blocked_until" timestamp with time zone,
+	"blocked_until" timestamp (3) with time zone,
 	"reason" text,
-	"window_start" timestamp with time zone,
+	"window_start" timestamp (3) with time zone,
 	"window_count" integer DEFAULT 0 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sandbox_feed_items" (
@@ -267,7 +267,7 @@ CREATE TABLE "sandbox_feed_items" (
 	"link" text,
 	"media" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"first_comment" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "target_attempts" (
@@ -278,23 +278,23 @@ CREATE TABLE "target_attempts" (
 	"outcome" text NOT NULL,
 	"detail" text,
 	"actor" text NOT NULL,
-	"started_at" timestamp with time zone NOT NULL,
-	"finished_at" timestamp with time zone DEFAULT now() NOT NULL
+	"started_at" timestamp (3) with time zone NOT NULL,
+	"finished_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "target_reconciliations" (
 	"target_id" uuid PRIMARY KEY NOT NULL,
-	"due_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp (3) with time zone NOT NULL,
 	"tries" integer DEFAULT 0 NOT NULL,
 	"lease_owner" text,
-	"lease_expires_at" timestamp with time zone
+	"lease_expires_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "channel_tokens" (
 	"channel_id" uuid PRIMARY KEY NOT NULL,
-	"access_expires_at" timestamp with time zone,
-	"refresh_lease_until" timestamp with time zone,
-	"last_refreshed_at" timestamp with time zone,
+	"access_expires_at" timestamp (3) with time zone,
+	"refresh_lease_until" timestamp (3) with time zone,
+	"last_refreshed_at" timestamp (3) with time zone,
 	"failures" integer DEFAULT 0 NOT NULL,
 	"last_error" text
 );
@@ -305,7 +305,7 @@ CREATE TABLE "mastodon_apps" (
 	"redirect_uri" text NOT NULL,
 	"client_id" text NOT NULL,
 	"client_secret_sealed" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "oauth_connect_requests" (
@@ -319,8 +319,8 @@ CREATE TABLE "oauth_connect_requests" (
 	"channel_id" uuid,
 	"code_verifier_sealed" text NOT NULL,
 	"redirect_uri" text NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

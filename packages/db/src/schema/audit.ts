@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './accounts';
 
 export const auditEvents = pgTable(
@@ -15,7 +16,7 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [index('audit_events_workspace_idx').on(t.workspaceId, t.createdAt, t.id)],
 );

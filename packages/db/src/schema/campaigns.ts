@@ -1,5 +1,6 @@
+import { instant } from './columns';
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts';
 
 export const campaignStatusEnum = pgEnum('campaign_status', ['planned', 'active', 'completed', 'archived']);
@@ -22,8 +23,8 @@ export const campaigns = pgTable(
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** What the campaign adds to the charter during its dates (the domain's campaignAdditionsSchema). */
     additions: jsonb('additions').$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('campaigns_workspace_idx').on(t.workspaceId, t.createdAt, t.id),

@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts';
 
 export const networkEnum = pgEnum('network', [
@@ -29,8 +30,8 @@ export const channels = pgTable(
     /** AES-256-GCM sealed JSON ("keyId:iv:tag:ciphertext"); never leaves the server. */
     credentialsSealed: text('credentials_sealed'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [index('channels_workspace_idx').on(t.workspaceId, t.createdAt)],
 );

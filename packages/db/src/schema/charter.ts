@@ -1,5 +1,6 @@
+import { instant } from './columns';
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, jsonb, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { apiTokens, users, workspaces } from './accounts';
 
 /**
@@ -21,7 +22,7 @@ export const charterVersions = pgTable(
     changeSummary: jsonb('change_summary').$type<string[]>().notNull().default([]),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdByTokenId: uuid('created_by_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('charter_versions_workspace_version_unique').on(t.workspaceId, t.version),

@@ -1,11 +1,12 @@
 // Connecting accounts: authorisation requests in flight (state + PKCE verifier, kept server-side
 // and single-use), the apps Cadence registered on Mastodon instances, and when each channel's
 // access token expires, so a job can renew it before it does.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts';
 import { channels, networkEnum } from './channels';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const ts = (name: string) => instant(name);
 
 export const oauthConnectRequests = pgTable(
   'oauth_connect_requests',

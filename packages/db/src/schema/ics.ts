@@ -1,6 +1,7 @@
 // Secret, revocable iCalendar feed URLs. Only a hash of the token is stored; the prefix tells feeds
 // apart in lists.
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { apiTokens, users, workspaces } from './accounts';
 import { campaigns } from './campaigns';
 import { channels } from './channels';
@@ -20,8 +21,8 @@ export const icsFeeds = pgTable(
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdByTokenId: uuid('created_by_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [
     uniqueIndex('ics_feeds_token_hash_unique').on(t.tokenHash),

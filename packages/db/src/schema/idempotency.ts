@@ -1,16 +1,7 @@
 // Idempotency keys sent by API clients on creating POSTs. The row is the lock: the unique
 // (caller_scope, key) index lets exactly one of several concurrent requests claim a key.
-import {
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const idempotencyStateEnum = pgEnum('idempotency_state', ['in_progress', 'completed']);
 
@@ -29,8 +20,8 @@ export const idempotencyKeys = pgTable(
     responseBody: text('response_body'),
     /** The response headers a client reads on creation (content-type, location, etag). */
     responseHeaders: jsonb('response_headers').$type<Record<string, string>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    completedAt: instant('completed_at'),
   },
   (t) => [
     uniqueIndex('idempotency_keys_scope_key_unique').on(t.callerScope, t.key),

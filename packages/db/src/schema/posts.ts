@@ -1,5 +1,6 @@
 // Posts are written once and targeted at channels. A post carries the editorial workflow status;
 // each target (post x channel) carries its own publishing status, the publisher's ledger.
+import { instant } from './columns';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -9,7 +10,6 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -51,7 +51,7 @@ export interface MediaRef {
   kind: 'image' | 'video' | 'gif';
 }
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const ts = (name: string) => instant(name);
 
 export const posts = pgTable(
   'posts',

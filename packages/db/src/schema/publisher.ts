@@ -1,13 +1,14 @@
 // The publisher's own tables: the attempt log behind each target's ledger row, the heartbeats that
 // tell the API whether any publisher is alive, the sandbox network's feed, and shared rate-limit
 // state (so that every publisher process respects a network's "slow down", not only the one told).
+import { instant } from './columns';
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './accounts';
 import { channels } from './channels';
 import { type MediaRef, postTargets, posts } from './posts';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const ts = (name: string) => instant(name);
 
 /**
  * One row per thing that happened to a target: a send and its outcome, a hold, a reconciliation,

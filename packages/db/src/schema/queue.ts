@@ -1,7 +1,8 @@
 // A channel's weekly posting slots ("every Tuesday at 09:00"), read in the workspace timezone so a
 // slot keeps its wall-clock time across daylight-saving changes.
+import { instant } from './columns';
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './accounts';
 import { channels } from './channels';
 
@@ -19,7 +20,7 @@ export const channelQueueSlots = pgTable(
     weekday: smallint('weekday').notNull(),
     /** Wall-clock "HH:mm" in the workspace timezone. */
     localTime: text('local_time').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('channel_queue_slots_unique').on(t.channelId, t.weekday, t.localTime),
