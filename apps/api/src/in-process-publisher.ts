@@ -4,24 +4,32 @@
 import { defaultAdapters } from '@cadence/networks';
 import { createPublisher } from '@cadence/publisher/publisher';
 import { scheduleTicks } from '@cadence/publisher/schedule-ticks';
+import { scheduleTokenRefresh } from '@cadence/publisher/jobs/refresh-tokens';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './context';
+import { connectDeps } from './routes/connect/connect-deps';
 
 export function startInProcessPublisher(ctx: AppContext, log: FastifyBaseLogger) {
   const { db } = ctx.database;
   const publisher = createPublisher({
     db,
-    adapters: defaultAdapters({ db, allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls }),
+    adapters: defaultAdapters({
+      db,
+      allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls,
+      baseUrls: ctx.config.networks.baseUrls,
+    }),
     keyRing: ctx.keyRing,
     settings: ctx.config.publisher,
     logger: log.child({ service: 'publisher' }),
     clock: ctx.clock,
   });
   const ticks = scheduleTicks(publisher, ctx.config.publisher.tickSeconds);
+  const refresh = scheduleTokenRefresh(connectDeps(ctx), log.child({ service: 'token-refresh' }));
   return {
     publisher,
     async stop() {
       await ticks.stop();
+      await refresh.stop();
       await publisher.stop();
     },
   };

@@ -7,6 +7,7 @@ import pino from 'pino';
 import type { PublisherOptions } from './deps';
 import { publisherKeyRing } from './key-ring';
 import { createPublisher } from './publisher';
+import { scheduleTokenRefresh } from './jobs/refresh-tokens';
 import { scheduleTicks } from './schedule-ticks';
 
 export interface ProcessInput {
@@ -38,7 +39,11 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
   const database = await openDatabase(config);
   const adapters = input.adapters
     ? input.adapters(database.db, config)
-    : defaultAdapters({ db: database.db, allowPrivateNetworkUrls: config.allowPrivateNetworkUrls });
+    : defaultAdapters({
+        db: database.db,
+        allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
+        baseUrls: config.networks.baseUrls,
+      });
   const publisher = createPublisher({
     db: database.db,
     adapters,
@@ -49,6 +54,18 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
     ...(input.options ? { options: input.options } : {}),
   });
   const ticks = scheduleTicks(publisher, config.publisher.tickSeconds);
+  const keyRing = publisherKeyRing(config);
+  const refresh = scheduleTokenRefresh(
+    {
+      db: database.db,
+      keyRing,
+      http: { allowPrivateNetworkUrls: config.allowPrivateNetworkUrls },
+      now: () => new Date(),
+      clients: config.networks.clients,
+      baseUrls: config.networks.baseUrls,
+    },
+    logger,
+  );
   logger.info({ workerId: publisher.workerId }, 'publisher started');
 
   let closing = false;
@@ -57,6 +74,7 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
     closing = true;
     logger.info({ signal }, 'publisher stopping');
     await ticks.stop();
+    await refresh.stop();
     await publisher.stop();
     await database.close();
     process.exit(0);
