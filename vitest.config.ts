@@ -13,7 +13,11 @@ export default defineConfig({
             'apps/publisher/**/*.test.ts',
           ],
           // The fault-injection suite restarts the PostgreSQL server: it runs alone (project "faults").
-          exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'apps/publisher/test/fault-injection.test.ts'],
+          exclude: [
+            '**/node_modules/**',
+            '**/*.browser.test.ts',
+            'apps/publisher/test/fault-injection.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['./test/global-setup.ts'],
           testTimeout: 30_000,

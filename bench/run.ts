@@ -37,7 +37,9 @@ for (const block of previous.split(/^## /m).slice(1)) {
 }
 
 function writeResults() {
-  const out = ['# Benchmark results', '', '## Machine', '', ...machine(), '', ...sections.values()].join('\n');
+  const out = ['# Benchmark results', '', '## Machine', '', ...machine(), '', ...sections.values()].join(
+    '\n',
+  );
   writeFileSync(resultsFile, out);
 }
 

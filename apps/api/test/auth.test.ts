@@ -125,3 +125,23 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('sliding sessions', () => {
+  it('extends a session that is in use, so an active person is not signed out', async () => {
+    const s = await createTestApp();
+    try {
+      const { owner } = await setupOwner(s);
+      const start = Date.now();
+      // Thirteen days on, still in use: the session slides another fourteen days.
+      s.ctx.clock = () => new Date(start + 13 * 24 * 3600 * 1000);
+      expect((await call(s, owner, { method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(200);
+      s.ctx.clock = () => new Date(start + 20 * 24 * 3600 * 1000);
+      expect((await call(s, owner, { method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(200);
+      // Unused for more than fourteen days: gone.
+      s.ctx.clock = () => new Date(start + 40 * 24 * 3600 * 1000);
+      expect((await call(s, owner, { method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(401);
+    } finally {
+      await s.close();
+    }
+  });
+});

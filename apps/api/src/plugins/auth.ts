@@ -8,6 +8,7 @@ import { apiTokens, memberships, sessions, users, workspaces } from '@cadence/db
 import type { Actor } from '@cadence/domain/accounts/actor';
 import type { Role } from '@cadence/domain/accounts/roles';
 import { roleAtLeast } from '@cadence/domain/accounts/roles';
+import { SESSION_TTL_MS } from '@cadence/domain/accounts/sessions';
 import { AppError } from '@cadence/domain/errors';
 import { safeEqual, sha256 } from '@cadence/domain/security/tokens';
 import { and, eq, gt, isNull } from 'drizzle-orm';
@@ -40,6 +41,7 @@ export const SESSION_COOKIE = 'cadence_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN_TOUCH_MS = 60_000;
+const SESSION_TOUCH_MS = 3_600_000;
 
 async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<AuthState> {
   const { db } = ctx.database;
@@ -73,12 +75,23 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, ctx.clock())))
     .limit(1);
   if (!row) return { kind: 'anonymous' };
+  await extendSessionInUse(ctx, idHash, row.session.lastSeenAt);
   return {
     kind: 'session',
     user: { id: row.user.id, email: row.user.email, name: row.user.name, locale: row.user.locale },
     sessionIdHash: idHash,
     csrfToken: row.session.csrfToken,
   };
+}
+
+/** Sessions slide: one in use keeps living. Written at most hourly, not on every request. */
+async function extendSessionInUse(ctx: AppContext, idHash: string, lastSeenAt: Date) {
+  const now = ctx.clock();
+  if (now.getTime() - lastSeenAt.getTime() < SESSION_TOUCH_MS) return;
+  await ctx.database.db
+    .update(sessions)
+    .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+    .where(eq(sessions.idHash, idHash));
 }
 
 async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unknown): Promise<Actor> {

@@ -179,7 +179,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       await db
         .update(users)
-        .set({ passwordHash: await hashPassword(request.body.newPassword), updatedAt: new Date() })
+        .set({ passwordHash: await hashPassword(request.body.newPassword), updatedAt: ctx.clock() })
         .where(eq(users.id, user.id));
       await revokeOtherSessions(db, user.id, auth.sessionIdHash);
       return reply.code(204).send(null);
