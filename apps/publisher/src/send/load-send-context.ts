@@ -13,7 +13,15 @@ import type { ClaimedTarget } from '../deps';
 
 type PostRow = Pick<
   typeof posts.$inferSelect,
-  'id' | 'status' | 'text' | 'link' | 'media' | 'firstComment' | 'campaignId' | 'workspaceId'
+  | 'id'
+  | 'status'
+  | 'text'
+  | 'link'
+  | 'media'
+  | 'firstComment'
+  | 'campaignId'
+  | 'workspaceId'
+  | 'charterVersionId'
 >;
 type ChannelRow = Pick<typeof channels.$inferSelect, 'id' | 'status' | 'statusReason' | 'credentialsSealed'>;
 
@@ -52,6 +60,7 @@ export async function loadSendContext(
         firstComment: posts.firstComment,
         campaignId: posts.campaignId,
         workspaceId: posts.workspaceId,
+        charterVersionId: posts.charterVersionId,
       })
       .from(posts)
       .where(inArray(posts.id, postIds)),
@@ -75,7 +84,12 @@ export async function loadSendContext(
   ]);
 
   const charters = new Map<string, CharterRules>();
-  for (const id of workspaceIds) charters.set(id, (await loadCharterForCheck(db, id)).rules);
+  const charterIds = new Map<string, string | null>();
+  for (const id of workspaceIds) {
+    const current = await loadCharterForCheck(db, id);
+    charters.set(id, current.rules);
+    charterIds.set(id, current.id);
+  }
   const campaigns = new Map<string, CampaignRules | null>();
   for (const p of postRows) {
     if (!p.campaignId || campaigns.has(p.campaignId)) continue;
@@ -108,6 +122,13 @@ export async function loadSendContext(
         campaign: post.campaignId ? (campaigns.get(post.campaignId) ?? null) : null,
         otherPosts: others.get(target.workspaceId) ?? [],
         postId: post.id,
+        // Text cannot change after approval (an edit sends the post back to review), so when the
+        // charter is the one it was approved under and no campaign rules apply, only the schedule
+        // rules can have changed their verdict: blackouts added since, caps filled since.
+        scope:
+          post.charterVersionId === charterIds.get(target.workspaceId) && !post.campaignId
+            ? 'schedule'
+            : 'all',
       });
     },
   };

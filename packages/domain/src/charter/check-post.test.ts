@@ -244,3 +244,28 @@ describe('checkPost: overrides and campaigns', () => {
     expect(rulesOf(input)).toContain('campaign.bannedPhrases');
   });
 });
+
+describe('checkPost: schedule scope (send-time re-check)', () => {
+  const rules = charter({
+    rules: {
+      bannedPhrases: { phrases: ['forbidden'], severity: 'block' },
+      blackoutDates: { dates: [{ from: '2026-12-24', to: '2026-12-26' }], severity: 'block' },
+    },
+  });
+  const base = postInput({
+    text: `forbidden ${'a'.repeat(300)}`,
+    targets: [{ channelId: 'c1', network: 'x' }],
+    charter: rules,
+  });
+
+  it('checks only the schedule rules, leaving the text alone', () => {
+    const all = rulesOf({ ...base, scheduledAt: '2026-12-25T09:00:00Z' });
+    expect(all).toEqual(expect.arrayContaining(['bannedPhrases', 'network.maxLength', 'blackoutDates']));
+    const scheduleOnly = rulesOf({ ...base, scheduledAt: '2026-12-25T09:00:00Z', scope: 'schedule' });
+    expect(scheduleOnly).toEqual(['blackoutDates']);
+  });
+
+  it('finds nothing to check without a schedule', () => {
+    expect(rulesOf({ ...base, scope: 'schedule' })).toEqual([]);
+  });
+});

@@ -39,6 +39,11 @@ export interface CheckPostInput {
   otherPosts: readonly OtherPost[];
   /** This post's id, so that it is not counted twice if it also appears in `otherPosts`. */
   postId?: string | undefined;
+  /**
+   * 'schedule' checks only the schedule rules (windows, blackouts, caps, spacing): for a post whose
+   * text was already checked under this same charter, e.g. by the publisher at send time.
+   */
+  scope?: 'all' | 'schedule' | undefined;
 }
 
 /**
@@ -77,6 +82,14 @@ function check(input: CheckPostInput): Violation[] {
   // Targets often share the main text: analyse each distinct text once.
   const analysed = new Map<string, { analysis: TextAnalysis; folded: FoldedText }>();
   for (const target of input.targets) {
+    if (input.scope === 'schedule') {
+      if (!post) continue;
+      const rules = rulesForNetwork(input.charter, target.network);
+      const findings = checkScheduleRules({ post, others: others.get(target.channelId) ?? [] }, rules);
+      for (const f of findings)
+        violations.push({ ...f, network: target.network, channelId: target.channelId });
+      continue;
+    }
     const text = target.text ?? input.text;
     let shared = analysed.get(text);
     if (!shared) {
