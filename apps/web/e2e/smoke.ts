@@ -47,6 +47,14 @@ async function run(page: Page, url: string) {
   await page.getByText('No posts this week').waitFor();
   expect(new URL(page.url()).searchParams.get('view') === 'week', 'the URL follows the view');
   await shot(page, '04-calendar-week-en');
+  // The browser runs in Toronto: "My time" shows the calendar there, and says so in the chip.
+  await page.getByRole('button', { name: 'My time' }).click();
+  await page.getByText(/America\/Toronto · UTC-\d/).waitFor();
+  expect(new URL(page.url()).searchParams.get('tz') === 'mine', 'the URL holds the zone shown');
+  await shot(page, '04b-calendar-week-my-zone-en');
+  await page.getByRole('button', { name: 'Workspace time' }).click();
+  await page.getByText(/Europe\/Paris · UTC[+-]\d/).waitFor();
+  expect(!new URL(page.url()).searchParams.has('tz'), 'the workspace zone is the default');
 
   await page.getByRole('button', { name: `Account menu for ${owner.name}` }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -115,7 +123,12 @@ async function main() {
   const problems: string[] = [];
   try {
     // A French browser: the interface must still start in English (never guessed from navigator).
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
+    // In another zone than the workspace's, so the calendar's zone switch has something to show.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      locale: 'fr-FR',
+      timezoneId: 'America/Toronto',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     // Uncaught errors and CSP refusals are failures even when the screen looks right.

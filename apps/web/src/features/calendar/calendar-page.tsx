@@ -1,5 +1,5 @@
-// The home screen: FullCalendar in the workspace's time zone, driven by our own toolbar, with the
-// view, date, filters and colour mode kept in the URL. Scheduled posts drag to a new time; empty
+// The home screen: FullCalendar in the workspace's time zone (or the viewer's own, ?tz=mine), driven
+// by our own toolbar, with the view, date, zone, filters and colour mode kept in the URL. Scheduled posts drag to a new time; empty
 // slots open the composer there; unscheduled drafts drag in from the side panel.
 import type { DatesSetArg, EventClickArg, EventContentArg } from '@fullcalendar/core';
 import frLocale from '@fullcalendar/core/locales/fr';
@@ -14,7 +14,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { roleAtLeast } from '../../ui/roles';
 import { ErrorState } from '../../ui/states';
-import { toLocalInput } from '../../ui/time';
+import { browserTimeZone } from '../../ui/timezones';
+import { useToast } from '../../ui/toast';
 import { useCharter } from '../charter/charter-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CalendarFilterBar } from './calendar-filters';
@@ -26,14 +27,20 @@ import {
   fromFullCalendarView,
   parseCalendarFilters,
   parseCalendarParams,
+  parseZoneChoice,
+  shownZone,
   toFullCalendarView,
+  withZoneChoice,
+  type ZoneChoice,
 } from './calendar-url';
 import { DraftsPanel } from './drafts-panel';
 import { eventCardNodes } from './event-card';
 import { eventColour, legendFor } from './event-colour';
+import { landingTime, slotInstant, workspaceWallClock } from './landing-time';
+import { type MoveTarget, MovePostDialog } from './move-post-dialog';
 import { useCalendarMoves } from './use-calendar-moves';
-import { landingTime } from './landing-time';
 import { useCalendarShortcuts } from './use-calendar-shortcuts';
+import { useMoveShortcut } from './use-move-shortcut';
 
 // Module-level so FullCalendar never sees a new array and rebuilds its store (fullcalendar #7066).
 const PLUGINS = [luxonPlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
@@ -47,9 +54,15 @@ export function CalendarPage() {
   const navigate = useNavigate();
   const { workspace } = useCurrentWorkspace();
   const [params, setParams] = useSearchParams();
-  const { view, date } = parseCalendarParams(params, workspace.timezone);
+  const zoneChoice = parseZoneChoice(params);
+  // Every time on screen is in this zone; every time sent to the API is in the workspace's.
+  const zone = shownZone(zoneChoice, workspace.timezone, browserTimeZone());
+  const { view, date } = parseCalendarParams(params, zone);
   const { filters, colorBy } = useMemo(() => parseCalendarFilters(params), [params]);
   const calendarRef = useRef<FullCalendar>(null);
+  const calendarBox = useRef<HTMLDivElement>(null);
+  const [moveTarget, setMoveTarget] = useState<MoveTarget | null>(null);
+  const toast = useToast();
   const [range, setRange] = useState<CalendarRange | null>(null);
   const [title, setTitle] = useState('');
   const [showDrafts, setShowDrafts] = useState(true);
@@ -58,7 +71,7 @@ export function CalendarPage() {
   const pillars = charter.data?.rules.rules.pillars ?? NO_PILLARS;
   const canSchedule = roleAtLeast(workspace.role, 'manager');
   const canWrite = roleAtLeast(workspace.role, 'editor');
-  const moves = useCalendarMoves(workspace.id, workspace.timezone);
+  const moves = useCalendarMoves(workspace.id, workspace.timezone, zone);
 
   const onDatesSet = useCallback(
     (info: DatesSetArg) => {
@@ -66,7 +79,7 @@ export function CalendarPage() {
       setRange({ from: info.start.toISOString(), to: info.end.toISOString() });
       const next = {
         view: fromFullCalendarView(info.view.type),
-        date: dayInZone(info.view.currentStart, workspace.timezone),
+        date: dayInZone(info.view.currentStart, zone),
       };
       setParams(
         (prev) => {
@@ -79,7 +92,11 @@ export function CalendarPage() {
         { replace: true },
       );
     },
-    [setParams, workspace.timezone],
+    [setParams, zone],
+  );
+  const chooseZone = useCallback(
+    (choice: ZoneChoice) => setParams((prev) => withZoneChoice(prev, choice)),
+    [setParams],
   );
 
   // Back/Forward change the URL: bring the calendar to it.
@@ -87,10 +104,10 @@ export function CalendarPage() {
     const calendar = calendarRef.current?.getApi();
     if (!calendar) return;
     const shownView = fromFullCalendarView(calendar.view.type);
-    const shownDate = dayInZone(calendar.view.currentStart, workspace.timezone);
+    const shownDate = dayInZone(calendar.view.currentStart, zone);
     if (shownView !== view) calendar.changeView(toFullCalendarView(view), date);
     else if (shownDate !== date) calendar.gotoDate(date);
-  }, [view, date, workspace.timezone]);
+  }, [view, date, zone]);
 
   const navigateCalendar = useCallback((action: 'prev' | 'next' | 'today' | CalendarView) => {
     const calendar = calendarRef.current?.getApi();
@@ -103,6 +120,11 @@ export function CalendarPage() {
   useCalendarShortcuts(navigateCalendar);
 
   const items = entries.data?.entries ?? NO_ENTRIES;
+  // Only managers reschedule: an event's own startEditable would otherwise override `editable`.
+  const events = useMemo(
+    () => (canSchedule ? items : items.map((e) => ({ ...e, startEditable: false }))),
+    [items, canSchedule],
+  );
   const legend = useMemo(
     () =>
       legendFor(
@@ -129,19 +151,33 @@ export function CalendarPage() {
   const compose = useCallback(
     (info: DateClickArg) => {
       if (!canWrite) return;
-      const local = info.allDay
-        ? `${toLocalInput(info.date, workspace.timezone).slice(0, 10)}T09:00`
-        : toLocalInput(info.date, workspace.timezone);
+      // The composer takes the workspace's wall clock; a whole day means 09:00 as shown.
+      const local = workspaceWallClock(slotInstant(info.date, info.allDay, zone), workspace.timezone);
       void navigate(`/posts/new?at=${encodeURIComponent(local)}`);
     },
-    [canWrite, navigate, workspace.timezone],
+    [canWrite, navigate, workspace.timezone, zone],
   );
   // Past slots refuse drops: a post cannot be moved into the past.
   const allowDrop = useCallback(
     (span: { start: Date; allDay: boolean }, dragged: { start: Date | null } | null) =>
-      landingTime(span, dragged?.start ?? null, workspace.timezone) > Date.now(),
-    [workspace.timezone],
+      landingTime(span, dragged?.start ?? null, zone) > Date.now(),
+    [zone],
   );
+  // The keyboard route to the same move: Shift+M on a focused card opens "Move to…".
+  const openMove = useCallback(
+    (eventId: string) => {
+      const event = calendarRef.current?.getApi().getEventById(eventId);
+      if (!event?.start) return;
+      if (event.startEditable !== true) {
+        toast({ kind: 'info', message: t('calendar.move.notMovable') });
+        return;
+      }
+      const item = event.extendedProps as CalendarItem;
+      setMoveTarget({ postId: item.postId, eventId, title: item.title, start: event.start });
+    },
+    [t, toast],
+  );
+  useMoveShortcut(calendarBox, openMove);
 
   const isEmpty = entries.isSuccess && !entries.isPlaceholderData && items.length === 0;
   return (
@@ -150,7 +186,9 @@ export function CalendarPage() {
       <CalendarToolbar
         title={title}
         view={view}
-        timeZone={workspace.timezone}
+        timeZone={zone}
+        zoneChoice={zoneChoice}
+        onZoneChoice={chooseZone}
         onNavigate={navigateCalendar}
         titleId="calendar-title"
       />
@@ -172,6 +210,7 @@ export function CalendarPage() {
       )}
       <div className={showDrafts && canWrite ? 'calendar-layout with-drafts' : 'calendar-layout'}>
         <div
+          ref={calendarBox}
           className="calendar-main"
           data-testid="calendar"
           data-ready={entries.isSuccess ? 'true' : 'false'}
@@ -181,11 +220,11 @@ export function CalendarPage() {
             plugins={PLUGINS}
             locales={LOCALES}
             locale={i18n.language}
-            timeZone={workspace.timezone}
+            timeZone={zone}
             initialView={toFullCalendarView(view)}
             initialDate={date}
             headerToolbar={false}
-            events={items}
+            events={events}
             datesSet={onDatesSet}
             eventContent={renderEvent}
             eventClick={openEvent}
@@ -232,6 +271,12 @@ export function CalendarPage() {
           </div>
         )}
       </div>
+      <MovePostDialog
+        target={moveTarget}
+        shownZone={zone}
+        onMove={moves.movePost}
+        onClose={() => setMoveTarget(null)}
+      />
     </section>
   );
 }

@@ -1,16 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import { CALENDAR_VIEWS, type CalendarView } from './calendar-url';
+import { CALENDAR_VIEWS, type CalendarView, type ZoneChoice } from './calendar-url';
 import { TimezoneChip } from './timezone-chip';
 
 interface CalendarToolbarProps {
   title: string;
   titleId: string;
   view: CalendarView;
+  /** The zone the calendar shows, and whose it is. */
   timeZone: string;
+  zoneChoice: ZoneChoice;
+  onZoneChoice: (choice: ZoneChoice) => void;
   onNavigate: (action: 'prev' | 'next' | 'today' | CalendarView) => void;
 }
 
-export function CalendarToolbar({ title, titleId, view, timeZone, onNavigate }: CalendarToolbarProps) {
+const ZONE_CHOICES: ZoneChoice[] = ['workspace', 'mine'];
+
+export function CalendarToolbar({
+  title,
+  titleId,
+  view,
+  timeZone,
+  zoneChoice,
+  onZoneChoice,
+  onNavigate,
+}: CalendarToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="calendar-toolbar">
@@ -53,7 +66,21 @@ export function CalendarToolbar({ title, titleId, view, timeZone, onNavigate }: 
           </button>
         ))}
       </fieldset>
-      <TimezoneChip timeZone={timeZone} />
+      <fieldset className="button-group zone-switch">
+        <legend className="visually-hidden">{t('calendar.zone.label')}</legend>
+        {ZONE_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className="btn btn-small"
+            aria-pressed={zoneChoice === choice}
+            onClick={() => onZoneChoice(choice)}
+          >
+            {t(`calendar.zone.${choice}`)}
+          </button>
+        ))}
+      </fieldset>
+      <TimezoneChip timeZone={timeZone} choice={zoneChoice} />
     </div>
   );
 }

@@ -73,3 +73,19 @@ export function withFilter(
   else next.delete(FILTER_PARAMS[key]);
   return next;
 }
+
+/** Whose zone the calendar shows: the workspace's (the default) or the viewer's own (?tz=mine). */
+export type ZoneChoice = 'workspace' | 'mine';
+
+export const parseZoneChoice = (params: URLSearchParams): ZoneChoice =>
+  params.get('tz') === 'mine' ? 'mine' : 'workspace';
+
+export function withZoneChoice(params: URLSearchParams, choice: ZoneChoice): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (choice === 'mine') next.set('tz', 'mine');
+  else next.delete('tz');
+  return next;
+}
+
+export const shownZone = (choice: ZoneChoice, workspaceZone: string, viewerZone: string) =>
+  choice === 'mine' ? viewerZone : workspaceZone;

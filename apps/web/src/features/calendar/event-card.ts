@@ -46,13 +46,21 @@ export function eventCardNodes(arg: EventContentArg, colour: string, t: TFunctio
   card.style.borderLeftColor = colour;
   card.title = describeEvent(item, t, arg.timeText);
   card.dataset.status = item.status;
+  // The calendar's "Move to…" shortcut finds the focused event through this id.
+  card.dataset.eventId = arg.event.id;
   const network = t(`networks.${item.network}`);
+  const movable = arg.event.startEditable === true;
   card.append(
     span(`network-badge network-${item.network}`, network.slice(0, 1), true),
     span('cad-time', arg.timeText),
     span('cad-title', item.title || '—'),
     span('cad-status', STATUS_ICON[item.status] ?? '', true),
-    span('visually-hidden', `${network}, ${t(`status.${item.status}`)}`),
+    span(
+      'visually-hidden',
+      [network, t(`status.${item.status}`), movable ? t('calendar.move.shortcutHint') : null]
+        .filter(Boolean)
+        .join(', '),
+    ),
   );
   return { domNodes: [card] };
 }

@@ -6,6 +6,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
 import { NewPostLink } from './new-post-link';
+import { PublisherBanner } from './publisher-banner';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -21,7 +22,7 @@ const SECTIONS = [
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { session } = useCurrentWorkspace();
+  const { session, workspace } = useCurrentWorkspace();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -48,6 +49,7 @@ export function AppLayout() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <PublisherBanner timeZone={workspace.timezone} />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

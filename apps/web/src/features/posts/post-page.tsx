@@ -82,7 +82,12 @@ export function PostPage() {
         <CopyButton value={window.location.href} label={t('post.copyLink')} />
       </div>
       <h2>{t('post.targets')}</h2>
-      <PostTargets workspaceId={workspace.id} post={p} timeZone={workspace.timezone} />
+      <PostTargets
+        workspaceId={workspace.id}
+        post={p}
+        timeZone={workspace.timezone}
+        canConfirm={roleAtLeast(workspace.role, 'manager')}
+      />
       {roleAtLeast(workspace.role, 'manager') && <RetryFailed workspaceId={workspace.id} post={p} />}
       <div className="post-columns">
         <div>

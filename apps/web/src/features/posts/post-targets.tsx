@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useChannels } from '../channels/channel-queries';
 import { formatTime } from '../../ui/time';
+import { ConfirmUnknownOutcome } from './confirm-unknown-outcome';
 import type { Post, PostTarget } from './post-queries';
 
 const ICON: Partial<Record<PostTarget['status'], string>> = {
@@ -22,10 +23,13 @@ export function PostTargets({
   workspaceId,
   post,
   timeZone,
+  canConfirm,
 }: {
   workspaceId: string;
   post: Post;
   timeZone: string;
+  /** Managers may say whether a target whose outcome is unknown went out. */
+  canConfirm: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const channels = useChannels(workspaceId);
@@ -85,6 +89,14 @@ export function PostTargets({
                     </details>
                   )}
                 </div>
+              )}
+              {target.status === 'unknown' && (
+                <ConfirmUnknownOutcome
+                  workspaceId={workspaceId}
+                  postId={post.id}
+                  target={target}
+                  canConfirm={canConfirm}
+                />
               )}
             </td>
           </tr>
