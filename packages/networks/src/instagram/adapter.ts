@@ -6,14 +6,13 @@ import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
-import { readAnswer, withQuery } from '../network-http/call';
+import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
 import { waitUntilFinished } from '../meta/containers';
-import { graphCall } from '../meta/graph';
+import { graphCall, readPermalink } from '../meta/graph';
 import { INSTAGRAM_GRAPH, INSTAGRAM_VERSION, instagramCredentialsSchema } from './credentials';
 
 const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
-const permalink = z.object({ permalink: z.url().optional() });
 
 export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -103,15 +102,7 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
         'Publishing on Instagram',
         'ambiguous',
       );
-      const link = await graphCall(
-        { method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) },
-        deps.http,
-        signal,
-        now,
-        'Instagram',
-      )
-        .then((r) => readAnswer(permalink, r, 'Reading the Instagram post', 'transient').permalink ?? null)
-        .catch(() => null);
+      const link = await readPermalink({ graph, id, token }, deps.http, signal, now, 'Instagram');
       return { externalId: id, externalUrl: link };
     },
   };

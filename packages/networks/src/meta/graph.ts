@@ -5,7 +5,7 @@
 // user's or page's; 1, 2 and is_transient a passing fault; anything else is about the post.
 import { z } from 'zod';
 import { NetworkError } from '../errors';
-import { type NetworkCall, safeJson, send } from '../network-http/call';
+import { type NetworkCall, readAnswer, safeJson, send, withQuery } from '../network-http/call';
 import { clip, failureFromResponse, isSuccess } from '../network-http/classify';
 import { retryAfterMs } from '../network-http/rate-limit';
 import type { SafeHttpOptions, SafeResponse } from '../safe-http';
@@ -58,3 +58,22 @@ export async function graphCall(
 }
 
 export const graphId = z.string().regex(/^[0-9_]{1,80}$/);
+
+const permalinkAnswer = z.object({ permalink: z.url().optional() });
+
+/**
+ * The public link of a just-published Instagram or Threads object. Best effort: the post is out,
+ * so a failed lookup gives no link rather than a failed target.
+ */
+export function readPermalink(
+  target: { graph: string; id: string; token: string },
+  http: SafeHttpOptions,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+  network: string,
+): Promise<string | null> {
+  const url = withQuery(`${target.graph}/${target.id}`, { fields: 'permalink', access_token: target.token });
+  return graphCall({ method: 'GET', url }, http, signal, now, network)
+    .then((r) => readAnswer(permalinkAnswer, r, `Reading the ${network} post`, 'transient').permalink ?? null)
+    .catch(() => null);
+}

@@ -5,14 +5,13 @@ import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
-import { readAnswer, withQuery } from '../network-http/call';
+import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
 import { waitUntilFinished } from '../meta/containers';
-import { graphCall } from '../meta/graph';
+import { graphCall, readPermalink } from '../meta/graph';
 import { THREADS_GRAPH, THREADS_VERSION, threadsCredentialsSchema } from './credentials';
 
 const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
-const permalink = z.object({ permalink: z.url().optional() });
 
 export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -105,15 +104,7 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
         'Publishing on Threads',
         'ambiguous',
       );
-      const link = await graphCall(
-        { method: 'GET', url: withQuery(`${graph}/${id}`, { fields: 'permalink', access_token: token }) },
-        deps.http,
-        signal,
-        now,
-        'Threads',
-      )
-        .then((r) => readAnswer(permalink, r, 'Reading the Threads post', 'transient').permalink ?? null)
-        .catch(() => null);
+      const link = await readPermalink({ graph, id, token }, deps.http, signal, now, 'Threads');
       return { externalId: id, externalUrl: link };
     },
   };
