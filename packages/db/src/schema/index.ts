@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './audit';
 export * from './channels';
 export * from './posts';
+export * from './post-revisions';
 export * from './campaigns';
 export * from './charter';
 export * from './queue';

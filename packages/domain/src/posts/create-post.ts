@@ -5,6 +5,7 @@ import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { assertKnownPillar, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
+import { recordRevision } from './post-revisions';
 import { assertCampaignInWorkspace, channelNetworks } from './post-store';
 import { toPostView } from './post-view';
 import { resolveScheduleTime } from './schedule-time';
@@ -74,6 +75,7 @@ export async function createPost(deps: PostDeps, actor: Actor, input: PostCreate
       .set({ violations: outcome.violations })
       .where(eq(posts.id, row.id))
       .returning();
+    await recordRevision(tx, actor, saved ?? row, targets);
     await recordPostEvent(tx, actor, {
       postId: row.id,
       action: 'created',

@@ -7,6 +7,7 @@ import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { assertKnownPillar, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
+import { recordRevision } from './post-revisions';
 import {
   assertCampaignInWorkspace,
   assertNotInFlight,
@@ -127,6 +128,8 @@ export async function updatePost(
       },
       now,
     );
+    // The revision's content is what approvals bind to: keep it for "what changed" diffs.
+    if (contentChanged) await recordRevision(tx, actor, saved, nextTargets);
     const fields = Object.keys(body).filter((k) => k !== 'version');
     await recordPostEvent(tx, actor, {
       postId: row.id,

@@ -1,7 +1,8 @@
-// The post's other fields: campaign, pillar, labels, first comment and media references.
+// The post's other fields: campaign, pillar, labels, first comment and Base's media references.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComposerDraft, MediaItem } from './composer-model';
+import type { ComposerDraft } from './composer-model';
+import { MediaListEditor } from './media-list-editor';
 
 interface Option {
   id: string;
@@ -18,7 +19,6 @@ interface ComposerDetailsProps {
 export function ComposerDetails({ draft, campaigns, pillars, onChange }: ComposerDetailsProps) {
   const { t } = useTranslation();
   const id = useId();
-  const setMedia = (media: MediaItem[]) => onChange({ ...draft, media });
   return (
     <div className="composer-details">
       <div className="field">
@@ -84,59 +84,11 @@ export function ComposerDetails({ draft, campaigns, pillars, onChange }: Compose
           onChange={(e) => onChange({ ...draft, firstComment: e.target.value })}
         />
       </div>
-      <fieldset className="media-list">
-        <legend>{t('composer.media')}</legend>
-        {draft.media.map((m, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-          <div key={i} className="media-row">
-            <input
-              aria-label={t('composer.mediaUrl')}
-              placeholder="https://…"
-              value={m.url}
-              onChange={(e) =>
-                setMedia(draft.media.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)))
-              }
-            />
-            <input
-              aria-label={t('composer.mediaAlt')}
-              placeholder={t('composer.mediaAlt')}
-              value={m.alt}
-              onChange={(e) =>
-                setMedia(draft.media.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))
-              }
-            />
-            <select
-              aria-label={t('composer.mediaKind')}
-              value={m.kind}
-              onChange={(e) =>
-                setMedia(
-                  draft.media.map((x, j) =>
-                    j === i ? { ...x, kind: e.target.value as MediaItem['kind'] } : x,
-                  ),
-                )
-              }
-            >
-              <option value="image">{t('composer.kinds.image')}</option>
-              <option value="video">{t('composer.kinds.video')}</option>
-              <option value="gif">{t('composer.kinds.gif')}</option>
-            </select>
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => setMedia(draft.media.filter((_, j) => j !== i))}
-            >
-              {t('composer.removeMedia')}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => setMedia([...draft.media, { url: '', alt: '', kind: 'image' }])}
-        >
-          {t('composer.addMedia')}
-        </button>
-      </fieldset>
+      <MediaListEditor
+        media={draft.media}
+        legend={t('composer.media')}
+        onChange={(media) => onChange({ ...draft, media })}
+      />
     </div>
   );
 }

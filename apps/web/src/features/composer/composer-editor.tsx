@@ -1,13 +1,25 @@
 // Write once: a Base tab, and a tab per network that inherits Base until edited (then a dot says
-// it is customised, and "Reset to Base" undoes it, with Undo). Counters and charter marks are live.
+// it is customised, and "Reset to Base" undoes it, with Undo); the same for its media list.
+// Counters (text and media, on the list each network will publish) and charter marks are live.
 import type { Violation } from '@cadence/domain/charter/schemas';
 import type { Network } from '@cadence/domain/networks/schemas';
 import * as Tabs from '@radix-ui/react-tabs';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ComposerDraft, isCustomised, textFor, withOverride } from './composer-model';
+import { networkLimits } from '@cadence/domain/networks/limits';
+import {
+  type ComposerDraft,
+  hasOverrides,
+  isCustomised,
+  isMediaCustomised,
+  mediaFor,
+  textFor,
+  withOverride,
+} from './composer-model';
 import { HighlightedTextarea } from './highlighted-textarea';
+import { MediaCounter } from './media-counter';
 import { NetworkCounter } from './network-counter';
+import { NetworkMedia } from './network-media';
 import { distinctViolations, marksForTab } from './use-live-checks';
 
 interface ComposerEditorProps {
@@ -58,7 +70,7 @@ export function ComposerEditor({ draft, networks, violations, onChange }: Compos
           {networks.map((n) => (
             <Tabs.Trigger key={n} value={n} className="tab">
               {t(`networks.${n}`)}
-              {isCustomised(draft, n) && (
+              {hasOverrides(draft, n) && (
                 <span className="customised-dot" title={t('composer.customised')}>
                   <span aria-hidden="true"> ●</span>
                   <span className="visually-hidden"> ({t('composer.customised')})</span>
@@ -112,7 +124,13 @@ export function ComposerEditor({ draft, networks, violations, onChange }: Compos
         {(active === 'base' ? networks.filter((n) => !isCustomised(draft, n)) : [active]).map((n) => (
           <NetworkCounter key={n} network={n} text={textFor(draft, n)} />
         ))}
+        {(active === 'base' ? networks.filter((n) => !isMediaCustomised(draft, n)) : [active])
+          .filter((n) => mediaFor(draft, n).length > 0 || networkLimits(n).media.required)
+          .map((n) => (
+            <MediaCounter key={`media-${n}`} network={n} media={mediaFor(draft, n)} />
+          ))}
       </div>
+      {active !== 'base' && <NetworkMedia draft={draft} network={active} onChange={onChange} />}
       <section className="checks" id={`${id}-checks`} aria-label={t('composer.checks')}>
         {checks.length === 0 ? (
           <p className="muted check-ok">✓ {t('composer.noProblems')}</p>

@@ -19,6 +19,7 @@ import {
   type ComposerDraft,
   emptyDraft,
   fromPost,
+  mediaFor,
   networksOf,
   textFor,
 } from './composer-model';
@@ -176,7 +177,7 @@ export function ComposerForm({
                 name={c.displayName}
                 handle={c.handle}
                 text={textFor(draft, c.network)}
-                media={draft.media}
+                media={mediaFor(draft, c.network)}
                 firstComment={draft.firstComment}
               />
             );

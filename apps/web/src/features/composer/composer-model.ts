@@ -21,6 +21,8 @@ export interface ComposerDraft {
   text: string;
   /** A network's own text; absent means it inherits Base. */
   overrides: Partial<Record<Network, string>>;
+  /** A network's own media list; absent means it inherits Base's (an empty list means none). */
+  mediaOverrides: Partial<Record<Network, MediaItem[]>>;
   firstComment: string;
   media: MediaItem[];
   campaignId: string | null;
@@ -32,6 +34,7 @@ export const emptyDraft = (): ComposerDraft => ({
   channelIds: [],
   text: '',
   overrides: {},
+  mediaOverrides: {},
   firstComment: '',
   media: [],
   campaignId: null,
@@ -54,6 +57,25 @@ export const textFor = (draft: ComposerDraft, network: Network) => draft.overrid
 export const isCustomised = (draft: ComposerDraft, network: Network) =>
   draft.overrides[network] !== undefined;
 
+export const mediaFor = (draft: ComposerDraft, network: Network) =>
+  draft.mediaOverrides[network] ?? draft.media;
+export const isMediaCustomised = (draft: ComposerDraft, network: Network) =>
+  draft.mediaOverrides[network] !== undefined;
+/** The tab's "customised" dot: its text or its media differ from Base. */
+export const hasOverrides = (draft: ComposerDraft, network: Network) =>
+  isCustomised(draft, network) || isMediaCustomised(draft, network);
+
+export function withMediaOverride(
+  draft: ComposerDraft,
+  network: Network,
+  media: MediaItem[] | undefined,
+): ComposerDraft {
+  const mediaOverrides = { ...draft.mediaOverrides };
+  if (media === undefined) delete mediaOverrides[network];
+  else mediaOverrides[network] = media;
+  return { ...draft, mediaOverrides };
+}
+
 export function withOverride(
   draft: ComposerDraft,
   network: Network,
@@ -70,7 +92,12 @@ function targetsOf(draft: ComposerDraft, channels: readonly ComposerChannel[]) {
   return draft.channelIds.map((channelId) => {
     const network = byId.get(channelId)?.network;
     const text = network ? draft.overrides[network] : undefined;
-    return text === undefined ? { channelId } : { channelId, text };
+    const media = network ? draft.mediaOverrides[network] : undefined;
+    return {
+      channelId,
+      ...(text === undefined ? {} : { text }),
+      ...(media === undefined ? {} : { media }),
+    };
   });
 }
 
@@ -106,21 +133,31 @@ export function toUpdateBody(draft: ComposerDraft, channels: readonly ComposerCh
 }
 
 /** A saved post back into the composer; a network's override is the first of its targets'. */
-export function fromPost(post: Post): ComposerDraft {
+export function fromPost(
+  post: Pick<Post, 'targets' | 'text' | 'firstComment' | 'media' | 'campaignId' | 'pillarId' | 'labels'>,
+): ComposerDraft {
   const overrides: ComposerDraft['overrides'] = {};
+  const mediaOverrides: ComposerDraft['mediaOverrides'] = {};
   for (const t of post.targets) {
     if (t.text !== null && overrides[t.network] === undefined) overrides[t.network] = t.text;
+    if (t.media !== null && mediaOverrides[t.network] === undefined)
+      mediaOverrides[t.network] = t.media.map(toMediaItem);
   }
   return {
     channelIds: post.targets.map((t) => t.channelId),
     text: post.text,
     overrides,
+    mediaOverrides,
     firstComment: post.firstComment ?? '',
-    media: post.media.map((m) => ({ url: m.url, alt: m.alt, kind: m.kind })),
+    media: post.media.map(toMediaItem),
     campaignId: post.campaignId,
     pillarId: post.pillarId,
     labels: post.labels,
   };
+}
+
+function toMediaItem(m: MediaItem): MediaItem {
+  return { url: m.url, alt: m.alt, kind: m.kind };
 }
 
 export const sameDraft = (a: ComposerDraft, b: ComposerDraft) => JSON.stringify(a) === JSON.stringify(b);

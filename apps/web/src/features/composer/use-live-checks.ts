@@ -4,7 +4,7 @@ import { checkPost } from '@cadence/domain/charter/check-post';
 import type { CampaignRules, CharterRules, Violation } from '@cadence/domain/charter/schemas';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { useDeferredValue, useMemo } from 'react';
-import { type ComposerChannel, type ComposerDraft, isCustomised } from './composer-model';
+import { type ComposerChannel, type ComposerDraft, isCustomised, mediaFor } from './composer-model';
 import type { TextMark } from './mark-segments';
 
 export interface LiveCheckInput {
@@ -36,8 +36,8 @@ export function liveViolations({
         channelId,
         network: channel.network,
         text: draft.overrides[channel.network],
-        mediaCount: draft.media.length,
-        mediaKinds: draft.media.map((m) => m.kind),
+        mediaCount: mediaFor(draft, channel.network).length,
+        mediaKinds: mediaFor(draft, channel.network).map((m) => m.kind),
       },
     ];
   });

@@ -15,6 +15,7 @@ import { type Post, usePost, usePostHistory, useRefreshPosts } from '../posts/po
 import { usePeople } from '../posts/use-people';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { ReviewChanges } from './review-changes';
+import { baseRevision, lastDecision, snapshotOfRevision, usePostRevision } from './review-revision';
 import { lastReview, rememberReview } from './review-snapshot';
 
 export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided: () => void }) {
@@ -33,6 +34,9 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const shortcuts = useRef<{ approve?: () => void }>({});
+  const decision = history.data ? lastDecision(history.data, session.user.id) : null;
+  const decidedOn = post.data ? baseRevision(decision, post.data.contentRevision) : null;
+  const revision = usePostRevision(workspace.id, postId, decidedOn);
 
   // A approves, R goes to the comment box to request changes (not while typing).
   useEffect(() => {
@@ -55,7 +59,12 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
   if (post.isPending) return <Loading />;
   if (post.isError) return <ErrorState error={post.error} onRetry={() => void post.refetch()} />;
   const p = post.data;
-  const snapshot = lastReview(session.user.id, p.id);
+  // The server's revision when it has one; the browser's copy for posts older than revisions.
+  const changesLoading = history.isPending || revision.isLoading;
+  const snapshot =
+    decision && revision.data
+      ? snapshotOfRevision(revision.data, decision.decidedAt)
+      : lastReview(session.user.id, p.id);
   const blocking = p.violations.filter((v) => v.severity === 'block');
   const when = local ?? p.schedule?.local.slice(0, 16) ?? nextHourLocal(workspace.timezone);
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
@@ -102,7 +111,16 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
       </header>
       <section aria-labelledby="changes-title">
         <h3 id="changes-title">{t('review.whatChanged')}</h3>
-        <ReviewChanges workspaceId={workspace.id} post={p} snapshot={snapshot} history={history.data ?? []} />
+        {changesLoading ? (
+          <Loading />
+        ) : (
+          <ReviewChanges
+            workspaceId={workspace.id}
+            post={p}
+            snapshot={snapshot}
+            history={history.data ?? []}
+          />
+        )}
       </section>
       {p.violations.length > 0 && (
         <section aria-labelledby="findings-title">

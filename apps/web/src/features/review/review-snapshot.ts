@@ -1,5 +1,5 @@
-// "What changed since your last review": the API keeps the history of transitions but not old
-// texts, so the reviewer's browser remembers the text each decision was made on, per person.
+// "What changed since your last review", the fallback: for posts saved before the API kept content
+// revisions, the reviewer's browser remembers the text each decision was made on, per person.
 import type { Post } from '../posts/post-queries';
 
 export interface ReviewSnapshot {
@@ -7,6 +7,8 @@ export interface ReviewSnapshot {
   decidedAt: string;
   /** "base" for the post's text, else a channel id for a target's own text. */
   texts: Record<string, string>;
+  /** Same keys, each list as `mediaKey`; absent in what browsers stored before it was kept. */
+  media?: Record<string, string>;
 }
 
 const key = (userId: string, postId: string) => `cadence.review.${userId}.${postId}`;
