@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import { origin } from '../network-http/compose';
-import { expiresAtString, refreshWithToken, revokeAt } from '../oauth/token-endpoint';
+import { expiresAtString, refreshCredentials, revokeAt } from '../oauth/token-endpoint';
 import type { OAuthProvider, ProviderContext } from '../oauth/types';
 import { LINKEDIN_API, LINKEDIN_WWW, linkedinCredentialsSchema } from './credentials';
 import { linkedinCall } from './http';
@@ -106,16 +106,7 @@ export const linkedinOAuth: OAuthProvider = {
         'LinkedIn access lasts 60 days and this app cannot renew it: reconnect the channel',
       );
     }
-    const token = await refreshWithToken(linkedinOAuth, ctx, c.refreshToken);
-    return {
-      credentials: {
-        ...credentials,
-        accessToken: token.accessToken,
-        refreshToken: token.refreshToken ?? c.refreshToken,
-        ...expiresAtString(token.expiresAt),
-      },
-      accessExpiresAt: token.expiresAt ?? null,
-    };
+    return refreshCredentials(linkedinOAuth, ctx, credentials, c.refreshToken);
   },
   async revoke(credentials, ctx) {
     const c = linkedinCredentialsSchema.parse(credentials);

@@ -108,6 +108,28 @@ export function refreshWithToken(
   );
 }
 
+/**
+ * Refreshes and merges the new tokens into the stored credentials. A network that does not rotate
+ * refresh tokens answers without one: the current one stays valid and is kept.
+ */
+export async function refreshCredentials(
+  provider: OAuthProvider,
+  ctx: ProviderContext,
+  credentials: Record<string, unknown>,
+  refreshToken: string,
+) {
+  const token = await refreshWithToken(provider, ctx, refreshToken);
+  return {
+    credentials: {
+      ...credentials,
+      accessToken: token.accessToken,
+      refreshToken: token.refreshToken ?? refreshToken,
+      ...expiresAtString(token.expiresAt),
+    },
+    accessExpiresAt: token.expiresAt ?? null,
+  };
+}
+
 /** RFC 7009: the endpoint answers 200 even for tokens it no longer knows. */
 export async function revokeAt(
   url: string,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import { origin } from '../network-http/compose';
-import { expiresAtString, refreshWithToken, revokeAt } from '../oauth/token-endpoint';
+import { expiresAtString, refreshCredentials, revokeAt } from '../oauth/token-endpoint';
 import type { OAuthProvider, ProviderContext } from '../oauth/types';
 import { X_API, X_WWW, xCredentialsSchema } from './credentials';
 import { xCall } from './http';
@@ -62,16 +62,7 @@ export const xOAuth: OAuthProvider = {
         'auth_revoked',
         'X gave no refresh token (offline.access was not granted): reconnect the channel',
       );
-    const token = await refreshWithToken(xOAuth, ctx, c.refreshToken);
-    return {
-      credentials: {
-        ...credentials,
-        accessToken: token.accessToken,
-        refreshToken: token.refreshToken ?? c.refreshToken,
-        ...expiresAtString(token.expiresAt),
-      },
-      accessExpiresAt: token.expiresAt ?? null,
-    };
+    return refreshCredentials(xOAuth, ctx, credentials, c.refreshToken);
   },
   async revoke(credentials, ctx) {
     const c = xCredentialsSchema.parse(credentials);
