@@ -4,7 +4,7 @@
 import { defaultAdapters } from '@cadence/networks';
 import { createPublisher } from '@cadence/publisher/publisher';
 import { scheduleTicks } from '@cadence/publisher/schedule-ticks';
-import { scheduleTokenRefresh } from '@cadence/publisher/jobs/refresh-tokens';
+import { scheduleHousekeeping } from '@cadence/publisher/jobs/housekeeping';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './context';
 import { connectDeps } from './routes/connect/connect-deps';
@@ -24,7 +24,7 @@ export function startInProcessPublisher(ctx: AppContext, log: FastifyBaseLogger)
     clock: ctx.clock,
   });
   const ticks = scheduleTicks(publisher, ctx.config.publisher.tickSeconds);
-  const refresh = scheduleTokenRefresh(connectDeps(ctx), log.child({ service: 'token-refresh' }));
+  const refresh = scheduleHousekeeping(connectDeps(ctx), log.child({ service: 'housekeeping' }));
   return {
     publisher,
     async stop() {

@@ -7,7 +7,7 @@ import pino from 'pino';
 import type { PublisherOptions } from './deps';
 import { publisherKeyRing } from './key-ring';
 import { createPublisher } from './publisher';
-import { scheduleTokenRefresh } from './jobs/refresh-tokens';
+import { scheduleHousekeeping } from './jobs/housekeeping';
 import { scheduleTicks } from './schedule-ticks';
 
 export interface ProcessInput {
@@ -55,7 +55,7 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
   });
   const ticks = scheduleTicks(publisher, config.publisher.tickSeconds);
   const keyRing = publisherKeyRing(config);
-  const refresh = scheduleTokenRefresh(
+  const refresh = scheduleHousekeeping(
     {
       db: database.db,
       keyRing,
