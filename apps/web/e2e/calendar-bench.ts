@@ -171,9 +171,9 @@ export async function runCalendarBench(): Promise<BenchSection[]> {
         title: 'Web calendar: month view with 2,000 posts (Chromium)',
         lines: [
           `- posts seeded in the month: ${seeded} (one sandbox channel; seeding took ${seedSeconds.toFixed(0)} s through the API)`,
-          `- event cards in the DOM (FullCalendar lays out the ones behind "+N more" too): ${cards}`,
-          `- time to interactive, median of ${LOADS} loads: ${median(times).toFixed(0)} ms (aim: under 1,000 ms)`,
-          `- all loads (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`,
+          `- event cards in the DOM (the month view gets three a day, then a "+N more" card that opens the day's list): ${cards}`,
+          `- time to interactive, median of ${LOADS} loads: ${median(times).toFixed(0)} ms (aim: under 1,000 ms, ${median(times) < 1000 ? 'met' : 'NOT met'})`,
+          `- all loads (ms): ${times.map((t) => t.toFixed(0)).join(', ')}; the first is a cold load (empty browser cache, no remembered workspace, so the calendar query waits for the session), ${(times[0] ?? Number.NaN) < 1000 ? 'under' : 'over'} the aim`,
           `- of which the calendar API call (2,000 items), median: ${median(apiTimes).toFixed(0)} ms`,
           '- interactive = from navigation start until the calendar query has answered, event cards are in the month grid and the first one is focusable (tabindex 0, opens on Enter/click)',
           `- JS bundle, gzip: ${kb(sizes.total)} in ${sizes.chunks} files (aim: under 350 KB); first screen (entry + preloaded chunks): ${kb(sizes.initial)}`,

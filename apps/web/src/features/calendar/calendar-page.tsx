@@ -19,7 +19,9 @@ import { useToast } from '../../ui/toast';
 import { useCharter } from '../charter/charter-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CalendarFilterBar } from './calendar-filters';
-import { type CalendarItem, type CalendarRange, useCalendarEntries } from './calendar-queries';
+import { type CalendarEntry, type CalendarItem, useCalendarEntries } from './calendar-queries';
+import { rememberCalendarWorkspace } from './calendar-prefetch';
+import { visibleRange } from './calendar-range';
 import { CalendarToolbar } from './calendar-toolbar';
 import {
   type CalendarView,
@@ -33,8 +35,10 @@ import {
   withZoneChoice,
   type ZoneChoice,
 } from './calendar-url';
+import { DayPostsDialog } from './day-posts-dialog';
+import { foldBusyDays, isOverflow, MAX_PER_DAY } from './day-overflow';
 import { DraftsPanel } from './drafts-panel';
-import { eventCardNodes } from './event-card';
+import { eventCardNodes, overflowCardNodes } from './event-card';
 import { eventColour, legendFor } from './event-colour';
 import { landingTime, slotInstant, workspaceWallClock } from './landing-time';
 import { type MoveTarget, MovePostDialog } from './move-post-dialog';
@@ -62,8 +66,11 @@ export function CalendarPage() {
   const calendarRef = useRef<FullCalendar>(null);
   const calendarBox = useRef<HTMLDivElement>(null);
   const [moveTarget, setMoveTarget] = useState<MoveTarget | null>(null);
+  const [openDay, setOpenDay] = useState<string | null>(null);
   const toast = useToast();
-  const [range, setRange] = useState<CalendarRange | null>(null);
+  // From the URL, not from FullCalendar's datesSet: the query starts on the first render (and is
+  // usually already under way, see calendar-prefetch.ts).
+  const range = useMemo(() => visibleRange(view, date, zone), [view, date, zone]);
   const [title, setTitle] = useState('');
   const [showDrafts, setShowDrafts] = useState(true);
   const entries = useCalendarEntries(workspace.id, range, filters);
@@ -76,7 +83,6 @@ export function CalendarPage() {
   const onDatesSet = useCallback(
     (info: DatesSetArg) => {
       setTitle(info.view.title);
-      setRange({ from: info.start.toISOString(), to: info.end.toISOString() });
       const next = {
         view: fromFullCalendarView(info.view.type),
         date: dayInZone(info.view.currentStart, zone),
@@ -97,6 +103,11 @@ export function CalendarPage() {
   const chooseZone = useCallback(
     (choice: ZoneChoice) => setParams((prev) => withZoneChoice(prev, choice)),
     [setParams],
+  );
+
+  useEffect(
+    () => rememberCalendarWorkspace({ workspaceId: workspace.id, timezone: workspace.timezone }),
+    [workspace.id, workspace.timezone],
   );
 
   // Back/Forward change the URL: bring the calendar to it.
@@ -121,10 +132,16 @@ export function CalendarPage() {
 
   const items = entries.data?.entries ?? NO_ENTRIES;
   // Only managers reschedule: an event's own startEditable would otherwise override `editable`.
-  const events = useMemo(
+  const entriesShown = useMemo(
     () => (canSchedule ? items : items.map((e) => ({ ...e, startEditable: false }))),
     [items, canSchedule],
   );
+  // The month view gets a few cards per day and a "+N more" card; the other views get every post.
+  const month = useMemo(
+    () => (view === 'month' ? foldBusyDays(entriesShown, zone) : null),
+    [view, entriesShown, zone],
+  );
+  const events = month?.events ?? entriesShown;
   const legend = useMemo(
     () =>
       legendFor(
@@ -138,12 +155,16 @@ export function CalendarPage() {
   );
   const renderEvent = useCallback(
     (arg: EventContentArg) =>
-      eventCardNodes(arg, eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars), t),
+      isOverflow(arg.event.extendedProps)
+        ? overflowCardNodes(arg.event.extendedProps.overflow.hidden, t)
+        : eventCardNodes(arg, eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars), t),
     [colorBy, pillars, t],
   );
   const openEvent = useCallback(
     (info: EventClickArg) => {
       info.jsEvent.preventDefault();
+      const props = info.event.extendedProps;
+      if (isOverflow(props)) return setOpenDay(props.overflow.day);
       void navigate(`/posts/${(info.event.extendedProps as CalendarItem).postId}`);
     },
     [navigate],
@@ -178,6 +199,15 @@ export function CalendarPage() {
     [t, toast],
   );
   useMoveShortcut(calendarBox, openMove);
+  const moveFromDay = useCallback((entry: CalendarEntry) => {
+    setOpenDay(null);
+    setMoveTarget({
+      postId: entry.extendedProps.postId,
+      eventId: entry.id,
+      title: entry.title,
+      start: new Date(entry.start),
+    });
+  }, []);
 
   const isEmpty = entries.isSuccess && !entries.isPlaceholderData && items.length === 0;
   return (
@@ -244,9 +274,9 @@ export function CalendarPage() {
             slotDuration="00:30:00"
             eventTimeFormat={TIME_FORMAT}
             slotLabelFormat={TIME_FORMAT}
-            // A number, not `true`: with height auto a busy day would otherwise stretch its row (pitfall 8)
-            // and render every card; four cards then "+N more" keeps the month fast with 2,000 posts.
-            dayMaxEvents={4}
+            // The month view is already folded to MAX_PER_DAY entries a day (day-overflow.ts); the limit
+            // stays for the other grids. A number, not `true`: with height auto `true` never limits.
+            dayMaxEvents={MAX_PER_DAY}
             eventMaxStack={3}
             moreLinkClick="popover"
             eventInteractive
@@ -271,6 +301,14 @@ export function CalendarPage() {
           </div>
         )}
       </div>
+      <DayPostsDialog
+        day={openDay}
+        entries={(openDay && month?.busyDays.get(openDay)) || NO_ENTRIES}
+        shownZone={zone}
+        canSchedule={canSchedule}
+        onMove={moveFromDay}
+        onClose={() => setOpenDay(null)}
+      />
       <MovePostDialog
         target={moveTarget}
         shownZone={zone}

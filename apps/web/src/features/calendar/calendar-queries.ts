@@ -41,11 +41,13 @@ async function fetchCalendarEntries(
   { from, to }: CalendarRange,
   filters: CalendarFilters,
 ) {
+  performance.mark('cadence:calendar-requested');
   const body = unwrap(
     await api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
       params: { path: { workspaceId }, query: { from, to, ...(filters as Partial<CalendarQuery>) } },
     }),
   );
+  performance.mark('cadence:calendar-answered');
   return { entries: body.items.map(toCalendarEntry), truncated: body.truncated };
 }
 

@@ -64,3 +64,14 @@ export function eventCardNodes(arg: EventContentArg, colour: string, t: TFunctio
   );
   return { domNodes: [card] };
 }
+
+/** The "+N more" card of a busy day (day-overflow.ts); Enter or a click opens the day's full list. */
+export function overflowCardNodes(hidden: number, t: TFunction): { domNodes: Node[] } {
+  const card = document.createElement('div');
+  card.className = 'cad-card cad-more';
+  card.append(
+    span('cad-title', t('calendar.more', { count: hidden }), true),
+    span('visually-hidden', t('calendar.moreHint', { count: hidden })),
+  );
+  return { domNodes: [card] };
+}

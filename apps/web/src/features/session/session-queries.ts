@@ -22,6 +22,7 @@ export const sessionQuery = queryOptions({
     try {
       const session = unwrap(await api.GET('/api/v1/auth/session'));
       rememberCsrfToken(session.csrfToken);
+      performance.mark('cadence:session-answered');
       return session;
     } catch (e) {
       // Not signed in is an answer, not a failure.
