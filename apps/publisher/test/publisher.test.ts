@@ -219,6 +219,64 @@ describe('send-time checks', () => {
     await publisher.stop();
   });
 
+  // Approved under the current charter, posts are re-checked for schedule rules only, one check
+  // per instant; otherwise each post is checked in full, once for all its targets.
+  it.each([{ approvedUnderCharter: true }, { approvedUnderCharter: false }])(
+    'checks targets together yet holds only those the charter blocks (%o)',
+    async ({ approvedUnderCharter }) => {
+      const workspaceId = await seedWorkspace(database.db);
+      const sandboxId = await seedChannel(database.db, workspaceId, 'sandbox');
+      const webhookId = await seedChannel(database.db, workspaceId, 'webhook');
+      const s = await seedScheduledPosts(database.db, {
+        workspaceId,
+        channels: [
+          { id: sandboxId, network: 'sandbox' },
+          { id: webhookId, network: 'webhook' },
+        ],
+        count: 2,
+        at: past(),
+      });
+      const today = new Date(Date.now() - 1000).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+      const [charter] = await database.db
+        .insert(charterVersions)
+        .values({
+          workspaceId,
+          version: 1,
+          rules: {
+            rules: {
+              blackoutDates: {
+                dates: [{ from: today, to: today, reason: 'Press embargo' }],
+                severity: 'block',
+              },
+            },
+            // The webhook network is exempt: its targets leave, the sandbox ones are held.
+            overrides: { webhook: { blackoutDates: null } },
+          },
+        })
+        .returning({ id: charterVersions.id });
+      if (approvedUnderCharter)
+        await database.db
+          .update(posts)
+          .set({ charterVersionId: charter?.id })
+          .where(inArray(posts.id, s.postIds));
+      const fake = createFakeAdapter();
+      const publisher = testPublisher(database.db, { sandbox: fake, webhook: fake });
+      await tickUntil(publisher, async () =>
+        (await targetsOf(s.targetIds)).every((t) => t.status === 'held' || t.status === 'published'),
+      );
+      const targets = await targetsOf(s.targetIds);
+      expect(targets.filter((t) => t.channelId === sandboxId).map((t) => t.status)).toEqual(['held', 'held']);
+      expect(targets.filter((t) => t.channelId === webhookId).map((t) => t.status)).toEqual([
+        'published',
+        'published',
+      ]);
+      expect(fake.calls).toHaveLength(2);
+      const postRows = await database.db.select().from(posts).where(inArray(posts.id, s.postIds));
+      expect(postRows.map((p) => p.status)).toEqual(['partially_published', 'partially_published']);
+      await publisher.stop();
+    },
+  );
+
   it('sends late within the grace period and marks older ones missed', async () => {
     const late = await scenario('sandbox', 1, past(30 * 60_000));
     const tooLate = await scenario('sandbox', 1, past(90 * 60_000));

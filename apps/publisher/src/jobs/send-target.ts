@@ -2,8 +2,9 @@
 // limits, then `sending` is committed BEFORE any network is called (so a crash mid-call leaves a
 // trace to reconcile, never a silent gap), then the calls, then their outcomes.
 import { postTargets } from '@cadence/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
+import { uuidList } from '../ledger/apply-changes';
 import { publishOnce } from '../send/call-adapter';
 import { loadSendContext } from '../send/load-send-context';
 import { type BatchPlan, planBatch } from '../send/plan-batch';
@@ -41,10 +42,7 @@ export async function sendTargets(
     })
     .where(
       and(
-        inArray(
-          postTargets.id,
-          plan.go.map((g) => g.target.id),
-        ),
+        sql`${postTargets.id} = ANY(${uuidList(plan.go.map((g) => g.target.id))})`,
         eq(postTargets.status, 'claimed'),
         eq(postTargets.leaseOwner, deps.workerId),
       ),

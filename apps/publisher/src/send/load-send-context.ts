@@ -8,8 +8,9 @@ import { checkPost, type OtherPost } from '@cadence/domain/charter/check-post';
 import { rulesForNetwork } from '@cadence/domain/charter/resolve-rules';
 import type { CampaignRules, CharterRules, Violation } from '@cadence/domain/charter/schemas';
 import { listScheduledOnChannels } from '@cadence/domain/charter/scheduled-on-channels';
-import { and, gt, inArray } from 'drizzle-orm';
+import { and, gt, inArray, sql } from 'drizzle-orm';
 import type { ClaimedTarget } from '../deps';
+import { uuidList } from '../ledger/apply-changes';
 
 type PostRow = Pick<
   typeof posts.$inferSelect,
@@ -63,7 +64,7 @@ export async function loadSendContext(
         charterVersionId: posts.charterVersionId,
       })
       .from(posts)
-      .where(inArray(posts.id, postIds)),
+      .where(sql`${posts.id} = ANY(${uuidList(postIds)})`),
     db
       .select({
         id: channels.id,
@@ -98,38 +99,68 @@ export async function loadSendContext(
   const others = await loadOtherPosts(db, targets, charters);
   const zones = new Map(zoneRows.map((z) => [z.id, z.timezone]));
 
+  // A post's targets in one batch share its text, instant and charter, so they are checked in one
+  // call (as the composer checks them): the zone arithmetic is then done once per post, not once
+  // per target. Each violation names its channel; those that name none concern every target.
+  const checked = new Map<string, Violation[]>();
+  const groups = new Map<string, ClaimedTarget[]>();
+  const add = (key: string, t: ClaimedTarget) => groups.set(key, [...(groups.get(key) ?? []), t]);
+  for (const t of targets) {
+    add(`post|${t.postId}|${t.scheduledAt.getTime()}`, t);
+    add(`instant|${t.workspaceId}|${t.scheduledAt.getTime()}`, t);
+  }
+  const checkTogether = (post: PostRow, first: ClaimedTarget) => {
+    const workspaceId = first.workspaceId;
+    const otherPosts = others.get(workspaceId) ?? [];
+    // Text cannot change after approval (an edit sends the post back to review), so when the
+    // charter is the one it was approved under and no campaign rules apply, only the schedule
+    // rules can have changed their verdict: blackouts added since, caps filled since.
+    const scope =
+      post.charterVersionId === charterIds.get(workspaceId) && !post.campaignId ? 'schedule' : 'all';
+    // The schedule rules read neither the text nor the post's id (that only keeps the post out of
+    // the other posts counted): with no other posts to count, the verdict depends only on the
+    // instant and each channel, so one check serves every such post due at that instant.
+    const shared = scope === 'schedule' && otherPosts.length === 0;
+    const key = shared
+      ? `instant|${workspaceId}|${first.scheduledAt.getTime()}`
+      : `post|${post.id}|${first.scheduledAt.getTime()}`;
+    let violations = checked.get(key);
+    if (violations) return violations;
+    const group = shared
+      ? [...new Map((groups.get(key) ?? [first]).map((t) => [t.channelId, t])).values()]
+      : (groups.get(key) ?? [first]);
+    const charter = charters.get(workspaceId);
+    violations = !charter
+      ? []
+      : checkPost({
+          text: post.text,
+          targets: group.map((t) => ({
+            channelId: t.channelId,
+            network: t.network,
+            text: t.textOverride ?? undefined,
+            mediaCount: (t.mediaOverride ?? post.media).length,
+            mediaKinds: (t.mediaOverride ?? post.media).map((m) => m.kind),
+          })),
+          scheduledAt: first.scheduledAt.toISOString(),
+          timezone: zones.get(workspaceId) ?? 'UTC',
+          charter,
+          campaign: post.campaignId ? (campaigns.get(post.campaignId) ?? null) : null,
+          otherPosts,
+          postId: post.id,
+          scope,
+        });
+    checked.set(key, violations);
+    return violations;
+  };
+
   return {
     posts: new Map(postRows.map((p) => [p.id, p])),
     channels: new Map(channelRows.map((c) => [c.id, c])),
     blockedUntil: new Map(blockedRows.flatMap((r) => (r.blockedUntil ? [[r.key, r.blockedUntil]] : []))),
     violationsFor(target, post) {
-      const charter = charters.get(target.workspaceId);
-      if (!charter) return [];
-      return checkPost({
-        text: post.text,
-        targets: [
-          {
-            channelId: target.channelId,
-            network: target.network,
-            text: target.textOverride ?? undefined,
-            mediaCount: (target.mediaOverride ?? post.media).length,
-            mediaKinds: (target.mediaOverride ?? post.media).map((m) => m.kind),
-          },
-        ],
-        scheduledAt: target.scheduledAt.toISOString(),
-        timezone: zones.get(target.workspaceId) ?? 'UTC',
-        charter,
-        campaign: post.campaignId ? (campaigns.get(post.campaignId) ?? null) : null,
-        otherPosts: others.get(target.workspaceId) ?? [],
-        postId: post.id,
-        // Text cannot change after approval (an edit sends the post back to review), so when the
-        // charter is the one it was approved under and no campaign rules apply, only the schedule
-        // rules can have changed their verdict: blackouts added since, caps filled since.
-        scope:
-          post.charterVersionId === charterIds.get(target.workspaceId) && !post.campaignId
-            ? 'schedule'
-            : 'all',
-      });
+      return checkTogether(post, target).filter(
+        (v) => v.channelId === undefined || v.channelId === target.channelId,
+      );
     },
   };
 }

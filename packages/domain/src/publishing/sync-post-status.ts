@@ -1,8 +1,13 @@
 // Keeps each post's status in step with its targets after the ledger changed, and writes the
 // change into the post's history. Called in the same transaction as the ledger change.
-import { type Executor, posts, postTargets } from '@cadence/db';
-import { asc, inArray, sql } from 'drizzle-orm';
-import { derivePostStatus } from './post-status';
+import { type Executor, posts } from '@cadence/db';
+import { asc, sql } from 'drizzle-orm';
+import { derivePostStatus, type TargetStatus } from './post-status';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+// Post ids as one array parameter: hundreds of separate parameters cost more to build and bind
+// than the statement costs to run. Ids come from the database (uuids): nothing to quote.
+const uuidList = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 // The publisher owns a post's status from approval on; drafts, reviews and cancellations are
 // the workflow's, and it never overrides them.
@@ -20,56 +25,47 @@ export async function syncPostStatuses(
   postIds: readonly string[],
   actor: { userId: string | null; tokenId: string | null } = { userId: null, tokenId: null },
 ): Promise<number> {
-  const ids = [...new Set(postIds)];
+  const ids = [...new Set(postIds)].sort();
   if (ids.length === 0) return 0;
-  const [targets, current] = await Promise.all([
-    tx
-      .select({ postId: postTargets.postId, status: postTargets.status, attempts: postTargets.attempts })
-      .from(postTargets)
-      .where(inArray(postTargets.postId, ids)),
-    tx
-      .select({ id: posts.id, status: posts.status, workspaceId: posts.workspaceId })
-      .from(posts)
-      .where(inArray(posts.id, ids)),
-  ]);
-  const byPost = new Map<string, typeof targets>();
+  // Lock the posts first, in id order, and only then read their targets. In id order: two
+  // publishers finishing targets of the same posts cannot deadlock. First: the second of two
+  // publishers finishing the last targets of one post waits here for the first to commit, then
+  // reads every target as it now is, so the post cannot be left "publishing" when all its
+  // targets are done.
+  const current = await tx
+    .select({ id: posts.id, status: posts.status, workspaceId: posts.workspaceId })
+    .from(posts)
+    .where(sql`${posts.id} = ANY(${uuidList(ids)})`)
+    .orderBy(asc(posts.id))
+    .for('no key update');
+  const following = current.filter((p) => FOLLOWS_TARGETS.has(p.status));
+  if (following.length === 0) return 0;
+  // Plain rows (no ORM mapping): a batch of posts can have thousands of targets.
+  const targets = rowsOf<{ post_id: string; status: TargetStatus; attempts: number }>(
+    await tx.execute(sql`
+      SELECT post_id, status, attempts FROM post_targets
+      WHERE post_id = ANY(${uuidList(following.map((p) => p.id))})`),
+  );
+  const byPost = new Map<string, { status: TargetStatus; attempts: number }[]>();
   for (const t of targets) {
-    const list = byPost.get(t.postId) ?? [];
-    list.push(t);
-    byPost.set(t.postId, list);
+    const list = byPost.get(t.post_id) ?? [];
+    list.push({ status: t.status, attempts: Number(t.attempts) });
+    byPost.set(t.post_id, list);
   }
-  const changes = current.flatMap((p) => {
-    if (!FOLLOWS_TARGETS.has(p.status)) return [];
+  const changes = following.flatMap((p) => {
     const derived = derivePostStatus(byPost.get(p.id) ?? []);
     // "approved" stays approved until something actually starts moving.
     if (!derived || derived === p.status || (derived === 'scheduled' && p.status === 'approved')) return [];
     return [{ id: p.id, workspace_id: p.workspaceId, from: p.status, to: derived }];
   });
   if (changes.length === 0) return 0;
-  // Lock the posts in id order first: two publishers finishing targets of the same posts would
-  // otherwise lock them in whatever order each update happens to visit them, and deadlock.
-  changes.sort((a, b) => a.id.localeCompare(b.id));
-  await tx
-    .select({ id: posts.id })
-    .from(posts)
-    .where(
-      inArray(
-        posts.id,
-        changes.map((c) => c.id),
-      ),
-    )
-    .orderBy(asc(posts.id))
-    .for('update');
   const json = JSON.stringify(changes);
   // The status is compared again in the update: a person's change in between wins.
   await tx.execute(sql`
     WITH changed AS (
       UPDATE posts p SET status = v."to"::post_status, version = p.version + 1, updated_at = now()
       FROM jsonb_to_recordset(${json}::jsonb) AS v(id uuid, workspace_id uuid, "from" text, "to" text)
-      WHERE p.id = v.id AND p.id IN (${sql.join(
-        changes.map((c) => sql`${c.id}::uuid`),
-        sql`, `,
-      )}) AND p.status::text = v."from"
+      WHERE p.id = v.id AND p.id = ANY(${uuidList(changes.map((c) => c.id))}) AND p.status::text = v."from"
       RETURNING p.id, p.workspace_id, v."from", v."to"
     )
     INSERT INTO post_events (post_id, workspace_id, actor_user_id, actor_token_id, action, from_status, to_status)
