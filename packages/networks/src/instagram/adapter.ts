@@ -3,16 +3,12 @@
 // POST /{ig-user-id}/media_publish. Several media make a carousel of child containers. Instagram
 // needs at least one image or video, and has no idempotency key: an unclear outcome goes to a person.
 import type { MediaRef } from '@cadence/db';
-import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
-import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
-import { waitUntilFinished } from '../meta/containers';
-import { graphCall, readPermalink } from '../meta/graph';
+import { containerSteps } from '../meta/containers';
+import { readPermalink } from '../meta/graph';
 import { INSTAGRAM_GRAPH, INSTAGRAM_VERSION, instagramCredentialsSchema } from './credentials';
-
-const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
 
 export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -29,38 +25,16 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
       const { igUserId, accessToken: token } = parsed.data;
       if (request.media.length === 0)
         throw new NetworkError('permanent', 'Instagram posts need at least one image or video');
-      const post = async (
-        path: string,
-        form: Record<string, string | undefined>,
-        what: string,
-        kind: 'ambiguous' | 'transient' = 'transient',
-      ) =>
-        readAnswer(
-          created,
-          await graphCall(
-            { method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } },
-            deps.http,
-            signal,
-            now,
-            'Instagram',
-          ),
-          what,
-          kind,
-        ).id;
-      const wait = (id: string) =>
-        waitUntilFinished(
-          {
-            url: `${graph}/${id}`,
-            token,
-            network: 'Instagram',
-            field: 'status_code',
-            intervalMs: deps.pollIntervalMs ?? 3000,
-            attempts: 40,
-          },
-          deps.http,
-          signal,
-          now,
-        );
+      const { post, wait } = containerSteps({
+        graph,
+        token,
+        network: 'Instagram',
+        statusField: 'status_code',
+        pollIntervalMs: deps.pollIntervalMs,
+        http: deps.http,
+        signal,
+        now,
+      });
       const mediaFields = (ref: MediaRef) =>
         ref.kind === 'video'
           ? { media_type: 'REELS', video_url: ref.url }

@@ -51,3 +51,53 @@ export async function waitUntilFinished(
   }
   throw new NetworkError('transient', `${p.network} was still processing the media`);
 }
+
+const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
+
+/** The two calls every container flow makes, bound to one account's graph, token and request. */
+export function containerSteps(s: {
+  graph: string;
+  token: string;
+  network: string;
+  statusField: ContainerPolling['field'];
+  pollIntervalMs: number | undefined;
+  http: SafeHttpOptions;
+  signal: AbortSignal;
+  now: () => Date;
+}) {
+  return {
+    /** Creates a container (or publishes one) and returns the new object's id. */
+    post: async (
+      path: string,
+      form: Record<string, string | undefined>,
+      what: string,
+      kind: 'ambiguous' | 'transient' = 'transient',
+    ) =>
+      readAnswer(
+        created,
+        await graphCall(
+          { method: 'POST', url: `${s.graph}/${path}`, form: { ...form, access_token: s.token } },
+          s.http,
+          s.signal,
+          s.now,
+          s.network,
+        ),
+        what,
+        kind,
+      ).id,
+    wait: (id: string) =>
+      waitUntilFinished(
+        {
+          url: `${s.graph}/${id}`,
+          token: s.token,
+          network: s.network,
+          field: s.statusField,
+          intervalMs: s.pollIntervalMs ?? 3000,
+          attempts: 40,
+        },
+        s.http,
+        s.signal,
+        s.now,
+      ),
+  };
+}

@@ -2,16 +2,12 @@
 // processes it (status FINISHED), then POST /{user-id}/threads_publish. No idempotency key: an
 // unclear outcome goes to a person.
 import type { MediaRef } from '@cadence/db';
-import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
-import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
-import { waitUntilFinished } from '../meta/containers';
-import { graphCall, readPermalink } from '../meta/graph';
+import { containerSteps } from '../meta/containers';
+import { readPermalink } from '../meta/graph';
 import { THREADS_GRAPH, THREADS_VERSION, threadsCredentialsSchema } from './credentials';
-
-const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
 
 export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -26,38 +22,16 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
       if (!parsed.success)
         throw new NetworkError('auth_revoked', 'The Threads channel has no valid profile and token');
       const { userId, accessToken: token } = parsed.data;
-      const post = async (
-        path: string,
-        form: Record<string, string | undefined>,
-        what: string,
-        kind: 'ambiguous' | 'transient' = 'transient',
-      ) =>
-        readAnswer(
-          created,
-          await graphCall(
-            { method: 'POST', url: `${graph}/${path}`, form: { ...form, access_token: token } },
-            deps.http,
-            signal,
-            now,
-            'Threads',
-          ),
-          what,
-          kind,
-        ).id;
-      const wait = (id: string) =>
-        waitUntilFinished(
-          {
-            url: `${graph}/${id}`,
-            token,
-            network: 'Threads',
-            field: 'status',
-            intervalMs: deps.pollIntervalMs ?? 3000,
-            attempts: 40,
-          },
-          deps.http,
-          signal,
-          now,
-        );
+      const { post, wait } = containerSteps({
+        graph,
+        token,
+        network: 'Threads',
+        statusField: 'status',
+        pollIntervalMs: deps.pollIntervalMs,
+        http: deps.http,
+        signal,
+        now,
+      });
       const mediaFields = (ref: MediaRef) =>
         ref.kind === 'video'
           ? { media_type: 'VIDEO', video_url: ref.url }
