@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@cadence/config';
 import { openDatabase } from '@cadence/db';
+import { loadKeyRing } from '@cadence/domain/security/key-ring';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { startInProcessPublisher } from './in-process-publisher';
-import { resolveKeyRing } from './keys';
 import { registerWebApp } from './plugins/web';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -25,7 +25,12 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
   }
   const database = await openDatabase(config);
   await database.migrate();
-  const ctx = { config, database, keyRing: resolveKeyRing(config), clock: () => new Date() };
+  const ctx = {
+    config,
+    database,
+    keyRing: loadKeyRing(config, { createIfMissing: true }),
+    clock: () => new Date(),
+  };
   const app = await buildApp(ctx, {
     beforeRoutes: serveWeb ? (a) => registerWebApp(a, config.webDistDir ?? defaultWebDist) : undefined,
   });

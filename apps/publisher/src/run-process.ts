@@ -5,7 +5,7 @@ import { type Db, openDatabase } from '@cadence/db';
 import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
 import pino from 'pino';
 import type { PublisherOptions } from './deps';
-import { publisherKeyRing } from './key-ring';
+import { loadKeyRing } from '@cadence/domain/security/key-ring';
 import { createPublisher } from './publisher';
 import { scheduleHousekeeping } from './jobs/housekeeping';
 import { scheduleTicks } from './schedule-ticks';
@@ -35,6 +35,8 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
     );
     process.exit(1);
   }
+  // The API creates the local key file; a publisher only reads it.
+  const keyRing = loadKeyRing(config, { createIfMissing: false });
   const logger = pino({ level: config.logLevel, base: { service: 'publisher' } });
   const database = await openDatabase(config);
   const adapters = input.adapters
@@ -47,14 +49,13 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
   const publisher = createPublisher({
     db: database.db,
     adapters,
-    keyRing: publisherKeyRing(config),
+    keyRing,
     settings: config.publisher,
     logger,
     ...(input.workerId ? { workerId: input.workerId } : {}),
     ...(input.options ? { options: input.options } : {}),
   });
   const ticks = scheduleTicks(publisher, config.publisher.tickSeconds);
-  const keyRing = publisherKeyRing(config);
   const refresh = scheduleHousekeeping(
     {
       db: database.db,
