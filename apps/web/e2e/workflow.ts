@@ -170,8 +170,15 @@ async function flow(page: Page, lang: Lang) {
   await shot(page, tag('w07-calendar'));
   const nextDay = at.plus({ days: 1 }).toISODate();
   const target = page.locator(`td.fc-daygrid-day[data-date="${nextDay}"] .fc-daygrid-day-frame`);
-  const from = await card.boundingBox();
-  const to = await target.boundingBox();
+  // The calendar may redraw its cards once more as queries settle (a card found a moment ago can
+  // be replaced): measure until both are laid out, for at most 5 s.
+  let from = await card.boundingBox();
+  let to = await target.boundingBox();
+  for (let i = 0; i < 50 && !(from && to); i++) {
+    await page.waitForTimeout(100);
+    from = await card.boundingBox();
+    to = await target.boundingBox();
+  }
   expect(Boolean(from && to), 'the card and the next day are on screen');
   if (!from || !to) return;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
