@@ -59,9 +59,28 @@ describe('ip policy', () => {
     'fe80::1',
     '::ffff:127.0.0.1',
     '2002:7f00:1::1',
+    // IPv4-compatible (::/96): the old deny-list saw plain "unicast" here (issue 10, finding 16).
+    '::127.0.0.1',
+    '::7f00:1',
+    '::a9fe:a9fe',
+    '::10.0.0.1',
+    '::8.8.8.8',
+    // NAT64 (well-known and local-use prefixes), IPv4-translated, 6to4 and Teredo.
+    '64:ff9b::127.0.0.1',
+    '64:ff9b::a9fe:a9fe',
+    '64:ff9b:1::a00:1',
+    '::ffff:0:127.0.0.1',
+    '2002:a9fe:a9fe::1',
+    '2001::1',
+    // Outside global unicast 2000::/3 although no special range names them.
+    '100::1',
+    '4000::1',
+    '2001:db8::1',
+    'not-an-address',
   ])('refuses %s', (address) => expect(isForbiddenAddress(address)).toBe(true));
-  it.each(['93.184.216.34', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) =>
-    expect(isForbiddenAddress(address)).toBe(false),
+  it.each(['93.184.216.34', '2606:4700:4700::1111', '2a00:1450:4007:80e::200e', '::ffff:8.8.8.8'])(
+    'allows %s',
+    (address) => expect(isForbiddenAddress(address)).toBe(false),
   );
 });
 
@@ -73,6 +92,14 @@ describe('safeRequest', () => {
     expect(byName.reason).toMatch(/private or reserved network/);
     const ok = await safeRequest(`${base}/ok`, { method: 'GET' }, { allowPrivateNetworkUrls: true });
     expect(ok).toMatchObject({ status: 200, body: 'hello' });
+  });
+
+  it('refuses an IPv4-compatible IPv6 literal that points at loopback (finding 16)', async () => {
+    const strict = { allowPrivateNetworkUrls: false };
+    const failure = await failureOf(
+      safeRequest(`http://[::127.0.0.1]:${port}/ok`, { method: 'GET' }, strict),
+    );
+    expect(failure.reason).toMatch(/private or reserved network/);
   });
 
   it('checks every redirect again', async () => {
