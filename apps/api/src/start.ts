@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@cadence/config';
-import { openDatabase } from '@cadence/db';
+import { DataDirLockedError, openDatabase } from '@cadence/db';
 import { loadKeyRing } from '@cadence/domain/security/key-ring';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
@@ -23,7 +23,13 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
     }
     throw e;
   }
-  const database = await openDatabase(config);
+  const database = await openDatabase(config).catch((e: unknown) => {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  });
   await database.migrate();
   const ctx = {
     config,

@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     expect(c.encryptionKeys?.map((x) => x.id)).toEqual(['new', 'old']);
   });
 
+  it('requires PUBLIC_URL in production, so no URL is built from a Host header', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL: required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com' }).publicUrl).toBe(
+      'https://c.example.com',
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).publicUrl).toBeUndefined();
+  });
+
   it('treats an https public URL as needing secure cookies', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://c.example.com' }).cookieSecure).toBe(true);
     expect(loadConfig({}).cookieSecure).toBe(false);

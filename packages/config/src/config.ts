@@ -139,6 +139,13 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  // Without it, feed and OAuth callback URLs would be built from the request's Host header, which
+  // a client chooses.
+  if (e.NODE_ENV === 'production' && e.PUBLIC_URL === undefined) {
+    throw new ConfigError([
+      'PUBLIC_URL: required in production: the address people use, e.g. https://cadence.example.com',
+    ]);
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,

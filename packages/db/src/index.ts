@@ -1,3 +1,4 @@
 export * from './client';
+export { DataDirLockedError } from './data-dir-lock';
 export * as schema from './schema/index';
 export * from './schema/index';

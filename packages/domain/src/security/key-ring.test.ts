@@ -24,7 +24,11 @@ describe('loadKeyRing', () => {
   });
 
   it('refuses to run in production without configured keys', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir() });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://c.example.com',
+      DATA_DIR: tempDir(),
+    });
     expect(() => loadKeyRing(config, { createIfMissing: true })).toThrow(/ENCRYPTION_KEYS/);
   });
 });
