@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { type KeyRing, sealJson } from '../security/secret-box';
+import { assertCredentialUrls, type CredentialUrlGuard } from './credential-urls';
 import type { ChannelCreate, ChannelUpdate } from './schemas';
 
 type ChannelRow = typeof channels.$inferSelect;
@@ -41,7 +42,16 @@ export async function getChannel(db: Db, workspaceId: string, channelId: string)
   return toPublicChannel(row);
 }
 
-export async function createChannel(db: Db, ring: KeyRing, actor: Actor, input: ChannelCreate) {
+export interface ChannelDeps {
+  db: Db;
+  keyRing: KeyRing;
+  credentialUrls: CredentialUrlGuard;
+}
+
+export async function createChannel(deps: ChannelDeps, actor: Actor, input: ChannelCreate) {
+  const { db, keyRing: ring } = deps;
+  // Outside the transaction: judging an address may wait on DNS.
+  await assertCredentialUrls(deps.credentialUrls, input.network, input.credentials);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(channels)
@@ -67,12 +77,21 @@ export async function createChannel(db: Db, ring: KeyRing, actor: Actor, input: 
 }
 
 export async function updateChannel(
-  db: Db,
-  ring: KeyRing,
+  deps: ChannelDeps,
   actor: Actor,
   channelId: string,
   input: ChannelUpdate,
 ) {
+  const { db, keyRing: ring } = deps;
+  if (input.credentials) {
+    // A channel's network never changes, so reading it before the transaction is safe.
+    const [existing] = await db
+      .select({ network: channels.network })
+      .from(channels)
+      .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
+    if (!existing) throw notFound('Channel');
+    await assertCredentialUrls(deps.credentialUrls, existing.network, input.credentials);
+  }
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()

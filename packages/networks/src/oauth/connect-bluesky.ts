@@ -4,6 +4,7 @@ import type { Actor } from '@cadence/domain/accounts/actor';
 import { AppError } from '@cadence/domain/errors';
 import { blueskyCredentialsSchema } from '../bluesky/credentials';
 import { createSession } from '../bluesky/session';
+import { assertOutgoingUrl } from '../outgoing-url-policy';
 import { asAppError } from './errors';
 import type { ConnectDeps } from './providers';
 import { saveConnectedChannel } from './save-channel';
@@ -25,6 +26,15 @@ export async function connectBluesky(deps: ConnectDeps, actor: Actor, input: Con
     appPassword: input.appPassword,
     ...(input.service ? { service: input.service } : {}),
   });
+  await assertOutgoingUrl(
+    'body.service',
+    credentials.service,
+    { network: 'bluesky', carriesSecrets: true },
+    {
+      allowPrivateNetworkUrls: deps.http.allowPrivateNetworkUrls,
+      baseUrls: deps.baseUrls,
+    },
+  );
   const service = deps.baseUrls.bluesky ?? credentials.service;
   const session = await asAppError(() =>
     createSession(credentials, service, { http: deps.http, now: deps.now }),

@@ -7,6 +7,7 @@ import { AppError, notFound } from '@cadence/domain/errors';
 import { sealJson } from '@cadence/domain/security/secret-box';
 import { and, eq, lt } from 'drizzle-orm';
 import { mastodonInstanceOrigin } from '../mastodon/oauth';
+import { assertOutgoingUrl } from '../outgoing-url-policy';
 import { authorizationUrl } from './authorization-url';
 import { asAppError } from './errors';
 import { mastodonClient } from './mastodon-app';
@@ -36,6 +37,15 @@ export async function startConnect(deps: ConnectDeps, actor: Actor, input: Start
       throw new AppError('validation_failed', 'Give the Mastodon instance address, e.g. mastodon.social');
     instanceUrl = await asAppError(async () => mastodonInstanceOrigin(input.instanceUrl ?? ''));
     const origin = instanceUrl;
+    await assertOutgoingUrl(
+      'body.instanceUrl',
+      origin,
+      { network: 'mastodon', carriesSecrets: true },
+      {
+        allowPrivateNetworkUrls: deps.http.allowPrivateNetworkUrls,
+        baseUrls: deps.baseUrls,
+      },
+    );
     client = await asAppError(() => mastodonClient(deps, origin, input.redirectUri));
   } else {
     const configured = deps.clients[input.network];

@@ -6,6 +6,7 @@ import {
   updateChannel,
 } from '@cadence/domain/channels/channel-use-cases';
 import { channelCreateSchema, channelSchema, channelUpdateSchema } from '@cadence/domain/channels/schemas';
+import { channelCredentialUrlGuard } from '@cadence/networks/outgoing-url-policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,6 +19,14 @@ const channelParams = workspaceParams.extend({ channelId: z.uuid() });
 export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
+  const deps = {
+    db,
+    keyRing: ctx.keyRing,
+    credentialUrls: channelCredentialUrlGuard({
+      allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls,
+      baseUrls: ctx.config.networks.baseUrls,
+    }),
+  };
 
   r.get(
     '/workspaces/:workspaceId/channels',
@@ -48,9 +57,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(
-          await createChannel(db, ctx.keyRing, { ...request.actor, requestId: request.id }, request.body),
-        ),
+        .send(await createChannel(deps, { ...request.actor, requestId: request.id }, request.body)),
   );
 
   r.get(
@@ -81,8 +88,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) =>
       updateChannel(
-        db,
-        ctx.keyRing,
+        deps,
         { ...request.actor, requestId: request.id },
         request.params.channelId,
         request.body,
