@@ -4,14 +4,18 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Pure rules beside their source: no database, no global setup (`pnpm test:unit`, seconds).
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'node',
-          include: [
-            'packages/*/src/**/*.test.ts',
-            'packages/*/test/**/*.test.ts',
-            'apps/api/**/*.test.ts',
-            'apps/publisher/**/*.test.ts',
-          ],
+          include: ['packages/*/test/**/*.test.ts', 'apps/api/**/*.test.ts', 'apps/publisher/**/*.test.ts'],
           // The fault-injection suite restarts the PostgreSQL server: it runs alone (project "faults").
           exclude: [
             '**/node_modules/**',
