@@ -1,7 +1,7 @@
 // The interface language is the person's explicit choice, remembered in this browser; without one
 // it follows the workspace's locale. It is never guessed from navigator.language (UI guide §8).
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LOCALES as LANGUAGES, type Locale as Language } from '@cadence/names';
+import type { Locale as Language } from '@cadence/names';
 
 const DEVICE_KEY = 'cadence.language';
 const userKey = (userId: string) => `cadence.language.${userId}`;

@@ -1,6 +1,7 @@
-// Mirrors @cadence/domain's role order for what the interface offers; the API decides in the end.
-export const ROLES = ['owner', 'manager', 'editor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+// What the interface offers by role; the API decides in the end.
+import type { Role } from '@cadence/names';
+
+export { ROLES, type Role } from '@cadence/names';
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, manager: 2, owner: 3 };
 

@@ -1,4 +1,5 @@
 import { instant } from './columns';
+import { LOCALES, ROLES } from '@cadence/names';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -12,8 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const roleEnum = pgEnum('role', ['owner', 'manager', 'editor', 'viewer']);
-export const localeEnum = pgEnum('locale', ['en', 'fr']);
+export const roleEnum = pgEnum('role', ROLES);
+export const localeEnum = pgEnum('locale', LOCALES);
 
 const createdAt = () => instant('created_at').notNull().defaultNow();
 const updatedAt = () => instant('updated_at').notNull().defaultNow();

@@ -1,9 +1,10 @@
 import { instant } from './columns';
+import { CAMPAIGN_STATUSES } from '@cadence/names';
 import { sql } from 'drizzle-orm';
 import { check, date, index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts';
 
-export const campaignStatusEnum = pgEnum('campaign_status', ['planned', 'active', 'completed', 'archived']);
+export const campaignStatusEnum = pgEnum('campaign_status', CAMPAIGN_STATUSES);
 
 export const campaigns = pgTable(
   'campaigns',

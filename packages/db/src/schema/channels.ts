@@ -1,19 +1,10 @@
 import { instant } from './columns';
+import { CHANNEL_STATUSES, NETWORKS } from '@cadence/names';
 import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts';
 
-export const networkEnum = pgEnum('network', [
-  'mastodon',
-  'bluesky',
-  'linkedin',
-  'x',
-  'facebook',
-  'instagram',
-  'threads',
-  'webhook',
-  'sandbox',
-]);
-export const channelStatusEnum = pgEnum('channel_status', ['connected', 'needs_reconnect', 'disconnected']);
+export const networkEnum = pgEnum('network', NETWORKS);
+export const channelStatusEnum = pgEnum('channel_status', CHANNEL_STATUSES);
 
 export const channels = pgTable(
   'channels',

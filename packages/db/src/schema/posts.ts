@@ -1,6 +1,7 @@
 // Posts are written once and targeted at channels. A post carries the editorial workflow status;
 // each target (post x channel) carries its own publishing status, the publisher's ledger.
 import { instant } from './columns';
+import { POST_STATUSES, TARGET_STATUSES } from '@cadence/names';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -18,32 +19,10 @@ import { campaigns } from './campaigns';
 import { channels, networkEnum } from './channels';
 import { charterVersions } from './charter';
 
-export const postStatusEnum = pgEnum('post_status', [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'publishing',
-  'published',
-  'partially_published',
-  'failed',
-  'cancelled',
-]);
+export const postStatusEnum = pgEnum('post_status', POST_STATUSES);
 
-/** The publishing ledger of one target. `sending` is committed before the network is called. */
-export const targetStatusEnum = pgEnum('target_status', [
-  'pending', // the post is not scheduled yet
-  'scheduled',
-  'claimed',
-  'sending',
-  'published',
-  'failed',
-  'unknown', // the worker died mid-call and the network cannot tell: a person decides
-  'held', // a send-time check failed (approval dropped, channel disconnected, charter): reason in last_error
-  'missed', // came due while no publisher ran, beyond the grace period
-  'cancelled',
-]);
+/** The publishing ledger of one target (states explained in @cadence/names). */
+export const targetStatusEnum = pgEnum('target_status', TARGET_STATUSES);
 
 export interface MediaRef {
   url: string;

@@ -1,6 +1,7 @@
+import { ROLES } from '@cadence/names';
 import { z } from 'zod';
 
-export const ROLES = ['owner', 'manager', 'editor', 'viewer'] as const;
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 

@@ -1,5 +1,6 @@
 // Request and response shapes for accounts, workspaces, members and tokens. Safe for the browser.
 import { IANAZone } from 'luxon';
+import { LOCALES } from '@cadence/names';
 import { z } from 'zod';
 import { roleSchema } from './roles';
 
@@ -7,7 +8,7 @@ export const timezoneSchema = z
   .string()
   .max(64)
   .refine((tz) => IANAZone.isValidZone(tz), { message: 'must be an IANA time zone such as Europe/Paris' });
-export const localeSchema = z.enum(['en', 'fr']);
+export const localeSchema = z.enum(LOCALES);
 export const emailSchema = z
   .email({ message: 'must be an email address' })
   .max(254)

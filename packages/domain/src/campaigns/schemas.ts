@@ -1,8 +1,9 @@
 // Request and response shapes of the campaigns API. Safe for the browser.
+import { CAMPAIGN_STATUSES } from '@cadence/names';
 import { z } from 'zod';
 import { campaignAdditionsSchema } from '../charter/schemas';
 
-export const CAMPAIGN_STATUSES = ['planned', 'active', 'completed', 'archived'] as const;
+export { CAMPAIGN_STATUSES };
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 

@@ -1,3 +1,4 @@
+import { CHANNEL_STATUSES } from '@cadence/names';
 import { z } from 'zod';
 import { networkSchema } from '../networks/schemas';
 
@@ -6,7 +7,7 @@ const credentialsSchema = z
   .refine((o) => Object.keys(o).length <= 20, { message: 'at most 20 entries' })
   .describe('Secrets to reach the network (tokens, app passwords). Write-only: never returned.');
 
-export const channelStatusSchema = z.enum(['connected', 'needs_reconnect', 'disconnected']);
+export const channelStatusSchema = z.enum(CHANNEL_STATUSES);
 
 export const channelCreateSchema = z.strictObject({
   network: networkSchema,

@@ -1,3 +1,4 @@
+import { MEDIA_KINDS } from '@cadence/names';
 import type { MediaKind, Network } from './schemas';
 
 /**
@@ -36,7 +37,7 @@ export interface NetworkLimits {
   media: MediaLimits;
 }
 
-const ALL_KINDS: readonly MediaKind[] = ['image', 'video', 'gif'];
+const ALL_KINDS: readonly MediaKind[] = MEDIA_KINDS;
 
 // Figures come from each network's own documentation (links in the decision record). They are
 // hard limits: exceeding one makes the network reject the post, so the checker always blocks.

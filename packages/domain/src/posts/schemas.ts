@@ -1,37 +1,15 @@
 // Request and response shapes of posts, shared by the API and the web app (no server imports).
 // Every body is a strict object: unknown fields such as status, approvedBy or workspaceId are
 // refused rather than ignored, so a client cannot assign what only the workflow may set.
+import { POST_STATUSES, TARGET_STATUSES } from '@cadence/names';
 import { z } from 'zod';
 import { violationSchema } from '../charter/schemas';
 import { mediaKindSchema, networkSchema } from '../networks/schemas';
 
-export const POST_STATUSES = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'publishing',
-  'published',
-  'partially_published',
-  'failed',
-  'cancelled',
-] as const;
+export { POST_STATUSES, TARGET_STATUSES };
 export const postStatusSchema = z.enum(POST_STATUSES);
 export type PostStatus = z.infer<typeof postStatusSchema>;
 
-export const TARGET_STATUSES = [
-  'pending',
-  'scheduled',
-  'claimed',
-  'sending',
-  'published',
-  'failed',
-  'unknown',
-  'held',
-  'missed',
-  'cancelled',
-] as const;
 export const targetStatusSchema = z.enum(TARGET_STATUSES);
 
 // Bounds: the longest network text (Facebook, 63,206) is far beyond what a team writes; 25,000

@@ -1,19 +1,7 @@
 // Request and response shapes of the publishing routes; safe to import from the browser.
+import { MEDIA_KINDS, TARGET_STATUSES } from '@cadence/names';
 import { z } from 'zod';
 import { networkSchema } from '../networks/schemas';
-
-export const TARGET_STATUSES = [
-  'pending',
-  'scheduled',
-  'claimed',
-  'sending',
-  'published',
-  'failed',
-  'unknown',
-  'held',
-  'missed',
-  'cancelled',
-] as const;
 
 export const confirmTargetSchema = z.strictObject({
   outcome: z.enum(['published', 'failed']),
@@ -51,7 +39,7 @@ export const sandboxItemSchema = z.object({
   postId: z.uuid().nullable(),
   text: z.string(),
   link: z.string().nullable(),
-  media: z.array(z.object({ url: z.string(), alt: z.string(), kind: z.enum(['image', 'video', 'gif']) })),
+  media: z.array(z.object({ url: z.string(), alt: z.string(), kind: z.enum(MEDIA_KINDS) })),
   firstComment: z.string().nullable(),
   createdAt: z.date(),
 });

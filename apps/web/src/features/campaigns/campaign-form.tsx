@@ -1,12 +1,11 @@
 // Create or edit a campaign; the API's per-field problems land beside their fields.
+import { CAMPAIGN_STATUSES as STATUSES } from '@cadence/names';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../ui/field';
 import { applyFieldErrors } from '../../ui/form-errors';
 import { InlineError } from '../../ui/states';
 import { type Campaign, type CampaignCreate, useSaveCampaign } from './campaign-queries';
-
-const STATUSES = ['planned', 'active', 'completed', 'archived'] as const;
 
 type Values = Pick<
   CampaignCreate,

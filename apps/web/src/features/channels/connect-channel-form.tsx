@@ -1,26 +1,12 @@
 // Connect a channel with credentials typed in directly (OAuth connections come with the adapters).
 // Credentials are write-only: the API stores them encrypted and never sends them back.
+import { NETWORKS } from '@cadence/names';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../ui/field';
 import { isApiError } from '../../api/errors';
 import { InlineError } from '../../ui/states';
 import { type Network, useConnectChannel } from './channel-queries';
-
-const NETWORKS = [
-  'mastodon',
-  'bluesky',
-  'linkedin',
-  'x',
-  'facebook',
-  'instagram',
-  'threads',
-  'webhook',
-  'sandbox',
-] as const;
-// Fails to compile when the API gains a network this list lacks.
-const everyNetworkListed: Exclude<Network, (typeof NETWORKS)[number]> extends never ? true : never = true;
-void everyNetworkListed;
 
 const FORM_FIELDS = ['network', 'displayName', 'handle'] as const;
 

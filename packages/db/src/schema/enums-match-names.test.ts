@@ -1,0 +1,22 @@
+// The database's enums are built from @cadence/names; this pins that they stay so (a pgEnum
+// written out by hand again would pass typecheck and drift at the next added name).
+import * as names from '@cadence/names';
+import { describe, expect, it } from 'vitest';
+import { localeEnum, roleEnum } from './accounts';
+import { campaignStatusEnum } from './campaigns';
+import { channelStatusEnum, networkEnum } from './channels';
+import { postStatusEnum, targetStatusEnum } from './posts';
+
+describe('database enums', () => {
+  it.each([
+    ['network', networkEnum.enumValues, names.NETWORKS],
+    ['channel_status', channelStatusEnum.enumValues, names.CHANNEL_STATUSES],
+    ['role', roleEnum.enumValues, names.ROLES],
+    ['locale', localeEnum.enumValues, names.LOCALES],
+    ['post_status', postStatusEnum.enumValues, names.POST_STATUSES],
+    ['target_status', targetStatusEnum.enumValues, names.TARGET_STATUSES],
+    ['campaign_status', campaignStatusEnum.enumValues, names.CAMPAIGN_STATUSES],
+  ])('%s lists exactly the shared names', (_, enumValues, shared) => {
+    expect([...enumValues]).toEqual([...shared]);
+  });
+});
