@@ -3,6 +3,7 @@
 // same across retries, so a receiver that keeps the ids it has seen never shows a post twice;
 // that is why retrying after an unclear outcome is safe here.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { classifyHttpStatus } from '@cadence/domain/publishing/failure';
 import { z } from 'zod';
 import type { NetworkAdapter, PublishRequest } from './adapter';
@@ -110,7 +111,8 @@ export function createWebhookAdapter(deps: { http: SafeHttpOptions; clock?: () =
       const answer = receiverAnswerSchema.safeParse(safeJson(response.body));
       return {
         externalId: (answer.success && answer.data.id) || request.targetId,
-        externalUrl: (answer.success && answer.data.url) || null,
+        // The receiver may link anywhere (it is the user's own system), but only over http(s).
+        externalUrl: answer.success ? safeExternalUrl(answer.data.url) : null,
       };
     },
   };

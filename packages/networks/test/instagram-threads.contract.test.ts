@@ -104,6 +104,29 @@ describe('Instagram', () => {
     expect(published.externalUrl).toBe(`https://www.instagram.com/p/${published.externalId}`);
   });
 
+  it('keeps no permalink that is not http(s) on Instagram’s own host (issue 10, finding 10)', async () => {
+    const publish = () =>
+      adapter().publish(
+        publishRequest({
+          network: 'instagram',
+          credentials: creds,
+          text: 'Fresh bread',
+          media: [{ url: 'https://cdn.example/bread.jpg', alt: 'Loaves', kind: 'image' }],
+        }),
+        signal(),
+      );
+    try {
+      for (const base of ['javascript:alert(document.cookie)//', 'https://instagram.com.evil.example/p']) {
+        fake.permalinkBase = base;
+        const published = await publish();
+        expect(published.externalId).toBeTruthy();
+        expect(published.externalUrl).toBeNull();
+      }
+    } finally {
+      fake.permalinkBase = 'https://www.instagram.com/p';
+    }
+  });
+
   it('builds a carousel from several media', async () => {
     await adapter().publish(
       publishRequest({

@@ -16,6 +16,11 @@ import { failureOf, publishRequest, signal } from './fakes/publish-request';
 const TOKEN = 'mastodon-user-token';
 let net: FakeNetwork;
 let mode: 'ok' | 'rate_limited' | 'down' = 'ok';
+/** What the fake answers as the status's url and uri; by default a page on the instance itself. */
+let statusLinks: (id: string) => { url: string | null; uri: string } = (id) => ({
+  url: `${net.url}/@me/${id}`,
+  uri: `${net.url}/users/me/statuses/${id}`,
+});
 const statuses = new Map<string, { id: string; status: string; in_reply_to_id: string | null }>();
 const media = new Map<string, { polls: number; description: string | null; size: number }>();
 
@@ -63,7 +68,7 @@ beforeAll(async () => {
       };
       const key = String(request.headers['idempotency-key'] ?? '');
       const existing = statuses.get(key);
-      if (existing) return reply.send({ ...existing, url: `http://fake/@me/${existing.id}` });
+      if (existing) return reply.send({ ...existing, ...statusLinks(existing.id) });
       if (!body.status && !body.media_ids?.length)
         return reply.code(422).send({ error: "Validation failed: Text can't be blank" });
       if ((body.status ?? '').length > 500)
@@ -74,13 +79,14 @@ beforeAll(async () => {
         in_reply_to_id: body.in_reply_to_id ?? null,
       };
       statuses.set(key || status.id, status);
-      return reply.send({ ...status, url: `http://fake/@me/${status.id}`, visibility: body.visibility });
+      return reply.send({ ...status, ...statusLinks(status.id), visibility: body.visibility });
     });
   });
 });
 afterAll(() => net.close());
 beforeEach(() => {
   mode = 'ok';
+  statusLinks = (id) => ({ url: `${net.url}/@me/${id}`, uri: `${net.url}/users/me/statuses/${id}` });
   statuses.clear();
   media.clear();
   net.requests.length = 0;
@@ -102,7 +108,7 @@ describe('Mastodon adapter', () => {
       }),
       signal(),
     );
-    expect(published).toEqual({ externalId: '100', externalUrl: 'http://fake/@me/100' });
+    expect(published).toEqual({ externalId: '100', externalUrl: `${net.url}/@me/100` });
     expect(media.get('1')).toMatchObject({ description: 'The launch poster', size: PNG.length, polls: 2 });
     const post = net.requests.find((r) => r.path === '/api/v1/statuses');
     expect(post?.headers['idempotency-key']).toBe('0b7d6a5e-2f7c-4c1e-9a4e-1d2c3b4a5f60');
@@ -173,5 +179,21 @@ describe('Mastodon adapter', () => {
       failure: { kind: 'permanent', reason: expect.stringContaining('private or reserved') },
     });
     expect(net.requests).toHaveLength(0);
+  });
+
+  it('keeps only an http(s) link on the instance itself as the post’s address (issue 10, finding 10)', async () => {
+    const publish = () =>
+      adapter().publish(
+        publishRequest({ network: 'mastodon', credentials: creds(), text: 'Hi', media: [] }),
+        signal(),
+      );
+    statusLinks = () => ({ url: 'javascript:alert(document.cookie)', uri: 'javascript:alert(1)' });
+    expect((await publish()).externalUrl).toBeNull();
+    statuses.clear();
+    statusLinks = (id) => ({
+      url: `https://evil.example/@me/${id}`,
+      uri: `${net.url}/users/me/statuses/${id}`,
+    });
+    expect((await publish()).externalUrl).toBe(`${net.url}/users/me/statuses/100`);
   });
 });

@@ -3,6 +3,7 @@
 // lost a target (its lease expired and another took over) can never overwrite the newer state.
 import type { Executor } from '@cadence/db';
 import type { TargetStatus } from '@cadence/domain/publishing/post-status';
+import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { type SQL, sql } from 'drizzle-orm';
 
 export interface LedgerChange {
@@ -43,7 +44,8 @@ export async function applyChanges(
       next_attempt_at: c.nextAttemptAt?.toISOString() ?? null,
       last_error: c.lastError ?? null,
       external_id: c.externalId ?? null,
-      external_url: c.externalUrl ?? null,
+      // Every adapter checks its own answers; this is the last gate before the link is stored.
+      external_url: safeExternalUrl(c.externalUrl),
       published_at: c.publishedAt?.toISOString() ?? null,
     })),
   );

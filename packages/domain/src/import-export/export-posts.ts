@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { toLocal } from '../time/local-time';
 import { guardCell } from './csv-cells';
 import { MAX_EXPORT_DAYS, MAX_EXPORT_ROWS } from './schemas';
+import { safeExternalUrl } from '../publishing/external-url';
 
 export const EXPORT_COLUMNS = [
   'target_id',
@@ -94,7 +95,8 @@ export async function exportPosts(
     author_user_id: post.authorUserId,
     author_token_id: post.authorTokenId,
     published_at: target.publishedAt?.toISOString() ?? null,
-    external_url: target.externalUrl,
+    // Rows stored before links were checked may hold anything: exports carry only http(s).
+    external_url: safeExternalUrl(target.externalUrl),
   }));
   const stem = `cadence-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}`;
   if (query.format === 'json') {

@@ -2,6 +2,7 @@
 import { type Executor, postApprovals, postComments } from '@cadence/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { violationSchema } from '../charter/schemas';
+import { safeExternalUrl } from '../publishing/external-url';
 import { loadPolicy, loadTargets, type PostRow, type TargetRow } from './post-store';
 import type { PostSummary, PostView } from './schemas';
 import { approvalsRequired } from './workflow';
@@ -18,7 +19,8 @@ export function toTargetView(t: TargetRow) {
     scheduledAt: t.scheduledAt,
     publishedAt: t.publishedAt,
     externalId: t.externalId,
-    externalUrl: t.externalUrl,
+    // Rows stored before links were checked may hold anything: only http(s) leaves.
+    externalUrl: safeExternalUrl(t.externalUrl),
     lastError: t.lastError,
   };
 }

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../errors';
 import { actorLabel } from './retry-failed-targets';
 import type { ConfirmTarget } from './schemas';
 import { syncPostStatuses } from './sync-post-status';
+import { safeExternalUrl } from './external-url';
 
 export async function confirmUnknownTarget(
   db: Db,
@@ -82,7 +83,7 @@ export function toTargetView(row: typeof postTargets.$inferSelect) {
     nextAttemptAt: row.nextAttemptAt,
     publishedAt: row.publishedAt,
     externalId: row.externalId,
-    externalUrl: row.externalUrl,
+    externalUrl: safeExternalUrl(row.externalUrl),
     lastError: row.lastError,
   };
 }

@@ -2,6 +2,7 @@
 // image or video from its URL), GET /{container}?fields=status_code until FINISHED, then
 // POST /{ig-user-id}/media_publish. Several media make a carousel of child containers. Instagram
 // needs at least one image or video, and has no idempotency key: an unclear outcome goes to a person.
+import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
@@ -76,7 +77,13 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
         'Publishing on Instagram',
         'ambiguous',
       );
-      const link = await readPermalink({ graph, id, token }, deps.http, signal, now, 'Instagram');
+      const link = await readPermalink(
+        { graph, id, token, hosts: ['instagram.com', ...hostOf(deps.baseUrl)] },
+        deps.http,
+        signal,
+        now,
+        'Instagram',
+      );
       return { externalId: id, externalUrl: link };
     },
   };

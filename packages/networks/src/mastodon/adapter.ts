@@ -1,6 +1,7 @@
 // Mastodon (any instance): POST /api/v1/statuses with an Idempotency-Key derived from the target,
 // so a retry within the instance's window (about an hour) returns the first status instead of
 // posting a second. The first comment is a reply with its own key, `${targetId}:comment`.
+import { hostOf, safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import type { NetworkAdapter, PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
@@ -64,7 +65,10 @@ export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: num
           'Posting to Mastodon',
         );
       const main = await post(textWithLink(request.text, request.link), request.targetId);
-      const published = { externalId: main.id, externalUrl: main.url ?? main.uri ?? null };
+      // The status lives on the instance Cadence posted to; a link elsewhere is not this post.
+      const hosts = [...hostOf(parsed.data.instanceUrl), ...hostOf(deps.baseUrl)];
+      const externalUrl = safeExternalUrl(main.url, hosts) ?? safeExternalUrl(main.uri, hosts);
+      const published = { externalId: main.id, externalUrl };
       if (!request.firstComment) return published;
       try {
         await post(request.firstComment, `${request.targetId}:comment`, main.id);

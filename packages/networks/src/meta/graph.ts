@@ -3,6 +3,7 @@
 // status, says what happened: 190 (and 102, 463, 467) the token is invalid or expired; 10 and
 // 200-299 a permission was removed; 4 the app's limit (network-wide), 17, 32 and 613 the
 // user's or page's; 1, 2 and is_transient a passing fault; anything else is about the post.
+import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { type NetworkCall, readAnswer, safeJson, send, withQuery } from '../network-http/call';
@@ -59,14 +60,16 @@ export async function graphCall(
 
 export const graphId = z.string().regex(/^[0-9_]{1,80}$/);
 
-const permalinkAnswer = z.object({ permalink: z.url().optional() });
+// Read as a plain string: z.url() alone lets `javascript:` through; safeExternalUrl decides.
+const permalinkAnswer = z.object({ permalink: z.string().max(2000).optional() });
 
 /**
- * The public link of a just-published Instagram or Threads object. Best effort: the post is out,
- * so a failed lookup gives no link rather than a failed target.
+ * The public link of a just-published Instagram or Threads object, kept only if it is http(s) on
+ * one of the network's hosts. Best effort: the post is out, so a failed lookup gives no link
+ * rather than a failed target.
  */
 export function readPermalink(
-  target: { graph: string; id: string; token: string },
+  target: { graph: string; id: string; token: string; hosts: readonly string[] },
   http: SafeHttpOptions,
   signal: AbortSignal | undefined,
   now: () => Date,
@@ -74,6 +77,11 @@ export function readPermalink(
 ): Promise<string | null> {
   const url = withQuery(`${target.graph}/${target.id}`, { fields: 'permalink', access_token: target.token });
   return graphCall({ method: 'GET', url }, http, signal, now, network)
-    .then((r) => readAnswer(permalinkAnswer, r, `Reading the ${network} post`, 'transient').permalink ?? null)
+    .then((r) =>
+      safeExternalUrl(
+        readAnswer(permalinkAnswer, r, `Reading the ${network} post`, 'transient').permalink,
+        target.hosts,
+      ),
+    )
     .catch(() => null);
 }

@@ -1,6 +1,7 @@
 // Threads: POST /{user-id}/threads makes a container (TEXT, IMAGE, VIDEO or CAROUSEL), Meta
 // processes it (status FINISHED), then POST /{user-id}/threads_publish. No idempotency key: an
 // unclear outcome goes to a person.
+import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
@@ -78,7 +79,13 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
         'Publishing on Threads',
         'ambiguous',
       );
-      const link = await readPermalink({ graph, id, token }, deps.http, signal, now, 'Threads');
+      const link = await readPermalink(
+        { graph, id, token, hosts: ['threads.net', 'threads.com', ...hostOf(deps.baseUrl)] },
+        deps.http,
+        signal,
+        now,
+        'Threads',
+      );
       return { externalId: id, externalUrl: link };
     },
   };

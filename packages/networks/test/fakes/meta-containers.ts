@@ -8,6 +8,8 @@ export interface ContainerFake {
   published: string[];
   failNextContainer: boolean;
   graphError: { status: number; error: Record<string, unknown> } | null;
+  /** Where permalinks point; a test may set a hostile one. */
+  permalinkBase: string;
 }
 
 export function containerRoutes(
@@ -27,6 +29,7 @@ export function containerRoutes(
     published: [],
     failNextContainer: false,
     graphError: null,
+    permalinkBase: o.permalinkBase,
   };
   const denied = (token: unknown) =>
     token !== o.token
@@ -62,7 +65,7 @@ export function containerRoutes(
     const q = request.query as Record<string, string>;
     const refused = denied(q.access_token);
     if (refused) return reply.code(400).send(refused);
-    if (q.fields === 'permalink') return { permalink: `${o.permalinkBase}/${id}`, id };
+    if (q.fields === 'permalink') return { permalink: `${fake.permalinkBase}/${id}`, id };
     const container = fake.containers.get(id);
     if (!container) return reply.code(400).send({ error: { message: 'Unsupported get request', code: 100 } });
     container.polls++;

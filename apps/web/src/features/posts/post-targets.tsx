@@ -1,5 +1,6 @@
 // One row per channel: status as icon and words, the live post's link, and a failure's reason in
 // plain words with the network's raw error behind "details" (shown as text, never as HTML).
+import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useChannels } from '../channels/channel-queries';
@@ -66,19 +67,7 @@ export function PostTargets({
                   : '—'}
             </td>
             <td>
-              {target.externalUrl ? (
-                <a href={target.externalUrl} target="_blank" rel="noreferrer noopener" className="live-link">
-                  {t('post.viewLive')} ↗
-                </a>
-              ) : (
-                // The sandbox network's "live post" is its item in Cadence's own feed.
-                target.network === 'sandbox' &&
-                target.externalId && (
-                  <Link to={`/sandbox#sandbox-${target.externalId}`} className="live-link">
-                    {t('post.viewLive')} ↗
-                  </Link>
-                )
-              )}
+              <LiveLink target={target} />
               {target.status === 'failed' && (
                 <div className="failure">
                   <p className="form-error">{t('post.failedPlain')}</p>
@@ -104,4 +93,28 @@ export function PostTargets({
       </tbody>
     </table>
   );
+}
+
+/** The published post, where it can be opened. */
+function LiveLink({ target }: { target: PostTarget }) {
+  const { t } = useTranslation();
+  // The API only sends http(s) links; checked again here so a link is never a `javascript:` URL,
+  // whatever produced it.
+  const url = safeExternalUrl(target.externalUrl);
+  if (url) {
+    return (
+      <a href={url} target="_blank" rel="noreferrer noopener" className="live-link">
+        {t('post.viewLive')} ↗
+      </a>
+    );
+  }
+  // The sandbox network's "live post" is its item in Cadence's own feed.
+  if (target.network === 'sandbox' && target.externalId) {
+    return (
+      <Link to={`/sandbox#sandbox-${target.externalId}`} className="live-link">
+        {t('post.viewLive')} ↗
+      </Link>
+    );
+  }
+  return null;
 }
