@@ -5,7 +5,7 @@ import { loadCampaignRules } from '../campaigns/campaign-use-cases';
 import { notFound } from '../errors';
 import type { CharterCheck } from './api-schemas';
 import { loadCharterForCheck } from './charter-use-cases';
-import { checkPost, hasBlocking, type PostTarget } from './check-post';
+import { assertCheckable, checkPost, hasBlocking, type PostTarget } from './check-post';
 import { listScheduledOnChannels } from './scheduled-on-channels';
 
 // A target named by network only has no channel; the checker still wants an id to group by.
@@ -58,6 +58,7 @@ export async function checkDraft(db: Db, actor: Actor, input: CharterCheck) {
     campaign,
     otherPosts,
   }).map(({ channelId, ...v }) => (channelId?.startsWith(NETWORK_ONLY) ? v : { ...v, channelId }));
+  assertCheckable(violations);
 
   return { charterVersion: charter.version, blocking: hasBlocking(violations), violations };
 }

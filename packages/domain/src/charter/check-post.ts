@@ -1,8 +1,11 @@
 import { Info } from 'luxon';
 import { analyseText, type TextAnalysis } from '../networks/analyse-text';
 import type { MediaKind, Network } from '../networks/schemas';
+import { unprocessable } from '../errors';
 import { messages } from './messages';
 import { campaignAdditionsAt, instantMillis, localTime, rulesForNetwork } from './resolve-rules';
+import type { PhraseMatch } from './rules/banned-phrases';
+import { CheckTooCostly, checkBudget, spend } from './rules/check-budget';
 import type { Finding, TextContext } from './rules/context';
 import { type FoldedText, fold } from './rules/fold';
 import { checkNetworkLimits } from './rules/network-rules';
@@ -54,7 +57,11 @@ export interface CheckPostInput {
 export function checkPost(input: CheckPostInput): Violation[] {
   try {
     return check(input);
-  } catch {
+  } catch (error) {
+    // Not a failure of the checker but a verdict on the input: the edge refuses it with a 422.
+    if (error instanceof CheckTooCostly) {
+      return [{ rule: TOO_COSTLY, severity: 'block', field: 'text', message: messages.checkTooCostly() }];
+    }
     // Every known path is handled; this net keeps the promise for the unknown ones.
     return [
       {
@@ -70,6 +77,22 @@ export function checkPost(input: CheckPostInput): Violation[] {
   }
 }
 
+/** The rule of the one violation a check returns when its texts are too long to check. */
+export const TOO_COSTLY = 'checker.tooCostly';
+
+/**
+ * Refuses, as a 422 naming the text, a check whose texts were too long to check: a verdict the
+ * caller can act on, where a violation would leave the post saved but unverifiable.
+ */
+export function assertCheckable(violations: readonly Violation[]): void {
+  if (violations.some((v) => v.rule === TOO_COSTLY)) {
+    throw unprocessable('The texts of this post are too long to check against the charter', {
+      field: 'text',
+      violations: violations.filter((v) => v.rule === TOO_COSTLY),
+    });
+  }
+}
+
 export function hasBlocking(violations: readonly Violation[]): boolean {
   return violations.some((v) => v.severity === 'block');
 }
@@ -79,8 +102,13 @@ function check(input: CheckPostInput): Violation[] {
   const post = resolveSchedule(input, violations);
   const campaign = campaignAdditionsAt(input.campaign, post?.at ?? null);
   const others = post ? otherInstants(input) : new Map<string, number[]>();
-  // Targets often share the main text: analyse each distinct text once.
-  const analysed = new Map<string, { analysis: TextAnalysis; folded: FoldedText }>();
+  // Targets often share the main text: analyse each distinct text once, and scan it once per
+  // phrase list, within one budget for the whole check.
+  const budget = checkBudget();
+  const analysed = new Map<
+    string,
+    { analysis: TextAnalysis; folded: FoldedText; phraseMatches: Map<readonly string[], PhraseMatch[]> }
+  >();
   for (const target of input.targets) {
     if (input.scope === 'schedule') {
       if (!post) continue;
@@ -93,10 +121,11 @@ function check(input: CheckPostInput): Violation[] {
     const text = target.text ?? input.text;
     let shared = analysed.get(text);
     if (!shared) {
-      shared = { analysis: analyseText(text), folded: fold(text) };
+      spend(budget, text.length);
+      shared = { analysis: analyseText(text), folded: fold(text), phraseMatches: new Map() };
       analysed.set(text, shared);
     }
-    const ctx: TextContext = { ...shared, network: target.network };
+    const ctx: TextContext = { ...shared, budget, network: target.network };
     const rules = rulesForNetwork(input.charter, target.network);
     const findings: Finding[] = [...checkNetworkLimits(ctx, target), ...checkTextRules(ctx, rules, campaign)];
     if (post)

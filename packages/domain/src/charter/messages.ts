@@ -39,6 +39,10 @@ const KIND_FR: Record<MediaKind, string> = { image: 'les images', video: 'les vi
 const hashtags = (tags: readonly string[]) => tags.map((t) => `#${t.replace(/^#/, '')}`);
 
 export const messages = {
+  checkTooCostly: (): LocalisedMessage => ({
+    en: 'This text is too long to check against the banned phrases; shorten it or use fewer different versions.',
+    fr: `Ce texte est trop long pour être vérifié face aux expressions interdites${NBSP}; raccourcissez-le ou utilisez moins de versions différentes.`,
+  }),
   networkLength: (network: Network, count: number, max: number): LocalisedMessage => ({
     en: `This post is ${nEn(count)} characters long on ${NETWORK_NAMES[network]}, over its limit of ${nEn(max)}.`,
     fr: `Ce message fait ${nFr(count)} caractères sur ${NETWORK_NAMES[network]}, au-delà de sa limite de ${nFr(max)}.`,

@@ -4,7 +4,7 @@ import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
 import { loadCampaignRules } from '../campaigns/campaign-use-cases';
 import { loadCharterForCheck } from '../charter/charter-use-cases';
-import { checkPost, hasBlocking, type PostTarget } from '../charter/check-post';
+import { assertCheckable, checkPost, hasBlocking, type PostTarget } from '../charter/check-post';
 import { listScheduledOnChannels } from '../charter/scheduled-on-channels';
 import type { Violation } from '../charter/schemas';
 import { unprocessable } from '../errors';
@@ -61,6 +61,7 @@ export async function checkStoredPost(
     otherPosts,
     postId: post.id,
   });
+  assertCheckable(violations);
   return { violations, blocking: hasBlocking(violations), charterVersionId: charter.id };
 }
 

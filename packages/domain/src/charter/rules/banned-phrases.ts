@@ -1,80 +1,81 @@
 import type { TextRange } from '../../networks/entities';
 import type { FoldedText } from './fold';
+import { type CheckBudget, checkBudget, spend } from './check-budget';
 import { foldTerm } from './fold';
+import { buildAutomaton, type PhraseAutomaton, symbolsAt } from './phrase-automaton';
+import { isWordAt } from './word-chars';
 
 export interface PhraseMatch {
   phrase: string;
   range: TextRange;
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
-// Scripts written without spaces between words: there a phrase may sit inside a longer run.
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+// A charter's list is checked against every target of every post: build it once per list.
+const prepared = new WeakMap<readonly string[], PhraseAutomaton>();
 
-function isSpacedWordChar(char: string | undefined): boolean {
-  return char !== undefined && WORD.test(char) && !UNSPACED.test(char);
-}
-
-function codePointBefore(text: string, index: number): string | undefined {
-  if (index <= 0) return undefined;
-  const low = text.charCodeAt(index - 1);
-  const isLowSurrogate = low >= 0xdc00 && low <= 0xdfff;
-  return isLowSurrogate && index >= 2 ? text.slice(index - 2, index) : text.charAt(index - 1);
-}
-
-function codePointAt(text: string, index: number): string | undefined {
-  const code = text.codePointAt(index);
-  return code === undefined ? undefined : String.fromCodePoint(code);
-}
-
-interface Needle {
-  phrase: string;
-  needle: string;
-  firstIsWord: boolean;
-  lastIsWord: boolean;
-}
-
-// A charter's list is checked against every target of every post: fold it once per list.
-const prepared = new WeakMap<readonly string[], Needle[]>();
-
-function needles(phrases: readonly string[]): Needle[] {
-  let list = prepared.get(phrases);
-  if (!list) {
-    list = phrases.flatMap((phrase) => {
-      const needle = foldTerm(phrase);
-      if (needle === '') return [];
-      const firstIsWord = isSpacedWordChar(codePointAt(needle, 0));
-      const lastIsWord = isSpacedWordChar(codePointBefore(needle, needle.length));
-      return [{ phrase, needle, firstIsWord, lastIsWord }];
-    });
-    prepared.set(phrases, list);
+function automaton(phrases: readonly string[]): PhraseAutomaton {
+  let built = prepared.get(phrases);
+  if (!built) {
+    built = buildAutomaton(phrases.map(foldTerm));
+    prepared.set(phrases, built);
   }
-  return list;
+  return built;
 }
 
 /**
- * Whole-word occurrences of `phrases` in `folded`, ranges in the original text. A phrase edge that
- * is a letter must not touch another letter, so "cafe" does not match "cafeteria", while a phrase
- * ending in punctuation ("c++") matches wherever it stands. Plain `indexOf`, no regex built from
- * user text. Stops after `limit` matches.
+ * Whole-word occurrences of `phrases` in `folded`, ranges in the original text, in the order they
+ * end. A phrase edge that is a letter must not touch another letter, so "cafe" does not match
+ * "cafeteria", while a phrase ending in punctuation ("c++") matches wherever it stands. One pass
+ * over the text whatever the number of phrases, no regex built from user text. Stops after
+ * `limit` matches; throws CheckTooCostly once `budget` is spent.
  */
 export function findBannedPhrases(
   folded: FoldedText,
   phrases: readonly string[],
   limit: number,
+  budget: CheckBudget = checkBudget(),
 ): PhraseMatch[] {
+  const { next, fail, length, owners, wordOut, otherOut } = automaton(phrases);
   const found: PhraseMatch[] = [];
   const text = folded.text;
-  for (const { phrase, needle, firstIsWord, lastIsWord } of needles(phrases)) {
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-      const after = at + needle.length;
-      if (firstIsWord && isSpacedWordChar(codePointBefore(text, at))) continue;
-      if (lastIsWord && isSpacedWordChar(codePointAt(text, after))) continue;
+  // Every node on a chain is a match (the automaton enforces the boundaries): report them all.
+  const report = (first: number, chain: Int32Array, end: number): boolean => {
+    for (let m = first; m !== -1; m = chain[fail[m] as number] as number) {
+      const at = end - (length[m] as number);
       const start = folded.starts[at] ?? 0;
-      const end = folded.ends[after - 1] ?? start;
-      found.push({ phrase, range: { start, end } });
-      if (found.length >= limit) return found;
+      for (const index of owners[m] as number[]) {
+        spend(budget, 1);
+        found.push({
+          phrase: phrases[index] as string,
+          range: { start, end: folded.ends[end - 1] ?? start },
+        });
+        if (found.length >= limit) return false;
+      }
     }
+    return true;
+  };
+
+  spend(budget, text.length);
+  const symbols: number[] = [];
+  let node = 0;
+  for (let i = 0; i < text.length; i++) {
+    symbols.length = 0;
+    symbolsAt(text, i, symbols);
+    for (const symbol of symbols) {
+      let target = next[node]?.get(symbol);
+      while (target === undefined && node !== 0) {
+        spend(budget, 1);
+        node = fail[node] as number;
+        target = next[node]?.get(symbol);
+      }
+      node = target ?? 0;
+    }
+    const word = wordOut[node] as number;
+    const other = otherOut[node] as number;
+    if (word === -1 && other === -1) continue;
+    const end = i + 1;
+    if (word !== -1 && !isWordAt(text, end) && !report(word, wordOut, end)) break;
+    if (other !== -1 && !report(other, otherOut, end)) break;
   }
   return found;
 }

@@ -2,6 +2,8 @@ import type { TextAnalysis } from '../../networks/analyse-text';
 import type { TextRange } from '../../networks/entities';
 import type { Network } from '../../networks/schemas';
 import type { Violation } from '../schemas';
+import type { PhraseMatch } from './banned-phrases';
+import type { CheckBudget } from './check-budget';
 import type { FoldedText } from './fold';
 
 /** One target's text, analysed once and shared by every text rule. */
@@ -9,6 +11,10 @@ export interface TextContext {
   network: Network;
   analysis: TextAnalysis;
   folded: FoldedText;
+  /** Banned-phrase matches by phrase list: targets sharing a text and a list scan it once. */
+  phraseMatches: Map<readonly string[], PhraseMatch[]>;
+  /** What the whole check may still spend. */
+  budget: CheckBudget;
 }
 
 /** A violation before the checker stamps it with its target's network and channel. */

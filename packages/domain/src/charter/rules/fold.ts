@@ -15,23 +15,33 @@ const MARKS = /\p{M}/gu;
 const SPACE = /^\s$/u;
 
 export function fold(input: string): FoldedText {
-  let text = '';
+  // Parts joined once at the end: appending to a string and asking its last character each time
+  // made V8 flatten the growing string at every character (quadratic: 0.4 s for 100,000).
+  const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  let lastIsSpace = false;
   let index = 0;
   for (const char of input) {
     const end = index + char.length;
     const code = char.charCodeAt(0);
     let folded: string;
+    let isSpace: boolean;
     // Most text is ASCII: skip the costly Unicode path for it.
-    if (code < 0x80) folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
-    else folded = char.normalize('NFD').toLowerCase().replace(MARKS, '');
-    if (folded === ' ' || SPACE.test(char)) {
-      if (text.endsWith(' ')) ends[ends.length - 1] = end;
+    if (code < 0x80) {
+      folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
+      isSpace = code === 32 || (code >= 9 && code <= 13);
+    } else {
+      folded = char.normalize('NFD').toLowerCase().replace(MARKS, '');
+      isSpace = folded === ' ' || SPACE.test(char);
+    }
+    if (isSpace) {
+      if (lastIsSpace) ends[ends.length - 1] = end;
       else {
-        text += ' ';
+        parts.push(' ');
         starts.push(index);
         ends.push(end);
+        lastIsSpace = true;
       }
     } else if (folded === '') {
       // A lone combining mark belongs to the letter before it.
@@ -41,11 +51,12 @@ export function fold(input: string): FoldedText {
         starts.push(index);
         ends.push(end);
       }
-      text += folded;
+      parts.push(folded);
+      lastIsSpace = folded.endsWith(' ');
     }
     index = end;
   }
-  return { text, starts, ends };
+  return { text: parts.join(''), starts, ends };
 }
 
 /** A phrase or tag folded the same way, without the outer spaces. */

@@ -13,7 +13,12 @@ function ruleName(source: Source, name: string): string {
 }
 
 export function checkBannedPhrases(ctx: TextContext, rule: Rule<'bannedPhrases'>, source: Source): Finding[] {
-  return findBannedPhrases(ctx.folded, rule.phrases, MAX_FINDINGS_PER_RULE).map((m) => ({
+  let matches = ctx.phraseMatches.get(rule.phrases);
+  if (!matches) {
+    matches = findBannedPhrases(ctx.folded, rule.phrases, MAX_FINDINGS_PER_RULE, ctx.budget);
+    ctx.phraseMatches.set(rule.phrases, matches);
+  }
+  return matches.map((m) => ({
     rule: ruleName(source, 'bannedPhrases'),
     severity: rule.severity,
     field: 'text',
