@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppContext } from './context';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { registerMetrics } from './plugins/metrics';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
 import { registerRoutes } from './routes/index';
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
   await app.register(cookie);
   await registerSecurity(app, ctx);
   await registerOpenApi(app);
+  await registerMetrics(app, ctx);
   registerAuth(app, ctx);
   if (options.beforeRoutes) await options.beforeRoutes(app);
   await app.register(async (api) => registerRoutes(api, ctx), { prefix: '/api' });

@@ -80,6 +80,7 @@ const envSchema = z.object({
   PUBLISHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   ALLOW_PRIVATE_NETWORK_URLS: bool.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // OAuth apps registered with each network (Mastodon registers itself per instance instead).
   LINKEDIN_CLIENT_ID: z.string().optional(),
   LINKEDIN_CLIENT_SECRET: z.string().optional(),
@@ -112,6 +113,8 @@ export type Config = {
   publisher: { inProcess: boolean; tickSeconds: number; graceMinutes: number; maxAttempts: number };
   allowPrivateNetworkUrls: boolean;
   webDistDir: string | undefined;
+  /** Bearer token for GET /metrics; unset, the endpoint answers 404. */
+  metricsToken: string | undefined;
   networks: {
     /** OAuth client id and secret per network, for the networks configured on this server. */
     clients: Partial<
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     },
     allowPrivateNetworkUrls: e.ALLOW_PRIVATE_NETWORK_URLS,
     webDistDir: e.WEB_DIST_DIR,
+    metricsToken: e.METRICS_TOKEN,
     networks: {
       clients: {
         ...client('linkedin', e.LINKEDIN_CLIENT_ID, e.LINKEDIN_CLIENT_SECRET),
