@@ -4,11 +4,13 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { logSerializers } from './http/log-serializers';
+import { ArrivalTimedLogController } from './http/request-timing';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { registerMetrics } from './plugins/metrics';
 import { registerOpenApi } from './plugins/openapi';
-import { registerSecurity } from './plugins/security';
+import { registerSecurity, trustProxyOption } from './plugins/security';
 import { registerRoutes } from './routes/index';
 
 export type App = FastifyInstance;
@@ -37,11 +39,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
         : {
             level: ctx.config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            serializers: logSerializers,
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     genReqId: () => randomUUID(),
+    logController: new ArrivalTimedLogController(),
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

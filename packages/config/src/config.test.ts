@@ -41,4 +41,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://c.example.com' }).cookieSecure).toBe(true);
     expect(loadConfig({}).cookieSecure).toBe(false);
   });
+
+  it('trusts one proxy hop for TRUST_PROXY=true, never every hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      '::1',
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.1/8/9', '500']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // The environment is read here once, validated, and passed down as a typed Config.
 // Nothing else in Cadence reads process.env.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -30,6 +31,41 @@ const encryptionKeys = z.string().transform((raw, ctx) => {
 
 // "linkedin=http://127.0.0.1:4010,x=..." sends every call for a network to one origin: for local
 // stand-ins of the networks (tests, development), never needed in production.
+// TRUST_PROXY: which reverse proxies may say who the client is (X-Forwarded-For). `true` trusts
+// exactly one hop, the proxy in front of Cadence; a number trusts that many hops; a list of
+// addresses or CIDRs trusts only proxies connecting from them. Trusting every hop would let a
+// client pick its own address by sending a left-most X-Forwarded-For, defeating address limits.
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const value = raw.trim().toLowerCase();
+  if (['false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 20) return hops;
+  } else {
+    const entries = value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (entries.length > 0 && entries.every(isAddressOrCidr)) return entries;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must be false, true (one proxy), a hop count up to 20, or proxy addresses/CIDRs separated by commas',
+  });
+  return z.NEVER;
+});
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+  return bits >= 0 && bits <= (version === 4 ? 32 : 128);
+}
+
 const networkBaseUrls = z.string().transform((raw, ctx) => {
   const out: Record<string, string> = {};
   for (const part of raw
@@ -59,7 +95,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ENCRYPTION_KEYS: encryptionKeys.optional(),
   COOKIE_SECURE: bool.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -69,6 +105,7 @@ const envSchema = z.object({
     .default(1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).optional(),
   PUBLISHER_IN_PROCESS: bool.default(true),
   PUBLISHER_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(1),
   PUBLISHER_GRACE_MINUTES: z.coerce
@@ -105,11 +142,14 @@ export type Config = {
   dataDir: string;
   encryptionKeys: { id: string; key: Buffer }[] | undefined;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** false, a hop count, or the addresses/CIDRs of trusted proxies (Fastify's trustProxy). */
+  trustProxy: false | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
+  /** Every request from one address, signed in or not, whatever its credentials. */
+  apiRateLimitPerAddressPerMinute: number;
   publisher: { inProcess: boolean; tickSeconds: number; graceMinutes: number; maxAttempts: number };
   allowPrivateNetworkUrls: boolean;
   webDistDir: string | undefined;
@@ -164,6 +204,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    // Several people (an office) may share one address: five callers' worth by default.
+    apiRateLimitPerAddressPerMinute:
+      e.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? e.API_RATE_LIMIT_PER_MINUTE * 5,
     publisher: {
       inProcess: e.PUBLISHER_IN_PROCESS,
       tickSeconds: e.PUBLISHER_TICK_SECONDS,

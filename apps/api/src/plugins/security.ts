@@ -1,17 +1,48 @@
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sha256 } from '@cadence/domain/security/tokens';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { AppError } from '@cadence/domain/errors';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
-import { SESSION_COOKIE } from './auth';
 
-/** Rate limits apply per API token, else per session, else per address. */
+// Rate limits live in this process's memory: each replica counts on its own, so N replicas allow
+// up to N times the configured figures (see README, "Rate limits").
+
+/**
+ * Fastify's trustProxy from TRUST_PROXY. Fastify refuses a bare hop count (it cannot check who
+ * connected), so a count becomes "trust the last N hops": right when Cadence is reachable only
+ * through its proxies; a list of proxy addresses/CIDRs is checked against each hop instead.
+ */
+export function trustProxyOption(trust: false | number | string[]) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
+/** The address a limit counts against: IPv6 by /64, since one subscriber holds a whole /64. */
+export function addressKey(request: FastifyRequest): string {
+  return normalizeIP(request.ip);
+}
+
+/**
+ * The caller a request is charged to, known only after authentication (the auth hook runs first):
+ * the verified API token or session, else the address. Never the raw header, which a client can
+ * vary at will (extra spaces, junk credentials) to get a fresh bucket on every request.
+ */
 function callerKey(request: FastifyRequest): string {
-  const auth = request.headers.authorization;
-  if (auth) return `tok:${sha256(auth).slice(0, 32)}`;
-  const session = request.cookies?.[SESSION_COOKIE];
-  if (session) return `ses:${sha256(session).slice(0, 32)}`;
-  return `ip:${request.ip}`;
+  const auth = request.auth;
+  if (auth?.kind === 'token') return `tok:${auth.token.id}`;
+  if (auth?.kind === 'session') return `ses:${auth.sessionIdHash}`;
+  return `ip:${addressKey(request)}`;
+}
+
+/** Health checks are polled by orchestrators and must never be throttled. */
+const isHealthCheck = (request: FastifyRequest) =>
+  request.url.startsWith('/api/health') || request.url.startsWith('/api/ready');
+
+/** Answers 429 in the one error shape, telling the client when to come back. */
+export function rateLimited(reply: FastifyReply, ttlMs: number, message: string): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  reply.header('retry-after', retryAfterSeconds);
+  return new AppError('rate_limited', message, { retryAfterSeconds });
 }
 
 export async function registerSecurity(app: FastifyInstance, ctx: AppContext) {
@@ -33,12 +64,28 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext) {
     },
     strictTransportSecurity: ctx.config.cookieSecure,
   });
+  // Per caller: added to each route's own onRequest hooks, which run after the app-level auth
+  // hook, so the key is the verified identity.
   await app.register(rateLimit, {
     global: true,
     max: ctx.config.apiRateLimitPerMinute,
     timeWindow: '1 minute',
     keyGenerator: callerKey,
-    // Health checks are polled by orchestrators and must never be throttled.
-    allowList: (request) => request.url.startsWith('/api/health') || request.url.startsWith('/api/ready'),
+    allowList: isHealthCheck,
+  });
+  // Per address, before authentication: every request counts, including those whose credentials
+  // fail (which never reach the per-caller limit) and unknown routes. The ceiling is higher so
+  // that several people behind one address keep working.
+  const perAddress = app.createRateLimit({
+    max: ctx.config.apiRateLimitPerAddressPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => `addr:${addressKey(request)}`,
+    allowList: isHealthCheck,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const result = await perAddress(request);
+    if (!result.isAllowed && result.isExceeded) {
+      throw rateLimited(reply, result.ttl, 'Too many requests from this address, slow down');
+    }
   });
 }

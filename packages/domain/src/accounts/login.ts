@@ -1,7 +1,7 @@
 import { type Db, users } from '@cadence/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../errors';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../security/password';
+import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../security/password';
 import { createSession, revokeSession } from './sessions';
 
 export async function login({
@@ -25,7 +25,20 @@ export async function login({
   // Verify against a dummy hash for unknown emails so both paths take the same time.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) throw new AppError('unauthenticated', 'Email or password is wrong');
+  if (needsRehash(user.passwordHash)) await upgradeHash(db, user, password, now);
   if (previousSessionIdHash) await revokeSession(db, previousSessionIdHash);
   const session = await createSession(db, user.id, now);
   return { user, session };
+}
+
+/**
+ * The only moment the plain password is at hand: replace a hash made with older, weaker scrypt
+ * parameters. Guarded on the old hash, so a password changed meanwhile is never overwritten.
+ */
+async function upgradeHash(db: Db, user: { id: string; passwordHash: string }, password: string, now: Date) {
+  const passwordHash = await hashPassword(password);
+  await db
+    .update(users)
+    .set({ passwordHash, updatedAt: now })
+    .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
 }

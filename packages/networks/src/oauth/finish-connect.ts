@@ -1,6 +1,7 @@
 // Step two: the network sends the person back with `code` and `state`. The request is taken
-// (deleted) by its state hash, so a state works once; it must belong to the person now signed in
-// and must not have expired; the code is exchanged with the stored PKCE verifier; the account is
+// (deleted) by its state hash and its owner in one statement, so a state works once and only for
+// the person who started it: someone else who sees the state (a shared screen, a log) cannot burn
+// it. It must not have expired; the code is exchanged with the stored PKCE verifier; the account is
 // looked up and saved on a channel.
 import { memberships, mastodonApps, oauthConnectRequests } from '@cadence/db';
 import { roleAtLeast } from '@cadence/domain/accounts/roles';
@@ -25,19 +26,25 @@ export interface FinishConnectInput {
 }
 
 export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput) {
+  const stateHash = hashState(input.state);
   const [request] = await deps.db
     .delete(oauthConnectRequests)
-    .where(eq(oauthConnectRequests.stateHash, hashState(input.state)))
+    .where(and(eq(oauthConnectRequests.stateHash, stateHash), eq(oauthConnectRequests.userId, input.userId)))
     .returning();
+  if (!request) {
+    // Someone else's state (a link planted on this person) must not connect an account for them.
+    const [other] = await deps.db
+      .select({ userId: oauthConnectRequests.userId })
+      .from(oauthConnectRequests)
+      .where(eq(oauthConnectRequests.stateHash, stateHash));
+    if (other) throw new AppError('forbidden', 'This connection was started by someone else');
+  }
   if (!request || request.expiresAt <= deps.now()) {
     throw new AppError(
       'bad_request',
       'This connection request is unknown, already used or expired: start again',
     );
   }
-  // Someone else's state (a link planted on this person) must not connect an account for them.
-  if (request.userId !== input.userId)
-    throw new AppError('forbidden', 'This connection was started by someone else');
   const where = { workspaceId: request.workspaceId, network: request.network };
   if (input.error) {
     throw new AppError(

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import { requireSession, SESSION_COOKIE } from '../../plugins/auth';
+import { attemptLimiter } from './attempt-limits';
 
 const sessionResponse = z.object({
   user: userSchema,
@@ -40,17 +41,15 @@ function setSessionCookie(reply: FastifyReply, ctx: AppContext, value: string, e
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
-  const limit = ctx.config.loginRateLimitPerMinute;
-  const perAddress = app.createRateLimit({
-    max: limit,
-    timeWindow: '1 minute',
-    keyGenerator: (req) => `login-ip:${req.ip}`,
+  const checkSignIn = attemptLimiter(app, {
+    name: 'login',
+    perMinute: ctx.config.loginRateLimitPerMinute,
+    account: (req) => String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase(),
   });
-  const perAccount = app.createRateLimit({
-    max: limit,
-    timeWindow: '1 minute',
-    keyGenerator: (req) =>
-      `login-acct:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  const checkPasswordChange = attemptLimiter(app, {
+    name: 'password',
+    perMinute: ctx.config.loginRateLimitPerMinute,
+    account: (req) => (req.auth.kind === 'session' ? req.auth.user.id : ''),
   });
 
   r.get(
@@ -98,15 +97,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      for (const check of [perAddress, perAccount]) {
-        const result = await check(request);
-        if (!result.isAllowed && result.isExceeded) {
-          reply.header('retry-after', Math.ceil(result.ttl / 1000));
-          throw new AppError('rate_limited', 'Too many sign-in attempts; wait a minute', {
-            retryAfterSeconds: Math.ceil(result.ttl / 1000),
-          });
-        }
-      }
+      await checkSignIn(request, reply);
       const previous = request.cookies[SESSION_COOKIE];
       const { user, session } = await login({
         db,
@@ -171,6 +162,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const auth = requireSession(request);
+      await checkPasswordChange(request, reply);
       const [user] = await db.select().from(users).where(eq(users.id, auth.user.id));
       if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
         throw new AppError('validation_failed', 'body.currentPassword: is wrong', [
