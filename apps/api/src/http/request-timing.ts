@@ -26,6 +26,11 @@ export function turnStart(): number {
   return turnStartedAt;
 }
 
+/** performance.now() at the request's arrival, as defined above. */
+export function arrivalOf(request: FastifyRequest): number | undefined {
+  return arrivals.get(request);
+}
+
 /** Milliseconds since the request arrived (queueing included), and since Fastify started on it. */
 export function latencyOf(request: FastifyRequest, reply: FastifyReply) {
   const arrivedAt = arrivals.get(request);

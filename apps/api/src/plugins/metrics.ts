@@ -9,6 +9,7 @@ import { readAttemptsSince, readLedgerGauges } from '@cadence/domain/operations/
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../context';
+import { arrivalOf } from '../http/request-timing';
 
 const LAG_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -33,12 +34,9 @@ export async function registerMetrics(app: FastifyInstance, ctx: AppContext) {
     buckets: HTTP_BUCKETS,
     registers: [registry],
   });
-  const arrivedAt = new WeakMap<FastifyRequest, number>();
-  app.addHook('onRequest', async (request) => {
-    arrivedAt.set(request, performance.now());
-  });
   app.addHook('onResponse', async (request, reply) => {
-    const start = arrivedAt.get(request);
+    // From arrival, queueing behind the requests read in the same turn included (request-timing.ts).
+    const start = arrivalOf(request);
     if (start === undefined) return;
     // The route template, never the raw URL: ids would make one series per post.
     const route = request.routeOptions.url ?? 'unmatched';
