@@ -2,8 +2,9 @@
 // passed in as a plain object, so tests run the real jobs against fakes.
 import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
-import type { BackoffPolicy } from '@cadence/domain/publishing/backoff';
+import type { BackoffPolicy } from '@cadence/jobs/backoff';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
+import type { ClaimedTarget } from '@cadence/domain/publishing/target-ledger';
 import type { AdapterRegistry } from '@cadence/networks';
 
 export interface PublisherOptions {
@@ -21,7 +22,6 @@ export interface PublisherOptions {
   /** The `sending` lease outlives the call's time limit by this much, so a live call never loses it. */
   sendLeaseMarginMs: number;
   reconcileEveryMs: number;
-  heartbeatEveryMs: number;
   shutdownTimeoutMs: number;
   backoff: BackoffPolicy;
 }
@@ -35,7 +35,6 @@ export const DEFAULT_OPTIONS: PublisherOptions = {
   sendTimeoutMs: 20_000,
   sendLeaseMarginMs: 10_000,
   reconcileEveryMs: 1_000,
-  heartbeatEveryMs: 5_000,
   shutdownTimeoutMs: 10_000,
   backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
 };
@@ -61,20 +60,8 @@ export interface PublisherDeps {
   options: PublisherOptions;
 }
 
-/** A target this process holds, as the claim returned it. */
-export interface ClaimedTarget {
-  id: string;
-  postId: string;
-  workspaceId: string;
-  channelId: string;
-  network: NonNullable<keyof AdapterRegistry>;
-  scheduledAt: Date;
-  nextAttemptAt: Date | null;
-  attempts: number;
-  textOverride: string | null;
-  mediaOverride: import('@cadence/db').MediaRef[] | null;
-  firstCommentOverride: string | null;
-}
+/** A target this process holds, as the ledger's claim returned it. */
+export type { ClaimedTarget };
 
 /** When the target should leave: its retry time if it has one, else its scheduled instant. */
 export const dueAt = (t: Pick<ClaimedTarget, 'scheduledAt' | 'nextAttemptAt'>) =>

@@ -1,12 +1,14 @@
-// The publisher loop, the same in its own process and inside `pnpm start`: each tick claims what
+// The publisher: the target ledger's work on the process's job runner. A periodic task claims what
 // is due (or about to be), timers fire each target at its instant, send batches run a few at a
-// time, and expired leases and unknown targets are reconciled. stop() stops claiming, gives back
-// what has not started and waits for what is in flight.
+// time, and another task hands back the targets of gone workers and reconciles unknown ones. The
+// runner's heartbeat says this process is alive. stop() stops claiming, gives back what has not
+// started and waits for what is in flight.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
+import { createJobRunner, type JobRunner } from '@cadence/jobs';
 import type { AdapterRegistry } from '@cadence/networks';
 import {
   type ClaimedTarget,
@@ -17,11 +19,10 @@ import {
 } from './deps';
 import { claimDue } from './jobs/claim-due';
 import { createInstantTimers } from './jobs/fire-at-instant';
-import { beat } from './jobs/heartbeat';
 import { reconcileExpiredLeases } from './jobs/reconcile-expired-leases';
 import { reconcileUnknown } from './jobs/reconcile-unknown';
 import { sendTargets } from './jobs/send-target';
-import { releaseClaims } from './ledger/claim-due';
+import * as targetLedger from '@cadence/domain/publishing/target-ledger';
 
 export interface PublisherInput {
   db: Db;
@@ -29,6 +30,8 @@ export interface PublisherInput {
   keyRing: KeyRing;
   settings: Config['publisher'];
   logger: PublisherLogger;
+  /** The process's job runner; without one the publisher makes its own (tests). */
+  runner?: JobRunner;
   clock?: () => Date;
   random?: () => number;
   workerId?: string;
@@ -37,7 +40,8 @@ export interface PublisherInput {
 
 export interface Publisher {
   workerId: string;
-  /** One pass: claim, reconcile when due, heartbeat when due. Safe to call while one is running. */
+  runner: JobRunner;
+  /** One pass of every task on the runner: beat, claim, hand back, reconcile. Safe to call while one is running. */
   tick(): Promise<void>;
   stop(): Promise<void>;
   /** Resolves when nothing is held, queued or being sent (tests). */
@@ -46,27 +50,36 @@ export interface Publisher {
 }
 
 export function createPublisher(input: PublisherInput): Publisher {
+  const clock = input.clock ?? (() => new Date());
+  const options = { ...DEFAULT_OPTIONS, ...input.options };
+  const ownRunner = !input.runner;
+  const runner =
+    input.runner ??
+    createJobRunner({
+      db: input.db,
+      workerId: input.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      logger: input.logger,
+      clock,
+      ...(input.random ? { random: input.random } : {}),
+      report: () => ({ inFlight: held.size, published }),
+    });
   const deps: PublisherDeps = {
     db: input.db,
     adapters: input.adapters,
     keyRing: input.keyRing,
     settings: input.settings,
     logger: input.logger,
-    clock: input.clock ?? (() => new Date()),
+    clock,
     random: input.random ?? Math.random,
-    workerId: input.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    options: { ...DEFAULT_OPTIONS, ...input.options },
+    workerId: runner.workerId,
+    options,
   };
-  const startedAt = deps.clock();
   const held = new Map<string, ClaimedTarget>();
   const ready: ClaimedTarget[] = [];
   const activeSends = new Set<Promise<void>>();
   let claiming: Promise<void> | null = null;
-  let ticking: Promise<void> | null = null;
   let stopping = false;
   let published = 0;
-  let lastReconcile = 0;
-  let lastBeat = 0;
   let backlog = false;
 
   const report = (what: string) => (err: unknown) =>
@@ -79,7 +92,7 @@ export function createPublisher(input: PublisherInput): Publisher {
         .then((counts) => {
           published += counts.published;
         })
-        // The rows stay claimed or sending in the database; their leases bring them back.
+        // The rows stay claimed or sending in the database; hand-back brings them back.
         .catch(report('a send batch'))
         .finally(() => {
           for (const t of batch) held.delete(t.id);
@@ -118,47 +131,39 @@ export function createPublisher(input: PublisherInput): Publisher {
     return claiming;
   };
 
-  const tickOnce = async () => {
-    await claim();
-    const now = deps.clock().getTime();
-    if (now - lastReconcile >= deps.options.reconcileEveryMs) {
-      lastReconcile = now;
-      await reconcileExpiredLeases(deps).catch(report('reconciling expired leases'));
-      await reconcileUnknown(deps).catch(report('reconciling unknown targets'));
-    }
-    if (now - lastBeat >= deps.options.heartbeatEveryMs) {
-      lastBeat = now;
-      await beat(deps, { startedAt, inFlight: held.size, published }).catch(report('the heartbeat'));
-    }
+  // Gone workers' targets come back in seconds (missed heartbeats), not at the end of their leases.
+  const reconcile = async () => {
+    if (stopping) return;
+    await reconcileExpiredLeases(deps, runner.goneWorkers() ?? undefined).catch(
+      report('handing back targets'),
+    );
+    await reconcileUnknown(deps).catch(report('reconciling unknown targets'));
   };
+
+  runner.every('publisher:claim', input.settings.tickSeconds * 1000, claim);
+  runner.every('publisher:reconcile', options.reconcileEveryMs, reconcile);
 
   return {
     workerId: deps.workerId,
-    tick() {
-      if (stopping) return Promise.resolve();
-      ticking ??= tickOnce().finally(() => {
-        ticking = null;
-      });
-      return ticking;
-    },
+    runner,
+    tick: () => (stopping ? Promise.resolve() : runner.runOnce()),
     async stop() {
       if (stopping) return;
       stopping = true;
-      await ticking?.catch(() => {});
       await claiming?.catch(() => {});
       const unsent = [...timers.cancelAll(), ...ready.splice(0)];
       for (const t of unsent) held.delete(t.id);
-      await releaseClaims(
-        deps.db,
-        deps.workerId,
-        unsent.map((t) => t.id),
-        deps.clock(),
-      ).catch(report('releasing claims'));
+      await targetLedger
+        .releaseClaims(
+          deps.db,
+          deps.workerId,
+          unsent.map((t) => t.id),
+          deps.clock(),
+        )
+        .catch(report('releasing claims'));
       const deadline = new Promise((resolve) => setTimeout(resolve, deps.options.shutdownTimeoutMs).unref());
       await Promise.race([Promise.allSettled([...activeSends]), deadline]);
-      await beat(deps, { startedAt, inFlight: held.size, published, stopped: true }).catch(
-        report('the last heartbeat'),
-      );
+      if (ownRunner) await runner.stop();
       deps.logger.info({ released: unsent.length, published }, 'publisher stopped');
     },
     async idle() {

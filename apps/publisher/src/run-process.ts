@@ -1,14 +1,14 @@
-// A publisher process: configuration, database, networks, ticks, and a graceful SIGTERM (stop
-// claiming, give back what has not started, finish what is in flight, record the stop).
+// A publisher process: configuration, database, the composed publisher, and close-with-grace on
+// SIGTERM/SIGINT (stop claiming, give back what has not started, finish what is in flight, record
+// the stop). Started before the API has migrated the database, it waits for the schema.
 import { type Config, ConfigError, loadConfig } from '@cadence/config';
-import { type Db, openDatabase } from '@cadence/db';
-import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
+import { type Db, openDatabase, waitForMigrations } from '@cadence/db';
+import { loadKeyRing } from '@cadence/domain/security/key-ring';
+import type { AdapterRegistry } from '@cadence/networks';
+import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import type { PublisherOptions } from './deps';
-import { loadKeyRing } from '@cadence/domain/security/key-ring';
-import { createPublisher } from './publisher';
-import { scheduleHousekeeping } from './jobs/housekeeping';
-import { scheduleTicks } from './schedule-ticks';
+import { startPublisher } from './start-publisher';
 
 export interface ProcessInput {
   /** The networks to publish to; the real ones by default (tests pass a recording fake). */
@@ -35,52 +35,35 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
     );
     process.exit(1);
   }
-  // The API creates the local key file; a publisher only reads it.
-  const keyRing = loadKeyRing(config, { createIfMissing: false });
   const logger = pino({ level: config.logLevel, base: { service: 'publisher' } });
   const database = await openDatabase(config);
-  const adapters = input.adapters
-    ? input.adapters(database.db, config)
-    : defaultAdapters({
-        db: database.db,
-        allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
-        baseUrls: config.networks.baseUrls,
-      });
-  const publisher = createPublisher({
+  const waiting = new AbortController();
+  let running: ReturnType<typeof startPublisher> | undefined;
+  closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'publisher stopping after an error');
+    else logger.info({ signal }, 'publisher stopping');
+    waiting.abort();
+    await running?.stop();
+    await database.close();
+  });
+  await waitForMigrations(database, {
+    signal: waiting.signal,
+    onWait: (missing) =>
+      logger.warn(
+        { missing },
+        'waiting for the database to be migrated (the API migrates it when it starts)',
+      ),
+  });
+  // The API creates the local key file; a publisher only reads it.
+  const keyRing = loadKeyRing(config, { createIfMissing: false });
+  running = startPublisher({
     db: database.db,
-    adapters,
+    config,
     keyRing,
-    settings: config.publisher,
     logger,
+    ...(input.adapters ? { adapters: input.adapters(database.db, config) } : {}),
     ...(input.workerId ? { workerId: input.workerId } : {}),
     ...(input.options ? { options: input.options } : {}),
   });
-  const ticks = scheduleTicks(publisher, config.publisher.tickSeconds);
-  const refresh = scheduleHousekeeping(
-    {
-      db: database.db,
-      keyRing,
-      http: { allowPrivateNetworkUrls: config.allowPrivateNetworkUrls },
-      now: () => new Date(),
-      clients: config.networks.clients,
-      baseUrls: config.networks.baseUrls,
-    },
-    logger,
-  );
-  logger.info({ workerId: publisher.workerId }, 'publisher started');
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'publisher stopping');
-    await ticks.stop();
-    await refresh.stop();
-    await publisher.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  return publisher;
+  return running.publisher;
 }

@@ -313,6 +313,55 @@ describe('crashes and unclear outcomes', () => {
     return s;
   }
 
+  it("hands back a gone worker's targets at once from its missed heartbeats, not at the end of its leases", async () => {
+    const now = Date.now();
+    const beats = (workerId: string, beatAgoMs: number) => ({
+      workerId,
+      hostname: 'h',
+      pid: 1,
+      startedAt: new Date(now - 60_000),
+      beatAt: new Date(now - beatAgoMs),
+    });
+    await database.db
+      .insert(publisherHeartbeats)
+      .values([beats('gone-worker', 10_000), beats('live-worker', 0)]);
+    const hold = async (ids: string[], status: 'claimed' | 'sending', leaseOwner: string) =>
+      database.db
+        .update(postTargets)
+        .set({
+          status,
+          attempts: status === 'sending' ? 1 : 0,
+          leaseOwner,
+          // Far in the future: only the missed heartbeats can end these leases.
+          leaseExpiresAt: new Date(now + 3600_000),
+          ...(status === 'sending' ? { sendingStartedAt: new Date(now - 5000) } : {}),
+        })
+        .where(inArray(postTargets.id, ids));
+    const claimed = await scenario('sandbox', 2);
+    const sending = await scenario('sandbox', 1);
+    const alive = await scenario('sandbox', 1);
+    await hold(claimed.targetIds, 'claimed', 'gone-worker');
+    await hold(sending.targetIds, 'sending', 'gone-worker');
+    await hold(alive.targetIds, 'claimed', 'live-worker');
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(
+      publisher,
+      async () =>
+        (await allIn(claimed.targetIds, 'published')()) && !(await allIn(sending.targetIds, 'sending')()),
+    );
+    const log = await database.db
+      .select()
+      .from(targetAttempts)
+      .where(inArray(targetAttempts.targetId, sending.targetIds));
+    expect(log.map((l) => l.outcome)).toContain('ambiguous');
+    // A worker that still beats keeps what it holds.
+    expect((await targetsOf(alive.targetIds)).map((t) => [t.status, t.leaseOwner])).toEqual([
+      ['claimed', 'live-worker'],
+    ]);
+    await publisher.stop();
+  });
+
   it('settles a target found on the network as published, without posting again', async () => {
     const s = await stuckInSending();
     const store = memoryStore();

@@ -1,7 +1,7 @@
 // Claims as many due targets as this process has room for, batch after batch, and hands each to
 // the instant timers. Only one claim loop runs at a time per process.
 import type { ClaimedTarget, PublisherDeps } from '../deps';
-import { claimDueTargets } from '../ledger/claim-due';
+import * as targetLedger from '@cadence/domain/publishing/target-ledger';
 
 export async function claimDue(
   deps: PublisherDeps,
@@ -12,7 +12,7 @@ export async function claimDue(
   while (!state.stopping()) {
     const limit = Math.min(deps.options.claimBatch, state.room());
     if (limit <= 0) break;
-    const rows = await claimDueTargets(deps.db, {
+    const rows = await targetLedger.claimDue(deps.db, {
       workerId: deps.workerId,
       now: deps.clock(),
       lookAheadMs: deps.options.lookAheadMs,

@@ -2,11 +2,16 @@
 // definitely absent means it never went out, so it is sent again; an adapter that cannot tell
 // hands the target to a person, who confirms it in the app.
 import { postTargets, targetReconciliations } from '@cadence/db';
-import { backoffDelayMs } from '@cadence/domain/publishing/backoff';
+import { backoffDelayMs } from '@cadence/jobs/backoff';
 import { syncPostStatuses } from '@cadence/domain/publishing/sync-post-status';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
-import { type AttemptLogRow, applyChanges, type LedgerChange, logAttempts } from '../ledger/apply-changes';
+import {
+  type AttemptLogRow,
+  type LedgerChange,
+  logAttempts,
+  settleUnknown,
+} from '@cadence/domain/publishing/target-ledger';
 import { retryOnConflict } from '../ledger/retry-on-conflict';
 import { buildRequest } from '../send/build-request';
 import { callWithDeadline } from '../send/call-adapter';
@@ -150,7 +155,7 @@ export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
 
   await retryOnConflict(() =>
     deps.db.transaction(async (tx) => {
-      const applied = await applyChanges(tx, { from: 'unknown' }, changes, now);
+      const applied = await settleUnknown(tx, changes, now);
       await logAttempts(
         tx,
         log.filter((l) => applied.has(l.targetId)),

@@ -1,10 +1,8 @@
 // Sends a batch of claimed targets that have reached their instant: send-time checks, rate
 // limits, then `sending` is committed BEFORE any network is called (so a crash mid-call leaves a
 // trace to reconcile, never a silent gap), then the calls, then their outcomes.
-import { postTargets } from '@cadence/db';
-import { and, eq, sql } from 'drizzle-orm';
+import * as targetLedger from '@cadence/domain/publishing/target-ledger';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
-import { uuidList } from '../ledger/apply-changes';
 import { publishOnce } from '../send/call-adapter';
 import { loadSendContext } from '../send/load-send-context';
 import { type BatchPlan, planBatch } from '../send/plan-batch';
@@ -31,24 +29,12 @@ export async function sendTargets(
 
   const startedAt = deps.clock();
   const leaseMs = deps.options.sendTimeoutMs + deps.options.sendLeaseMarginMs;
-  const marked = await deps.db
-    .update(postTargets)
-    .set({
-      status: 'sending',
-      attempts: sql`${postTargets.attempts} + 1`,
-      sendingStartedAt: startedAt,
-      leaseExpiresAt: new Date(startedAt.getTime() + leaseMs),
-      updatedAt: startedAt,
-    })
-    .where(
-      and(
-        sql`${postTargets.id} = ANY(${uuidList(plan.go.map((g) => g.target.id))})`,
-        eq(postTargets.status, 'claimed'),
-        eq(postTargets.leaseOwner, deps.workerId),
-      ),
-    )
-    .returning({ id: postTargets.id, attempts: postTargets.attempts });
-  const attemptsById = new Map(marked.map((m) => [m.id, m.attempts]));
+  const attemptsById = await targetLedger.markSending(deps.db, {
+    workerId: deps.workerId,
+    ids: plan.go.map((g) => g.target.id),
+    now: startedAt,
+    leaseMs,
+  });
 
   // Targets whose lease we lost in the meantime are someone else's now: not sent here.
   const sendable = plan.go.filter((g) => attemptsById.has(g.target.id));

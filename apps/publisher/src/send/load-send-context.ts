@@ -10,7 +10,7 @@ import type { CampaignRules, CharterRules, Violation } from '@cadence/domain/cha
 import { listScheduledOnChannels } from '@cadence/domain/charter/scheduled-on-channels';
 import { and, gt, inArray, sql } from 'drizzle-orm';
 import type { ClaimedTarget } from '../deps';
-import { uuidList } from '../ledger/apply-changes';
+import { uuidList } from '@cadence/domain/publishing/target-ledger';
 
 type PostRow = Pick<
   typeof posts.$inferSelect,

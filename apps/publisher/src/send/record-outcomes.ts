@@ -1,12 +1,19 @@
 // Writes what the networks answered, in one transaction per batch: the ledger rows, the attempt
 // log, "wait" markers after a 429, reconnect flags on channels, reconciliations to run, and the
 // posts' statuses. Only rows still `sending` under this worker's lease are touched.
-import { channels, targetReconciliations } from '@cadence/db';
+import { channels } from '@cadence/db';
 import { decideAfterFailure } from '@cadence/domain/publishing/decide-after-failure';
 import { syncPostStatuses } from '@cadence/domain/publishing/sync-post-status';
 import { and, eq } from 'drizzle-orm';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
-import { type AttemptLogRow, applyChanges, type LedgerChange, logAttempts } from '../ledger/apply-changes';
+import {
+  type AttemptLogRow,
+  type LedgerChange,
+  logAttempts,
+  queueReconciliation,
+  recordOutcomes as recordLedgerOutcomes,
+  settleClaimed,
+} from '@cadence/domain/publishing/target-ledger';
 import { retryOnConflict } from '../ledger/retry-on-conflict';
 import type { CallResult } from './call-adapter';
 import { channelKey, networkKey } from './load-send-context';
@@ -102,15 +109,13 @@ export async function recordOutcomes(
 
   await retryOnConflict(() =>
     deps.db.transaction(async (tx) => {
-      const applied = await applyChanges(tx, { from: 'sending', leaseOwner: deps.workerId }, changes, now);
+      const applied = await recordLedgerOutcomes(tx, deps.workerId, changes, now);
       await logAttempts(tx, log);
-      const toReconcile = reconcile.filter((id) => applied.has(id));
-      if (toReconcile.length > 0) {
-        await tx
-          .insert(targetReconciliations)
-          .values(toReconcile.map((targetId) => ({ targetId, dueAt: now })))
-          .onConflictDoNothing();
-      }
+      await queueReconciliation(
+        tx,
+        reconcile.filter((id) => applied.has(id)),
+        now,
+      );
       for (const [channelId, reason] of [...reconnect].sort(([a], [b]) => a.localeCompare(b))) {
         await tx
           .update(channels)
@@ -174,7 +179,7 @@ export async function settleWithoutSending(
   }));
   await retryOnConflict(() =>
     deps.db.transaction(async (tx) => {
-      const applied = await applyChanges(tx, { from: 'claimed', leaseOwner: deps.workerId }, changes, now);
+      const applied = await settleClaimed(tx, deps.workerId, changes, now);
       await logAttempts(
         tx,
         log.filter((l) => applied.has(l.targetId)),

@@ -27,7 +27,6 @@ export function testPublisher(
     random: () => 0.5,
     options: {
       reconcileEveryMs: 0,
-      heartbeatEveryMs: 0,
       backoff: { baseMs: 20, maxMs: 200 },
       ...extra.options,
     },

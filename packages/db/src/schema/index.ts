@@ -10,3 +10,4 @@ export * from './idempotency';
 export * from './ics';
 export * from './publisher';
 export * from './connect';
+export * from './jobs';

@@ -1,14 +1,11 @@
 // Puts a post and all its targets on a time, after the charter agrees with it: caps, spacing,
 // windows and blackouts are checked against the other committed posts of the same channels.
-import { type Executor, postTargets } from '@cadence/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
 import { type CharterOutcome, checkStoredPost } from './post-charter';
 import { lockChannels, type PostRow, savePost, type TargetRow } from './post-store';
+import * as targetLedger from '../publishing/target-ledger';
 import type { ScheduleTime } from './schedule-time';
-
-// A target that has not gone out (or was held/missed) follows the post to its new time.
-const MOVABLE: readonly TargetRow['status'][] = ['pending', 'scheduled', 'held', 'missed'];
 
 export type ScheduleOutcome =
   | { scheduled: true; post: PostRow; outcome: CharterOutcome }
@@ -41,17 +38,11 @@ export async function applySchedule(
     },
     now,
   );
-  await tx
-    .update(postTargets)
-    .set({ status: 'scheduled', scheduledAt: time.at, nextAttemptAt: null, lastError: null, updatedAt: now })
-    .where(and(eq(postTargets.postId, row.id), inArray(postTargets.status, [...MOVABLE])));
+  await targetLedger.reschedule(tx, row.id, time.at, now);
   return { scheduled: true, post, outcome };
 }
 
 /** Takes the targets off the calendar (back to pending); the post's own time is the caller's business. */
 export async function unscheduleTargets(tx: Executor, postId: string, now: Date): Promise<void> {
-  await tx
-    .update(postTargets)
-    .set({ status: 'pending', scheduledAt: null, nextAttemptAt: null, updatedAt: now })
-    .where(and(eq(postTargets.postId, postId), inArray(postTargets.status, [...MOVABLE])));
+  await targetLedger.unschedule(tx, postId, now);
 }

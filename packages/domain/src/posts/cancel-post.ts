@@ -1,6 +1,5 @@
-import { postTargets } from '@cadence/db';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
+import * as targetLedger from '../publishing/target-ledger';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { recordPostEvent } from './post-events';
@@ -24,15 +23,7 @@ export async function cancelPost(
     assertTransition(row.status, 'cancel');
     assertNotInFlight(await loadTargets(tx, [row.id]));
     const now = deps.clock();
-    await tx
-      .update(postTargets)
-      .set({ status: 'cancelled', updatedAt: now })
-      .where(
-        and(
-          eq(postTargets.postId, row.id),
-          inArray(postTargets.status, ['pending', 'scheduled', 'held', 'missed']),
-        ),
-      );
+    await targetLedger.cancel(tx, row.id, now);
     const saved = await savePost(tx, row, { status: 'cancelled' }, now);
     await recordPostEvent(tx, actor, {
       postId: row.id,

@@ -1,6 +1,7 @@
-import { posts, postTargets } from '@cadence/db';
+import { posts } from '@cadence/db';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
+import * as targetLedger from '../publishing/target-ledger';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { assertKnownPillar, checkStoredPost } from './post-charter';
@@ -54,20 +55,18 @@ export async function createPost(deps: PostDeps, actor: Actor, input: PostCreate
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    const targets = await tx
-      .insert(postTargets)
-      .values(
-        body.targets.map((t) => ({
-          postId: row.id,
-          workspaceId: actor.workspaceId,
-          channelId: t.channelId,
-          network: networks.get(t.channelId) ?? 'sandbox',
-          textOverride: t.text ?? null,
-          mediaOverride: t.media ?? null,
-          firstCommentOverride: t.firstComment ?? null,
-        })),
-      )
-      .returning();
+    const targets = await targetLedger.addTargets(
+      tx,
+      body.targets.map((t) => ({
+        postId: row.id,
+        workspaceId: actor.workspaceId,
+        channelId: t.channelId,
+        network: networks.get(t.channelId) ?? 'sandbox',
+        textOverride: t.text ?? null,
+        mediaOverride: t.media ?? null,
+        firstCommentOverride: t.firstComment ?? null,
+      })),
+    );
     // Warnings (and blocks) are shown to the writer now; they block only approval and scheduling.
     const outcome = await checkStoredPost(tx, actor, row, targets, requested?.at ?? null);
     const [saved] = await tx

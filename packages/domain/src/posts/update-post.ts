@@ -1,7 +1,7 @@
-import { type Executor, postTargets } from '@cadence/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
 import { AppError } from '../errors';
+import * as targetLedger from '../publishing/target-ledger';
 import { unscheduleTargets } from './apply-schedule';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
@@ -163,7 +163,7 @@ async function replaceTargets(
   );
   const wantedIds = new Set(wanted.map((t) => t.channelId));
   const removed = current.filter((t) => !wantedIds.has(t.channelId)).map((t) => t.id);
-  if (removed.length > 0) await tx.delete(postTargets).where(inArray(postTargets.id, removed));
+  await targetLedger.removeTargets(tx, row.id, removed);
   const existing = new Map(current.map((t) => [t.channelId, t]));
   for (const t of wanted) {
     const values = {
@@ -173,18 +173,17 @@ async function replaceTargets(
     };
     const found = existing.get(t.channelId);
     if (found) {
-      await tx
-        .update(postTargets)
-        .set({ ...values, updatedAt: now })
-        .where(and(eq(postTargets.id, found.id), eq(postTargets.postId, row.id)));
+      await targetLedger.setOverrides(tx, row.id, found.id, values, now);
     } else {
-      await tx.insert(postTargets).values({
-        ...values,
-        postId: row.id,
-        workspaceId: actor.workspaceId,
-        channelId: t.channelId,
-        network: networks.get(t.channelId) ?? 'sandbox',
-      });
+      await targetLedger.addTargets(tx, [
+        {
+          ...values,
+          postId: row.id,
+          workspaceId: actor.workspaceId,
+          channelId: t.channelId,
+          network: networks.get(t.channelId) ?? 'sandbox',
+        },
+      ]);
     }
   }
 }

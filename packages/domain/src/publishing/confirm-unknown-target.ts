@@ -1,5 +1,5 @@
 // When a network cannot say whether a post went out, a person looks and tells Cadence.
-import { type Db, postTargets, targetAttempts, targetReconciliations } from '@cadence/db';
+import { type Db, postTargets } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
@@ -8,6 +8,7 @@ import { actorLabel } from './retry-failed-targets';
 import type { ConfirmTarget } from './schemas';
 import { syncPostStatuses } from './sync-post-status';
 import { safeExternalUrl } from './external-url';
+import * as targetLedger from './target-ledger';
 
 export async function confirmUnknownTarget(
   db: Db,
@@ -32,41 +33,36 @@ export async function confirmUnknownTarget(
       throw conflict(`Only a target whose outcome is unknown can be confirmed; this one is ${target.status}`);
     }
     const note = input.note ? `: ${input.note}` : '';
-    const [row] = await tx
-      .update(postTargets)
-      .set(
-        input.outcome === 'published'
-          ? {
-              status: 'published',
-              publishedAt: now,
-              externalUrl: input.externalUrl ?? target.externalUrl,
-              lastError: null,
-              updatedAt: now,
-            }
-          : { status: 'failed', lastError: `A person confirmed it did not go out${note}`, updatedAt: now },
-      )
-      .where(eq(postTargets.id, target.id))
-      .returning();
-    await tx.delete(targetReconciliations).where(eq(targetReconciliations.targetId, target.id));
-    await tx.insert(targetAttempts).values({
-      targetId: target.id,
-      workspaceId: actor.workspaceId,
-      attempt: target.attempts,
-      outcome: 'confirmed',
-      detail: `Confirmed ${input.outcome}${note}`,
-      actor: actorLabel(actor),
-      startedAt: now,
-      finishedAt: now,
-    });
+    const row = await targetLedger.confirm(
+      tx,
+      target.id,
+      input.outcome === 'published'
+        ? { outcome: 'published', externalUrl: input.externalUrl ?? target.externalUrl }
+        : { outcome: 'failed', reason: `A person confirmed it did not go out${note}` },
+      now,
+    );
+    // The row lock above keeps it unknown; a worker cannot hold an unknown target.
+    if (!row) throw conflict('This target changed while you were confirming it: reload it');
+    await targetLedger.logAttempts(tx, [
+      {
+        targetId: target.id,
+        workspaceId: actor.workspaceId,
+        attempt: target.attempts,
+        outcome: 'confirmed',
+        detail: `Confirmed ${input.outcome}${note}`,
+        actor: actorLabel(actor),
+        startedAt: now,
+        finishedAt: now,
+      },
+    ]);
     await syncPostStatuses(tx, [target.postId], actor);
     await recordAudit(tx, actor, {
       action: 'post.target_confirmed',
       entityType: 'post_target',
       entityId: target.id,
       before: { status: target.status },
-      after: { status: row?.status, note: input.note ?? null },
+      after: { status: row.status, note: input.note ?? null },
     });
-    if (!row) throw notFound('Target');
     return toTargetView(row);
   });
 }

@@ -1,6 +1,6 @@
 // What the ledger does with a target after its adapter failed: retry later, fail for good, settle
 // through the adapter, or hand it to a person. Pure, so every branch has a test.
-import { type BackoffPolicy, backoffDelayMs } from './backoff';
+import { type BackoffPolicy, backoffDelayMs } from '@cadence/jobs/backoff';
 import type { Failure } from './failure';
 
 export interface AdapterCapabilities {

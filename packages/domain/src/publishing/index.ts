@@ -1,4 +1,4 @@
-export { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
+export { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from '@cadence/jobs/backoff';
 export { type AdapterCapabilities, decideAfterFailure, type FailureDecision } from './decide-after-failure';
 export {
   classifyHttpStatus,

@@ -1,14 +1,13 @@
 // A person's "retry": only the targets that did not go out (failed, missed, held) are queued
 // again, for now. Published, unknown and in-flight targets are never touched, so a retry can never
 // re-post to a network where the post already is.
-import { type Db, posts, postTargets, targetAttempts, targetReconciliations } from '@cadence/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { type Db, posts } from '@cadence/db';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, notFound } from '../errors';
 import { syncPostStatuses } from './sync-post-status';
-
-const RETRYABLE = ['failed', 'missed', 'held'] as const;
+import * as targetLedger from './target-ledger';
 
 export const actorLabel = (actor: Pick<Actor, 'userId' | 'tokenId'>) =>
   actor.userId ? `person:${actor.userId}` : `token:${actor.tokenId}`;
@@ -21,26 +20,12 @@ export async function retryFailedTargets(db: Db, actor: Actor, postId: string, n
       .where(and(eq(posts.id, postId), eq(posts.workspaceId, actor.workspaceId)))
       .for('update');
     if (!post) throw notFound('Post');
-    const retried = await tx
-      .update(postTargets)
-      .set({
-        status: 'scheduled',
-        // A fresh allowance of attempts; the attempt log keeps the earlier ones.
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        updatedAt: now,
-      })
-      .where(and(eq(postTargets.postId, postId), inArray(postTargets.status, [...RETRYABLE])))
-      .returning({ id: postTargets.id, channelId: postTargets.channelId, network: postTargets.network });
+    const retried = await targetLedger.retry(tx, postId, now);
     if (retried.length === 0) {
       throw conflict('Nothing to retry: no target of this post failed, was missed or was held');
     }
-    const ids = retried.map((r) => r.id);
-    await tx.delete(targetReconciliations).where(inArray(targetReconciliations.targetId, ids));
-    await tx.insert(targetAttempts).values(
+    await targetLedger.logAttempts(
+      tx,
       retried.map((r) => ({
         targetId: r.id,
         workspaceId: actor.workspaceId,

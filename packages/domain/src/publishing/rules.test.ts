@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Violation } from '../charter/schemas';
-import { backoffDelayMs } from './backoff';
+import { backoffDelayMs } from '@cadence/jobs/backoff';
 import { decideAfterFailure } from './decide-after-failure';
 import { classifyHttpStatus, failure, parseRetryAfter, toFailure } from './failure';
 import { derivePostStatus, type TargetStatus } from './post-status';

@@ -1,0 +1,87 @@
+// The publisher composed once, for both ways Cadence runs it: inside `pnpm start` (the API's
+// process, embedded PGlite) and as its own processes (`pnpm start:publisher`, PostgreSQL). One job
+// runner per process carries the heartbeat, the hand-back of gone workers' work, the publisher's
+// tasks and housekeeping; stop() finishes what is in flight and records the stop.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Config } from '@cadence/config';
+import type { Db } from '@cadence/db';
+import type { KeyRing } from '@cadence/domain/security/secret-box';
+import { createJobRunner, type JobRunner } from '@cadence/jobs';
+import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
+import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
+import { registerHousekeeping } from './jobs/housekeeping';
+import { createPublisher, type Publisher } from './publisher';
+
+export interface StartPublisherInput {
+  db: Db;
+  config: Config;
+  keyRing: KeyRing;
+  logger: PublisherLogger;
+  /** The networks to publish to; the real ones by default (tests pass a recording fake). */
+  adapters?: AdapterRegistry;
+  clock?: () => Date;
+  workerId?: string;
+  options?: Partial<PublisherOptions>;
+}
+
+export interface RunningPublisher {
+  publisher: Publisher;
+  runner: JobRunner;
+  stop(): Promise<void>;
+}
+
+export function startPublisher(input: StartPublisherInput): RunningPublisher {
+  const { db, config, keyRing, logger } = input;
+  const clock = input.clock ?? (() => new Date());
+  let publisher: Publisher | undefined;
+  const runner = createJobRunner({
+    db,
+    workerId: input.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    logger,
+    clock,
+    report: () => {
+      const stats = publisher?.stats();
+      return { inFlight: stats?.held ?? 0, published: stats?.published ?? 0 };
+    },
+  });
+  publisher = createPublisher({
+    db,
+    adapters:
+      input.adapters ??
+      defaultAdapters({
+        db,
+        allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
+        baseUrls: config.networks.baseUrls,
+      }),
+    keyRing,
+    settings: config.publisher,
+    logger,
+    runner,
+    clock,
+    ...(input.options ? { options: input.options } : {}),
+  });
+  registerHousekeeping(
+    runner,
+    {
+      db,
+      keyRing,
+      http: { allowPrivateNetworkUrls: config.allowPrivateNetworkUrls },
+      now: clock,
+      clients: config.networks.clients,
+      baseUrls: config.networks.baseUrls,
+    },
+    logger,
+  );
+  runner.start();
+  logger.info({ workerId: runner.workerId }, 'publisher started');
+  const started = publisher;
+  return {
+    publisher: started,
+    runner,
+    async stop() {
+      await started.stop();
+      await runner.stop(input.options?.shutdownTimeoutMs ?? DEFAULT_OPTIONS.shutdownTimeoutMs);
+    },
+  };
+}

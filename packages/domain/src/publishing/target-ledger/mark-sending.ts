@@ -1,0 +1,31 @@
+// mark sending: committed BEFORE any network is called, so a crash mid-call leaves a trace to
+// reconcile, never a silent gap. Only targets this worker still holds as `claimed` move.
+import { type Executor, postTargets } from '@cadence/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { uuidList } from './sql';
+
+/** Returns each target that moved with its new attempt number; the others are no longer ours. */
+export async function markSending(
+  db: Executor,
+  input: { workerId: string; ids: readonly string[]; now: Date; leaseMs: number },
+): Promise<Map<string, number>> {
+  if (input.ids.length === 0) return new Map();
+  const marked = await db
+    .update(postTargets)
+    .set({
+      status: 'sending',
+      attempts: sql`${postTargets.attempts} + 1`,
+      sendingStartedAt: input.now,
+      leaseExpiresAt: new Date(input.now.getTime() + input.leaseMs),
+      updatedAt: input.now,
+    })
+    .where(
+      and(
+        sql`${postTargets.id} = ANY(${uuidList(input.ids)})`,
+        eq(postTargets.status, 'claimed'),
+        eq(postTargets.leaseOwner, input.workerId),
+      ),
+    )
+    .returning({ id: postTargets.id, attempts: postTargets.attempts });
+  return new Map(marked.map((m) => [m.id, m.attempts]));
+}

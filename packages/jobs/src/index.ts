@@ -1,0 +1,23 @@
+export { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
+export {
+  type ClaimedJob,
+  claimJobs,
+  completeJob,
+  type EnqueueOptions,
+  enqueueJob,
+  failJob,
+  handBackJobs,
+  renewLeases,
+  sweepFinishedJobs,
+} from './queue';
+export {
+  createJobRunner,
+  DEFAULT_RUNNER_OPTIONS,
+  type JobContext,
+  type JobKind,
+  type JobRunner,
+  PermanentJobError,
+  type RunnerLogger,
+  type RunnerOptions,
+} from './runner';
+export { beat, goneWorkers, type WorkerState } from './workers';
