@@ -3,7 +3,7 @@ import { type Executor, publisherHeartbeats } from '@cadence/db';
 import { desc } from 'drizzle-orm';
 import type { PublisherStatus } from './schemas';
 
-/** A publisher is stalled after missing this many heartbeats (it beats every 5 s, or every tick if slower). */
+/** A publisher is stalled after missing its heartbeats for this long (it beats every second). */
 export function staleAfterMs(tickSeconds: number): number {
   return 3 * Math.max(5_000, tickSeconds * 1000);
 }
