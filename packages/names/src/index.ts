@@ -58,3 +58,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const MEDIA_KINDS = ['image', 'video', 'gif'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** A background job's life on the job runner (packages/jobs): queued -> running -> done | failed. */
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { localeEnum, roleEnum } from './accounts';
 import { campaignStatusEnum } from './campaigns';
 import { channelStatusEnum, networkEnum } from './channels';
+import { jobStatusEnum } from './jobs';
 import { postStatusEnum, targetStatusEnum } from './posts';
 
 describe('database enums', () => {
@@ -16,6 +17,7 @@ describe('database enums', () => {
     ['post_status', postStatusEnum.enumValues, names.POST_STATUSES],
     ['target_status', targetStatusEnum.enumValues, names.TARGET_STATUSES],
     ['campaign_status', campaignStatusEnum.enumValues, names.CAMPAIGN_STATUSES],
+    ['job_status', jobStatusEnum.enumValues, names.JOB_STATUSES],
   ])('%s lists exactly the shared names', (_, enumValues, shared) => {
     expect([...enumValues]).toEqual([...shared]);
   });

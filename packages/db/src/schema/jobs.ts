@@ -1,11 +1,11 @@
 // The job runner's queue (packages/jobs): background work that is not a post target, such as inbox
 // syncs, metrics pulls, notification emails and outgoing webhooks. One row per job; a worker claims
 // due rows with FOR UPDATE SKIP LOCKED and holds them under a lease renewed by its heartbeat.
+import { JOB_STATUSES } from '@cadence/names';
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const jobStatusEnum = pgEnum('job_status', JOB_STATUSES);
 
 export const jobs = pgTable(
