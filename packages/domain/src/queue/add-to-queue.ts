@@ -15,7 +15,8 @@ import { loadTargets, lockChannels, lockPost } from '../posts/post-store';
 import { schedulePost } from '../posts/schedule-post';
 import type { PostView } from '../posts/schemas';
 import { assertRole } from '../posts/workflow';
-import { DEFAULT_HORIZON_DAYS, earliestCommonSlot, freeSlots, nextFreeSlots } from './free-slots';
+import { DEFAULT_HORIZON_DAYS, earliestCommonSlot, freeSlots, nextFreeSlots, slotBudget } from './free-slots';
+import type { WeeklySlot } from './schemas';
 import { slotInputs } from './slot-inputs';
 
 export const addToQueueSchema = z.strictObject({
@@ -52,7 +53,15 @@ export async function addToQueue(
         channelIds: withoutSlots,
       });
     }
-    const slot = earliestCommonSlot(perChannel.map((c) => freeSlots(c.channel)));
+    // The channels share the workspace zone, so an instant free on all of them is the same weekly
+    // slot on each: walk only the slots they all have (none shared: no walk at all), within one
+    // budget for the whole request.
+    const budget = slotBudget();
+    const common = commonSlots(perChannel.map((c) => c.channel.slots));
+    const slot =
+      common.length === 0
+        ? null
+        : earliestCommonSlot(perChannel.map((c) => freeSlots({ ...c.channel, slots: common, budget })));
     if (!slot) {
       throw unprocessable(
         `No queue slot is free on all of this post's channels within ${DEFAULT_HORIZON_DAYS} days`,
@@ -60,7 +69,7 @@ export async function addToQueue(
           reason: 'no_common_slot',
           nextFreeByChannel: perChannel.map((c) => ({
             channelId: c.channelId,
-            next: nextFreeSlots(c.channel, 1)[0] ?? null,
+            next: nextFreeSlots({ ...c.channel, budget }, 1)[0] ?? null,
           })),
         },
       );
@@ -71,4 +80,12 @@ export async function addToQueue(
       timezone: actor.workspaceTimezone,
     });
   });
+}
+
+/** The weekly slots every channel has. */
+function commonSlots(perChannel: readonly (readonly WeeklySlot[])[]): WeeklySlot[] {
+  const key = (s: WeeklySlot) => `${s.weekday} ${s.localTime}`;
+  const [first = [], ...rest] = perChannel;
+  const others = rest.map((slots) => new Set(slots.map(key)));
+  return first.filter((s) => others.every((set) => set.has(key(s))));
 }

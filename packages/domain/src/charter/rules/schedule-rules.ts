@@ -31,12 +31,23 @@ const within = (millis: number, [from, to]: readonly [number, number]) => from <
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** Whether a wall-clock minute of an ISO weekday (Monday = 1) falls in one of the windows. */
+export function insideWindows(rule: Rule<'postingWindows'>, weekday: number, minute: number): boolean {
+  const windows = rule.byWeekday[weekday as keyof typeof rule.byWeekday] ?? [];
+  return windows.some((w) => minute >= toMinutes(w.start) && minute < toMinutes(w.end));
+}
+
+/** The blackout period covering an ISO date ("YYYY-MM-DD"), if any. */
+export function blackoutOn(rule: Rule<'blackoutDates'>, day: string) {
+  // ISO dates compare in calendar order as strings.
+  return rule.dates.find((d) => d.from <= day && day <= d.to);
+}
+
 export function checkPostingWindows(ctx: ScheduleContext, rule: Rule<'postingWindows'>): Finding[] {
   // Wall-clock time in the workspace zone, so 09:00 stays 09:00 across daylight-saving changes.
   const { at } = ctx.post;
   const windows = rule.byWeekday[at.weekday as keyof typeof rule.byWeekday] ?? [];
-  const minute = at.hour * 60 + at.minute + at.second / 60;
-  if (windows.some((w) => minute >= toMinutes(w.start) && minute < toMinutes(w.end))) return [];
+  if (insideWindows(rule, at.weekday, at.hour * 60 + at.minute + at.second / 60)) return [];
   return [
     {
       rule: 'postingWindows',
@@ -48,9 +59,7 @@ export function checkPostingWindows(ctx: ScheduleContext, rule: Rule<'postingWin
 }
 
 export function checkBlackoutDates(ctx: ScheduleContext, rule: Rule<'blackoutDates'>): Finding[] {
-  const day = ctx.post.at.toISODate() ?? '';
-  // ISO dates compare in calendar order as strings.
-  const hit = rule.dates.find((d) => d.from <= day && day <= d.to);
+  const hit = blackoutOn(rule, ctx.post.at.toISODate() ?? '');
   if (!hit) return [];
   return [
     {
