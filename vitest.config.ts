@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; a loaded CI machine must not turn them into timeouts.
+          testTimeout: 30_000,
         },
       },
       {
