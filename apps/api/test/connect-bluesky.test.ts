@@ -1,7 +1,7 @@
 // Connecting Bluesky by handle + app password through the API, against a local PDS stand-in
 // (com.atproto.server.createSession), and the channel routes' workspace isolation.
 import { channels } from '@cadence/db';
-import { openJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeNetwork, startFakeNetwork } from '../../../packages/networks/test/fakes/server';
@@ -50,7 +50,9 @@ describe('connecting Bluesky', () => {
     });
     expect(res.body).not.toContain('abcd-efgh');
     const [row] = await t.ctx.database.db.select().from(channels).where(eq(channels.id, res.json().id));
-    expect(openJson(t.ctx.keyRing, row?.credentialsSealed ?? '')).toEqual({
+    expect(
+      openJson(t.ctx.keyRing, row?.credentialsSealed ?? '', sealedIn.channelCredentials(res.json().id)),
+    ).toEqual({
       service: pds.url,
       identifier: 'did:plc:ada123',
       appPassword: 'abcd-efgh-ijkl-mnop',

@@ -4,7 +4,7 @@
 // foreign state, a code swapped in from another authorisation (PKCE), an unconfigured network.
 import { auditEvents, channels } from '@cadence/db';
 import { refreshDueTokens } from '@cadence/networks/oauth/refresh-tokens';
-import { openJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDeps } from '../src/routes/connect/connect-deps';
@@ -123,7 +123,11 @@ describe('connecting through OAuth', () => {
       status: 'connected',
     });
     expect(row?.credentialsSealed).not.toContain('masto-secret');
-    const creds = openJson<Record<string, string>>(t.ctx.keyRing, row?.credentialsSealed ?? '');
+    const creds = openJson<Record<string, string>>(
+      t.ctx.keyRing,
+      row?.credentialsSealed ?? '',
+      sealedIn.channelCredentials(row?.id ?? ''),
+    );
     expect(mastodonOAuth.accessTokens.has(creds.accessToken ?? '')).toBe(true);
     const audit = await t.ctx.database.db
       .select()
@@ -183,6 +187,7 @@ describe('connecting through OAuth', () => {
       t.ctx.keyRing,
       (await t.ctx.database.db.select().from(channels).where(eq(channels.id, channelId)))[0]
         ?.credentialsSealed ?? '',
+      sealedIn.channelCredentials(channelId),
     );
     // The token lives 60 s: inside the 15-minute window, so it is renewed now.
     expect((await refreshDueTokens(deps)).refreshed).toBeGreaterThanOrEqual(1);
@@ -190,6 +195,7 @@ describe('connecting through OAuth', () => {
       t.ctx.keyRing,
       (await t.ctx.database.db.select().from(channels).where(eq(channels.id, channelId)))[0]
         ?.credentialsSealed ?? '',
+      sealedIn.channelCredentials(channelId),
     );
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).not.toBe(before.refreshToken);

@@ -1,7 +1,7 @@
 // Channel credentials are write-only: encrypted at rest, never in a response, an audit event or a
 // log line, whatever the request does with them (create, read, list, update, fail validation).
 import { channels } from '@cadence/db';
-import { openJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -116,8 +116,10 @@ describe('channel credentials', () => {
       .where(eq(channels.id, channelId));
     expect(row?.sealed).toBeTruthy();
     expect(row?.sealed).not.toContain('sk-live');
-    expect(row?.sealed?.startsWith('test:')).toBe(true);
-    expect(openJson(t.ctx.keyRing, row!.sealed!)).toEqual({ appPassword: NEW_SECRET });
+    expect(row?.sealed?.startsWith('v2:test:')).toBe(true);
+    expect(openJson(t.ctx.keyRing, row!.sealed!, sealedIn.channelCredentials(channelId))).toEqual({
+      appPassword: NEW_SECRET,
+    });
     const raw = await t.ctx.database.db.execute('SELECT * FROM channels');
     expect(JSON.stringify(raw)).not.toContain('sk-live');
     const audit = await t.ctx.database.db.execute('SELECT * FROM audit_events');

@@ -1,5 +1,5 @@
 import type { MediaRef } from '@cadence/db';
-import { openJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import type { PublishRequest } from '@cadence/networks';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
 import type { SendContext } from './load-send-context';
@@ -18,7 +18,11 @@ export function buildRequest(
   let credentials: unknown = null;
   if (channel.credentialsSealed) {
     try {
-      credentials = openJson(deps.keyRing, channel.credentialsSealed);
+      credentials = openJson(
+        deps.keyRing,
+        channel.credentialsSealed,
+        sealedIn.channelCredentials(target.channelId),
+      );
     } catch {
       return {
         ok: false,

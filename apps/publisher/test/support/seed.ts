@@ -1,8 +1,9 @@
 // Rows for publisher tests, written straight into the tables: a workspace, channels, and posts
 // already scheduled with their targets, as the posts use cases leave them.
+import { randomUUID } from 'node:crypto';
 import { channels, type Db, posts, postTargets, workspaces } from '@cadence/db';
 import type { Network } from '@cadence/domain/networks/schemas';
-import { type KeyRing, sealJson } from '@cadence/domain/security/secret-box';
+import { type KeyRing, sealedIn, sealJson } from '@cadence/domain/security/secret-box';
 
 export const testKeyRing: KeyRing = { keys: [{ id: 'test', key: Buffer.alloc(32, 7) }] };
 
@@ -18,14 +19,19 @@ export async function seedChannel(
   network: Network = 'sandbox',
   credentials?: unknown,
 ): Promise<string> {
+  const id = randomUUID();
   const [row] = await db
     .insert(channels)
     .values({
+      id,
       workspaceId,
       network,
       displayName: `${network} channel`,
       handle: `@${network}`,
-      credentialsSealed: credentials === undefined ? null : sealJson(testKeyRing, credentials),
+      credentialsSealed:
+        credentials === undefined
+          ? null
+          : sealJson(testKeyRing, credentials, sealedIn.channelCredentials(id)),
     })
     .returning({ id: channels.id });
   if (!row) throw new Error('no channel');

@@ -18,7 +18,7 @@ export const channels = pgTable(
     handle: text('handle').notNull(),
     status: channelStatusEnum('status').notNull().default('connected'),
     statusReason: text('status_reason'),
-    /** AES-256-GCM sealed JSON ("keyId:iv:tag:ciphertext"); never leaves the server. */
+    /** AES-256-GCM sealed JSON ("v2:keyId:iv:tag:ciphertext", bound to this row); never leaves the server. */
     credentialsSealed: text('credentials_sealed'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: instant('created_at').notNull().defaultNow(),

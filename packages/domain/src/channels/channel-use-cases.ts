@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { channels, type Db } from '@cadence/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
-import { type KeyRing, sealJson } from '../security/secret-box';
+import { type KeyRing, sealedIn, sealJson } from '../security/secret-box';
 import { assertCredentialUrls, type CredentialUrlGuard } from './credential-urls';
 import type { ChannelCreate, ChannelUpdate } from './schemas';
 
@@ -52,15 +53,20 @@ export async function createChannel(deps: ChannelDeps, actor: Actor, input: Chan
   const { db, keyRing: ring } = deps;
   // Outside the transaction: judging an address may wait on DNS.
   await assertCredentialUrls(deps.credentialUrls, input.network, input.credentials);
+  // The id is chosen here because the sealed credentials are bound to their row.
+  const id = randomUUID();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(channels)
       .values({
+        id,
         workspaceId: actor.workspaceId,
         network: input.network,
         displayName: input.displayName,
         handle: input.handle,
-        credentialsSealed: input.credentials ? sealJson(ring, input.credentials) : null,
+        credentialsSealed: input.credentials
+          ? sealJson(ring, input.credentials, sealedIn.channelCredentials(id))
+          : null,
         createdByUserId: actor.userId,
       })
       .returning();
@@ -106,7 +112,11 @@ export async function updateChannel(
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...(input.handle !== undefined ? { handle: input.handle } : {}),
         ...(reconnecting
-          ? { credentialsSealed: sealJson(ring, input.credentials), status: 'connected', statusReason: null }
+          ? {
+              credentialsSealed: sealJson(ring, input.credentials, sealedIn.channelCredentials(channelId)),
+              status: 'connected',
+              statusReason: null,
+            }
           : {}),
         ...(input.status !== undefined ? { status: input.status, statusReason: null } : {}),
         updatedAt: new Date(),

@@ -6,7 +6,7 @@ import type { Actor } from '@cadence/domain/accounts/actor';
 import { recordAudit } from '@cadence/domain/audit/record-audit';
 import { toPublicChannel } from '@cadence/domain/channels/channel-use-cases';
 import { notFound } from '@cadence/domain/errors';
-import { openJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { and, eq } from 'drizzle-orm';
 import { mastodonCredentialsSchema } from '../mastodon/credentials';
 import { type ConnectDeps, oauthProviders } from './providers';
@@ -21,7 +21,11 @@ export async function disconnectChannel(deps: ConnectDeps, actor: Actor, channel
   let revocation: 'revoked' | 'not_offered' | 'failed' = 'not_offered';
   let revocationError: string | undefined;
   if (channel.credentialsSealed && provider?.revoke) {
-    const credentials = openJson<Record<string, string>>(deps.keyRing, channel.credentialsSealed);
+    const credentials = openJson<Record<string, string>>(
+      deps.keyRing,
+      channel.credentialsSealed,
+      sealedIn.channelCredentials(channel.id),
+    );
     const stored = mastodonCredentialsSchema.safeParse(credentials);
     const client =
       channel.network === 'mastodon' && stored.success

@@ -6,7 +6,7 @@
 import { memberships, mastodonApps, oauthConnectRequests } from '@cadence/db';
 import { roleAtLeast } from '@cadence/domain/accounts/roles';
 import { AppError } from '@cadence/domain/errors';
-import { openJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { and, eq } from 'drizzle-orm';
 import { asAppError } from './errors';
 import { hashState } from './pkce';
@@ -72,7 +72,11 @@ export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput
     now: deps.now,
   };
   const code = input.code;
-  const codeVerifier = openJson<string>(deps.keyRing, request.codeVerifierSealed);
+  const codeVerifier = openJson<string>(
+    deps.keyRing,
+    request.codeVerifierSealed,
+    sealedIn.connectCodeVerifier(request.id),
+  );
   const account = await asAppError(async () => {
     const exchange = { code, redirectUri: request.redirectUri, codeVerifier };
     const token = provider.exchangeCode
@@ -107,7 +111,14 @@ async function clientFor(
         'bad_request',
         'Cadence is no longer registered on that Mastodon instance: start again',
       );
-    return { clientId: app.clientId, clientSecret: openJson<string>(deps.keyRing, app.clientSecretSealed) };
+    return {
+      clientId: app.clientId,
+      clientSecret: openJson<string>(
+        deps.keyRing,
+        app.clientSecretSealed,
+        sealedIn.mastodonClientSecret(app.id),
+      ),
+    };
   }
   const client = deps.clients[request.network as keyof ConnectDeps['clients']];
   if (!client) throw new AppError('unprocessable', `${request.network} is not set up on this Cadence server`);

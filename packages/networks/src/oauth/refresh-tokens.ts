@@ -4,7 +4,7 @@
 // channel `needs_reconnect` with the network's reason; a passing fault is retried on the next run.
 import { channels, channelTokens } from '@cadence/db';
 import { recordAudit } from '@cadence/domain/audit/record-audit';
-import { openJson, sealJson } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn, sealJson } from '@cadence/domain/security/secret-box';
 import { and, asc, eq, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { NetworkError } from '../errors';
 import { mastodonCredentialsSchema } from '../mastodon/credentials';
@@ -61,7 +61,11 @@ export async function refreshChannelToken(deps: ConnectDeps, channelId: string):
   const [channel] = await deps.db.select().from(channels).where(eq(channels.id, channelId));
   const provider = channel ? oauthProviders[channel.network] : undefined;
   if (!channel?.credentialsSealed || !provider) return release(deps, channelId, 'skipped');
-  const credentials = openJson<Record<string, string>>(deps.keyRing, channel.credentialsSealed);
+  const credentials = openJson<Record<string, string>>(
+    deps.keyRing,
+    channel.credentialsSealed,
+    sealedIn.channelCredentials(channel.id),
+  );
   try {
     if (!provider.refresh)
       throw new NetworkError(
@@ -81,7 +85,14 @@ export async function refreshChannelToken(deps: ConnectDeps, channelId: string):
     await deps.db.transaction(async (tx) => {
       await tx
         .update(channels)
-        .set({ credentialsSealed: sealJson(deps.keyRing, renewed.credentials), updatedAt: deps.now() })
+        .set({
+          credentialsSealed: sealJson(
+            deps.keyRing,
+            renewed.credentials,
+            sealedIn.channelCredentials(channelId),
+          ),
+          updatedAt: deps.now(),
+        })
         .where(eq(channels.id, channelId));
       await tx
         .update(channelTokens)

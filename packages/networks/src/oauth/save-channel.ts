@@ -1,12 +1,13 @@
 // The last step of every connection (OAuth or Bluesky app password): the credentials sealed on a
 // new channel, or on the channel being reconnected, its token expiry recorded for the refresh
 // job, and an audit event, all in one transaction.
+import { randomUUID } from 'node:crypto';
 import { channels, channelTokens } from '@cadence/db';
 import { recordAudit } from '@cadence/domain/audit/record-audit';
 import { toPublicChannel } from '@cadence/domain/channels/channel-use-cases';
 import { notFound } from '@cadence/domain/errors';
 import type { Network } from '@cadence/domain/networks/schemas';
-import { sealJson } from '@cadence/domain/security/secret-box';
+import { sealedIn, sealJson } from '@cadence/domain/security/secret-box';
 import { and, eq } from 'drizzle-orm';
 import type { ConnectDeps } from './providers';
 import type { ConnectedAccount } from './types';
@@ -23,7 +24,9 @@ export async function saveConnectedChannel(
   input: { network: Network; account: ConnectedAccount; channelId: string | null },
 ) {
   const { account } = input;
-  const sealed = sealJson(deps.keyRing, account.credentials);
+  // A new channel's id is chosen here because the sealed credentials are bound to their row.
+  const channelId = input.channelId ?? randomUUID();
+  const sealed = sealJson(deps.keyRing, account.credentials, sealedIn.channelCredentials(channelId));
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     let before: ReturnType<typeof toPublicChannel> | undefined;
@@ -51,6 +54,7 @@ export async function saveConnectedChannel(
       [row] = await tx
         .insert(channels)
         .values({
+          id: channelId,
           workspaceId: who.workspaceId,
           network: input.network,
           displayName: account.displayName.slice(0, 120) || account.handle,

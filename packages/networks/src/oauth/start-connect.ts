@@ -1,10 +1,11 @@
 // Step one of connecting through OAuth: remember who asked (workspace, person, network, PKCE
 // verifier) under a hashed random state, and hand back the network's authorisation URL. The
 // request expires after ten minutes and can be used once.
+import { randomUUID } from 'node:crypto';
 import { channels, oauthConnectRequests } from '@cadence/db';
 import type { Actor } from '@cadence/domain/accounts/actor';
 import { AppError, notFound } from '@cadence/domain/errors';
-import { sealJson } from '@cadence/domain/security/secret-box';
+import { sealedIn, sealJson } from '@cadence/domain/security/secret-box';
 import { and, eq, lt } from 'drizzle-orm';
 import { mastodonInstanceOrigin } from '../mastodon/oauth';
 import { assertOutgoingUrl } from '../outgoing-url-policy';
@@ -63,7 +64,10 @@ export async function startConnect(deps: ConnectDeps, actor: Actor, input: Start
   const expiresAt = new Date(now.getTime() + CONNECT_REQUEST_TTL_MS);
   // Old requests are useless once expired; clearing them here keeps the table small.
   await deps.db.delete(oauthConnectRequests).where(lt(oauthConnectRequests.expiresAt, now));
+  // The id is chosen here because the sealed verifier is bound to its row.
+  const requestRowId = randomUUID();
   await deps.db.insert(oauthConnectRequests).values({
+    id: requestRowId,
     stateHash: hashState(state),
     workspaceId: actor.workspaceId,
     userId: actor.userId,
@@ -71,7 +75,7 @@ export async function startConnect(deps: ConnectDeps, actor: Actor, input: Start
     instanceUrl: instanceUrl ?? null,
     accountId: input.accountId ?? null,
     channelId: input.channelId ?? null,
-    codeVerifierSealed: sealJson(deps.keyRing, codeVerifier),
+    codeVerifierSealed: sealJson(deps.keyRing, codeVerifier, sealedIn.connectCodeVerifier(requestRowId)),
     redirectUri: input.redirectUri,
     expiresAt,
   });
