@@ -1,13 +1,15 @@
 // Builds the Fastify app without listening: tests call buildApp() and use inject().
 import { randomUUID } from 'node:crypto';
+import { stdSerializers } from 'pino';
 import cookie from '@fastify/cookie';
+import { logSafeError } from '@cadence/db/query-errors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { logSerializers } from './http/log-serializers';
 import { ArrivalTimedLogController } from './http/request-timing';
 import { registerAuth } from './plugins/auth';
-import { registerErrorHandling } from './plugins/errors';
+import { handleClientError, handleFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerMetrics } from './plugins/metrics';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity, trustProxyOption } from './plugins/security';
@@ -39,7 +41,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
         : {
             level: ctx.config.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            serializers: logSerializers,
+            // Secrets in URLs are masked; a failed query's bound values never reach the log.
+            serializers: {
+              ...logSerializers,
+              err: (err: Error) => stdSerializers.err(logSafeError(err) as Error),
+            },
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     genReqId: () => randomUUID(),
@@ -47,14 +53,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's and the HTTP parser's answers get the error shape too.
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
   registerErrorHandling(app);
   await app.register(cookie);
   await registerSecurity(app, ctx);

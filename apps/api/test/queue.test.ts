@@ -90,7 +90,8 @@ describe('queue slots', () => {
           { weekday: 1, localTime: '09:00' },
           { weekday: 1, localTime: '09:00' },
         ],
-        'body.slots',
+        // The repeat itself is named.
+        'body.slots.1',
       ],
       [[{ weekday: 1, localTime: '09:00', channelId: otherChannel }], 'body.slots.0.channelId'],
       [Array.from({ length: 201 }, (_, i) => ({ weekday: 1 + (i % 7), localTime: '10:00' })), 'body.slots'],

@@ -6,6 +6,7 @@ import { type Db, openDatabase, waitForMigrations } from '@cadence/db';
 import { loadKeyRing } from '@cadence/domain/security/key-ring';
 import type { AdapterRegistry } from '@cadence/networks';
 import closeWithGrace from 'close-with-grace';
+import { logSafeError } from '@cadence/db/query-errors';
 import pino from 'pino';
 import type { PublisherOptions } from './deps';
 import { startPublisher } from './start-publisher';
@@ -35,7 +36,12 @@ export async function runPublisherProcess(input: ProcessInput = {}) {
     );
     process.exit(1);
   }
-  const logger = pino({ level: config.logLevel, base: { service: 'publisher' } });
+  const logger = pino({
+    level: config.logLevel,
+    base: { service: 'publisher' },
+    // A failed query's bound values (post text, credentials) never reach the log.
+    serializers: { err: (err: Error) => pino.stdSerializers.err(logSafeError(err) as Error) },
+  });
   const database = await openDatabase(config);
   const waiting = new AbortController();
   let running: ReturnType<typeof startPublisher> | undefined;

@@ -1,6 +1,7 @@
 // Cursor pagination: an opaque cursor encodes the (createdAt, id) of the last item seen, so pages
 // stay stable while rows are added, and each page is one index range scan.
 import { AppError } from '@cadence/domain/errors';
+import { isStorableInstant } from '@cadence/domain/storable';
 import { z } from 'zod';
 
 export const pageQuerySchema = z.strictObject({
@@ -19,10 +20,11 @@ export interface Cursor {
 export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const createdAt = new Date(at);
-    if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string') throw new Error('bad');
-    return { createdAt, id };
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const createdAt = new Date(typeof at === 'string' ? at : Number.NaN);
+    // Checked in full: a cursor is client input, and its parts go into a query as uuid and timestamptz.
+    if (!isStorableInstant(createdAt) || !z.uuid().safeParse(id).success) throw new Error('bad');
+    return { createdAt, id: id as string };
   } catch {
     throw new AppError('validation_failed', 'querystring.cursor: is not a cursor this API issued', [
       { field: 'querystring.cursor', message: 'is not a cursor this API issued' },

@@ -12,11 +12,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
   }
   await app.register(fastifyStatic, { root: path.resolve(distDir), wildcard: false, index: ['index.html'] });
   app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply
-        .code(404)
-        .send({ error: { code: 'not_found', message: `No route GET ${request.url.split('?')[0]}` } });
-    }
+    // An unknown API route is the API's 404 (error shape, request id), not the web app's page.
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
     return reply.sendFile('index.html');
   });
 }

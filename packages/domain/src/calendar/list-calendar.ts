@@ -2,6 +2,7 @@ import type { Executor } from '@cadence/db';
 import { DateTime } from 'luxon';
 import type { Actor } from '../accounts/actor';
 import { AppError } from '../errors';
+import { isStorableInstant, STORABLE_RANGE_MESSAGE } from '../storable';
 import { queryCalendar } from './calendar-query';
 import { type CalendarQuery, MAX_EVENTS, MAX_RANGE_DAYS } from './schemas';
 
@@ -13,6 +14,7 @@ function invalid(field: string, message: string) {
 export function resolveBound(value: string, zone: string, field: string): Date {
   const at = DateTime.fromISO(value, { zone });
   if (!at.isValid) throw invalid(field, `${value} is not a valid date or date-time`);
+  if (!isStorableInstant(at.toJSDate())) throw invalid(field, `${value} ${STORABLE_RANGE_MESSAGE}`);
   return at.toJSDate();
 }
 

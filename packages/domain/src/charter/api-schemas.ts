@@ -1,12 +1,14 @@
 // Request and response shapes of the charter API. Safe for the browser.
 import { z } from 'zod';
 import { mediaKindSchema, networkSchema } from '../networks/schemas';
+import { uniqueItems } from '../unique-items';
+import { INT4_MAX, isStorableInstant, STORABLE_RANGE_MESSAGE } from '../storable';
 import { charterRulesSchema, violationSchema } from './schemas';
 
 export const charterSaveSchema = z.strictObject({
   rules: charterRulesSchema,
   /** The version the writer started from (0 when there was none): a save over a newer one is refused. */
-  baseVersion: z.number().int().min(0),
+  baseVersion: z.number().int().min(0).max(INT4_MAX),
 });
 export type CharterSave = z.infer<typeof charterSaveSchema>;
 
@@ -27,7 +29,7 @@ export const charterVersionSchema = charterVersionSummarySchema.extend({
 });
 export type CharterVersionView = z.infer<typeof charterVersionSchema>;
 
-export const versionParamSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+export const versionParamSchema = z.coerce.number().int().min(1).max(INT4_MAX);
 
 const checkTextSchema = z.string().max(100_000);
 
@@ -38,13 +40,17 @@ export const charterCheckSchema = z
     targets: z
       .array(z.strictObject({ channelId: z.uuid(), text: checkTextSchema.optional() }))
       .max(50)
-      .refine((ts) => new Set(ts.map((t) => t.channelId)).size === ts.length, 'Name each channel once')
+      .superRefine(uniqueItems((t) => t.channelId, 'Name each channel once', ['channelId']))
       .default([]),
     /** Networks to check against without naming a channel (no per-channel schedule rules then). */
     networks: z.array(networkSchema).max(20).default([]),
     /** The media the post will carry, by kind: networks that require media need to know. */
     media: z.array(mediaKindSchema).max(50).default([]),
-    scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    scheduledAt: z.iso
+      .datetime({ offset: true })
+      .refine((at) => isStorableInstant(new Date(at)), STORABLE_RANGE_MESSAGE)
+      .nullable()
+      .optional(),
     campaignId: z.uuid().optional(),
   })
   .refine((c) => c.targets.length + c.networks.length > 0, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { networkSchema } from '../networks/schemas';
+import { uniqueItems } from '../unique-items';
 
 // Every list and string is bounded so that a charter stays cheap to store, send and check
 // (API4: unrestricted resource consumption). Objects are strict so a typo is an error, not a no-op.
@@ -124,7 +125,7 @@ export const ruleSetSchema = z
     pillars: z
       .array(pillarSchema)
       .max(20)
-      .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'Pillar ids are unique')
+      .superRefine(uniqueItems((p) => p.id, 'Pillar ids are unique', ['id']))
       .refine(
         (ps) => ps.reduce((sum, p) => sum + p.targetShare, 0) <= 1 + 1e-9,
         'Target shares add up to 1 at most',

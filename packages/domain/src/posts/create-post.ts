@@ -22,7 +22,12 @@ export async function createPost(deps: PostDeps, actor: Actor, input: PostCreate
   assertRole(actor.role, 'create');
   const body = parseInput(postCreateSchema, input);
   const requested = body.requestedSchedule
-    ? resolveScheduleTime(body.requestedSchedule, actor.workspaceTimezone, deps.clock())
+    ? resolveScheduleTime(
+        body.requestedSchedule,
+        actor.workspaceTimezone,
+        deps.clock(),
+        'body.requestedSchedule',
+      )
     : null;
   return inTransaction(deps.db, async (tx) => {
     const networks = await channelNetworks(

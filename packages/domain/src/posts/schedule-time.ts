@@ -15,43 +15,46 @@ export interface ScheduleRequest {
   publishNow?: true | undefined;
 }
 
-export function resolveScheduleTime(request: ScheduleRequest, defaultZone: string, now: Date): ScheduleTime {
+/**
+ * `field` names where the request holds the schedule (`body` for the schedule action,
+ * `body.requestedSchedule` on a post), so a refusal names `body.requestedSchedule.timezone`.
+ */
+export function resolveScheduleTime(
+  request: ScheduleRequest,
+  defaultZone: string,
+  now: Date,
+  field = 'body',
+): ScheduleTime {
   const timezone = request.timezone ?? defaultZone;
   if (request.publishNow) {
     const probe = resolveLocalTime('2000-01-01T00:00', timezone);
-    if (!probe.ok && probe.reason === 'invalid_zone') throw invalidZone(probe.message);
+    if (!probe.ok && probe.reason === 'invalid_zone') throw invalid(`${field}.timezone`, probe.message);
     return { at: now, timezone, local: toLocal(now, timezone) };
   }
-  if (request.local === undefined) {
-    throw new AppError('validation_failed', 'body.local: send a local time or publishNow: true', [
-      { field: 'body.local', message: 'send a local time or publishNow: true' },
-    ]);
-  }
+  if (request.local === undefined) throw invalid(`${field}.local`, 'send a local time or publishNow: true');
   const resolved = resolveLocalTime(request.local, timezone);
   if (!resolved.ok) {
-    if (resolved.reason === 'invalid_zone') throw invalidZone(resolved.message);
+    if (resolved.reason === 'invalid_zone') throw invalid(`${field}.timezone`, resolved.message);
     if (resolved.reason === 'nonexistent') {
       throw unprocessable(resolved.message, {
         reason: 'nonexistent_local_time',
+        field: `${field}.local`,
         gap: resolved.gap,
         timezone,
       });
     }
-    throw new AppError('validation_failed', `body.local: ${resolved.message}`, [
-      { field: 'body.local', message: resolved.message },
-    ]);
+    throw invalid(`${field}.local`, resolved.message);
   }
   if (resolved.instant.getTime() <= now.getTime()) {
     throw unprocessable(`${request.local} in ${timezone} is in the past: pick a later time or publish now`, {
       reason: 'in_the_past',
+      field: `${field}.local`,
       at: resolved.instant.toISOString(),
     });
   }
   return { at: resolved.instant, timezone, local: resolved.local };
 }
 
-function invalidZone(message: string) {
-  return new AppError('validation_failed', `body.timezone: ${message}`, [
-    { field: 'body.timezone', message },
-  ]);
+function invalid(field: string, message: string) {
+  return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 }

@@ -3,7 +3,11 @@
 // refused rather than ignored, so a client cannot assign what only the workflow may set.
 import { POST_STATUSES, TARGET_STATUSES } from '@cadence/names';
 import { z } from 'zod';
+import { timezoneSchema } from '../accounts/schemas';
 import { violationSchema } from '../charter/schemas';
+import { versionNumberSchema } from '../storable';
+import { isValidLocalTime } from '../time/local-time';
+import { uniqueItems } from '../unique-items';
 import { mediaKindSchema, networkSchema } from '../networks/schemas';
 
 export { POST_STATUSES, TARGET_STATUSES };
@@ -41,7 +45,7 @@ const linkSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).m
 const labelsSchema = z
   .array(z.string().trim().min(1).max(LIMITS.label))
   .max(LIMITS.labels)
-  .refine((ls) => new Set(ls).size === ls.length, 'Labels are distinct');
+  .superRefine(uniqueItems((label) => label, 'Labels are distinct'));
 
 /** One channel the post goes to, optionally with its own text, media and first comment. */
 export const targetInputSchema = z.strictObject({
@@ -56,15 +60,16 @@ const targetsSchema = z
   .array(targetInputSchema)
   .min(1)
   .max(LIMITS.targets)
-  .refine((ts) => new Set(ts.map((t) => t.channelId)).size === ts.length, 'Each channel appears once');
+  .superRefine(uniqueItems((t) => t.channelId, 'Each channel appears once', ['channelId']));
 
 /** A wall-clock time in a zone ("2026-03-29T09:30" in Europe/Paris), resolved with DST rules. */
 export const localScheduleSchema = z.strictObject({
   local: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'A local date-time like 2026-03-29T09:30'),
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/, 'A local date-time like 2026-03-29T09:30')
+    .refine(isValidLocalTime, 'is not a date-time between the years 1900 and 9999'),
   /** IANA zone; the workspace's when absent. */
-  timezone: z.string().min(1).max(64).optional(),
+  timezone: timezoneSchema.optional(),
 });
 
 export const postCreateSchema = z.strictObject({
@@ -84,7 +89,7 @@ export const postCreateSchema = z.strictObject({
 });
 export type PostCreate = z.input<typeof postCreateSchema>;
 
-const versionSchema = z.number().int().min(1);
+const versionSchema = versionNumberSchema;
 
 export const postUpdateSchema = z.strictObject({
   /** The version read; the If-Match header may carry it instead. */
@@ -112,7 +117,7 @@ export type TransitionInput = z.infer<typeof transitionSchema>;
 
 export const approveSchema = z.strictObject({
   /** The content revision the manager read: approving something else is refused. */
-  contentRevision: z.number().int().min(1),
+  contentRevision: versionNumberSchema,
   version: versionSchema.optional(),
   comment: commentSchema.optional(),
 });

@@ -1,5 +1,6 @@
 // Request and response shapes of queue slots. Safe for the browser.
 import { z } from 'zod';
+import { uniqueItems } from '../unique-items';
 
 /** Bound: a slot every 15 minutes of every day would be 672; nobody posts that often per channel. */
 export const MAX_SLOTS_PER_CHANNEL = 200;
@@ -16,9 +17,7 @@ export const queueSlotsReplaceSchema = z.strictObject({
   slots: z
     .array(weeklySlotSchema)
     .max(MAX_SLOTS_PER_CHANNEL)
-    .refine((ss) => new Set(ss.map((s) => `${s.weekday} ${s.localTime}`)).size === ss.length, {
-      message: 'Each weekday and time appears once',
-    }),
+    .superRefine(uniqueItems((s) => `${s.weekday} ${s.localTime}`, 'Each weekday and time appears once')),
 });
 export type QueueSlotsReplace = z.infer<typeof queueSlotsReplaceSchema>;
 

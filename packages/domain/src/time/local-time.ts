@@ -3,6 +3,7 @@
 // - A local time inside a fall-back overlap happens twice: the EARLIER instant is chosen (documented
 //   in docs/decisions/0020-time-rules.md) so a post never goes out an hour later than the team expects.
 import { DateTime, IANAZone } from 'luxon';
+import { isStorableInstant, STORABLE_RANGE_MESSAGE } from '../storable';
 
 export type LocalTimeResult =
   | { ok: true; instant: Date; local: string; ambiguous: boolean }
@@ -29,6 +30,8 @@ export function resolveLocalTime(local: string, zone: string): LocalTimeResult {
   const candidate = DateTime.fromObject(wanted, { zone });
   if (!candidate.isValid)
     return { ok: false, reason: 'invalid_time', message: `${local} is not a valid date-time` };
+  if (!isStorableInstant(candidate.toJSDate()))
+    return { ok: false, reason: 'invalid_time', message: `${local} ${STORABLE_RANGE_MESSAGE}` };
   // luxon shifts a non-existent time forward; detect it by reading the wall clock back.
   if (candidate.hour !== wanted.hour || candidate.minute !== wanted.minute || candidate.day !== wanted.day) {
     const before = DateTime.fromObject({ ...wanted, minute: 0, second: 0 }, { zone }).minus({ hours: 1 });
@@ -65,4 +68,13 @@ export function resolveLocalTime(local: string, zone: string): LocalTimeResult {
 /** The wall-clock time of an instant in a zone, as stored beside it. */
 export function toLocal(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat(LOCAL_FORMAT);
+}
+
+/**
+ * Whether "YYYY-MM-DDTHH:mm[:ss]" is a real calendar date-time (no February 30th, no 25:00) in the
+ * years 1900-9999, whatever the zone. Schemas use it so the error names the field that holds it.
+ */
+export function isValidLocalTime(local: string): boolean {
+  const at = DateTime.fromISO(local, { zone: 'utc' });
+  return at.isValid && at.year >= 1900 && at.year <= 9999;
 }

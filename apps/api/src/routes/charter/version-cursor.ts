@@ -1,6 +1,7 @@
 // Charter versions page by version number, not by date: numbers are dense and ordered by the
 // save lock, while two saves' timestamps can come out of order.
 import { AppError } from '@cadence/domain/errors';
+import { INT4_MAX } from '@cadence/domain/storable';
 
 export function encodeVersionCursor(version: number): string {
   return Buffer.from(JSON.stringify({ v: version })).toString('base64url');
@@ -10,7 +11,7 @@ export function decodeVersionCursor(cursor: string | undefined): number | undefi
   if (!cursor) return undefined;
   try {
     const { v } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: unknown };
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error('bad');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > INT4_MAX) throw new Error('bad');
     return v;
   } catch {
     throw new AppError('validation_failed', 'querystring.cursor: is not a cursor this API issued', [

@@ -2,12 +2,13 @@ import { getRevision } from '@cadence/domain/posts/post-revisions';
 import { postRevisionSchema } from '@cadence/domain/posts/revision-schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { INT4_MAX } from '@cadence/domain/storable';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import { postDeps, postParams } from './post-http';
 
-const revisionParams = postParams.extend({ contentRevision: z.coerce.number().int().min(1) });
+const revisionParams = postParams.extend({ contentRevision: z.coerce.number().int().min(1).max(INT4_MAX) });
 
 /** Past contents of a post, so a reviewer sees what changed since the revision they decided on. */
 export async function postRevisionRoutes(app: FastifyInstance, ctx: AppContext) {
