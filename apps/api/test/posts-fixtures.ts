@@ -11,7 +11,7 @@ export interface PostsWorld {
   manager2: Caller;
   editor: Caller;
   viewer: Caller;
-  token: Caller;
+  token: Caller & { tokenId: string };
   channels: string[];
 }
 
@@ -45,7 +45,10 @@ export const postsUrl = (ws: string, rest = '') => `/api/v1/workspaces/${ws}/pos
 
 export async function setPolicy(
   w: PostsWorld,
-  policy: { requiredApprovals?: number; apiPostsNeedApproval?: boolean },
+  policy: {
+    approvalScope?: 'nobody' | 'editors_and_tokens' | 'all_but_owners' | 'everyone';
+    requiredApprovals?: number;
+  },
 ) {
   const res = await call(w.t, w.owner, {
     method: 'PATCH',

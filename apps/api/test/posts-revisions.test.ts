@@ -95,11 +95,11 @@ describe('post revisions', () => {
     expect((await readRevision(post.id, 2)).statusCode).toBe(404);
   });
 
-  it('records who made a revision through an API token', async () => {
+  it('records who made a revision through an API token: the token and the person who created it', async () => {
     const post = await createPost(w, w.token);
     expect(post.author.tokenId).toEqual(expect.any(String));
     const res = await readRevision(post.id, 1);
-    expect(res.json().createdBy).toEqual({ userId: null, tokenId: post.author.tokenId });
+    expect(res.json().createdBy).toEqual({ userId: w.owner.userId, tokenId: post.author.tokenId });
   });
 
   it('answers 404 for another workspace’s post and refuses a malformed revision', async () => {

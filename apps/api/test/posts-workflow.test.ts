@@ -204,52 +204,88 @@ describe('forbidden transitions by state', () => {
 });
 
 describe('approval policies', () => {
-  it('makes a post created with an API token wait for approval even when the policy needs none', async () => {
-    await setPolicy(w, { requiredApprovals: 0 });
+  it('by default lets managers and owners schedule their own posts, while editors’ and tokens’ wait', async () => {
+    const own = await createPost(w, w.manager);
+    expect(own.approvalsRequired).toBe(0);
+    const direct = await act(w, w.manager, own.id, 'schedule', { local: daysAhead(12) });
+    expect(direct.statusCode, direct.body).toBe(200);
+    expect(direct.json().status).toBe('scheduled');
+    const ownersNow = await act(w, w.owner, (await createPost(w, w.owner)).id, 'schedule', {
+      publishNow: true,
+    });
+    expect(ownersNow.statusCode, ownersNow.body).toBe(200);
+
+    const editors = await createPost(w, w.editor);
+    expect(editors.approvalsRequired).toBe(1);
+    const refused = await act(w, w.manager, editors.id, 'schedule', { local: daysAhead(12) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details).toMatchObject({ approvalsRequired: 1, reason: 'needs_approval' });
+    // Editors still cannot schedule, whatever the policy.
+    expect((await act(w, w.editor, editors.id, 'schedule', { local: daysAhead(12) })).statusCode).toBe(403);
+
+    const viaApi = await createPost(w, w.token);
+    expect(viaApi.author).toEqual({ userId: w.owner.userId, tokenId: w.token.tokenId });
+    expect(viaApi.approvalsRequired).toBe(1);
+    expect((await act(w, w.manager, viaApi.id, 'schedule', { local: daysAhead(12) })).statusCode).toBe(409);
+    expect((await act(w, w.token, viaApi.id, 'submit')).json().status).toBe('in_review');
+    expect((await act(w, w.manager, viaApi.id, 'approve', { contentRevision: 1 })).json().status).toBe(
+      'approved',
+    );
+    expect((await act(w, w.manager, viaApi.id, 'schedule', { local: daysAhead(13) })).statusCode).toBe(200);
+  });
+
+  it('follows the scope the owner picks, and only an owner may change it', async () => {
+    const byManager = await call(t, w.manager, {
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${w.ws}`,
+      payload: { approvalScope: 'nobody' },
+    });
+    expect(byManager.statusCode).toBe(403);
+    expect(byManager.json().error.details.reason).toBe('owner_only');
+    const rename = await call(t, w.manager, {
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${w.ws}`,
+      payload: { name: 'Acme team' },
+    });
+    expect(rename.statusCode, rename.body).toBe(200);
+    expect(rename.json()).toMatchObject({ name: 'Acme team', approvalScope: 'editors_and_tokens' });
+    const bad = await call(t, w.owner, {
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${w.ws}`,
+      payload: { approvalScope: 'some', requiredApprovals: 0 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['body.approvalScope', 'body.requiredApprovals']);
+
     try {
-      const people = await createPost(w, w.editor);
-      expect(people.approvalsRequired).toBe(0);
-      const direct = await act(w, w.manager, people.id, 'schedule', { local: daysAhead(12) });
-      expect(direct.statusCode, direct.body).toBe(200);
-      expect(direct.json().status).toBe('scheduled');
-      // Editors still cannot schedule, whatever the policy.
-      expect(
-        (await act(w, w.editor, (await createPost(w, w.editor)).id, 'schedule', { local: daysAhead(12) }))
-          .statusCode,
-      ).toBe(403);
-
-      const viaApi = await createPost(w, w.token);
-      expect(viaApi.author).toMatchObject({ userId: null });
-      expect(viaApi.approvalsRequired).toBe(1);
-      const refused = await act(w, w.manager, viaApi.id, 'schedule', { local: daysAhead(12) });
-      expect(refused.statusCode).toBe(409);
-      expect(refused.json().error.details.approvalsRequired).toBe(1);
-      expect((await act(w, w.token, viaApi.id, 'submit')).json().status).toBe('in_review');
-      expect((await act(w, w.manager, viaApi.id, 'approve', { contentRevision: 1 })).json().status).toBe(
-        'approved',
-      );
-      expect((await act(w, w.manager, viaApi.id, 'schedule', { local: daysAhead(13) })).statusCode).toBe(200);
-
-      await setPolicy(w, { requiredApprovals: 0, apiPostsNeedApproval: false });
-      const trusted = await createPost(w, w.token);
-      expect(trusted.approvalsRequired).toBe(0);
-      expect((await act(w, w.manager, trusted.id, 'schedule', { local: daysAhead(14) })).statusCode).toBe(
-        200,
-      );
+      await setPolicy(w, { approvalScope: 'nobody' });
+      expect((await createPost(w, w.editor)).approvalsRequired).toBe(0);
+      expect((await createPost(w, w.token)).approvalsRequired).toBe(0);
+      await setPolicy(w, { approvalScope: 'all_but_owners' });
+      expect((await createPost(w, w.owner)).approvalsRequired).toBe(0);
+      expect((await createPost(w, w.manager)).approvalsRequired).toBe(1);
+      await setPolicy(w, { approvalScope: 'everyone', requiredApprovals: 2 });
+      expect((await createPost(w, w.owner)).approvalsRequired).toBe(2);
     } finally {
-      await setPolicy(w, { requiredApprovals: 1, apiPostsNeedApproval: true });
+      await setPolicy(w, { approvalScope: 'editors_and_tokens', requiredApprovals: 1 });
     }
   });
 
   it('needs two distinct managers under a 2-approval policy, never the same twice nor the author', async () => {
-    await setPolicy(w, { requiredApprovals: 2 });
+    await setPolicy(w, { approvalScope: 'everyone', requiredApprovals: 2 });
     try {
       const post = await createPost(w, w.manager);
       expect(post.approvalsRequired).toBe(2);
+      expect(post.writerUserIds).toEqual([w.manager.userId]);
       await act(w, w.manager, post.id, 'submit');
       const byAuthor = await act(w, w.manager, post.id, 'approve', { contentRevision: 1 });
       expect(byAuthor.statusCode).toBe(403);
-      expect(byAuthor.json().error.message).toContain('author');
+      expect(byAuthor.json().error.details.reason).toBe('own_content');
 
       const first = await act(w, w.manager2, post.id, 'approve', { contentRevision: 1 });
       expect(first.json()).toMatchObject({ status: 'in_review', approvals: [{ userId: w.manager2.userId }] });
@@ -261,12 +297,12 @@ describe('approval policies', () => {
       expect(second.json().status).toBe('approved');
       expect(second.json().approvals).toHaveLength(2);
     } finally {
-      await setPolicy(w, { requiredApprovals: 1 });
+      await setPolicy(w, { approvalScope: 'editors_and_tokens', requiredApprovals: 1 });
     }
   });
 
   it('lets the author approve when the policy needs no approval', async () => {
-    await setPolicy(w, { requiredApprovals: 0 });
+    await setPolicy(w, { approvalScope: 'nobody' });
     try {
       const post = await createPost(w, w.manager);
       await act(w, w.manager, post.id, 'submit');
@@ -274,7 +310,7 @@ describe('approval policies', () => {
         'approved',
       );
     } finally {
-      await setPolicy(w, { requiredApprovals: 1 });
+      await setPolicy(w, { approvalScope: 'editors_and_tokens' });
     }
   });
 });
@@ -417,11 +453,13 @@ describe('the charter in the workflow', () => {
         ['maxHashtags', 'warn'],
       ]);
 
-      await act(w, w.editor, post.id, 'submit');
-      const refused = await act(w, w.manager, post.id, 'approve', { contentRevision: 1 });
-      expect(refused.statusCode).toBe(422);
-      expect(refused.json().error.details.violations[0].message.en).toContain('free money');
-      expect((await getPost(w, post.id)).approvals).toEqual([]);
+      // Submitting what the charter blocks is refused with the violations; the draft stays saved.
+      const refusedSubmit = await act(w, w.editor, post.id, 'submit');
+      expect(refusedSubmit.statusCode).toBe(422);
+      expect(refusedSubmit.json().error.details.violations).toEqual([
+        expect.objectContaining({ rule: 'bannedPhrases', severity: 'block' }),
+      ]);
+      expect(await getPost(w, post.id)).toMatchObject({ status: 'draft', version: post.version });
 
       const current = await getPost(w, post.id);
       const fixed = await call(t, w.editor, {
@@ -430,13 +468,23 @@ describe('the charter in the workflow', () => {
         payload: { version: current.version, text: 'Get a discount #a' },
       });
       expect(fixed.json().violations).toEqual([]);
+      expect((await act(w, w.editor, post.id, 'submit')).statusCode).toBe(200);
+      // The charter changes while the post waits: approval checks again and refuses.
+      await saveCharter(w, { bannedPhrases: { phrases: ['discount'], severity: 'block' } });
+      const refused = await act(w, w.manager, post.id, 'approve', { contentRevision: 2 });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.details.violations[0].message.en).toContain('discount');
+      expect((await getPost(w, post.id)).approvals).toEqual([]);
+      const relaxed = await saveCharter(w, { maxHashtags: { max: 1, severity: 'warn' } });
+
       const ok = await act(w, w.manager, post.id, 'approve', { contentRevision: 2 });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json()).toMatchObject({
         status: 'approved',
-        charterVersionId: charter.id,
-        approvals: [{ charterVersionId: charter.id, contentRevision: 2 }],
+        charterVersionId: relaxed.id,
+        approvals: [{ charterVersionId: relaxed.id, contentRevision: 2 }],
       });
+      expect(charter.id).not.toBe(relaxed.id);
     } finally {
       await saveCharter(w, {});
     }

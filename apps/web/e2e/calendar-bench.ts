@@ -73,7 +73,7 @@ async function seed(client: Client, month: DateTime) {
   client.csrf = session.csrfToken;
   const ws = session.workspaces[0]?.id ?? '';
   // The bench measures the calendar, not the review: let the owner schedule drafts directly.
-  await client.call('PATCH', `/api/v1/workspaces/${ws}`, { requiredApprovals: 0 });
+  await client.call('PATCH', `/api/v1/workspaces/${ws}`, { approvalScope: 'nobody' });
   const channel = await client.call<{ id: string }>('POST', `/api/v1/workspaces/${ws}/channels`, {
     network: 'sandbox',
     displayName: 'Bench sandbox',

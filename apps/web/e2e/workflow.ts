@@ -83,13 +83,20 @@ async function setUp(page: Page, url: string) {
   await page.getByRole('link', { name: d.nav.settings }).click();
   await page.getByRole('link', { name: d.members.title }).click();
   await page.getByLabel(d.members.email, { exact: true }).fill(editor.email);
-  await page.getByLabel(d.members.name, { exact: true }).fill(editor.name);
-  await page.getByLabel(d.members.password).fill(editor.password);
   await page.getByLabel(d.members.role, { exact: true }).selectOption('editor');
-  await page.getByRole('button', { name: d.members.addSubmit }).click();
-  await page.getByText(d.members.added).waitFor();
+  await page.getByRole('button', { name: d.members.inviteSubmit }).click();
+  const link = (await page.getByTestId('invitation-link').textContent()) ?? '';
   await shot(page, 'w02-members');
   await signOut(page, d, owner);
+
+  // The editor opens the link, chooses a name and a password, and is in.
+  await page.goto(link);
+  await page.getByTestId('invitation-summary').waitFor();
+  await page.getByLabel(d.invitation.name).fill(editor.name);
+  await page.getByLabel(d.invitation.password).fill(editor.password);
+  await page.getByRole('button', { name: d.invitation.createAndJoin }).click();
+  await page.waitForURL('**/calendar*');
+  await signOut(page, d, editor);
 }
 
 /** The session's CSRF token, to make API calls from the page the way the app does. */

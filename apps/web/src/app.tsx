@@ -1,6 +1,6 @@
 // Providers and routes. React Router 7 (library mode): see docs/decisions/0040-web-app-foundation.md.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isApiError } from './api/errors';
 import { CalendarPage } from './features/calendar/calendar-page';
@@ -36,6 +36,12 @@ const CampaignPage = lazy(() =>
 const CharterPage = lazy(() =>
   import('./features/charter/charter-page').then((m) => ({ default: m.CharterPage })),
 );
+const InvitationPage = lazy(() =>
+  import('./features/invitations/invitation-page').then((m) => ({ default: m.InvitationPage })),
+);
+const WorkspaceSettingsPage = lazy(() =>
+  import('./features/settings/workspace-settings-page').then((m) => ({ default: m.WorkspaceSettingsPage })),
+);
 const IcsFeedsPage = lazy(() =>
   import('./features/settings/ics-feeds-page').then((m) => ({ default: m.IcsFeedsPage })),
 );
@@ -58,6 +64,14 @@ export function AppRoutes() {
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
       <Route
+        path="/invitation"
+        element={
+          <Suspense fallback={null}>
+            <InvitationPage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireSession>
             <AppLayout />
@@ -77,7 +91,8 @@ export function AppRoutes() {
         <Route path="charter" element={<CharterPage />} />
         <Route path="channels" element={<ChannelsPage />} />
         <Route path="settings" element={<SettingsLayout />}>
-          <Route index element={<Navigate to="members" replace />} />
+          <Route index element={<Navigate to="workspace" replace />} />
+          <Route path="workspace" element={<WorkspaceSettingsPage />} />
           <Route path="members" element={<MembersPage />} />
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="calendar-feeds" element={<IcsFeedsPage />} />

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
+  | 'limit_reached'
   | 'rate_limited'
   | 'payload_too_large'
   | 'internal';
@@ -24,7 +25,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'Your role does not allow this') => new AppError('forbidden', message);
+export const forbidden = (message = 'Your role does not allow this', details?: unknown) =>
+  new AppError('forbidden', message, details);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+/** A per-person or per-workspace cap (tokens, feeds, workspaces, invitations) is reached: 422. */
+export const limitReached = (message: string, details: { limit: string; max: number }) =>
+  new AppError('limit_reached', message, details);
 export const unprocessable = (message: string, details?: unknown) =>
   new AppError('unprocessable', message, details);

@@ -24,6 +24,13 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * Whose posts wait for approval: nobody; editors and API tokens (the default, managers and owners
+ * publish directly); everyone except owners; everyone.
+ */
+export const APPROVAL_SCOPES = ['nobody', 'editors_and_tokens', 'all_but_owners', 'everyone'] as const;
+export type ApprovalScope = (typeof APPROVAL_SCOPES)[number];
+
 export const POST_STATUSES = [
   'draft',
   'in_review',

@@ -7,7 +7,7 @@
 import { apiTokens, memberships, sessions, users, workspaces } from '@cadence/db';
 import type { Actor } from '@cadence/domain/accounts/actor';
 import type { Role } from '@cadence/domain/accounts/roles';
-import { roleAtLeast } from '@cadence/domain/accounts/roles';
+import { lowerRole, roleAtLeast } from '@cadence/domain/accounts/roles';
 import { SESSION_TTL_MS } from '@cadence/domain/accounts/sessions';
 import { AppError } from '@cadence/domain/errors';
 import { safeEqual, sha256 } from '@cadence/domain/security/tokens';
@@ -25,7 +25,10 @@ export type AuthState =
       sessionIdHash: string;
       csrfToken: string;
     }
-  | { kind: 'token'; token: { id: string; workspaceId: string; role: Role; name: string } };
+  | {
+      kind: 'token';
+      token: { id: string; workspaceId: string; role: Role; name: string; createdByUserId: string };
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,12 +52,22 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new AppError('unauthenticated', 'Authorization header must be "Bearer <token>"');
-    const [row] = await db
-      .select()
+    // A token lives only while its creator is a member, and never acts above their current role:
+    // checked here, on every request, so no route can forget it.
+    const [found] = await db
+      .select({ token: apiTokens, creatorRole: memberships.role })
       .from(apiTokens)
+      .innerJoin(
+        memberships,
+        and(
+          eq(memberships.workspaceId, apiTokens.workspaceId),
+          eq(memberships.userId, apiTokens.createdByUserId),
+        ),
+      )
       .where(and(eq(apiTokens.tokenHash, sha256(match[1])), isNull(apiTokens.revokedAt)))
       .limit(1);
-    if (!row) throw new AppError('unauthenticated', 'The API token is invalid or revoked');
+    if (!found) throw new AppError('unauthenticated', 'The API token is invalid or revoked');
+    const row = found.token;
     const now = ctx.clock();
     // Recording each use would write on every request; a minute's precision is what lists need.
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
@@ -62,7 +75,14 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
     }
     return {
       kind: 'token',
-      token: { id: row.id, workspaceId: row.workspaceId, role: row.role, name: row.name },
+      token: {
+        id: row.id,
+        workspaceId: row.workspaceId,
+        role: lowerRole(row.role, found.creatorRole),
+        name: row.name,
+        // The inner join matched a membership on it, so it is set.
+        createdByUserId: row.createdByUserId as string,
+      },
     };
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -111,6 +131,7 @@ async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unkno
       role: auth.token.role,
       userId: null,
       tokenId: auth.token.id,
+      personId: auth.token.createdByUserId,
     };
   }
   if (auth.kind !== 'session') throw new AppError('unauthenticated', 'Sign in first');
@@ -120,7 +141,14 @@ async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unkno
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, auth.user.id)));
   if (!row) throw missing;
-  return { workspaceId, workspaceTimezone: row.tz, role: row.role, userId: auth.user.id, tokenId: null };
+  return {
+    workspaceId,
+    workspaceTimezone: row.tz,
+    role: row.role,
+    userId: auth.user.id,
+    tokenId: null,
+    personId: auth.user.id,
+  };
 }
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext) {

@@ -14,6 +14,7 @@ import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
 import { queueRoutes } from './queue/queue-routes';
 import { auditRoutes } from './workspaces/audit-routes';
+import { invitationRoutes } from './workspaces/invitation-routes';
 import { memberRoutes } from './workspaces/member-routes';
 import { tokenRoutes } from './workspaces/token-routes';
 import { workspaceRoutes } from './workspaces/workspace-routes';
@@ -30,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         authRoutes,
         workspaceRoutes,
         memberRoutes,
+        invitationRoutes,
         tokenRoutes,
         channelRoutes,
         connectRoutes,

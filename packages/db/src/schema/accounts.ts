@@ -1,20 +1,12 @@
 import { instant } from './columns';
-import { LOCALES, ROLES } from '@cadence/names';
+import { APPROVAL_SCOPES, LOCALES, ROLES } from '@cadence/names';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const localeEnum = pgEnum('locale', LOCALES);
+/** Whose posts need approval before they can be scheduled (see packages/domain/src/posts/approval-policy.ts). */
+export const approvalScopeEnum = pgEnum('approval_scope', APPROVAL_SCOPES);
 
 const createdAt = () => instant('created_at').notNull().defaultNow();
 const updatedAt = () => instant('updated_at').notNull().defaultNow();
@@ -38,10 +30,10 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   timezone: text('timezone').notNull(),
   locale: localeEnum('locale').notNull().default('en'),
-  /** How many distinct managers must approve a post before it can be scheduled (0, 1 or 2). */
+  /** Whose posts need approval; with the default a lone owner can publish. */
+  approvalScope: approvalScopeEnum('approval_scope').notNull().default('editors_and_tokens'),
+  /** How many distinct managers must approve a post that needs approval (1 or 2). */
   requiredApprovals: integer('required_approvals').notNull().default(1),
-  /** Whether posts created with API tokens need approval even when requiredApprovals is 0. */
-  apiPostsNeedApproval: boolean('api_posts_need_approval').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

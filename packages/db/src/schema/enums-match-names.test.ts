@@ -2,7 +2,7 @@
 // written out by hand again would pass typecheck and drift at the next added name).
 import * as names from '@cadence/names';
 import { describe, expect, it } from 'vitest';
-import { localeEnum, roleEnum } from './accounts';
+import { approvalScopeEnum, localeEnum, roleEnum } from './accounts';
 import { campaignStatusEnum } from './campaigns';
 import { channelStatusEnum, networkEnum } from './channels';
 import { jobStatusEnum } from './jobs';
@@ -14,6 +14,7 @@ describe('database enums', () => {
     ['channel_status', channelStatusEnum.enumValues, names.CHANNEL_STATUSES],
     ['role', roleEnum.enumValues, names.ROLES],
     ['locale', localeEnum.enumValues, names.LOCALES],
+    ['approval_scope', approvalScopeEnum.enumValues, names.APPROVAL_SCOPES],
     ['post_status', postStatusEnum.enumValues, names.POST_STATUSES],
     ['target_status', targetStatusEnum.enumValues, names.TARGET_STATUSES],
     ['campaign_status', campaignStatusEnum.enumValues, names.CAMPAIGN_STATUSES],

@@ -11,3 +11,4 @@ export * from './ics';
 export * from './publisher';
 export * from './connect';
 export * from './jobs';
+export * from './invitations';

@@ -2,6 +2,7 @@
 import { IANAZone } from 'luxon';
 import { LOCALES } from '@cadence/names';
 import { z } from 'zod';
+import { approvalScopeSchema, requiredApprovalsSchema } from '../posts/approval-policy';
 import { roleSchema } from './roles';
 
 export const timezoneSchema = z
@@ -26,8 +27,9 @@ export const workspaceUpdateSchema = z.strictObject({
   name: nameSchema.optional(),
   timezone: timezoneSchema.optional(),
   locale: localeSchema.optional(),
-  requiredApprovals: z.number().int().min(0).max(2).optional(),
-  apiPostsNeedApproval: z.boolean().optional(),
+  /** The approval policy: owners only. */
+  approvalScope: approvalScopeSchema.optional(),
+  requiredApprovals: requiredApprovalsSchema.optional(),
 });
 
 export const setupInputSchema = z.strictObject({
@@ -40,14 +42,6 @@ export const setupInputSchema = z.strictObject({
 export const loginInputSchema = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(200),
-});
-
-export const memberAddSchema = z.strictObject({
-  email: emailSchema,
-  name: nameSchema,
-  /** A first password for a new account; ignored when the person already has an account. */
-  password: passwordSchema.optional(),
-  role: roleSchema,
 });
 
 export const memberUpdateSchema = z.strictObject({ role: roleSchema });
@@ -69,8 +63,8 @@ export const workspaceSchema = z.object({
   name: z.string(),
   timezone: z.string(),
   locale: localeSchema,
+  approvalScope: approvalScopeSchema,
   requiredApprovals: z.number().int(),
-  apiPostsNeedApproval: z.boolean(),
   createdAt: z.date(),
 });
 

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { type Role, roleAtLeast } from '../accounts/roles';
 import { recordAudit } from '../audit/record-audit';
+import { assertUnderCap } from '../accounts/caps';
 import { forbidden, notFound } from '../errors';
 import { newApiToken } from '../security/tokens';
 import { newestFirst, type PageAfter } from '../pagination';
@@ -40,6 +41,7 @@ export async function createApiToken(
   if (!roleAtLeast(actor.role, input.role)) throw forbidden('A token cannot have a higher role than yours');
   const { token, prefix, hash } = newApiToken();
   return db.transaction(async (tx) => {
+    await assertUnderCap(tx, actor, 'api_tokens');
     const [row] = await tx
       .insert(apiTokens)
       .values({

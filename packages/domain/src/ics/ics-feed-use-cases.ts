@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { campaigns, channels, type Db, type Executor, icsFeeds } from '@cadence/db';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import { type Actor, personOf } from '../accounts/actor';
+import { assertUnderCap } from '../accounts/caps';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { randomSecret, sha256 } from '../security/tokens';
@@ -49,6 +50,7 @@ async function assertInWorkspace(db: Executor, workspaceId: string, input: IcsFe
 export async function createIcsFeed(db: Db, actor: Actor, input: IcsFeedCreate) {
   return db.transaction(async (tx) => {
     await assertInWorkspace(tx, actor.workspaceId, input);
+    await assertUnderCap(tx, actor, 'ics_feeds');
     const { token, prefix, hash } = newFeedToken();
     const [row] = await tx
       .insert(icsFeeds)
@@ -59,7 +61,7 @@ export async function createIcsFeed(db: Db, actor: Actor, input: IcsFeedCreate) 
         tokenHash: hash,
         campaignId: input.campaignId ?? null,
         channelId: input.channelId ?? null,
-        createdByUserId: actor.userId,
+        createdByUserId: personOf(actor),
         createdByTokenId: actor.tokenId,
       })
       .returning();

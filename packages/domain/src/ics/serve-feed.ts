@@ -1,4 +1,4 @@
-import { type Executor, icsFeeds, workspaces } from '@cadence/db';
+import { type Executor, icsFeeds, memberships, workspaces } from '@cadence/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { queryCalendar } from '../calendar/calendar-query';
 import { MAX_EVENTS } from '../calendar/schemas';
@@ -29,6 +29,14 @@ export async function serveIcsFeed(db: Executor, token: string, now: Date): Prom
     })
     .from(icsFeeds)
     .innerJoin(workspaces, eq(workspaces.id, icsFeeds.workspaceId))
+    // A feed lives only while the person who made it is a member (removal also revokes it).
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.workspaceId, icsFeeds.workspaceId),
+        eq(memberships.userId, icsFeeds.createdByUserId),
+      ),
+    )
     .where(and(eq(icsFeeds.tokenHash, sha256(token)), isNull(icsFeeds.revokedAt)));
   if (!feed) throw notFound('Feed');
   const events = await queryCalendar(db, {

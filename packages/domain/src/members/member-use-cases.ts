@@ -1,12 +1,12 @@
-// Members: owners and managers add people and change roles. Guard rails: only an owner can make or
-// unmake an owner, and a workspace always keeps at least one owner.
-import { type Db, memberships, type Tx, users, workspaces } from '@cadence/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+// Members: owners and managers change roles and remove people (people join by invitation, see
+// invitations.ts). Guard rails: only an owner can make or unmake an owner, and a workspace always
+// keeps at least one owner. Removing someone ends their API tokens and calendar feeds with them.
+import { apiTokens, type Db, icsFeeds, memberships, type Tx, users, workspaces } from '@cadence/db';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import type { Role } from '../accounts/roles';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, forbidden, notFound } from '../errors';
-import { hashPassword } from '../security/password';
 
 const memberColumns = {
   userId: users.id,
@@ -25,64 +25,13 @@ export async function listMembers(db: Db, workspaceId: string) {
     .orderBy(asc(memberships.createdAt), asc(users.id));
 }
 
-function assertCanGrant(actor: Actor, role: Role) {
+export function assertCanGrant(actor: Actor, role: Role) {
   if (role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can make someone an owner');
 }
 
 /** Serialises membership changes of one workspace so the last-owner rule holds under concurrency. */
-async function lockWorkspace(tx: Tx, workspaceId: string) {
+export async function lockWorkspace(tx: Tx, workspaceId: string) {
   await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update');
-}
-
-export async function addMember(
-  db: Db,
-  actor: Actor,
-  input: { email: string; name: string; password?: string | undefined; role: Role },
-) {
-  assertCanGrant(actor, input.role);
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction(async (tx) => {
-    await lockWorkspace(tx, actor.workspaceId);
-    let [user] = await tx
-      .select()
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, input.email))
-      .limit(1);
-    if (!user) {
-      if (!passwordHash) {
-        throw new AppError(
-          'validation_failed',
-          'body.password: is required for a person without an account',
-          [{ field: 'body.password', message: 'is required for a person without an account' }],
-        );
-      }
-      [user] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash })
-        .returning();
-    }
-    if (!user) throw new Error('insert returned nothing');
-    const inserted = await tx
-      .insert(memberships)
-      .values({ workspaceId: actor.workspaceId, userId: user.id, role: input.role })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted.length === 0) throw new AppError('conflict', 'This person is already a member');
-    const member = {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      role: input.role,
-      createdAt: inserted[0]!.createdAt,
-    };
-    await recordAudit(tx, actor, {
-      action: 'member.added',
-      entityType: 'member',
-      entityId: user.id,
-      after: member,
-    });
-    return member;
-  });
 }
 
 async function ownerCount(tx: Tx, workspaceId: string) {
@@ -106,7 +55,7 @@ export async function changeMemberRole(db: Db, actor: Actor, userId: string, rol
     if (before.role === 'owner' && actor.role !== 'owner')
       throw forbidden('Only an owner can change an owner');
     if (before.role === 'owner' && role !== 'owner' && (await ownerCount(tx, actor.workspaceId)) <= 1) {
-      throw new AppError('conflict', 'A workspace needs at least one owner');
+      throw new AppError('conflict', 'A workspace needs at least one owner', { reason: 'last_owner' });
     }
     await tx
       .update(memberships)
@@ -136,16 +85,48 @@ export async function removeMember(db: Db, actor: Actor, userId: string) {
     if (before.role === 'owner' && actor.role !== 'owner')
       throw forbidden('Only an owner can remove an owner');
     if (before.role === 'owner' && (await ownerCount(tx, actor.workspaceId)) <= 1) {
-      throw new AppError('conflict', 'A workspace needs at least one owner');
+      throw new AppError('conflict', 'A workspace needs at least one owner', { reason: 'last_owner' });
     }
     await tx
       .delete(memberships)
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+    const revoked = await revokeWhatTheyCreated(tx, actor.workspaceId, userId, new Date());
     await recordAudit(tx, actor, {
       action: 'member.removed',
       entityType: 'member',
       entityId: userId,
       before,
+      after: { revokedApiTokens: revoked.tokens, revokedIcsFeeds: revoked.feeds },
     });
   });
+}
+
+/**
+ * A person's API tokens and calendar feeds in a workspace die with their membership. The token
+ * check at authentication already refuses them; revoking also shows it in lists and audit.
+ */
+async function revokeWhatTheyCreated(tx: Tx, workspaceId: string, userId: string, now: Date) {
+  const tokens = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiTokens.workspaceId, workspaceId),
+        eq(apiTokens.createdByUserId, userId),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  const feeds = await tx
+    .update(icsFeeds)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(icsFeeds.workspaceId, workspaceId),
+        eq(icsFeeds.createdByUserId, userId),
+        isNull(icsFeeds.revokedAt),
+      ),
+    )
+    .returning({ id: icsFeeds.id });
+  return { tokens: tokens.length, feeds: feeds.length };
 }

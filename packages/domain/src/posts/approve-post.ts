@@ -6,17 +6,11 @@ import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { assertNoBlocking, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
-import { assertVersion, loadPolicy, loadTargets, lockPost, savePost } from './post-store';
+import { loadApprovalState } from './approval-state';
+import { assertVersion, loadTargets, lockPost, savePost } from './post-store';
 import { currentApprovals, toPostView } from './post-view';
 import { type ApproveInput, approveSchema, type PostView } from './schemas';
-import {
-  approvalsRequired,
-  assertMayApprove,
-  assertRole,
-  assertTransition,
-  countApprovals,
-  isApproved,
-} from './workflow';
+import { assertMayApprove, assertRole, assertTransition, countApprovals, isApproved } from './workflow';
 
 /**
  * Records one manager's approval of the content revision they read. When enough distinct managers
@@ -41,8 +35,8 @@ export async function approvePost(
         { currentContentRevision: row.contentRevision, currentVersion: row.version },
       );
     }
-    const required = approvalsRequired(await loadPolicy(tx, actor.workspaceId), row);
-    assertMayApprove({ approverUserId: actor.userId, authorUserId: row.authorUserId, required });
+    const { required, writerUserIds } = await loadApprovalState(tx, row);
+    assertMayApprove({ approverUserId: actor.userId, writerUserIds, required });
     const approvals = await currentApprovals(tx, row);
     if (approvals.some((a) => a.userId === actor.userId)) {
       throw conflict('You already approved this revision; another manager must approve it', {
@@ -65,7 +59,7 @@ export async function approvePost(
     const count = countApprovals(
       [...approvals, { userId: actor.userId as string, contentRevision: row.contentRevision }],
       row.contentRevision,
-      row.authorUserId,
+      writerUserIds,
       required,
     );
     const now = deps.clock();

@@ -1,6 +1,6 @@
 import { posts } from '@cadence/db';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import { type Actor, personOf } from '../accounts/actor';
 import * as targetLedger from '../publishing/target-ledger';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
@@ -42,7 +42,7 @@ export async function createPost(deps: PostDeps, actor: Actor, input: PostCreate
       .insert(posts)
       .values({
         workspaceId: actor.workspaceId,
-        authorUserId: actor.userId,
+        authorUserId: personOf(actor),
         authorTokenId: actor.tokenId,
         status: 'draft',
         text: body.text,

@@ -2,7 +2,7 @@
 // the post or changes its content, so the review screen can diff against what a reviewer decided on.
 import { type Executor, postRevisions } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import { type Actor, personOf } from '../accounts/actor';
 import { notFound } from '../errors';
 import type { PostDeps } from './deps';
 import type { PostRow, TargetRow } from './post-store';
@@ -31,7 +31,7 @@ export async function recordRevision(
       media: t.mediaOverride,
       firstComment: t.firstCommentOverride,
     })),
-    createdByUserId: actor.userId,
+    createdByUserId: personOf(actor),
     createdByTokenId: actor.tokenId,
   });
 }

@@ -1,9 +1,8 @@
 // Reads and writes shared by the post use cases, all scoped by the caller's workspace so an id
 // from another workspace behaves exactly like a missing one.
-import { campaigns, channels, type Executor, posts, postTargets, workspaces } from '@cadence/db';
+import { campaigns, channels, type Executor, posts, postTargets } from '@cadence/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { conflict, notFound } from '../errors';
-import type { ApprovalPolicy } from './workflow';
 
 export type PostRow = typeof posts.$inferSelect;
 export type TargetRow = typeof postTargets.$inferSelect;
@@ -90,18 +89,6 @@ export async function assertCampaignInWorkspace(db: Executor, workspaceId: strin
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
   if (!row) throw notFound('Campaign');
-}
-
-export async function loadPolicy(db: Executor, workspaceId: string): Promise<ApprovalPolicy> {
-  const [row] = await db
-    .select({
-      requiredApprovals: workspaces.requiredApprovals,
-      apiPostsNeedApproval: workspaces.apiPostsNeedApproval,
-    })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  if (!row) throw notFound('Workspace');
-  return row;
 }
 
 /**

@@ -3,9 +3,9 @@ import { type Executor, postApprovals, postComments } from '@cadence/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { violationSchema } from '../charter/schemas';
 import { safeExternalUrl } from '../publishing/external-url';
-import { loadPolicy, loadTargets, type PostRow, type TargetRow } from './post-store';
+import { loadApprovalState } from './approval-state';
+import { loadTargets, type PostRow, type TargetRow } from './post-store';
 import type { PostSummary, PostView } from './schemas';
-import { approvalsRequired } from './workflow';
 
 export function toTargetView(t: TargetRow) {
   return {
@@ -70,16 +70,17 @@ export async function currentApprovals(db: Executor, row: PostRow) {
 
 /** The full view of one post: targets, approvals of the current revision, comments counted. */
 export async function toPostView(db: Executor, row: PostRow): Promise<PostView> {
-  const [targets, approvals, policy, comments] = await Promise.all([
+  const [targets, approvals, approval, comments] = await Promise.all([
     loadTargets(db, [row.id]),
     currentApprovals(db, row),
-    loadPolicy(db, row.workspaceId),
+    loadApprovalState(db, row),
     db.select({ n: count() }).from(postComments).where(eq(postComments.postId, row.id)),
   ]);
   return {
     ...toPostSummary(row, targets),
     approvals,
-    approvalsRequired: approvalsRequired(policy, row),
+    approvalsRequired: approval.required,
+    writerUserIds: approval.writerUserIds,
     commentsCount: comments[0]?.n ?? 0,
   };
 }

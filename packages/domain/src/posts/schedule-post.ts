@@ -4,11 +4,12 @@ import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { assertNoBlocking } from './post-charter';
 import { recordPostEvent } from './post-events';
-import { assertNotInFlight, assertVersion, loadPolicy, loadTargets, lockPost } from './post-store';
+import { loadApprovalState } from './approval-state';
+import { assertNotInFlight, assertVersion, loadTargets, lockPost } from './post-store';
 import { toPostView } from './post-view';
 import { resolveScheduleTime } from './schedule-time';
 import { type PostView, type ScheduleInput, scheduleSchema } from './schemas';
-import { approvalsRequired, assertRole, assertSchedulable, assertTransition } from './workflow';
+import { assertRole, assertSchedulable, assertTransition } from './workflow';
 
 /**
  * Schedules an approved post (or, when nobody needs to approve it, a draft or a post in review)
@@ -48,7 +49,7 @@ async function placeOnCalendar(
     const row = await lockPost(tx, actor.workspaceId, postId);
     assertVersion(row, body.version);
     if (action === 'schedule') {
-      assertSchedulable(row.status, approvalsRequired(await loadPolicy(tx, actor.workspaceId), row));
+      assertSchedulable(row.status, (await loadApprovalState(tx, row)).required);
     } else {
       assertTransition(row.status, 'reschedule');
     }

@@ -205,6 +205,8 @@ export const postSchema = postSummarySchema.extend({
   /** Approvals of the current content revision only: older ones count for nothing. */
   approvals: z.array(approvalViewSchema),
   approvalsRequired: z.number().int(),
+  /** People who wrote part of the current content (author, revisers, token creators): they cannot approve it. */
+  writerUserIds: z.array(z.uuid()),
   commentsCount: z.number().int(),
 });
 export type PostView = z.infer<typeof postSchema>;

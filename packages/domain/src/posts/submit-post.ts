@@ -1,7 +1,7 @@
 import type { Actor } from '../accounts/actor';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
-import { checkStoredPost } from './post-charter';
+import { assertNoBlocking, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
 import { assertVersion, loadTargets, lockPost, savePost } from './post-store';
 import { toPostView } from './post-view';
@@ -9,8 +9,9 @@ import { type PostView, type TransitionInput, transitionSchema } from './schemas
 import { assertRole, assertTransition } from './workflow';
 
 /**
- * Sends a draft (or a post sent back for changes) to review. The charter runs again so reviewers
- * see current warnings; violations do not stop a submission, they stop the approval.
+ * Sends a draft (or a post sent back for changes) to review. The charter runs again: a post it
+ * blocks is refused with 422 and the violations (a reviewer could only send it back); warnings go
+ * along for the reviewer. Saving a draft stays allowed whatever the charter says.
  */
 export async function submitPost(
   deps: PostDeps,
@@ -25,6 +26,7 @@ export async function submitPost(
     assertVersion(row, body.version);
     assertTransition(row.status, 'submit');
     const outcome = await checkStoredPost(tx, actor, row, await loadTargets(tx, [row.id]), row.scheduledAt);
+    assertNoBlocking(outcome, 'submitting this post');
     const saved = await savePost(
       tx,
       row,

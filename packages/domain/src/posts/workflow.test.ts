@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../accounts/roles';
 import { AppError } from '../errors';
+import { approvalsRequired, type Contribution } from './approval-policy';
 import type { PostStatus } from './schemas';
 import { POST_STATUSES } from './schemas';
 import {
   ALLOWED_FROM,
-  approvalsRequired,
   assertMayApprove,
   assertRole,
   assertSchedulable,
@@ -99,15 +99,30 @@ describe('transitions', () => {
 });
 
 describe('approval policy', () => {
-  const people = { authorTokenId: null };
-  const api = { authorTokenId: '00000000-0000-4000-8000-000000000001' };
+  const editor: Contribution = { userId: 'e', role: 'editor', viaToken: false };
+  const manager: Contribution = { userId: 'm', role: 'manager', viaToken: false };
+  const owner: Contribution = { userId: 'o', role: 'owner', viaToken: false };
+  const ownersToken: Contribution = { userId: 'o', role: 'owner', viaToken: true };
+  const gone: Contribution = { userId: 'x', role: null, viaToken: false };
+  const need = (scope: Parameters<typeof approvalsRequired>[0]['scope'], writers: Contribution[], n = 1) =>
+    approvalsRequired({ scope, requiredApprovals: n }, writers);
 
-  it('takes the workspace count for people and at least one for API posts by default', () => {
-    expect(approvalsRequired({ requiredApprovals: 0, apiPostsNeedApproval: true }, people)).toBe(0);
-    expect(approvalsRequired({ requiredApprovals: 0, apiPostsNeedApproval: true }, api)).toBe(1);
-    expect(approvalsRequired({ requiredApprovals: 0, apiPostsNeedApproval: false }, api)).toBe(0);
-    expect(approvalsRequired({ requiredApprovals: 2, apiPostsNeedApproval: true }, api)).toBe(2);
-    expect(approvalsRequired({ requiredApprovals: 1, apiPostsNeedApproval: false }, people)).toBe(1);
+  it('lets managers and owners publish directly by default, never editors, tokens or former members', () => {
+    expect(need('editors_and_tokens', [owner])).toBe(0);
+    expect(need('editors_and_tokens', [manager, owner])).toBe(0);
+    expect(need('editors_and_tokens', [editor])).toBe(1);
+    expect(need('editors_and_tokens', [ownersToken])).toBe(1);
+    expect(need('editors_and_tokens', [gone])).toBe(1);
+    // A manager rewriting an editor's draft does not make it a manager's post.
+    expect(need('editors_and_tokens', [editor, manager], 2)).toBe(2);
+  });
+
+  it('follows each scope, and the count when approval is needed', () => {
+    expect(need('nobody', [editor, ownersToken])).toBe(0);
+    expect(need('all_but_owners', [owner])).toBe(0);
+    expect(need('all_but_owners', [manager])).toBe(1);
+    expect(need('all_but_owners', [ownersToken])).toBe(1);
+    expect(need('everyone', [owner], 2)).toBe(2);
   });
 
   it('counts distinct approvers of the current revision, never the author when approval is needed', () => {
@@ -117,10 +132,11 @@ describe('approval policy', () => {
       { userId: 'm2', contentRevision: 3 },
       { userId: 'author', contentRevision: 3 },
     ];
-    expect(countApprovals(approvals, 3, 'author', 2)).toBe(2);
-    expect(countApprovals(approvals, 2, 'author', 2)).toBe(1);
-    expect(countApprovals(approvals, 3, 'author', 0)).toBe(3);
-    expect(countApprovals([...approvals, { userId: 'm1', contentRevision: 3 }], 3, 'author', 2)).toBe(2);
+    expect(countApprovals(approvals, 3, ['author'], 2)).toBe(2);
+    expect(countApprovals(approvals, 2, ['author'], 2)).toBe(1);
+    expect(countApprovals(approvals, 3, ['author'], 0)).toBe(3);
+    expect(countApprovals([...approvals, { userId: 'm1', contentRevision: 3 }], 3, ['author'], 2)).toBe(2);
+    expect(countApprovals(approvals, 3, ['author', 'm2'], 2)).toBe(1);
   });
 
   it('approves when enough distinct approvals exist, and at least one was given', () => {
@@ -131,17 +147,17 @@ describe('approval policy', () => {
   });
 
   it('refuses approvals from tokens, and from the author when someone must approve', () => {
-    expect(codeOf(() => assertMayApprove({ approverUserId: null, authorUserId: 'a', required: 1 }))).toBe(
+    expect(codeOf(() => assertMayApprove({ approverUserId: null, writerUserIds: ['a'], required: 1 }))).toBe(
       'forbidden',
     );
-    expect(codeOf(() => assertMayApprove({ approverUserId: 'a', authorUserId: 'a', required: 1 }))).toBe(
+    expect(codeOf(() => assertMayApprove({ approverUserId: 'a', writerUserIds: ['a'], required: 1 }))).toBe(
       'forbidden',
     );
     expect(
-      codeOf(() => assertMayApprove({ approverUserId: 'a', authorUserId: 'a', required: 0 })),
+      codeOf(() => assertMayApprove({ approverUserId: 'a', writerUserIds: ['a'], required: 0 })),
     ).toBeNull();
     expect(
-      codeOf(() => assertMayApprove({ approverUserId: 'b', authorUserId: 'a', required: 2 })),
+      codeOf(() => assertMayApprove({ approverUserId: 'b', writerUserIds: ['a'], required: 2 })),
     ).toBeNull();
   });
 });

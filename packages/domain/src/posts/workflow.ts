@@ -69,58 +69,46 @@ export function assertTransition(status: PostStatus, action: keyof typeof ALLOWE
   }
 }
 
-export interface ApprovalPolicy {
-  requiredApprovals: number;
-  apiPostsNeedApproval: boolean;
-}
-
-/**
- * How many distinct managers must approve this post. A post written through an API token needs
- * at least one when the workspace says so (the default), even when people's posts need none:
- * an integration must not be able to publish unreviewed.
- */
-export function approvalsRequired(policy: ApprovalPolicy, post: { authorTokenId: string | null }): number {
-  const base = Math.max(0, Math.min(2, policy.requiredApprovals));
-  return post.authorTokenId !== null && policy.apiPostsNeedApproval ? Math.max(base, 1) : base;
-}
-
 /** Scheduling an unapproved post is allowed only when nobody needs to approve it. */
 export function assertSchedulable(status: PostStatus, required: number): void {
   assertTransition(status, 'schedule');
   if (status !== 'approved' && required > 0) {
     throw conflict(
       `This post needs ${required} approval${required === 1 ? '' : 's'} before it can be scheduled`,
-      { status, approvalsRequired: required },
+      { status, approvalsRequired: required, reason: 'needs_approval' },
     );
   }
 }
 
 /**
- * Approvals come from people, and when the policy asks for any, from someone other than the
- * author: a manager approving their own post would make the review a formality.
+ * Approvals come from people, and when the policy asks for any, from someone who wrote none of the
+ * current content (four eyes): neither the author, nor a person who edited it, nor the creator of a
+ * token that wrote it.
  */
 export function assertMayApprove(input: {
   approverUserId: string | null;
-  authorUserId: string | null;
+  writerUserIds: readonly string[];
   required: number;
 }): void {
   if (input.approverUserId === null) throw forbidden('Approvals come from people, not API tokens');
-  if (input.required > 0 && input.approverUserId === input.authorUserId) {
-    throw forbidden('The author of a post cannot approve it');
+  if (input.required > 0 && input.writerUserIds.includes(input.approverUserId)) {
+    throw forbidden('You wrote part of this content, so someone else must approve it', {
+      reason: 'own_content',
+    });
   }
 }
 
-/** Distinct approvers of the current content revision: older approvals count for nothing. */
+/** Distinct approvers of the current content revision: older approvals, and writers', count for nothing. */
 export function countApprovals(
   approvals: readonly { userId: string; contentRevision: number }[],
   contentRevision: number,
-  authorUserId: string | null,
+  writerUserIds: readonly string[],
   required: number,
 ): number {
   const approvers = new Set(
     approvals
       .filter((a) => a.contentRevision === contentRevision)
-      .filter((a) => required === 0 || a.userId !== authorUserId)
+      .filter((a) => required === 0 || !writerUserIds.includes(a.userId))
       .map((a) => a.userId),
   );
   return approvers.size;

@@ -1,10 +1,11 @@
-import { type Db, memberships, workspaces } from '@cadence/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { type Db, memberships, users, workspaces } from '@cadence/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import type { WorkspaceInput, workspaceUpdateSchema } from '../accounts/schemas';
 import { recordAudit } from '../audit/record-audit';
-import { notFound } from '../errors';
+import { forbidden, limitReached, notFound } from '../errors';
+import { LIMITS } from '../accounts/limits';
 
 export async function listMyWorkspaces(db: Db, userId: string) {
   const rows = await db
@@ -18,6 +19,18 @@ export async function listMyWorkspaces(db: Db, userId: string) {
 
 export async function createWorkspace(db: Db, userId: string, input: WorkspaceInput) {
   return db.transaction(async (tx) => {
+    // Locking the person serialises their concurrent creations, so the cap holds.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.role, 'owner')));
+    if (n >= LIMITS.ownedWorkspacesPerPerson) {
+      throw limitReached(`One person can own at most ${LIMITS.ownedWorkspacesPerPerson} workspaces`, {
+        limit: 'owned_workspaces',
+        max: LIMITS.ownedWorkspacesPerPerson,
+      });
+    }
     const [workspace] = await tx.insert(workspaces).values(input).returning();
     if (!workspace) throw new Error('insert returned nothing');
     await tx.insert(memberships).values({ workspaceId: workspace.id, userId, role: 'owner' });
@@ -36,7 +49,17 @@ export async function getWorkspace(db: Db, workspaceId: string) {
   return ws;
 }
 
+/**
+ * Managers rename and set the zone and language; only owners change the approval policy, or a
+ * manager could wave their own posts through.
+ */
 export async function updateWorkspace(db: Db, actor: Actor, patch: z.infer<typeof workspaceUpdateSchema>) {
+  if (
+    (patch.approvalScope !== undefined || patch.requiredApprovals !== undefined) &&
+    actor.role !== 'owner'
+  ) {
+    throw forbidden('Only an owner can change the approval policy', { reason: 'owner_only' });
+  }
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()

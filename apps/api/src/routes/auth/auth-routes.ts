@@ -22,13 +22,13 @@ import { errorResponses } from '../../http/errors';
 import { requireSession, SESSION_COOKIE } from '../../plugins/auth';
 import { attemptLimiter } from './attempt-limits';
 
-const sessionResponse = z.object({
+export const sessionResponse = z.object({
   user: userSchema,
   csrfToken: z.string(),
   workspaces: z.array(membershipWorkspaceSchema),
 });
 
-function setSessionCookie(reply: FastifyReply, ctx: AppContext, value: string, expires: Date) {
+export function setSessionCookie(reply: FastifyReply, ctx: AppContext, value: string, expires: Date) {
   reply.setCookie(SESSION_COOKIE, value, {
     path: '/',
     httpOnly: true,

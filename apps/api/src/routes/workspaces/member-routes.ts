@@ -1,10 +1,5 @@
-import { memberAddSchema, memberSchema, memberUpdateSchema } from '@cadence/domain/accounts/schemas';
-import {
-  addMember,
-  changeMemberRole,
-  listMembers,
-  removeMember,
-} from '@cadence/domain/members/member-use-cases';
+import { memberSchema, memberUpdateSchema } from '@cadence/domain/accounts/schemas';
+import { changeMemberRole, listMembers, removeMember } from '@cadence/domain/members/member-use-cases';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,22 +25,6 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => ({ items: await listMembers(db, request.params.workspaceId) }),
-  );
-
-  r.post(
-    '/workspaces/:workspaceId/members',
-    {
-      config: { access: { minRole: 'manager', humansOnly: true }, idempotent: true },
-      schema: {
-        tags: ['members'],
-        summary: 'Add a member (owners and managers)',
-        params: workspaceParams,
-        body: memberAddSchema,
-        response: { 201: memberSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addMember(db, { ...request.actor, requestId: request.id }, request.body)),
   );
 
   r.patch(
@@ -75,7 +54,7 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: { minRole: 'manager', humansOnly: true } },
       schema: {
         tags: ['members'],
-        summary: 'Remove a member',
+        summary: 'Remove a member; their API tokens and calendar feeds are revoked',
         params: memberParams,
         response: { 204: z.null(), ...errorResponses },
       },

@@ -68,10 +68,10 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: AppContext) {
   r.patch(
     '/workspaces/:workspaceId',
     {
-      config: { access: { minRole: 'owner', humansOnly: true } },
+      config: { access: { minRole: 'manager', humansOnly: true } },
       schema: {
         tags: ['workspaces'],
-        summary: 'Change name, timezone, locale or approval policy (owners)',
+        summary: 'Change name, timezone or locale (managers), or the approval policy (owners)',
         params: workspaceParams,
         body: workspaceUpdateSchema,
         response: { 200: workspaceSchema, ...errorResponses },

@@ -24,7 +24,7 @@ const session = (locale: 'en' | 'fr'): Session => ({
       locale,
       role: 'owner',
       requiredApprovals: 1,
-      apiPostsNeedApproval: true,
+      approvalScope: 'editors_and_tokens',
       createdAt: '2025-01-01T00:00:00.000Z',
     },
   ],

@@ -15,6 +15,15 @@ interface CurrentWorkspace {
 const Context = createContext<CurrentWorkspace | null>(null);
 const storageKey = (userId: string) => `cadence.workspace.${userId}`;
 
+/** Makes this workspace the one opened next (after accepting an invitation to it). */
+export function rememberWorkspace(userId: string, workspaceId: string) {
+  try {
+    window.localStorage.setItem(storageKey(userId), workspaceId);
+  } catch {
+    // storage disabled: the first workspace opens instead
+  }
+}
+
 function readStored(userId: string): string | null {
   try {
     return window.localStorage.getItem(storageKey(userId));

@@ -9,6 +9,9 @@ export function SettingsLayout() {
     <section className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('nav.settings')}</h1>
       <nav className="tabs" aria-label={t('settings.sections')}>
+        <NavLink to="/settings/workspace" className="tab">
+          {t('workspaceSettings.tab')}
+        </NavLink>
         <NavLink to="/settings/members" className="tab">
           {t('members.title')}
         </NavLink>

@@ -1,0 +1,55 @@
+// Reads what the approval rules need about one post: the workspace's policy and everyone who wrote
+// its content (author and every reviser, a token's work counting as its creator's), with their
+// current roles. Approve, schedule and the post view all ask here, so they agree.
+import { type Executor, memberships, postRevisions, workspaces } from '@cadence/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { notFound } from '../errors';
+import { type ApprovalPolicy, approvalsRequired, type Contribution } from './approval-policy';
+import type { PostRow } from './post-store';
+
+export interface ApprovalState {
+  policy: ApprovalPolicy;
+  writers: Contribution[];
+  /** People who wrote part of the current content: they cannot approve it. */
+  writerUserIds: string[];
+  required: number;
+}
+
+export async function loadPolicy(db: Executor, workspaceId: string): Promise<ApprovalPolicy> {
+  const [row] = await db
+    .select({ scope: workspaces.approvalScope, requiredApprovals: workspaces.requiredApprovals })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  if (!row) throw notFound('Workspace');
+  return row;
+}
+
+type WrittenPost = Pick<PostRow, 'id' | 'workspaceId' | 'authorUserId' | 'authorTokenId'>;
+
+export async function loadApprovalState(db: Executor, post: WrittenPost): Promise<ApprovalState> {
+  const [policy, revisions] = await Promise.all([
+    loadPolicy(db, post.workspaceId),
+    db
+      .selectDistinct({ userId: postRevisions.createdByUserId, tokenId: postRevisions.createdByTokenId })
+      .from(postRevisions)
+      .where(eq(postRevisions.postId, post.id)),
+  ]);
+  const hands = [{ userId: post.authorUserId, tokenId: post.authorTokenId }, ...revisions];
+  const userIds = [...new Set(hands.flatMap((h) => (h.userId ? [h.userId] : [])))];
+  const roles = new Map(
+    userIds.length === 0
+      ? []
+      : (
+          await db
+            .select({ userId: memberships.userId, role: memberships.role })
+            .from(memberships)
+            .where(and(eq(memberships.workspaceId, post.workspaceId), inArray(memberships.userId, userIds)))
+        ).map((m) => [m.userId, m.role] as const),
+  );
+  const writers: Contribution[] = hands.map((h) => ({
+    userId: h.userId,
+    role: h.userId ? (roles.get(h.userId) ?? null) : null,
+    viaToken: h.tokenId !== null,
+  }));
+  return { policy, writers, writerUserIds: userIds, required: approvalsRequired(policy, writers) };
+}
