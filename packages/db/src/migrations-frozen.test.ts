@@ -10,7 +10,7 @@ const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 const FROZEN: Record<string, string> = {
   '0000_initial.sql': '973507ddf080351b9c88d0ad96ac2a323d9dd801b4e6708a59af039a28b6f697',
-  '0001_access_control.sql': 'e9fa23d3bb4f15123fdff1e5f92eb2b812545e6aa4c21805e0c10d2a7365c7c5',
+  '0002_access_control.sql': 'e9fa23d3bb4f15123fdff1e5f92eb2b812545e6aa4c21805e0c10d2a7365c7c5',
 };
 
 describe('committed migrations', () => {
