@@ -49,11 +49,15 @@ const createWebhook = (t: TestApp, caller: Caller, ws: string, url: string) =>
     },
   });
 
-function expectRefused(res: { statusCode: number; json(): unknown; body: string }, field: string) {
+function expectRefused(
+  res: { statusCode: number; json(): unknown; body: string },
+  field: string,
+  reason = 'private_address',
+) {
   expect(res.statusCode, res.body).toBe(422);
   const body = res.json() as { error: { code: string; details: { field: string; message: string }[] } };
   expect(body.error.code).toBe('unprocessable');
-  expect(body.error.details).toEqual([{ field, message: expect.any(String) }]);
+  expect(body.error.details).toEqual([{ field, message: expect.any(String), reason }]);
 }
 
 describe('webhook channel addresses (finding 19)', () => {
@@ -91,6 +95,7 @@ describe('webhook channel addresses (finding 19)', () => {
     expectRefused(
       await createWebhook(strict, owner, workspaceId, 'file:///etc/passwd'),
       'body.credentials.url',
+      'not_http',
     );
   });
 });
@@ -112,6 +117,7 @@ describe('Mastodon and Bluesky addresses must use https (finding 13)', () => {
     expectRefused(
       await createMastodon(strict, owner, workspaceId, 'http://93.184.216.34'),
       'body.credentials.instanceUrl',
+      'needs_https',
     );
     const bluesky = await call(strict, owner, {
       method: 'POST',
@@ -123,7 +129,7 @@ describe('Mastodon and Bluesky addresses must use https (finding 13)', () => {
         credentials: { service: 'http://93.184.216.34', identifier: 'brand', appPassword: 'x' },
       },
     });
-    expectRefused(bluesky, 'body.credentials.service');
+    expectRefused(bluesky, 'body.credentials.service', 'needs_https');
     expect((await createMastodon(strict, owner, workspaceId, 'https://93.184.216.34')).statusCode).toBe(201);
   });
 
@@ -133,7 +139,7 @@ describe('Mastodon and Bluesky addresses must use https (finding 13)', () => {
       url: `/api/v1/workspaces/${workspaceId}/connect/oauth`,
       payload: { network: 'mastodon', instanceUrl: 'http://93.184.216.34' },
     });
-    expectRefused(oauth, 'body.instanceUrl');
+    expectRefused(oauth, 'body.instanceUrl', 'needs_https');
     const metadata = await call(strict, owner, {
       method: 'POST',
       url: `/api/v1/workspaces/${workspaceId}/connect/oauth`,
@@ -145,7 +151,7 @@ describe('Mastodon and Bluesky addresses must use https (finding 13)', () => {
       url: `/api/v1/workspaces/${workspaceId}/connect/bluesky`,
       payload: { identifier: 'brand.example.com', appPassword: 'x', service: 'http://93.184.216.34' },
     });
-    expectRefused(bluesky, 'body.service');
+    expectRefused(bluesky, 'body.service', 'needs_https');
   });
 
   it('allows http when the network is sent to a local stand-in (NETWORK_BASE_URLS)', async () => {

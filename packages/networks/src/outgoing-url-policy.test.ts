@@ -15,7 +15,9 @@ describe('outgoingUrlProblem', () => {
         baseUrls: {},
         resolve: resolvingTo('93.184.216.34', address),
       };
-      expect(await outgoingUrlProblem('https://hooks.example.com/x', webhook, policy)).toMatch(/private/);
+      expect(await outgoingUrlProblem('https://hooks.example.com/x', webhook, policy)).toMatchObject({
+        reason: 'private_address',
+      });
     }
   });
 

@@ -6,6 +6,7 @@
 import { lookup } from 'node:dns/promises';
 import { unprocessable } from '@cadence/domain/errors';
 import type { Network } from '@cadence/domain/networks/schemas';
+import { NetworkError } from './errors';
 import { ipLiteral, isForbiddenAddress } from './ip-policy';
 
 export interface OutgoingUrlPolicy {
@@ -29,25 +30,43 @@ const RESOLVE_TIMEOUT_MS = 3000;
 const systemResolve = async (hostname: string) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
-/** Why this address cannot be saved, in words for the person; null when it can. */
+/** Why an address cannot be saved: a code the web app translates, and words for API clients. */
+export type UrlProblemReason = 'not_a_url' | 'not_http' | 'needs_https' | 'private_address';
+export interface UrlProblem {
+  reason: UrlProblemReason;
+  message: string;
+}
+
+const PROBLEMS: Record<UrlProblemReason, UrlProblem> = {
+  not_a_url: { reason: 'not_a_url', message: 'is not a URL' },
+  not_http: { reason: 'not_http', message: 'must start with https://' },
+  needs_https: {
+    reason: 'needs_https',
+    message: 'must start with https:// (over http the token or password would travel in clear)',
+  },
+  private_address: {
+    reason: 'private_address',
+    message: 'points to a private or reserved network address, which Cadence does not call',
+  },
+};
+
+/** Why this address cannot be saved; null when it can. */
 export async function outgoingUrlProblem(
   raw: string,
   rule: UrlRule,
   policy: OutgoingUrlPolicy,
-): Promise<string | null> {
+): Promise<UrlProblem | null> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'is not a URL';
+    return PROBLEMS.not_a_url;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https://';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return PROBLEMS.not_http;
   const developing = policy.allowPrivateNetworkUrls || policy.baseUrls[rule.network] !== undefined;
-  if (url.protocol === 'http:' && rule.carriesSecrets && !developing) {
-    return 'must start with https:// (over http the token or password would travel in clear)';
-  }
+  if (url.protocol === 'http:' && rule.carriesSecrets && !developing) return PROBLEMS.needs_https;
   if (policy.allowPrivateNetworkUrls) return null;
-  const privateAddress = 'points to a private or reserved network address, which Cadence does not call';
+  const privateAddress = PROBLEMS.private_address;
   const literal = ipLiteral(url.hostname);
   if (literal) return isForbiddenAddress(literal) ? privateAddress : null;
   // RFC 6761: every *.localhost name is loopback, whatever DNS says.
@@ -84,16 +103,16 @@ export function channelCredentialUrlGuard(policy: OutgoingUrlPolicy) {
   return async (
     network: Network,
     credentials: Record<string, string>,
-  ): Promise<{ key: string; message: string } | null> => {
+  ): Promise<({ key: string } & UrlProblem) | null> => {
     const field = CREDENTIAL_URLS[network];
     const value = field ? credentials[field.key] : undefined;
     if (!field || value === undefined) return null;
-    const message = await outgoingUrlProblem(
+    const problem = await outgoingUrlProblem(
       value,
       { carriesSecrets: field.carriesSecrets, network },
       policy,
     );
-    return message ? { key: field.key, message } : null;
+    return problem ? { key: field.key, ...problem } : null;
   };
 }
 
@@ -104,6 +123,22 @@ export async function assertOutgoingUrl(
   rule: UrlRule,
   policy: OutgoingUrlPolicy,
 ): Promise<void> {
-  const message = await outgoingUrlProblem(value, rule, policy);
-  if (message) throw unprocessable(`${field}: ${message}`, [{ field, message }]);
+  const problem = await outgoingUrlProblem(value, rule, policy);
+  if (problem) {
+    throw unprocessable(`${field}: ${problem.message}`, [
+      { field, message: problem.message, reason: problem.reason },
+    ]);
+  }
+}
+
+/**
+ * At send time, for networks whose calls carry a token or password: a stored http address (saved
+ * before https was required) is refused as needing a reconnect, unless in development.
+ */
+export function assertSecureAtSend(url: string, what: string, options: { allowPrivateNetworkUrls: boolean }) {
+  if (options.allowPrivateNetworkUrls || !url.startsWith('http://')) return;
+  throw new NetworkError(
+    'auth_revoked',
+    `The ${what} address must use https (over http the credentials would travel in clear): reconnect the channel`,
+  );
 }

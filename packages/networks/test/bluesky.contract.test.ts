@@ -220,4 +220,14 @@ describe('Bluesky adapter', () => {
     mode = 'down';
     await expect(run({})).rejects.toMatchObject({ failure: { kind: 'transient' } });
   });
+
+  it('refuses a stored http PDS (the app password would travel in clear) unless in development (finding 13)', async () => {
+    const strict = createBlueskyAdapter({ http: { allowPrivateNetworkUrls: false } });
+    const overHttp = { ...creds(), service: 'http://93.184.216.34' };
+    const failure = await failureOf(
+      strict.publish(publishRequest({ network: 'bluesky', credentials: overHttp }), signal()),
+    );
+    expect(failure).toMatchObject({ kind: 'auth_revoked', reason: expect.stringContaining('https') });
+    expect(net.requests).toHaveLength(0);
+  });
 });

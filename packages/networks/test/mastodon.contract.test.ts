@@ -173,11 +173,21 @@ describe('Mastodon adapter', () => {
 
   it('does not call an instance on a private address unless configured to', async () => {
     const strict = createMastodonAdapter({ http: { allowPrivateNetworkUrls: false } });
+    const overHttps = { ...creds(), instanceUrl: net.url.replace('http:', 'https:') };
     await expect(
-      strict.publish(publishRequest({ network: 'mastodon', credentials: creds() }), signal()),
+      strict.publish(publishRequest({ network: 'mastodon', credentials: overHttps }), signal()),
     ).rejects.toMatchObject({
       failure: { kind: 'permanent', reason: expect.stringContaining('private or reserved') },
     });
+    expect(net.requests).toHaveLength(0);
+  });
+
+  it('refuses a stored http instance (the token would travel in clear) unless in development (finding 13)', async () => {
+    const strict = createMastodonAdapter({ http: { allowPrivateNetworkUrls: false } });
+    const overHttp = { ...creds(), instanceUrl: 'http://93.184.216.34' };
+    await expect(
+      strict.publish(publishRequest({ network: 'mastodon', credentials: overHttp }), signal()),
+    ).rejects.toMatchObject({ failure: { kind: 'auth_revoked', reason: expect.stringContaining('https') } });
     expect(net.requests).toHaveLength(0);
   });
 

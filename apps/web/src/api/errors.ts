@@ -4,6 +4,8 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** A code some problems carry so the screen can say it in the person's language. */
+  reason?: string;
 }
 
 export class ApiError extends Error {
@@ -25,6 +27,17 @@ export class ApiError extends Error {
       if (!isFieldProblem(item)) continue;
       const field = item.field.replace(/^body\./, '');
       out[field] ??= item.message;
+    }
+    return out;
+  }
+
+  /** The reason codes of field problems that carry one, keyed like fieldErrors. */
+  get fieldReasons(): Record<string, string> {
+    if (!Array.isArray(this.details)) return {};
+    const out: Record<string, string> = {};
+    for (const item of this.details as unknown[]) {
+      if (!isFieldProblem(item) || typeof item.reason !== 'string') continue;
+      out[item.field.replace(/^body\./, '')] ??= item.reason;
     }
     return out;
   }

@@ -7,7 +7,7 @@ import { unprocessable } from '../errors';
 export type CredentialUrlGuard = (
   network: Network,
   credentials: Record<string, string>,
-) => Promise<{ key: string; message: string } | null>;
+) => Promise<{ key: string; message: string; reason: string } | null>;
 
 export async function assertCredentialUrls(
   guard: CredentialUrlGuard,
@@ -18,5 +18,7 @@ export async function assertCredentialUrls(
   const problem = await guard(network, credentials);
   if (!problem) return;
   const field = `body.credentials.${problem.key}`;
-  throw unprocessable(`${field}: ${problem.message}`, [{ field, message: problem.message }]);
+  throw unprocessable(`${field}: ${problem.message}`, [
+    { field, message: problem.message, reason: problem.reason },
+  ]);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { NetworkAdapter, Published, PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
+import { assertSecureAtSend } from '../outgoing-url-policy';
 import { readAnswer } from '../network-http/call';
 import type { AdapterDeps } from '../network-http/compose';
 import { textWithLink } from '../network-http/compose';
@@ -29,6 +30,8 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
     const parsed = blueskyCredentialsSchema.safeParse(request.credentials);
     if (!parsed.success)
       throw new NetworkError('auth_revoked', 'The Bluesky channel has no valid handle and app password');
+    // A local stand-in (NETWORK_BASE_URLS) is development; the stored PDS must be https otherwise.
+    if (!deps.baseUrl) assertSecureAtSend(parsed.data.service, 'Bluesky PDS', http);
     return { creds: parsed.data, service: deps.baseUrl ?? parsed.data.service };
   };
 

@@ -5,6 +5,7 @@ import { hostOf, safeExternalUrl } from '@cadence/domain/publishing/external-url
 import { z } from 'zod';
 import type { NetworkAdapter, PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
+import { assertSecureAtSend } from '../outgoing-url-policy';
 import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, textWithLink } from '../network-http/compose';
 import { mastodonCredentialsSchema, mastodonOptionsSchema } from './credentials';
@@ -31,6 +32,8 @@ export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: num
       const options = mastodonOptionsSchema.safeParse(request.options);
       if (!options.success)
         throw new NetworkError('permanent', 'The Mastodon options on this post are not valid');
+      // A local stand-in (NETWORK_BASE_URLS) is development; the stored instance must be https otherwise.
+      if (!deps.baseUrl) assertSecureAtSend(parsed.data.instanceUrl, 'Mastodon instance', deps.http);
       const instanceUrl = deps.baseUrl ?? new URL(parsed.data.instanceUrl).origin;
       const token = parsed.data.accessToken;
       const mediaIds = await uploadMastodonMedia(

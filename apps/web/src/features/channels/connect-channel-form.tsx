@@ -9,6 +9,9 @@ import { InlineError } from '../../ui/states';
 import { type Network, useConnectChannel } from './channel-queries';
 
 const FORM_FIELDS = ['network', 'displayName', 'handle'] as const;
+// Why the API refused an address typed as a credential (webhook url, Mastodon instanceUrl, Bluesky
+// service); each has words in the catalogue, so the person reads them in their language.
+const URL_PROBLEMS = ['not_a_url', 'not_http', 'needs_https', 'private_address'] as const;
 
 interface ConnectValues {
   network: Network;
@@ -45,9 +48,15 @@ export function ConnectChannelForm({ workspaceId }: { workspaceId: string }) {
       form.reset();
     } catch (e) {
       if (!isApiError(e)) return;
+      const reasons = e.fieldReasons;
       for (const [field, message] of Object.entries(e.fieldErrors)) {
         const target = FORM_FIELDS.find((f) => f === field) ?? 'credentialsProblem';
-        form.setError(target, { type: 'server', message });
+        const reason = URL_PROBLEMS.find((r) => r === reasons[field]);
+        const name = field.replace(/^credentials\./, '');
+        form.setError(target, {
+          type: 'server',
+          message: reason ? t(`channels.urlProblem.${reason}`, { name }) : message,
+        });
       }
     }
   });
