@@ -5,7 +5,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@cadence/config';
 import { apiTokens, connectPostgres, workspaces } from '@cadence/db';
-import { calendarQuery } from '@cadence/domain/calendar/calendar-query';
+import { calendarPostsQuery } from '@cadence/domain/calendar/calendar-posts-query';
 import { listCalendar, resolveRange } from '@cadence/domain/calendar/list-calendar';
 import { MAX_EVENTS } from '@cadence/domain/calendar/schemas';
 import { newApiToken } from '@cadence/domain/security/tokens';
@@ -124,7 +124,7 @@ export default async function calendarBench(): Promise<BenchSection[]> {
   // The very SQL the API runs (same builder, same range resolution), sent raw on one connection.
   const { from, to } = resolveRange(MONTH, workspace.timezone, 62);
   const query = new PgDialect().sqlToQuery(
-    calendarQuery({ workspaceId: workspace.id, from, to, limit: MAX_EVENTS + 1 }),
+    calendarPostsQuery({ workspaceId: workspace.id, from, to, limit: MAX_EVENTS + 1 }),
   );
   const raw = new pg.Client({ connectionString: DATABASE_URL });
   await raw.connect();
@@ -174,7 +174,7 @@ export default async function calendarBench(): Promise<BenchSection[]> {
         title: 'Calendar month query (HTTP API vs raw SQL)',
         lines: [
           `Workload: ${TARGETS.toLocaleString('en')} targets (500,000 posts x 2 channels) across ${WORKSPACES} workspaces over two years on PostgreSQL; ` +
-            `one workspace's month (${MONTH.from} to ${MONTH.to}, Europe/Paris): ${events} events, ${(bytes / 1024).toFixed(0)} KiB of JSON. ` +
+            `one workspace's month (${MONTH.from} to ${MONTH.to}, Europe/Paris): ${events} posts (one item per post, channels stacked), ${(bytes / 1024).toFixed(0)} KiB of JSON. ` +
             `${REQUESTS} sequential requests of each after ${WARM_UP} warm-up, HTTP (real app on a port, API token, keep-alive), raw SQL and the use case alternating request by request. ` +
             `Machine load average at the start: ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores (shared with other work).`,
           '',

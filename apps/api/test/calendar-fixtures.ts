@@ -28,6 +28,8 @@ export interface SeedPost {
   authorUserId?: string | null;
   /** Per-channel text overrides. */
   overrides?: Record<string, string>;
+  /** The time is only proposed: kept on the post, its targets have none (a dated draft). */
+  proposedOnly?: boolean;
 }
 
 export async function seedPost(t: TestApp, p: SeedPost) {
@@ -53,8 +55,8 @@ export async function seedPost(t: TestApp, p: SeedPost) {
         workspaceId: p.workspaceId,
         channelId,
         network: 'sandbox' as const,
-        status: p.targetStatus ?? (p.at ? 'scheduled' : 'pending'),
-        scheduledAt: p.at,
+        status: p.targetStatus ?? (p.at && !p.proposedOnly ? 'scheduled' : 'pending'),
+        scheduledAt: p.proposedOnly ? null : p.at,
         textOverride: p.overrides?.[channelId] ?? null,
       })),
     )

@@ -62,6 +62,33 @@ beforeAll(async () => {
     status: 'in_review',
     targetStatus: 'pending',
   });
+  // Dated work before scheduling: the time lives on the post only, its targets have none.
+  const datedDraft = await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [linkedin, mastodon],
+    text: 'Vendredi 10 h, idée',
+    at: new Date('2026-06-12T08:00:00Z'),
+    status: 'draft',
+    proposedOnly: true,
+  });
+  const proposedInReview = await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [mastodon],
+    text: 'En relecture',
+    at: new Date('2026-06-15T08:00:00Z'),
+    status: 'in_review',
+    proposedOnly: true,
+  });
+  // Undated drafts stay in the drafts panel, and a proposed time outside the range stays out.
+  await seedPost(t, { workspaceId: ws, channelIds: [linkedin], text: 'No date', at: null, status: 'draft' });
+  await seedPost(t, {
+    workspaceId: ws,
+    channelIds: [linkedin],
+    text: 'July idea',
+    at: new Date('2026-07-02T08:00:00Z'),
+    status: 'draft',
+    proposedOnly: true,
+  });
   // Just outside the range on each side, and one in the other workspace at the same time.
   await seedPost(t, {
     workspaceId: ws,
@@ -85,14 +112,16 @@ beforeAll(async () => {
     launchLinkedin: launch.targets.find((x) => x.channelId === linkedin)?.id ?? '',
     launchMastodon: launch.targets.find((x) => x.channelId === mastodon)?.id ?? '',
     launchPost: launch.post.id,
-    draft: draft.targets[0]?.id ?? '',
+    draft: draft.post.id,
+    datedDraft: datedDraft.post.id,
+    proposedInReview: proposedInReview.post.id,
   };
 });
 
 afterAll(async () => t.close());
 
 describe('GET /calendar', () => {
-  it('lists each target in [from, to) with what FullCalendar needs, in time order', async () => {
+  it('lists each dated post once in [from, to), its channels stacked, in time order', async () => {
     // Dates are read in the workspace zone (Europe/Paris): June is 2026-05-31T22:00Z to 2026-06-30T22:00Z.
     const res = await calendar(viewer, 'from=2026-06-01&to=2026-07-01');
     expect(res.statusCode).toBe(200);
@@ -100,20 +129,18 @@ describe('GET /calendar', () => {
     expect(body.timezone).toBe('Europe/Paris');
     expect(body.from).toBe('2026-05-31T22:00:00.000Z');
     expect(body.truncated).toBe(false);
+    // One item per post: the two-channel launch is one card, not two.
     expect(body.items.map((e: { id: string }) => e.id).sort()).toEqual(
-      [ids.launchLinkedin, ids.launchMastodon, ids.draft].sort(),
+      [ids.launchPost, ids.draft, ids.datedDraft, ids.proposedInReview].sort(),
     );
-    const linkedinEvent = body.items.find((e: { id: string }) => e.id === ids.launchLinkedin);
-    expect(linkedinEvent).toEqual({
-      id: ids.launchLinkedin,
-      postId: ids.launchPost,
+    const launch = body.items.find((e: { id: string }) => e.id === ids.launchPost);
+    expect(launch).toEqual({
+      id: ids.launchPost,
       title: 'Lancement de l’été ☀️',
       start: '2026-06-10T07:00:00.000Z',
-      network: 'sandbox',
-      channelId: linkedin,
-      channelName: 'Acme LinkedIn',
       status: 'scheduled',
-      targetStatus: 'scheduled',
+      proposed: false,
+      version: 1,
       campaignId,
       campaignName: 'Été',
       campaignColour: '#ff8800',
@@ -121,13 +148,47 @@ describe('GET /calendar', () => {
       authorUserId: owner.userId,
       authorTokenId: null,
       authorName: 'Olivia Owner',
+      channels: [
+        {
+          targetId: ids.launchLinkedin,
+          channelId: linkedin,
+          channelName: 'Acme LinkedIn',
+          network: 'sandbox',
+          targetStatus: 'scheduled',
+        },
+        {
+          targetId: ids.launchMastodon,
+          channelId: mastodon,
+          channelName: 'Acme Mastodon',
+          network: 'sandbox',
+          targetStatus: 'scheduled',
+        },
+      ],
     });
-    const mastodonEvent = body.items.find((e: { id: string }) => e.id === ids.launchMastodon);
-    expect(mastodonEvent.title).toBe('Version Mastodon 🐘');
     const draftEvent = body.items.find((e: { id: string }) => e.id === ids.draft);
-    expect(draftEvent).toMatchObject({ status: 'in_review', targetStatus: 'pending', campaignId: null });
+    expect(draftEvent).toMatchObject({ status: 'in_review', proposed: true, campaignId: null });
     const starts = body.items.map((e: { start: string }) => e.start);
     expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('shows a dated draft and a post in review on their day, with the proposed time', async () => {
+    const body = (await calendar(viewer, 'from=2026-06-01&to=2026-07-01')).json();
+    const dated = body.items.find((e: { id: string }) => e.id === ids.datedDraft);
+    expect(dated).toMatchObject({
+      title: 'Vendredi 10 h, idée',
+      start: '2026-06-12T08:00:00.000Z',
+      status: 'draft',
+      proposed: true,
+    });
+    expect(dated.channels.map((c: { targetStatus: string }) => c.targetStatus)).toEqual([
+      'pending',
+      'pending',
+    ]);
+    const inReview = body.items.find((e: { id: string }) => e.id === ids.proposedInReview);
+    expect(inReview).toMatchObject({ status: 'in_review', start: '2026-06-15T08:00:00.000Z' });
+    // The day's range alone finds it too (the week and day views ask for less than a month).
+    const day = await calendar(viewer, 'from=2026-06-12&to=2026-06-13');
+    expect(day.json().items.map((e: { id: string }) => e.id)).toEqual([ids.datedDraft]);
   });
 
   it('takes instants with an offset as FullCalendar sends them', async () => {
@@ -136,7 +197,7 @@ describe('GET /calendar', () => {
       `from=${encodeURIComponent('2026-06-10T09:00:00+02:00')}&to=${encodeURIComponent('2026-06-10T09:00:01+02:00')}`,
     );
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toHaveLength(2);
+    expect(res.json().items.map((e: { id: string }) => e.id)).toEqual([ids.launchPost]);
   });
 
   it('filters by channel, campaign, status, author and pillar', async () => {
@@ -145,14 +206,18 @@ describe('GET /calendar', () => {
         .json()
         .items.map((e: { id: string }) => e.id)
         .sort();
-    expect(await ids_(`channel=${mastodon}`)).toEqual([ids.launchMastodon]);
-    expect(await ids_(`channel=${mastodon},${linkedin}`)).toHaveLength(3);
-    expect(await ids_(`channel=${mastodon}&channel=${linkedin}`)).toHaveLength(3);
-    expect(await ids_(`campaign=${campaignId}`)).toEqual([ids.launchLinkedin, ids.launchMastodon].sort());
-    expect(await ids_('status=in_review')).toEqual([ids.draft]);
+    // A post with a target on the channel shows, with all its channels.
+    expect(await ids_(`channel=${mastodon}`)).toEqual(
+      [ids.launchPost, ids.datedDraft, ids.proposedInReview].sort(),
+    );
+    expect(await ids_(`channel=${mastodon},${linkedin}`)).toHaveLength(4);
+    expect(await ids_(`channel=${mastodon}&channel=${linkedin}`)).toHaveLength(4);
+    expect(await ids_(`campaign=${campaignId}`)).toEqual([ids.launchPost]);
+    expect(await ids_('status=in_review')).toEqual([ids.draft, ids.proposedInReview].sort());
+    expect(await ids_('status=draft')).toEqual([ids.datedDraft]);
     expect(await ids_('status=scheduled,in_review')).toHaveLength(3);
-    expect(await ids_(`author=${owner.userId}`)).toHaveLength(2);
-    expect(await ids_('pillar=product')).toHaveLength(2);
+    expect(await ids_(`author=${owner.userId}`)).toEqual([ids.launchPost]);
+    expect(await ids_('pillar=product')).toEqual([ids.launchPost]);
     expect(await ids_('pillar=other')).toEqual([]);
   });
 
@@ -199,6 +264,6 @@ describe('GET /calendar', () => {
 
   it('answers API tokens of every role', async () => {
     const token = await createToken(t, owner, ws, 'viewer');
-    expect((await calendar(token, 'from=2026-06-01&to=2026-07-01')).json().items).toHaveLength(3);
+    expect((await calendar(token, 'from=2026-06-01&to=2026-07-01')).json().items).toHaveLength(4);
   });
 });

@@ -9007,7 +9007,145 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a post for good (audited). Managers: any post nothing was sent from; editors: their own draft, post in review or sent back. A post sent (or being sent) answers 409: cancel it instead
+         * @description Send the version read as If-Match to refuse deleting a post changed meanwhile.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Edit a post; send the version read (If-Match or body.version): 409 if stale. Editing the content of an approved or scheduled post sends it back to review */
@@ -9055,6 +9193,10 @@ export interface paths {
                             }[];
                             firstComment?: string;
                         }[];
+                        requestedSchedule?: {
+                            local: string;
+                            timezone?: string;
+                        } | null;
                     };
                 };
             };
@@ -9277,6 +9419,251 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new draft with the same content, channels, campaign, pillar and labels; no time, no approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled";
+                            text: string;
+                            media: {
+                                url: string;
+                                alt: string;
+                                /** @enum {string} */
+                                kind: "image" | "video" | "gif";
+                            }[];
+                            link: string | null;
+                            firstComment: string | null;
+                            /** Format: uuid */
+                            campaignId: string | null;
+                            pillarId: string | null;
+                            labels: string[];
+                            author: {
+                                /** Format: uuid */
+                                userId: string | null;
+                                /** Format: uuid */
+                                tokenId: string | null;
+                            };
+                            schedule: {
+                                /** Format: date-time */
+                                at: string;
+                                timezone: string;
+                                local: string;
+                            } | null;
+                            version: number;
+                            contentRevision: number;
+                            /** Format: uuid */
+                            charterVersionId: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            violations: {
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                                /** @enum {string} */
+                                network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                channelId?: string;
+                                message: {
+                                    en: string;
+                                    fr: string;
+                                };
+                                range?: {
+                                    start: number;
+                                    end: number;
+                                };
+                                /** @enum {string} */
+                                field: "text" | "schedule" | "media";
+                            }[];
+                            targets: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                channelId: string;
+                                /** @enum {string} */
+                                network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                text: string | null;
+                                media: {
+                                    url: string;
+                                    alt: string;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "gif";
+                                }[] | null;
+                                firstComment: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
+                                /** Format: date-time */
+                                scheduledAt: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                externalId: string | null;
+                                externalUrl: string | null;
+                                lastError: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            approvals: {
+                                /** Format: uuid */
+                                userId: string;
+                                contentRevision: number;
+                                /** Format: uuid */
+                                charterVersionId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            approvalsRequired: number;
+                            commentsCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/submit": {
@@ -12477,7 +12864,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Targets scheduled in [from, to) (at most 62 days), one event per post x channel
+         * Dated posts in [from, to) (at most 62 days): scheduled or published, or with a proposed time; one item per post with its channels
          * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant. Filters take one value, repeated values or a comma-separated list.
          */
         get: {
@@ -12513,18 +12900,12 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
-                                postId: string;
                                 title: string;
                                 start: string;
-                                network: string;
-                                /** Format: uuid */
-                                channelId: string;
-                                channelName: string;
                                 /** @enum {string} */
                                 status: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled";
-                                /** @enum {string} */
-                                targetStatus: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
+                                proposed: boolean;
+                                version: number;
                                 /** Format: uuid */
                                 campaignId: string | null;
                                 campaignName: string | null;
@@ -12535,6 +12916,16 @@ export interface paths {
                                 /** Format: uuid */
                                 authorTokenId: string | null;
                                 authorName: string | null;
+                                channels: {
+                                    /** Format: uuid */
+                                    targetId: string;
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    channelName: string;
+                                    network: string;
+                                    /** @enum {string} */
+                                    targetStatus: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
+                                }[];
                             }[];
                         };
                     };

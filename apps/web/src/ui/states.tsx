@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
+import { localizedError } from './api-error-text';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -14,11 +15,11 @@ export function Loading({ label }: { label?: string }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="state state-error" role="alert">
       <p>{t('common.loadFailed')}</p>
-      <p className="muted">{errorText(error, t('common.unexpectedError'))}</p>
+      <p className="muted">{localizedError(error, t, i18n.language)}</p>
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>
           {t('common.retry')}
@@ -44,11 +45,11 @@ export function errorText(error: unknown, fallback: string): string {
 
 /** A one-line error under a form or an action, announced when it appears. */
 export function InlineError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   return (
     <p className="form-error" role="alert">
-      {errorText(error, t('common.unexpectedError'))}
+      {localizedError(error, t, i18n.language)}
     </p>
   );
 }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Actor } from '../accounts/actor';
 import { AppError } from '../errors';
 import { isStorableInstant, STORABLE_RANGE_MESSAGE } from '../storable';
-import { queryCalendar } from './calendar-query';
+import { queryCalendarPosts } from './calendar-posts-query';
 import { type CalendarQuery, MAX_EVENTS, MAX_RANGE_DAYS } from './schemas';
 
 function invalid(field: string, message: string) {
@@ -36,10 +36,10 @@ export function resolveRange(
   return { from, to };
 }
 
-/** What FullCalendar shows for each target of the workspace in [from, to). */
+/** The dated posts of the workspace in [from, to), one per post with its channels. */
 export async function listCalendar(db: Executor, actor: Actor, query: CalendarQuery) {
   const { from, to } = resolveRange(query, actor.workspaceTimezone, MAX_RANGE_DAYS);
-  const rows = await queryCalendar(db, {
+  const rows = await queryCalendarPosts(db, {
     workspaceId: actor.workspaceId,
     from,
     to,

@@ -56,11 +56,45 @@ export const calendarEventSchema = z.object({
 });
 export type CalendarEvent = z.infer<typeof calendarEventSchema>;
 
+export const calendarChannelSchema = z.object({
+  targetId: z.uuid(),
+  channelId: z.uuid(),
+  channelName: z.string(),
+  network: z.string(),
+  /** This channel's publishing status (pending while the time is only proposed). */
+  targetStatus: z.enum(TARGET_STATUSES),
+});
+
+/** One dated post: the calendar shows one card per post, its channels stacked on it. */
+export const calendarPostSchema = z.object({
+  /** The post's id (the card's id). */
+  id: z.uuid(),
+  /** The first line of the post's text, at most 200 characters. */
+  title: z.string(),
+  /** ISO instant in UTC: the scheduled time, or the proposed one before scheduling. */
+  start: z.string(),
+  /** The post's workflow status. */
+  status: z.enum(POST_STATUSES),
+  /** True when the time is only proposed (draft, in review, changes requested, approved). */
+  proposed: z.boolean(),
+  /** The version to send with an action taken from the card. */
+  version: z.number().int(),
+  campaignId: z.uuid().nullable(),
+  campaignName: z.string().nullable(),
+  campaignColour: z.string().nullable(),
+  pillarId: z.string().nullable(),
+  authorUserId: z.uuid().nullable(),
+  authorTokenId: z.uuid().nullable(),
+  authorName: z.string().nullable(),
+  channels: z.array(calendarChannelSchema),
+});
+export type CalendarPost = z.infer<typeof calendarPostSchema>;
+
 export const calendarResponseSchema = z.object({
   timezone: z.string(),
   from: z.string(),
   to: z.string(),
-  /** True when the range held more than MAX_EVENTS targets and only the first ones are listed. */
+  /** True when the range held more than MAX_EVENTS posts and only the first ones are listed. */
   truncated: z.boolean(),
-  items: z.array(calendarEventSchema),
+  items: z.array(calendarPostSchema),
 });

@@ -103,6 +103,11 @@ export const postUpdateSchema = z.strictObject({
   labels: labelsSchema.optional(),
   /** Replaces the whole set of targets. */
   targets: targetsSchema.optional(),
+  /**
+   * The proposed time (null takes it away). Only before scheduling: a scheduled post moves with
+   * reschedule. It changes no content, so approvals stand.
+   */
+  requestedSchedule: localScheduleSchema.nullable().optional(),
 });
 export type PostUpdate = z.infer<typeof postUpdateSchema>;
 

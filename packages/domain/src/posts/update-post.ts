@@ -1,6 +1,6 @@
 import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
-import { AppError } from '../errors';
+import { AppError, conflict } from '../errors';
 import * as targetLedger from '../publishing/target-ledger';
 import { unscheduleTargets } from './apply-schedule';
 import { type PostDeps, inTransaction } from './deps';
@@ -20,6 +20,7 @@ import {
   type TargetRow,
 } from './post-store';
 import { toPostView } from './post-view';
+import { resolveScheduleTime } from './schedule-time';
 import {
   type MediaRefInput,
   type PostUpdate,
@@ -85,6 +86,18 @@ export async function updatePost(
     assertVersion(row, body.version);
     assertTransition(row.status, 'edit');
     const targets = await loadTargets(tx, [row.id]);
+    if (body.requestedSchedule !== undefined && row.status === 'scheduled') {
+      throw conflict('A scheduled post moves with reschedule, or comes off the calendar with unschedule', {
+        status: row.status,
+        field: 'body.requestedSchedule',
+      });
+    }
+    const requested =
+      body.requestedSchedule === undefined
+        ? undefined
+        : body.requestedSchedule === null
+          ? null
+          : resolveScheduleTime(body.requestedSchedule, actor.workspaceTimezone, deps.clock());
     if (body.campaignId) await assertCampaignInWorkspace(tx, actor.workspaceId, body.campaignId);
     if (body.pillarId !== undefined) await assertKnownPillar(tx, actor.workspaceId, body.pillarId);
 
@@ -108,7 +121,8 @@ export async function updatePost(
     const media = [...(after.media ?? [])];
     const campaignId = body.campaignId !== undefined ? body.campaignId : row.campaignId;
     const draft = { id: row.id, text: after.text, link: after.link, media, campaignId };
-    const outcome = await checkStoredPost(tx, actor, draft, nextTargets, row.scheduledAt);
+    const scheduledAt = requested === undefined ? row.scheduledAt : (requested?.at ?? null);
+    const outcome = await checkStoredPost(tx, actor, draft, nextTargets, scheduledAt);
 
     const saved = await savePost(
       tx,
@@ -121,6 +135,13 @@ export async function updatePost(
         ...(body.campaignId !== undefined ? { campaignId: body.campaignId } : {}),
         ...(body.pillarId !== undefined ? { pillarId: body.pillarId } : {}),
         ...(body.labels !== undefined ? { labels: body.labels } : {}),
+        ...(requested !== undefined
+          ? {
+              scheduledAt: requested?.at ?? null,
+              scheduledTimezone: requested?.timezone ?? null,
+              scheduledLocal: requested?.local ?? null,
+            }
+          : {}),
         status,
         violations: outcome.violations,
         ...(contentChanged ? { contentRevision: row.contentRevision + 1 } : {}),
@@ -130,7 +151,8 @@ export async function updatePost(
     );
     // The revision's content is what approvals bind to: keep it for "what changed" diffs.
     if (contentChanged) await recordRevision(tx, actor, saved, nextTargets);
-    const fields = Object.keys(body).filter((k) => k !== 'version');
+    // Only what this edit changed: clients send whole forms, and reviewers read this list.
+    const fields = changedFields(row, before, after, body, requested);
     await recordPostEvent(tx, actor, {
       postId: row.id,
       action: 'edited',
@@ -145,6 +167,32 @@ export async function updatePost(
     });
     return toPostView(tx, saved);
   });
+}
+
+function changedFields(
+  row: PostRow,
+  before: Content,
+  after: Content,
+  body: PostUpdate,
+  requested: { local: string; timezone: string } | null | undefined,
+): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const targetsKey = (c: Content) =>
+    contentKey({ ...c, text: '', media: null, link: null, firstComment: null });
+  const changes: Record<string, boolean> = {
+    text: after.text !== before.text,
+    media: !same(mediaKey(after.media), mediaKey(before.media)),
+    link: after.link !== before.link,
+    firstComment: after.firstComment !== before.firstComment,
+    targets: targetsKey(after) !== targetsKey(before),
+    campaignId: body.campaignId !== undefined && body.campaignId !== row.campaignId,
+    pillarId: body.pillarId !== undefined && body.pillarId !== row.pillarId,
+    labels: body.labels !== undefined && !same(body.labels, row.labels),
+    requestedSchedule:
+      requested !== undefined &&
+      (requested?.local.slice(0, 16) ?? null) !== (row.scheduledLocal?.slice(0, 16) ?? null),
+  };
+  return Object.keys(changes).filter((k) => changes[k]);
 }
 
 /** Keeps targets whose channel stays (with their new overrides), removes the others, adds new ones. */

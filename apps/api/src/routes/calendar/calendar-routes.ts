@@ -23,7 +23,8 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: { minRole: 'viewer' } },
       schema: {
         tags: ['calendar'],
-        summary: 'Targets scheduled in [from, to) (at most 62 days), one event per post x channel',
+        summary:
+          'Dated posts in [from, to) (at most 62 days): scheduled or published, or with a proposed time; one item per post with its channels',
         description:
           'from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant. ' +
           'Filters take one value, repeated values or a comma-separated list.',

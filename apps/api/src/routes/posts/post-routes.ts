@@ -1,4 +1,6 @@
 import { createPost } from '@cadence/domain/posts/create-post';
+import { deletePost } from '@cadence/domain/posts/delete-post';
+import { duplicatePost } from '@cadence/domain/posts/duplicate-post';
 import { getPost } from '@cadence/domain/posts/get-post';
 import { listPosts } from '@cadence/domain/posts/list-posts';
 import {
@@ -11,6 +13,7 @@ import {
 import { updatePost } from '@cadence/domain/posts/update-post';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import { decodeCursor, pageOf, pageQuerySchema, toPage } from '../../http/pagination';
@@ -95,6 +98,46 @@ export async function postRoutes(app: FastifyInstance, ctx: AppContext) {
         version,
       });
       return withEtag(reply, post);
+    },
+  );
+
+  r.delete(
+    '/workspaces/:workspaceId/posts/:postId',
+    {
+      config: { access: { minRole: 'editor' } },
+      schema: {
+        tags: ['posts'],
+        summary:
+          'Delete a post for good (audited). Managers: any post nothing was sent from; editors: their own ' +
+          'draft, post in review or sent back. A post sent (or being sent) answers 409: cancel it instead',
+        description: 'Send the version read as If-Match to refuse deleting a post changed meanwhile.',
+        params: postParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deletePost(deps, actorOf(request), request.params.postId, {
+        version: versionFrom(request, undefined),
+      });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/workspaces/:workspaceId/posts/:postId/duplicate',
+    {
+      config: { access: { minRole: 'editor' } },
+      schema: {
+        tags: ['posts'],
+        summary:
+          'A new draft with the same content, channels, campaign, pillar and labels; no time, no approval',
+        params: postParams,
+        response: { 201: postSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const post = await duplicatePost(deps, actorOf(request), request.params.postId);
+      return reply.code(201).send(withEtag(reply, post));
     },
   );
 }

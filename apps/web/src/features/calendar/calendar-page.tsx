@@ -1,7 +1,7 @@
 // The home screen: FullCalendar in the workspace's time zone (or the viewer's own, ?tz=mine), driven
 // by our own toolbar, with the view, date, zone, filters and colour mode kept in the URL. Scheduled posts drag to a new time; empty
 // slots open the composer there; unscheduled drafts drag in from the side panel.
-import type { DatesSetArg, EventClickArg, EventContentArg } from '@fullcalendar/core';
+import type { DatesSetArg, EventClickArg, EventContentArg, EventHoveringArg } from '@fullcalendar/core';
 import frLocale from '@fullcalendar/core/locales/fr';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
@@ -37,11 +37,14 @@ import {
 } from './calendar-url';
 import { DayPostsDialog } from './day-posts-dialog';
 import { foldBusyDays, isOverflow, MAX_PER_DAY } from './day-overflow';
+import { useChannelColours } from './channel-avatars';
 import { DraftsPanel } from './drafts-panel';
 import { eventCardNodes, overflowCardNodes } from './event-card';
 import { eventColour, legendFor } from './event-colour';
 import { landingTime, slotInstant, workspaceWallClock } from './landing-time';
 import { type MoveTarget, MovePostDialog } from './move-post-dialog';
+import { PostHoverCard } from './post-hover-card';
+import { useHoverCard } from './use-hover-card';
 import { useCalendarMoves } from './use-calendar-moves';
 import { useCalendarShortcuts } from './use-calendar-shortcuts';
 import { useMoveShortcut } from './use-move-shortcut';
@@ -52,11 +55,13 @@ const LOCALES = [frLocale];
 const NO_ENTRIES: never[] = [];
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 const NO_PILLARS: never[] = [];
+// Where the week and day grids open: the start of the working day, not midnight.
+const WORKDAY_START = '08:00:00';
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const { workspace } = useCurrentWorkspace();
+  const { workspace, session } = useCurrentWorkspace();
   const [params, setParams] = useSearchParams();
   const zoneChoice = parseZoneChoice(params);
   // Every time on screen is in this zone; every time sent to the API is in the workspace's.
@@ -78,7 +83,19 @@ export function CalendarPage() {
   const pillars = charter.data?.rules.rules.pillars ?? NO_PILLARS;
   const canSchedule = roleAtLeast(workspace.role, 'manager');
   const canWrite = roleAtLeast(workspace.role, 'editor');
-  const moves = useCalendarMoves(workspace.id, workspace.timezone, zone);
+  const moves = useCalendarMoves({
+    workspaceId: workspace.id,
+    workspaceZone: workspace.timezone,
+    shownZone: zone,
+    role: workspace.role,
+    userId: session.user.id,
+  });
+  const findItem = useCallback((eventId: string) => {
+    const props = calendarRef.current?.getApi().getEventById(eventId)?.extendedProps;
+    return props && !isOverflow(props) ? (props as CalendarItem) : null;
+  }, []);
+  const hover = useHoverCard(calendarBox, findItem);
+  const avatarColours = useChannelColours();
 
   const onDatesSet = useCallback(
     (info: DatesSetArg) => {
@@ -131,10 +148,17 @@ export function CalendarPage() {
   useCalendarShortcuts(navigateCalendar);
 
   const items = entries.data?.entries ?? NO_ENTRIES;
-  // Only managers reschedule: an event's own startEditable would otherwise override `editable`.
+  // Managers reschedule; editors move only proposed times. An event's own startEditable would
+  // otherwise override `editable`.
   const entriesShown = useMemo(
-    () => (canSchedule ? items : items.map((e) => ({ ...e, startEditable: false }))),
-    [items, canSchedule],
+    () =>
+      canSchedule
+        ? items
+        : items.map((e) => ({
+            ...e,
+            startEditable: canWrite && e.startEditable && e.extendedProps.proposed,
+          })),
+    [items, canSchedule, canWrite],
   );
   // The month view gets a few cards per day and a "+N more" card; the other views get every post.
   const month = useMemo(
@@ -157,15 +181,20 @@ export function CalendarPage() {
     (arg: EventContentArg) =>
       isOverflow(arg.event.extendedProps)
         ? overflowCardNodes(arg.event.extendedProps.overflow.hidden, t)
-        : eventCardNodes(arg, eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars), t),
-    [colorBy, pillars, t],
+        : eventCardNodes(
+            arg,
+            eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars),
+            t,
+            avatarColours,
+          ),
+    [colorBy, pillars, t, avatarColours],
   );
   const openEvent = useCallback(
     (info: EventClickArg) => {
       info.jsEvent.preventDefault();
       const props = info.event.extendedProps;
       if (isOverflow(props)) return setOpenDay(props.overflow.day);
-      void navigate(`/posts/${(info.event.extendedProps as CalendarItem).postId}`);
+      void navigate(`/posts/${(info.event.extendedProps as CalendarItem).id}`);
     },
     [navigate],
   );
@@ -194,7 +223,7 @@ export function CalendarPage() {
         return;
       }
       const item = event.extendedProps as CalendarItem;
-      setMoveTarget({ postId: item.postId, eventId, title: item.title, start: event.start });
+      setMoveTarget({ postId: item.id, eventId, title: item.title, start: event.start });
     },
     [t, toast],
   );
@@ -202,12 +231,39 @@ export function CalendarPage() {
   const moveFromDay = useCallback((entry: CalendarEntry) => {
     setOpenDay(null);
     setMoveTarget({
-      postId: entry.extendedProps.postId,
+      postId: entry.extendedProps.id,
       eventId: entry.id,
       title: entry.title,
       start: new Date(entry.start),
     });
   }, []);
+
+  // The week and day grids open at the working day, also when switching to them from the month.
+  useEffect(() => {
+    if (view !== 'week' && view !== 'day') return;
+    const frame = requestAnimationFrame(() => calendarRef.current?.getApi().scrollToTime(WORKDAY_START));
+    return () => cancelAnimationFrame(frame);
+  }, [view]);
+
+  const showHover = useCallback(
+    (info: EventHoveringArg) => {
+      const props = info.event.extendedProps;
+      if (isOverflow(props)) return;
+      hover.enter({ item: props as CalendarItem, rect: info.el.getBoundingClientRect() });
+    },
+    [hover.enter],
+  );
+  // A card dropped on the drafts panel comes off the calendar (FullCalendar itself puts it back).
+  const dragStop = useCallback(
+    (info: { event: { extendedProps: object }; jsEvent: MouseEvent }) => {
+      const panel = document.querySelector('.drafts-panel')?.getBoundingClientRect();
+      const { clientX: x, clientY: y } = info.jsEvent;
+      if (!panel || x < panel.left || x > panel.right || y < panel.top || y > panel.bottom) return;
+      if (isOverflow(info.event.extendedProps)) return;
+      void moves.takeOff(info.event.extendedProps as CalendarItem);
+    },
+    [moves.takeOff],
+  );
 
   const isEmpty = entries.isSuccess && !entries.isPlaceholderData && items.length === 0;
   return (
@@ -259,18 +315,22 @@ export function CalendarPage() {
             eventContent={renderEvent}
             eventClick={openEvent}
             dateClick={compose}
-            editable={canSchedule}
+            editable={canWrite}
             eventDurationEditable={false}
             eventAllow={allowDrop}
-            droppable={canSchedule}
+            droppable={canWrite}
             dropAccept="[data-post-id]"
             drop={(info) => void moves.onDraftDrop(info)}
             eventDrop={(info) => void moves.onEventDrop(info)}
+            eventDragStart={hover.close}
+            eventDragStop={dragStop}
+            eventMouseEnter={showHover}
+            eventMouseLeave={hover.leave}
             // Time grids scroll inside a fixed height so scrollTime brings the working day into view;
             // month and list grow with their content.
             height={view === 'week' || view === 'day' ? 'calc(100vh - 12rem)' : 'auto'}
             nowIndicator
-            scrollTime="08:00:00"
+            scrollTime={WORKDAY_START}
             slotDuration="00:30:00"
             eventTimeFormat={TIME_FORMAT}
             slotLabelFormat={TIME_FORMAT}
@@ -309,6 +369,16 @@ export function CalendarPage() {
         onMove={moveFromDay}
         onClose={() => setOpenDay(null)}
       />
+      {hover.target && (
+        <PostHoverCard
+          workspaceId={workspace.id}
+          target={hover.target}
+          shownZone={zone}
+          onPointerEnter={hover.stay}
+          onPointerLeave={hover.leave}
+          onClose={hover.close}
+        />
+      )}
       <MovePostDialog
         target={moveTarget}
         shownZone={zone}

@@ -8,16 +8,23 @@ afterEach(() => {
 });
 
 const workspaceId = '22222222-2222-4222-8222-222222222222';
+const channelId = '55555555-5555-4555-8555-555555555555';
 const item: CalendarItem = {
-  id: '33333333-3333-4333-8333-333333333333',
-  postId: '44444444-4444-4444-8444-444444444444',
+  id: '44444444-4444-4444-8444-444444444444',
   title: 'Launch day',
   start: '2026-03-04T13:30:00.000Z',
-  network: 'mastodon',
-  channelId: '55555555-5555-4555-8555-555555555555',
-  channelName: 'Acme on Mastodon',
   status: 'scheduled',
-  targetStatus: 'scheduled',
+  proposed: false,
+  version: 3,
+  channels: [
+    {
+      targetId: '33333333-3333-4333-8333-333333333333',
+      channelId,
+      channelName: 'Acme on Mastodon',
+      network: 'mastodon',
+      targetStatus: 'scheduled',
+    },
+  ],
   campaignId: null,
   campaignName: null,
   campaignColour: null,
@@ -28,7 +35,7 @@ const item: CalendarItem = {
 };
 
 describe('calendarEntriesQuery', () => {
-  it('asks the API for the visible range and turns each target into a calendar event', async () => {
+  it('asks the API for the visible range and turns each post into one calendar event', async () => {
     const fetchMock = vi.fn(async (_req: Request) =>
       jsonResponse(200, { timezone: 'Europe/Paris', from: 'x', to: 'y', truncated: false, items: [item] }),
     );
@@ -51,7 +58,11 @@ describe('calendarEntriesQuery', () => {
   });
 
   it('sends the filters as repeated parameters and keeps published posts in place', async () => {
-    const published = { ...item, status: 'published' as const, targetStatus: 'published' as const };
+    const published = {
+      ...item,
+      status: 'published' as const,
+      channels: item.channels.map((c) => ({ ...c, targetStatus: 'published' as const })),
+    };
     const fetchMock = vi.fn(async (_req: Request) =>
       jsonResponse(200, {
         timezone: 'Europe/Paris',
@@ -62,7 +73,7 @@ describe('calendarEntriesQuery', () => {
       }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    const channels = [item.channelId, '66666666-6666-4666-8666-666666666666'];
+    const channels = [channelId, '66666666-6666-4666-8666-666666666666'];
     const result = await new QueryClient().fetchQuery(
       calendarEntriesQuery(workspaceId, { from: 'a', to: 'b' }, { channel: channels, status: ['published'] }),
     );
@@ -84,5 +95,30 @@ describe('calendarEntriesQuery', () => {
         calendarEntriesQuery(workspaceId, { from: 'a', to: 'b' }),
       ),
     ).rejects.toMatchObject({ status: 400, code: 'validation_failed', message: 'range too long' });
+  });
+
+  it('lets a proposed time move, and not a post whose channel is being sent', async () => {
+    const proposed = { ...item, status: 'draft' as const, proposed: true };
+    const sending = {
+      ...item,
+      id: '77777777-7777-4777-8777-777777777777',
+      channels: item.channels.map((c) => ({ ...c, targetStatus: 'sending' as const })),
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(200, {
+          timezone: 'UTC',
+          from: 'x',
+          to: 'y',
+          truncated: false,
+          items: [proposed, sending],
+        }),
+      ),
+    );
+    const result = await new QueryClient().fetchQuery(
+      calendarEntriesQuery(workspaceId, { from: 'c', to: 'd' }),
+    );
+    expect(result.entries.map((e) => e.startEditable)).toEqual([true, false]);
   });
 });

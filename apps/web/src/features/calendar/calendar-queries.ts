@@ -1,4 +1,5 @@
-// Calendar data: GET /api/v1/workspaces/{id}/calendar?from&to, one entry per post × channel.
+// Calendar data: GET /api/v1/workspaces/{id}/calendar?from&to, one entry per dated post (its
+// channels stacked on the card), whether scheduled, published or only proposed.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -8,8 +9,9 @@ import type { CalendarFilters } from './calendar-url';
 type CalendarResponse =
   paths['/api/v1/workspaces/{workspaceId}/calendar']['get']['responses'][200]['content']['application/json'];
 export type CalendarItem = CalendarResponse['items'][number];
+export type CalendarChannel = CalendarItem['channels'][number];
 
-/** One post on one channel, shaped for FullCalendar's EventInput. */
+/** One post with its channels, shaped for FullCalendar's EventInput. */
 export interface CalendarEntry {
   id: string;
   title: string;
@@ -23,12 +25,20 @@ export interface CalendarRange {
   to: string;
 }
 
-/** Only a scheduled post can be moved: published, publishing or failed ones stay where they are. */
+const IN_FLIGHT = new Set(['claimed', 'sending']);
+
+/**
+ * A scheduled post none of whose channels is being sent can move (a reschedule), and so can a
+ * proposed time (a new proposal); published, publishing or failed posts stay where they are. The
+ * page narrows this further by role (see mayMoveEntry).
+ */
 export const toCalendarEntry = (item: CalendarItem): CalendarEntry => ({
   id: item.id,
   title: item.title,
   start: item.start,
-  startEditable: item.status === 'scheduled' && item.targetStatus === 'scheduled',
+  startEditable:
+    item.proposed ||
+    (item.status === 'scheduled' && !item.channels.some((c) => IN_FLIGHT.has(c.targetStatus))),
   extendedProps: item,
 });
 

@@ -7,6 +7,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CalendarEntry } from './calendar-queries';
+import { ChannelAvatars } from './channel-avatars';
+import { STATUS_ICON, statusWord } from './event-card';
+import { cardStatus } from './channel-avatar';
 
 interface DayPostsDialogProps {
   day: string | null;
@@ -60,22 +63,21 @@ export function DayPostsDialog({
             {entries.map((entry) => {
               const item = entry.extendedProps;
               const movable = canSchedule && entry.startEditable;
+              const status = cardStatus(item);
               return (
                 <li
                   key={entry.id}
                   className="day-posts-item"
-                  data-post-id={movable ? item.postId : undefined}
+                  data-post-id={movable ? item.id : undefined}
                   data-title={entry.title.slice(0, 60)}
                 >
                   <span className="cad-time">{time.format(new Date(entry.start))}</span>
-                  <span className={`network-badge network-${item.network}`} aria-hidden="true">
-                    {t(`networks.${item.network}`).slice(0, 1)}
+                  <ChannelAvatars channels={item.channels} />
+                  <span className={`cad-status status-${status}`}>
+                    <span aria-hidden="true">{STATUS_ICON[status]}</span> {statusWord(status, t)}
                   </span>
-                  <Link to={`/posts/${item.postId}`} className="day-posts-title">
+                  <Link to={`/posts/${item.id}`} className="day-posts-title">
                     {entry.title || t('review.noText')}
-                    <span className="visually-hidden">
-                      , {t(`networks.${item.network}`)}, {t(`status.${item.status}`)}
-                    </span>
                   </Link>
                   {movable && (
                     <button type="button" className="btn btn-small" onClick={() => onMove(entry)}>

@@ -1,5 +1,7 @@
-// Unscheduled posts (drafts and approved ones) to drag onto the calendar; managers can drop them
-// on a day or a time. Each also opens in the composer, the keyboard way to give it a time.
+// Undated posts (drafts and approved ones) to drag onto the calendar: a manager's drop schedules
+// when the approval rule allows, an editor's proposes that time. Dated ones are on the calendar
+// itself. A card dragged back here comes off the calendar (calendar-page.tsx). Each also opens in
+// the composer, the keyboard way to give it a time.
 import { Draggable } from '@fullcalendar/interaction';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,17 +17,18 @@ export function DraftsPanel({ workspaceId, canSchedule }: { workspaceId: string;
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
-    if (!canSchedule || !listRef.current) return;
+    // Editors drag too (the panel shows only to writers): their drop proposes the time.
+    if (!listRef.current) return;
     const draggable = new Draggable(listRef.current, {
       itemSelector: '[data-post-id]',
       // create: false — the calendar shows the post once the server has scheduled it.
       eventData: (el) => ({ title: el.dataset.title ?? '', create: false, duration: '00:30' }),
     });
     return () => draggable.destroy();
-  }, [canSchedule]);
+  }, []);
 
   const items = [...(approved.data ?? []), ...(drafts.data ?? [])]
-    .filter((p) => !p.schedule || p.status === 'draft')
+    .filter((p) => !p.schedule)
     .filter((p) => p.text.toLowerCase().includes(search.toLowerCase()));
   return (
     <aside className="drafts-panel" aria-labelledby="drafts-title">
@@ -40,7 +43,9 @@ export function DraftsPanel({ workspaceId, canSchedule }: { workspaceId: string;
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      {canSchedule && <p className="muted small">{t('calendar.drafts.hint')}</p>}
+      <p className="muted small">
+        {t(canSchedule ? 'calendar.drafts.hint' : 'postControl.draftsHintEditor')}
+      </p>
       {drafts.isPending || approved.isPending ? (
         <Loading />
       ) : drafts.isError ? (

@@ -1,12 +1,15 @@
-// A calendar card: colour stripe, network badge, HH:mm, one line of text, status icon; failed
-// posts get a red ring and "!". Built as plain DOM nodes rather than React: FullCalendar's React
-// connector mounts a portal per event, which took ~20 s for a month of 2,000 posts (see
-// bench/results.md); plain nodes take a few milliseconds. Text goes in through textContent only.
+// A calendar card, one per post: colour stripe, the channels' avatars stacked (initials on a colour
+// of the channel's own, with a network mark), HH:mm, the status as icon AND word, one line of text.
+// A proposed time (a draft, a post in review) has a dashed outline; failed posts get a red ring.
+// Built as plain DOM nodes rather than React: FullCalendar's React connector mounts a portal per
+// event, which took ~20 s for a month of 2,000 posts (see bench/results.md); plain nodes take a
+// few milliseconds. Text goes in through textContent only.
 import type { EventContentArg } from '@fullcalendar/core';
 import type { TFunction } from 'i18next';
 import type { CalendarItem } from './calendar-queries';
+import { cardStatus, channelColour, channelInitials, NETWORK_MARK, stackedChannels } from './channel-avatar';
 
-const STATUS_ICON: Partial<Record<CalendarItem['status'], string>> = {
+export const STATUS_ICON: Record<string, string> = {
   draft: '✎',
   in_review: '…',
   changes_requested: '↺',
@@ -16,13 +19,22 @@ const STATUS_ICON: Partial<Record<CalendarItem['status'], string>> = {
   published: '✔',
   partially_published: '◐',
   failed: '!',
+  missed: '⌛',
   cancelled: '–',
 };
 
+/** The status in words: post statuses, plus "missed" which is a channel's. */
+export const statusWord = (status: string, t: TFunction) =>
+  status === 'missed' ? t('targetStatus.missed') : t(`status.${status}`);
+
+/** What a screen reader (and the card's title) says: time, status, channels, campaign, text. */
 export function describeEvent(item: CalendarItem, t: TFunction, time: string) {
+  const channels = item.channels
+    .map((c) => `${c.channelName} (${t(`networks.${c.network}`)}): ${t(`targetStatus.${c.targetStatus}`)}`)
+    .join(', ');
   return [
-    `${time} · ${item.channelName} (${t(`networks.${item.network}`)})`,
-    `${t(`status.${item.status}`)} · ${t(`targetStatus.${item.targetStatus}`)}`,
+    `${time} · ${statusWord(cardStatus(item), t)}${item.proposed ? ` · ${t('postControl.proposed')}` : ''}`,
+    channels,
     item.campaignName ? `${t('composer.campaign')} · ${item.campaignName}` : null,
     item.title,
   ]
@@ -38,26 +50,62 @@ function span(className: string, text: string, hidden = false) {
   return el;
 }
 
-export function eventCardNodes(arg: EventContentArg, colour: string, t: TFunction): { domNodes: Node[] } {
+function avatars(item: CalendarItem, t: TFunction, colours: ReadonlyMap<string, string>): HTMLElement {
+  const stack = document.createElement('span');
+  stack.className = 'avatar-stack';
+  stack.setAttribute('aria-hidden', 'true');
+  const { shown, more } = stackedChannels(item.channels);
+  for (const c of shown) {
+    const avatar = span('channel-avatar', channelInitials(c.channelName));
+    avatar.style.backgroundColor = channelColour(c.channelId, colours);
+    avatar.title = `${c.channelName} · ${t(`networks.${c.network}`)}`;
+    avatar.append(span(`network-mark network-${c.network}`, NETWORK_MARK[c.network] ?? '?'));
+    stack.append(avatar);
+  }
+  if (more > 0) stack.append(span('channel-avatar channel-more', `+${more}`));
+  return stack;
+}
+
+export function eventCardNodes(
+  arg: EventContentArg,
+  colour: string,
+  t: TFunction,
+  colours: ReadonlyMap<string, string> = new Map(),
+): { domNodes: Node[] } {
   const item = arg.event.extendedProps as CalendarItem;
-  const failed = item.targetStatus === 'failed' || item.status === 'failed';
+  const status = cardStatus(item);
+  const failed = status === 'failed' || item.channels.some((c) => c.targetStatus === 'failed');
   const card = document.createElement('div');
-  card.className = failed ? 'cad-card cad-failed' : 'cad-card';
+  card.className = ['cad-card', failed ? 'cad-failed' : '', item.proposed ? 'cad-proposed' : '']
+    .filter(Boolean)
+    .join(' ');
   card.style.borderLeftColor = colour;
   card.title = describeEvent(item, t, arg.timeText);
-  card.dataset.status = item.status;
-  // The calendar's "Move to…" shortcut finds the focused event through this id.
+  card.dataset.status = status;
+  // The calendar's "Move to…" shortcut and the hover card find the focused event through this id.
   card.dataset.eventId = arg.event.id;
-  const network = t(`networks.${item.network}`);
   const movable = arg.event.startEditable === true;
-  card.append(
-    span(`network-badge network-${item.network}`, network.slice(0, 1), true),
+  // Line 1: when and in what state; line 2: where (the avatars) and what (the text).
+  const head = document.createElement('span');
+  head.className = 'cad-head';
+  head.append(
     span('cad-time', arg.timeText),
-    span('cad-title', item.title || '—'),
-    span('cad-status', STATUS_ICON[item.status] ?? '', true),
+    span(`cad-status status-${status}`, `${STATUS_ICON[status] ?? ''} ${statusWord(status, t)}`, true),
+  );
+  const body = document.createElement('span');
+  body.className = 'cad-head';
+  body.append(avatars(item, t, colours), span('cad-title', item.title || '—'));
+  card.append(
+    head,
+    body,
     span(
       'visually-hidden',
-      [network, t(`status.${item.status}`), movable ? t('calendar.move.shortcutHint') : null]
+      [
+        statusWord(status, t),
+        item.proposed ? t('postControl.proposed') : null,
+        item.channels.map((c) => `${c.channelName} (${t(`networks.${c.network}`)})`).join(', '),
+        movable ? t('calendar.move.shortcutHint') : null,
+      ]
         .filter(Boolean)
         .join(', '),
     ),

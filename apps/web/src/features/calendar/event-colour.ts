@@ -23,7 +23,8 @@ export interface Pillar {
 }
 
 export function eventColour(item: CalendarItem, mode: ColorMode, pillars: readonly Pillar[]): string {
-  if (mode === 'network') return NETWORK_COLOURS[item.network] ?? NONE;
+  // A post on several networks takes its first channel's colour; the avatars name them all.
+  if (mode === 'network') return NETWORK_COLOURS[item.channels[0]?.network ?? ''] ?? NONE;
   if (mode === 'pillar') return pillars.find((p) => p.id === item.pillarId)?.colour ?? NONE;
   return item.campaignColour ?? NONE;
 }
@@ -44,13 +45,19 @@ export function legendFor(
 ): LegendEntry[] {
   const out = new Map<string, LegendEntry>();
   for (const item of items) {
+    if (mode === 'network') {
+      for (const c of item.channels) {
+        const colour = NETWORK_COLOURS[c.network] ?? NONE;
+        if (!out.has(c.network))
+          out.set(c.network, { key: c.network, label: networkName(c.network), colour });
+      }
+      continue;
+    }
     const colour = eventColour(item, mode, pillars);
     const [key, label] =
-      mode === 'network'
-        ? [item.network, networkName(item.network)]
-        : mode === 'pillar'
-          ? [item.pillarId ?? '', pillars.find((p) => p.id === item.pillarId)?.name ?? none]
-          : [item.campaignId ?? '', item.campaignName ?? none];
+      mode === 'pillar'
+        ? [item.pillarId ?? '', pillars.find((p) => p.id === item.pillarId)?.name ?? none]
+        : [item.campaignId ?? '', item.campaignName ?? none];
     if (!out.has(key)) out.set(key, { key, label, colour });
   }
   return [...out.values()].sort((a, b) => a.label.localeCompare(b.label));

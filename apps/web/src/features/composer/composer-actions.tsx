@@ -15,6 +15,8 @@ interface ComposerActionsProps {
   local: string;
   timeZone: string;
   summary: string;
+  /** The next queue slot free on all channels, as shown; null when unknown or none. */
+  nextSlot?: string | null;
   onLocalChange: (local: string) => void;
   onCommand: (command: Command) => void;
 }
@@ -86,7 +88,9 @@ export function ComposerActions(props: ComposerActionsProps) {
               </Popover.Close>
               <Popover.Close asChild>
                 <button type="button" className="btn" onClick={() => onCommand('queue')}>
-                  {t('composer.addToQueue')}
+                  {props.nextSlot
+                    ? t('postControl.addToSlot', { when: props.nextSlot })
+                    : t('composer.addToQueue')}
                 </button>
               </Popover.Close>
               <ConfirmDialog

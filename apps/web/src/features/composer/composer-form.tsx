@@ -1,7 +1,8 @@
 // The composer: channels and details on the left, the editor, live previews on the right, and the
-// role's actions in a sticky bar. Ctrl/Cmd+S saves, Ctrl/Cmd+Enter runs the main action.
+// role's actions in a sticky bar. Ctrl/Cmd+S saves, Ctrl/Cmd+Enter runs the main action. Drafts
+// save themselves (use-autosave.ts); the address becomes the post's once it exists.
 import type { CampaignRules, CharterRules } from '@cadence/domain/charter/schemas';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { roleAtLeast } from '../../ui/roles';
@@ -9,6 +10,7 @@ import { InlineError } from '../../ui/states';
 import { formatTime, localToIso, nextHourLocal } from '../../ui/time';
 import { useToast } from '../../ui/toast';
 import { useCurrentWorkspace } from '../session/current-workspace';
+import { PostCommands } from '../posts/post-commands';
 import type { Post } from '../posts/post-queries';
 import { ChannelPicker } from './channel-picker';
 import { ComposerActions } from './composer-actions';
@@ -23,7 +25,12 @@ import {
   networksOf,
   textFor,
 } from './composer-model';
+import { ComposerWhen } from './composer-when';
 import { ConflictBanner } from './conflict-banner';
+import { useNextCommonSlot } from './next-slot';
+import { ReviewerNotes } from './reviewer-notes';
+import { useAutosave } from './use-autosave';
+import { useLeaveWarning } from './use-leave-warning';
 import { NetworkPreview } from './network-preview';
 import { type Command, useComposerCommands } from './use-composer-commands';
 import { useLiveChecks } from './use-live-checks';
@@ -40,7 +47,11 @@ interface ComposerFormProps {
   channels: readonly ComposerChannel[];
   charter: CharterRules | undefined;
   campaigns: readonly CampaignOption[];
+  /** Told when this composer creates its post, so the page keeps it mounted at the new address. */
+  onCreated?: (postId: string) => void;
 }
+
+const AUTOSAVED = new Set<string | null>([null, 'draft', 'changes_requested']);
 
 export function ComposerForm({
   initialPost,
@@ -48,6 +59,7 @@ export function ComposerForm({
   channels,
   charter,
   campaigns,
+  onCreated,
 }: ComposerFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -57,10 +69,24 @@ export function ComposerForm({
   const [draft, setDraft] = useState<ComposerDraft>(() =>
     initialPost ? fromPost(initialPost) : emptyDraft(),
   );
-  const [local, setLocal] = useState(
-    () => initialPost?.schedule?.local.slice(0, 16) ?? requestedLocal ?? nextHourLocal(tz),
+  // The date field: empty is "no date yet"; Schedule ▾ offers the next hour when it is empty.
+  const [when, setWhen] = useState(() => initialPost?.schedule?.local.slice(0, 16) ?? requestedLocal ?? '');
+  const [fallbackLocal] = useState(() => nextHourLocal(tz));
+  const local = when || fallbackLocal;
+  const created = useCallback(
+    (p: Post) => {
+      onCreated?.(p.id);
+      void navigate(`/posts/${p.id}/edit`, { replace: true });
+    },
+    [navigate, onCreated],
   );
-  const commands = useComposerCommands({ workspaceId: workspace.id, channels, requestedLocal, initialPost });
+  const commands = useComposerCommands({
+    workspaceId: workspace.id,
+    channels,
+    requestedLocal,
+    initialPost,
+    onCreated: created,
+  });
   const { post } = commands;
   const isManager = roleAtLeast(workspace.role, 'manager');
   const networks = networksOf(draft, channels);
@@ -75,7 +101,19 @@ export function ComposerForm({
   });
   const blocking = violations.some((v) => v.severity === 'block');
   const dirty =
-    !commands.isSaved(draft) && (post !== null || draft.text !== '' || draft.channelIds.length > 0);
+    !commands.isSaved(draft, when) && (post !== null || draft.text !== '' || draft.channelIds.length > 0);
+  const status = post?.status ?? null;
+  const autosaves =
+    AUTOSAVED.has(status) && draft.channelIds.length > 0 && !commands.conflict && commands.running === null;
+  useAutosave({
+    enabled: autosaves,
+    dirty,
+    contentKey: `${JSON.stringify(draft)}|${when}`,
+    save: () => commands.autosave(draft, when),
+  });
+  // Work that cannot save itself (an approved post's edit, a text without a channel) is not left silently.
+  useLeaveWarning(dirty && !autosaves, t('postControl.leaveUnsaved'));
+  const nextSlot = useNextCommonSlot(workspace.id, draft.channelIds, isManager);
   const pillars = useMemo(() => charter?.rules.pillars ?? [], [charter]);
 
   const runCommand = async (command: Command) => {
@@ -83,12 +121,9 @@ export function ComposerForm({
       toast({ kind: 'error', message: t('composer.pickAChannel') });
       return;
     }
-    const result = await commands.run(command, draft, local);
+    const result = await commands.run(command, draft, when, local);
     if (!result) return;
-    if (command === 'save') {
-      if (!post) void navigate(`/posts/${result.id}/edit`, { replace: true });
-      return;
-    }
+    if (command === 'save') return;
     toast({ kind: 'success', message: t(`composer.done.${command}`) });
     void navigate(`/posts/${result.id}`);
   };
@@ -118,7 +153,6 @@ export function ComposerForm({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const status = post?.status ?? null;
   const byId = new Map(channels.map((c) => [c.id, c]));
   const summary = t('composer.publishNowSummary', {
     channels: draft.channelIds.map((id) => byId.get(id)?.displayName ?? '').join(', '),
@@ -129,12 +163,14 @@ export function ComposerForm({
       <header className="composer-head">
         <h1 id="composer-title">{post ? t('composer.editTitle') : t('composer.newTitle')}</h1>
         {status && <span className={`pill pill-${status}`}>{t(`status.${status}`)}</span>}
-        <span className="muted" role="status">
-          {commands.savedAt && !dirty
-            ? t('composer.savedAt', { time: formatTime(commands.savedAt, i18n.language, tz) })
-            : dirty
-              ? t('composer.unsaved')
-              : ''}
+        <span className="muted save-state" role="status" data-testid="save-state">
+          {commands.autosaving
+            ? t('composer.saving')
+            : commands.savedAt && !dirty
+              ? t('composer.savedAt', { time: formatTime(commands.savedAt, i18n.language, tz) })
+              : dirty
+                ? t('composer.unsaved')
+                : ''}
         </span>
       </header>
       {(status === 'approved' || status === 'scheduled') && (
@@ -155,12 +191,14 @@ export function ComposerForm({
       )}
       <div className="composer-grid">
         <div className="composer-main">
+          {post && <ReviewerNotes workspaceId={workspace.id} postId={post.id} timeZone={tz} />}
           <ChannelPicker
             channels={channels}
             selected={draft.channelIds}
             onChange={(channelIds) => setDraft({ ...draft, channelIds })}
           />
           <ComposerEditor draft={draft} networks={networks} violations={violations} onChange={setDraft} />
+          <ComposerWhen value={when} timeZone={tz} isManager={isManager} status={status} onChange={setWhen} />
           <ComposerDetails draft={draft} campaigns={campaigns} pillars={pillars} onChange={setDraft} />
         </div>
         <aside className="composer-previews" aria-label={t('composer.previews')}>
@@ -194,10 +232,12 @@ export function ComposerForm({
           local={local}
           timeZone={tz}
           summary={summary}
-          onLocalChange={setLocal}
+          nextSlot={nextSlot ? formatTime(localToIso(nextSlot, tz) ?? nextSlot, i18n.language, tz) : null}
+          onLocalChange={setWhen}
           onCommand={(c) => void runCommand(c)}
         />
         {networks.length === 0 ? null : blocking && <p className="muted">{t('composer.blockedHint')}</p>}
+        {post && <PostCommands post={post} afterDelete="/calendar" compact />}
       </footer>
     </section>
   );

@@ -1,5 +1,6 @@
 // /posts/new?at=2026-03-04T14:30 and /posts/:postId/edit: loads what the composer needs first, so
 // the form starts complete (no layout shift as channels or the charter arrive).
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { roleAtLeast } from '../../ui/roles';
@@ -21,6 +22,12 @@ export function ComposerPage() {
   const charter = useCharter(workspace.id);
   const campaigns = useCampaigns(workspace.id);
   const post = usePost(workspace.id, postId);
+  // The post this composer created: its address changes to /posts/:id/edit, the form stays mounted
+  // (a remount would drop the cursor and what was typed during the save).
+  const created = useRef<string | null>(null);
+  const onCreated = useCallback((id: string) => {
+    created.current = id;
+  }, []);
 
   if (!roleAtLeast(workspace.role, 'editor')) {
     return (
@@ -37,7 +44,8 @@ export function ComposerPage() {
 
   return (
     <ComposerForm
-      key={post.data?.id ?? 'new'}
+      key={postId && postId === created.current ? 'new' : (post.data?.id ?? 'new')}
+      onCreated={onCreated}
       initialPost={post.data ?? null}
       requestedLocal={parseLocalParam(params.get('at'), workspace.timezone)}
       channels={(channels.data ?? []).filter((c) => c.status !== 'disconnected')}

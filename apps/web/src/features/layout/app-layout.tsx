@@ -7,6 +7,7 @@ import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
 import { NewPostLink } from './new-post-link';
 import { PublisherBanner } from './publisher-banner';
+import { ReviewBadge } from './review-badge';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -39,6 +40,7 @@ export function AppLayout() {
                   {s.icon}
                 </span>
                 {t(`nav.${s.key}`)}
+                {s.key === 'review' && <ReviewBadge />}
               </NavLink>
             </li>
           ))}

@@ -115,3 +115,24 @@ export async function placePost(ids: Ids, post: Post, when: When): Promise<Post>
   if (post.status === 'scheduled' && 'local' in when) return reschedulePost(ids, post.version, when.local);
   return schedulePost(ids, post.version, when);
 }
+
+/** Sets (or, with null, takes away) the proposed time of a post not yet scheduled. */
+export async function proposeTime(ids: Ids, version: number, local: string | null): Promise<Post> {
+  return updatePost(ids, { version, requestedSchedule: local === null ? null : { local } });
+}
+
+export async function duplicatePost(ids: Ids): Promise<Post> {
+  return unwrap(
+    await api.POST('/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate', { params: path(ids) }),
+  );
+}
+
+/** Deletes for good; the version read guards against deleting what someone just changed. */
+export async function deletePost(ids: Ids, version: number): Promise<void> {
+  unwrap(
+    await api.DELETE('/api/v1/workspaces/{workspaceId}/posts/{postId}', {
+      params: path(ids),
+      headers: { 'if-match': `"${version}"` },
+    }),
+  );
+}

@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import { useCampaigns } from '../campaigns/campaign-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
+import { PostCommands } from './post-commands';
 import { PostConversation } from './post-conversation';
 import { PostPreviews } from './post-previews';
 import { type PostTarget, postQuery } from './post-queries';
@@ -81,6 +82,7 @@ export function PostPage() {
         )}
         <CopyButton value={window.location.href} label={t('post.copyLink')} />
       </div>
+      <PostCommands post={p} afterDelete="/calendar" />
       <h2>{t('post.targets')}</h2>
       <PostTargets
         workspaceId={workspace.id}

@@ -25,7 +25,11 @@ export function ReviewChanges({ workspaceId, post, snapshot, history }: ReviewCh
   const now = textsOf(post);
   const changed = Object.entries(now).filter(([k, text]) => (snapshot.texts[k] ?? '') !== text);
   const edits = history.filter((e) => e.action === 'edited' && e.createdAt > snapshot.decidedAt);
-  const fields = [...new Set(edits.flatMap((e) => fieldsOf(e.details)))];
+  // Text, media and channels are shown above; the rest by the names the composer gives them.
+  const fields = [...new Set(edits.flatMap((e) => fieldsOf(e.details)))]
+    .map((f) => FIELD_LABELS[f])
+    .filter((key): key is string => key !== undefined)
+    .map((key) => t(key));
   const added = Object.keys(now).filter((k) => k !== 'base' && !(k in snapshot.texts));
   const removed = Object.keys(snapshot.texts).filter((k) => k !== 'base' && !(k in now));
   const mediaChanged = snapshot.media ? changedMedia(post, snapshot.media) : [];
@@ -67,6 +71,16 @@ function changedMedia(post: Post, before: Record<string, string>): string[] {
   }
   return out;
 }
+
+// Fields an edit records, as the composer labels them; text, media and targets are not listed.
+export const FIELD_LABELS: Record<string, string | undefined> = {
+  link: 'postControl.fields.link',
+  firstComment: 'composer.firstComment',
+  campaignId: 'composer.campaign',
+  pillarId: 'composer.pillar',
+  labels: 'composer.labels',
+  requestedSchedule: 'postControl.fields.date',
+};
 
 function fieldsOf(details: unknown): string[] {
   if (typeof details !== 'object' || details === null) return [];

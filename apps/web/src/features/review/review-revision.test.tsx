@@ -94,4 +94,26 @@ describe('what changed since the server revision', () => {
     expect(screen.getByText('Media changed: Acme X')).toBeTruthy();
     expect(screen.getByText('Channels removed: Acme M')).toBeTruthy();
   });
+
+  it('names the other edited fields as the composer does, never as raw codes', () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } });
+    client.setQueryData(['channels', WS], []);
+    const edits = [
+      event('edited', OTHER, '2026-01-02T10:00:00Z', {
+        fields: ['text', 'media', 'targets', 'campaignId', 'labels', 'requestedSchedule', 'unknownThing'],
+      }),
+    ];
+    render(
+      <QueryClientProvider client={client}>
+        <ReviewChanges
+          workspaceId={WS}
+          post={post}
+          snapshot={snapshotOfRevision(revision, '2026-01-01T10:00:00Z')}
+          history={edits}
+        />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText('Also edited: Campaign, Labels, Proposed date')).toBeTruthy();
+    expect(screen.queryByText(/campaignId|requestedSchedule|unknownThing/)).toBeNull();
+  });
 });

@@ -1,0 +1,58 @@
+// What a person reads when an action fails: the server's reason in their language. The API answers
+// with a code and details (reason, approvalsRequired, violations, field problems), which name the
+// cause precisely; the message beside them is English, so it is shown as is only to English
+// readers, and a French reader gets the sentence for the code instead. "Check your connection" is
+// only for when the server was not reached at all.
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/errors';
+
+type Details = Record<string, unknown>;
+const asDetails = (d: unknown): Details =>
+  d && typeof d === 'object' && !Array.isArray(d) ? (d as Details) : {};
+
+// Fields a person fills in, named as the screens name them.
+const FIELD_KEYS: Record<string, string> = {
+  comment: 'errors.fields.comment',
+  text: 'errors.fields.text',
+  local: 'errors.fields.when',
+  'requestedSchedule.local': 'errors.fields.when',
+  targets: 'errors.fields.channels',
+  link: 'errors.fields.link',
+  firstComment: 'errors.fields.firstComment',
+};
+
+export function localizedError(error: unknown, t: TFunction, language: string): string {
+  if (!(error instanceof ApiError)) {
+    // A sentence the screen made itself (new Error(t(...))); a failed fetch is a TypeError.
+    if (error instanceof Error && !(error instanceof TypeError) && error.message) return error.message;
+    return t('common.unexpectedError');
+  }
+  if (error.status >= 500) return t('errors.server');
+  const details = asDetails(error.details);
+  const violations = Array.isArray(details.violations) ? details.violations : [];
+  const first = violations[0] as { message?: Record<string, string> } | undefined;
+  if (first?.message) {
+    const text = first.message[language] ?? first.message.en;
+    if (text) return t('errors.charter', { rule: text });
+  }
+  if (details.reason === 'in_the_past') return t('errors.inThePast');
+  if (details.reason === 'nonexistent_local_time') return t('errors.dstGap');
+  if (details.reason === 'sent') return t('errors.alreadySent');
+  if (typeof details.approvalsRequired === 'number')
+    return t('errors.needsApproval', { count: details.approvalsRequired });
+  if (typeof details.currentVersion === 'number') return t('errors.stale');
+  if (Array.isArray(details.targets)) return t('errors.inFlight');
+  const fields = Object.keys(error.fieldErrors);
+  if (fields.length > 0) {
+    if (fields[0] === 'comment') return t('errors.commentRequired');
+    const key = FIELD_KEYS[fields[0] ?? ''];
+    if (key) return t('errors.fieldRequired', { field: t(key) });
+  }
+  if (language === 'en') return error.message;
+  if (error.status === 401) return t('errors.signedOut');
+  if (error.status === 403) return t('errors.forbidden');
+  if (error.status === 404) return t('errors.notFound');
+  if (error.status === 409) return t('errors.conflict');
+  if (error.status === 429) return t('errors.tooMany');
+  return t('errors.refused');
+}
