@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cardStatus, channelColour, channelColours, channelInitials, stackedChannels } from './channel-avatar';
+import {
+  cardStatus,
+  channelColour,
+  channelColours,
+  channelInitials,
+  stackedChannels,
+} from './channel-avatar';
 
 describe('channel avatars', () => {
   it('takes initials from the name, so two channels of one network differ', () => {

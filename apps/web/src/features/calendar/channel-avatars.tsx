@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useChannels } from '../channels/channel-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import type { CalendarChannel } from './calendar-queries';
-import { channelColour, channelColours, channelInitials, NETWORK_MARK, stackedChannels } from './channel-avatar';
+import {
+  channelColour,
+  channelColours,
+  channelInitials,
+  NETWORK_MARK,
+  stackedChannels,
+} from './channel-avatar';
 
 /** Each channel's avatar colour, by the workspace's channel list (distinct for up to ten). */
 export function useChannelColours(): ReadonlyMap<string, string> {
