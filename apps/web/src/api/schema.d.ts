@@ -9542,6 +9542,7 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             approvalsRequired: number;
+                            writerUserIds: string[];
                             commentsCount: number;
                         };
                     };

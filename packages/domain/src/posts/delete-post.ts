@@ -5,8 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { conflict, forbidden } from '../errors';
 import { type PostDeps, inTransaction } from './deps';
 import { deleteRefusal } from './post-permissions';
-import { assertVersion, loadPolicy, loadTargets, lockPost } from './post-store';
-import { approvalsRequired } from './workflow';
+import { assertVersion, loadTargets, lockPost } from './post-store';
 
 /**
  * Deletes a post for good (its targets, history, comments and revisions go with it), leaving one
@@ -29,7 +28,8 @@ export async function deletePost(
     const refusal = deleteRefusal(actor.role, {
       status: row.status,
       targetStatuses: targets.map((t) => t.status),
-      approvalsRequired: approvalsRequired(await loadPolicy(tx, actor.workspaceId), row),
+      // The delete rule does not depend on approvals (only scheduling does).
+      approvalsRequired: 0,
       isAuthor,
     });
     if (refusal === 'role') {
