@@ -6,6 +6,7 @@ import { createPost } from '../posts/create-post';
 import type { PostDeps } from '../posts/deps';
 import { parseInput } from '../posts/parse-input';
 import { type PostStatus, postCreateSchema } from '../posts/schemas';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export type ItemOutcome =
   | { index: number; ok: true; post: { id: string; status: PostStatus; version: number } }
@@ -24,6 +25,8 @@ export async function bulkCreatePosts(
   async function worker() {
     for (let index = next++; index < items.length; index = next++) {
       outcomes[index] = await createOne(deps, actor, items[index], index);
+      // Between items, other requests and the publisher's timers get their turn.
+      await yieldToEventLoop();
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));

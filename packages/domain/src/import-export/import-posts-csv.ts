@@ -22,6 +22,7 @@ import {
   rowToPost,
 } from './csv-rows';
 import { MAX_IMPORT_ROWS, type RowError } from './schemas';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 const badCsv = (errors: RowError[]) =>
   new AppError('validation_failed', `The CSV cannot be read: ${errors[0]?.message ?? 'invalid'}`, { errors });
@@ -115,6 +116,8 @@ export async function importPostsCsv(
           if (!(err instanceof AppError)) throw err;
           errors.push(...rowErrorsOf(err, row));
         }
+        // Between rows, other requests and the publisher's timers get their turn.
+        await yieldToEventLoop();
       }
       if (errors.length > 0 || input.dryRun) throw new RollBack();
     });

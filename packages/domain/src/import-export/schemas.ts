@@ -8,6 +8,8 @@ export const MAX_IMPORT_ROWS = 500;
 /** An export answers at most this many targets; a wider range must be narrowed. */
 export const MAX_EXPORT_ROWS = 20_000;
 export const MAX_EXPORT_DAYS = 366;
+/** An export answers at most about this many bytes (texts counted in the database first). */
+export const MAX_EXPORT_BYTES = 64 * 2 ** 20;
 
 /** Items are checked one by one (so one bad item does not fail the others): only the count is checked here. */
 export const bulkCreateSchema = z.strictObject({

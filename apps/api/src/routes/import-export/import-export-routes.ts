@@ -16,6 +16,14 @@ import type { AppContext } from '../../context';
 import { errorBodySchema, errorResponses, STATUS_BY_CODE } from '../../http/errors';
 import { workspaceParams } from '../workspaces/workspace-routes';
 
+import { Readable } from 'node:stream';
+import { rateLimited } from '../../plugins/security';
+
+// An export reads the database for as long as the client takes to download it: each caller gets
+// a few a minute, and a workspace runs at most a couple at once (issue 10, finding 9).
+const EXPORTS_PER_MINUTE = 6;
+const EXPORTS_AT_ONCE_PER_WORKSPACE = 2;
+
 // 500 posts of a few thousand characters each do not fit the API's default body limit.
 const BULK_BODY_LIMIT = 8 * 1024 * 1024;
 const CSV_TYPES = ['text/csv', 'application/csv'];
@@ -104,10 +112,14 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
     },
   );
 
+  const exportsRunning = new Map<string, number>();
   r.get(
     '/workspaces/:workspaceId/posts/export',
     {
-      config: { access: { minRole: 'viewer' } },
+      config: {
+        access: { minRole: 'viewer' },
+        rateLimit: { max: EXPORTS_PER_MINUTE, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['import-export'],
         summary: 'Export the targets of a date range (at most 366 days) as CSV or JSON',
@@ -117,11 +129,37 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request, reply) => {
-      const file = await exportPosts(db, request.actor, request.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      const workspaceId = request.actor.workspaceId;
+      const running = exportsRunning.get(workspaceId) ?? 0;
+      if (running >= EXPORTS_AT_ONCE_PER_WORKSPACE) {
+        throw rateLimited(
+          reply,
+          10_000,
+          'Exports of this workspace are already running: wait for them to finish',
+        );
+      }
+      exportsRunning.set(workspaceId, running + 1);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const left = (exportsRunning.get(workspaceId) ?? 1) - 1;
+        if (left > 0) exportsRunning.set(workspaceId, left);
+        else exportsRunning.delete(workspaceId);
+      };
+      // Until the download ends, however it ends (finished, cut by the client, failed).
+      reply.raw.once('close', release);
+      try {
+        const file = await exportPosts(db, request.actor, request.query);
+        reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.filename}"`);
+        // A stream is sent as it comes, never serialised; the schema above documents its text.
+        return reply.send(Readable.from(file.body) as unknown as string);
+      } catch (err) {
+        release();
+        throw err;
+      }
     },
   );
 }
