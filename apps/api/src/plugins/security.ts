@@ -72,6 +72,10 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext) {
     timeWindow: '1 minute',
     keyGenerator: callerKey,
     allowList: isHealthCheck,
+    // One LRU holds every counter (callers, addresses, sign-in pairs). At the library's default of
+    // 5,000 entries, a client spreading requests over many addresses or emails could push other
+    // counters out and reset them; 100,000 entries cost about 10 MB.
+    cache: 100_000,
   });
   // Per address, before authentication: every request counts, including those whose credentials
   // fail (which never reach the per-caller limit) and unknown routes. The ceiling is higher so
