@@ -6,8 +6,8 @@ import { SEALED_COLUMNS } from './reseal-secrets';
 
 describe('SEALED_COLUMNS', () => {
   it('lists every column of the schema that holds a sealed value, so the re-seal misses none', () => {
-    const sealedInSchema = Object.values(schema)
-      .filter((t): t is PgTable => is(t, PgTable))
+    const tables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
+    const sealedInSchema = tables
       .flatMap((table) =>
         Object.values(getTableColumns(table))
           .filter((c) => c.name.endsWith('_sealed'))
