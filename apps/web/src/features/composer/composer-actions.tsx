@@ -1,14 +1,17 @@
 // The sticky bar: Save draft always; "Submit for review" for editors; for managers "Schedule ▾"
-// (a time, the next queue slot, or publish now after a confirming summary).
+// (a time, the next queue slot, or publish now after a confirming summary) only when the approval
+// policy lets them, else the reason in words.
 import * as Popover from '@radix-ui/react-popover';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import type { Gate } from '../posts/approval-gate';
 import type { PostStatus } from '../posts/post-queries';
 import type { Command } from './use-composer-commands';
 
 interface ComposerActionsProps {
-  isManager: boolean;
+  /** For managers and owners: what the policy lets them do; null for editors. */
+  gate: Gate | null;
   status: PostStatus | null;
   blocking: boolean;
   running: Command | null;
@@ -24,12 +27,15 @@ interface ComposerActionsProps {
 const SUBMITTABLE: readonly (PostStatus | null)[] = [null, 'draft', 'changes_requested'];
 
 export function ComposerActions(props: ComposerActionsProps) {
-  const { isManager, status, blocking, running, local, timeZone, summary, onLocalChange, onCommand } = props;
+  const { gate, status, blocking, running, local, timeZone, summary, onLocalChange, onCommand } = props;
   const { t } = useTranslation();
   const id = useId();
   const busy = running !== null;
   const canSubmit = SUBMITTABLE.includes(status);
-  const scheduleLabel = status === 'in_review' ? t('composer.approveAndSchedule') : t('composer.scheduleAt');
+  const canPlace = gate?.may === 'schedule' || gate?.may === 'approveAndSchedule';
+  const approving = gate?.may === 'approveAndSchedule';
+  const submitIsMain = !canPlace;
+  const scheduleLabel = approving ? t('composer.approveAndSchedule') : t('composer.scheduleAt');
   return (
     <fieldset className="composer-actions">
       <legend className="visually-hidden">{t('composer.actions')}</legend>
@@ -45,15 +51,15 @@ export function ComposerActions(props: ComposerActionsProps) {
       {canSubmit && (
         <button
           type="button"
-          className={isManager ? 'btn' : 'btn btn-primary'}
+          className={submitIsMain ? 'btn btn-primary' : 'btn'}
           disabled={busy || blocking}
           onClick={() => onCommand('submit')}
-          aria-keyshortcuts={isManager ? undefined : 'Control+Enter'}
+          aria-keyshortcuts={submitIsMain ? 'Control+Enter' : undefined}
         >
           {t('composer.submitForReview')}
         </button>
       )}
-      {isManager && (
+      {canPlace && (
         <Popover.Root>
           <Popover.Trigger asChild>
             <button
@@ -62,7 +68,7 @@ export function ComposerActions(props: ComposerActionsProps) {
               disabled={busy || blocking}
               aria-keyshortcuts="Control+Enter"
             >
-              {status === 'in_review' ? t('composer.approveAndScheduleMenu') : t('composer.scheduleMenu')} ▾
+              {approving ? t('composer.approveAndScheduleMenu') : t('composer.scheduleMenu')} ▾
             </button>
           </Popover.Trigger>
           <Popover.Portal>
@@ -81,7 +87,7 @@ export function ComposerActions(props: ComposerActionsProps) {
                   type="button"
                   className="btn btn-primary"
                   disabled={!local}
-                  onClick={() => onCommand(status === 'in_review' ? 'approveSchedule' : 'schedule')}
+                  onClick={() => onCommand(approving ? 'approveSchedule' : 'schedule')}
                 >
                   {scheduleLabel}
                 </button>
@@ -107,6 +113,15 @@ export function ComposerActions(props: ComposerActionsProps) {
             </Popover.Content>
           </Popover.Portal>
         </Popover.Root>
+      )}
+      {gate && !canPlace && (
+        <p className="muted gate-reason" data-testid="gate-reason">
+          {gate.may === 'submit'
+            ? t('approvalGate.submit', { count: gate.required })
+            : gate.reason === 'own_content'
+              ? t('refusals.own_content')
+              : t('approvalGate.moreApprovals', { count: gate.required })}
+        </p>
       )}
     </fieldset>
   );

@@ -10,6 +10,7 @@ import { InlineError } from '../../ui/states';
 import { formatTime, localToIso, nextHourLocal } from '../../ui/time';
 import { useToast } from '../../ui/toast';
 import { useCurrentWorkspace } from '../session/current-workspace';
+import { afterMySave, gateFor } from '../posts/approval-gate';
 import { PostCommands } from '../posts/post-commands';
 import type { Post } from '../posts/post-queries';
 import { ChannelPicker } from './channel-picker';
@@ -64,7 +65,7 @@ export function ComposerForm({
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
-  const { workspace } = useCurrentWorkspace();
+  const { workspace, session } = useCurrentWorkspace();
   const tz = workspace.timezone;
   const [draft, setDraft] = useState<ComposerDraft>(() =>
     initialPost ? fromPost(initialPost) : emptyDraft(),
@@ -103,6 +104,10 @@ export function ComposerForm({
   const dirty =
     !commands.isSaved(draft, when) && (post !== null || draft.text !== '' || draft.channelIds.length > 0);
   const status = post?.status ?? null;
+  const me = { userId: session.user.id, role: workspace.role };
+  const gate = isManager
+    ? gateFor(afterMySave(post, post !== null && !commands.isSaved(draft, when), me, workspace), me)
+    : null;
   const autosaves =
     AUTOSAVED.has(status) && draft.channelIds.length > 0 && !commands.conflict && commands.running === null;
   useAutosave({
@@ -137,9 +142,14 @@ export function ComposerForm({
         void runCommand('save');
       } else if (e.key === 'Enter' && !blocking) {
         e.preventDefault();
-        void runCommand(
-          isManager ? (post?.status === 'in_review' ? 'approveSchedule' : 'schedule') : 'submit',
-        );
+        const main =
+          gate?.may === 'approveAndSchedule'
+            ? 'approveSchedule'
+            : gate?.may === 'schedule'
+              ? 'schedule'
+              : 'submit';
+        if (main === 'submit' && !['draft', 'changes_requested', undefined].includes(post?.status)) return;
+        void runCommand(main);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -225,7 +235,7 @@ export function ComposerForm({
       <footer className="composer-footer">
         <InlineError error={commands.error} />
         <ComposerActions
-          isManager={isManager}
+          gate={gate}
           status={status}
           blocking={blocking}
           running={commands.running}

@@ -106,7 +106,15 @@ export function useComposerCommands({
     try {
       let p = await save(draft, when);
       if (command === 'submit') p = await actions.submitPost(ids(p), p.version);
-      if (command === 'approveSchedule' && p.status === 'in_review') p = await actions.approvePost(ids(p), p);
+      // A post waiting for approval is approved first (the button is offered only when my approval
+      // completes it); one that needs none is scheduled straight from review.
+      const placing =
+        command === 'approveSchedule' ||
+        command === 'schedule' ||
+        command === 'queue' ||
+        command === 'publishNow';
+      if (placing && p.status === 'in_review' && p.approvalsRequired > 0)
+        p = await actions.approvePost(ids(p), p);
       if (command === 'approveSchedule' || command === 'schedule') {
         const already = p.status === 'scheduled' && p.schedule?.local.slice(0, 16) === local;
         if (!already) p = await actions.placePost(ids(p), p, { local });

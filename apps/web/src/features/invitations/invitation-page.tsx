@@ -19,7 +19,7 @@ import {
 } from './invitation-queries';
 
 export function InvitationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const token = location.hash.replace(/^#/, '');
   const preview = useInvitationPreview(token);
@@ -44,7 +44,8 @@ export function InvitationPage() {
               {t('invitation.summary', {
                 inviter: preview.data.invitedByName ?? t('invitation.someone'),
                 workspace: preview.data.workspaceName,
-                role: t(`roles.${preview.data.role}`),
+                // Mid-sentence: "en tant que rédacteur", "as editor".
+                role: t(`roles.${preview.data.role}`).toLocaleLowerCase(i18n.language),
               })}
             </p>
             <p className="muted">{t('invitation.forAddress', { email: preview.data.email })}</p>

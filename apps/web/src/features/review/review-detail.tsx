@@ -8,6 +8,7 @@ import { roleAtLeast } from '../../ui/roles';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatTime, nextHourLocal } from '../../ui/time';
 import { useToast } from '../../ui/toast';
+import { approveGate, gateFor } from '../posts/approval-gate';
 import { approvePost, placePost, requestChanges } from '../posts/post-actions';
 import { PostConversation } from '../posts/post-conversation';
 import { PostPreviews } from '../posts/post-previews';
@@ -66,6 +67,12 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
       ? snapshotOfRevision(revision.data, decision.decidedAt)
       : lastReview(session.user.id, p.id);
   const blocking = p.violations.filter((v) => v.severity === 'block');
+  const me = { userId: session.user.id, role: workspace.role };
+  // The server's four-eyes and policy rules, checked before offering the buttons.
+  const mayApprove = approveGate(p, me);
+  const gate = gateFor(p, me);
+  const mayApproveAndSchedule =
+    mayApprove.ok && (gate.may === 'approveAndSchedule' || gate.may === 'schedule');
   const when = local ?? p.schedule?.local.slice(0, 16) ?? nextHourLocal(workspace.timezone);
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
 
@@ -100,7 +107,9 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
   };
 
   shortcuts.current.approve =
-    p.status === 'in_review' && blocking.length === 0 && !busy ? () => void decide('approve') : undefined;
+    p.status === 'in_review' && mayApprove.ok && blocking.length === 0 && !busy
+      ? () => void decide('approve')
+      : undefined;
 
   return (
     <article className="review-detail" aria-labelledby="review-detail-title">
@@ -149,34 +158,40 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
             value={comment}
             onChange={(e) => setComment(e.target.value)}
           />
-          <div className="field">
-            <label htmlFor="review-when">{t('composer.when', { zone: workspace.timezone })}</label>
-            <input
-              id="review-when"
-              type="datetime-local"
-              value={when}
-              onChange={(e) => setLocal(e.target.value)}
-            />
-          </div>
+          {mayApproveAndSchedule && (
+            <div className="field">
+              <label htmlFor="review-when">{t('composer.when', { zone: workspace.timezone })}</label>
+              <input
+                id="review-when"
+                type="datetime-local"
+                value={when}
+                onChange={(e) => setLocal(e.target.value)}
+              />
+            </div>
+          )}
           <InlineError error={error} />
           <div className="button-group">
-            <button
-              type="button"
-              className="btn"
-              disabled={busy || blocking.length > 0}
-              onClick={() => void decide('approve')}
-              aria-keyshortcuts="A"
-            >
-              {t('review.approve')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy || blocking.length > 0}
-              onClick={() => void decide('approveSchedule')}
-            >
-              {t('review.approveSchedule')}
-            </button>
+            {mayApprove.ok && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy || blocking.length > 0}
+                onClick={() => void decide('approve')}
+                aria-keyshortcuts="A"
+              >
+                {t('review.approve')}
+              </button>
+            )}
+            {mayApproveAndSchedule && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy || blocking.length > 0}
+                onClick={() => void decide('approveSchedule')}
+              >
+                {t('review.approveSchedule')}
+              </button>
+            )}
             <button
               type="button"
               className="btn btn-danger"
@@ -188,6 +203,17 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
             </button>
           </div>
           {blocking.length > 0 && <p className="muted">{t('review.blocked')}</p>}
+          {!mayApprove.ok ? (
+            <p className="muted gate-reason" data-testid="gate-reason">
+              {t('refusals.own_content')}
+            </p>
+          ) : (
+            !mayApproveAndSchedule && (
+              <p className="muted gate-reason" data-testid="gate-reason">
+                {t('approvalGate.moreApprovals', { count: p.approvalsRequired })}
+              </p>
+            )
+          )}
           <p className="muted">
             {t('review.approvals', { count: p.approvals.length, required: p.approvalsRequired })}
           </p>

@@ -10,6 +10,8 @@ export function PendingInvitations({ workspaceId, timeZone }: { workspaceId: str
   const { t, i18n } = useTranslation();
   const invitations = useInvitations(workspaceId, true);
   const revoke = useRevokeInvitation(workspaceId);
+  const expiry = (inv: { state: string; expiresAt: string }) =>
+    inv.state === 'expired' ? t('members.expired') : formatDateTime(inv.expiresAt, i18n.language, timeZone);
   if (invitations.isPending) return <Loading />;
   if (invitations.isError) {
     return <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />;
@@ -20,7 +22,7 @@ export function PendingInvitations({ workspaceId, timeZone }: { workspaceId: str
       {invitations.data.length === 0 ? (
         <p className="muted">{t('members.noPending')}</p>
       ) : (
-        <table className="table">
+        <table className="table invitations-table">
           <thead>
             <tr>
               <th scope="col">{t('members.email')}</th>
@@ -35,14 +37,16 @@ export function PendingInvitations({ workspaceId, timeZone }: { workspaceId: str
           <tbody>
             {invitations.data.map((inv) => (
               <tr key={inv.id} className={inv.state === 'expired' ? 'row-muted' : undefined}>
-                <td>{inv.email}</td>
+                <td className="cell-wrap">
+                  {inv.email}
+                  {/* Small screens hide the other columns: their facts follow the address. */}
+                  <span className="phone-only muted">
+                    {t(`roles.${inv.role}`)} · {expiry(inv)}
+                  </span>
+                </td>
                 <td>{t(`roles.${inv.role}`)}</td>
                 <td>{inv.invitedBy.name ?? '—'}</td>
-                <td>
-                  {inv.state === 'expired'
-                    ? t('members.expired')
-                    : formatDateTime(inv.expiresAt, i18n.language, timeZone)}
-                </td>
+                <td>{expiry(inv)}</td>
                 <td>
                   <ConfirmDialog
                     trigger={
