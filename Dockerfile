@@ -1,8 +1,8 @@
 # Cadence container image, for deployment (no Docker engine runs on the development machines).
 # One image runs either the API + web app (the default command) or a publisher
-# (`pnpm start:publisher`); see docker-compose.yml and README.md.
-# Server code runs as TypeScript through tsx (docs/decisions/0004-run-typescript-with-tsx.md), so
-# there is no compile step for it: the image carries the sources, the dependencies and the built web app.
+# (`node apps/publisher/dist/main.js`); see docker-compose.yml and README.md.
+# The server runs compiled: `node tools/build/build.mjs` bundles it with esbuild into apps/api/dist and
+# apps/publisher/dist and builds the web app (docs/decisions/0092-compiled-server-runtime.md).
 
 FROM node:20-slim AS base
 ENV CI=true
@@ -16,8 +16,8 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm-store pnpm fetch --store-dir /
 COPY . .
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm-store \
     pnpm install --offline --frozen-lockfile --store-dir /pnpm-store
-# The API serves the web app from apps/web/dist (same origin, one port).
-RUN pnpm --filter @cadence/web build
+# The API serves the web app from apps/web/dist (same origin, one port); the server bundles beside it.
+RUN node tools/build/build.mjs
 
 FROM base AS runtime
 ENV NODE_ENV=production \
@@ -31,5 +31,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# `node --import tsx` keeps node as the main process, so SIGTERM reaches the graceful shutdown.
-CMD ["node", "--import", "tsx", "apps/api/src/main.ts"]
+# node is the main process, so SIGTERM reaches the graceful shutdown.
+CMD ["node", "--enable-source-maps", "apps/api/dist/main.js"]

@@ -49,7 +49,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     genReqId: () => randomUUID(),
-    logController: new ArrivalTimedLogController(),
+    // Outside production the per-request lines go to trace/debug: a developer's terminal stays readable.
+    logController: new ArrivalTimedLogController({ quiet: ctx.config.env !== 'production' }),
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },

@@ -6,6 +6,7 @@ import { DataDirLockedError, openDatabase } from '@cadence/db';
 import { loadKeyRing } from '@cadence/domain/security/key-ring';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
+import { consoleLogStream, startSummary } from './console';
 import { startInProcessPublisher } from './in-process-publisher';
 import { registerWebApp } from './plugins/web';
 
@@ -37,7 +38,9 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
     keyRing: loadKeyRing(config, { createIfMissing: true }),
     clock: () => new Date(),
   };
+  const stream = consoleLogStream(config);
   const app = await buildApp(ctx, {
+    ...(stream ? { logger: { stream } } : {}),
     beforeRoutes: serveWeb ? (a) => registerWebApp(a, config.webDistDir ?? defaultWebDist) : undefined,
   });
 
@@ -56,8 +59,10 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = config.publicUrl ?? `http://${shownHost}:${port}`;
-  console.log(
-    `\n  Cadence is running at ${url}  (database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`,
-  );
+  if (config.env === 'production') {
+    app.log.info({ url, database: database.driver }, `Cadence is running at ${url}`);
+  } else {
+    console.log(startSummary({ url, config, database, publisherInProcess: publisher !== null }).join('\n'));
+  }
   return { app, config, database };
 }

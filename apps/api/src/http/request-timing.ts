@@ -41,12 +41,24 @@ export function latencyOf(request: FastifyRequest, reply: FastifyReply) {
   };
 }
 
-/** Fastify's request log lines, with the latency counted from arrival. */
+/**
+ * Fastify's request log lines, with the latency counted from arrival. `quiet` (outside
+ * production) puts the arrival at trace and the completion at debug: two info lines per request
+ * flooded a developer's terminal and scrolled the start summary away; `LOG_LEVEL=debug` shows them.
+ */
 export class ArrivalTimedLogController extends LogController {
+  private readonly quiet: boolean;
+
+  constructor(options: { quiet?: boolean } = {}) {
+    super();
+    this.quiet = options.quiet ?? false;
+  }
+
   override incomingRequest(request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>) {
     // Called synchronously when Fastify receives the request, before any hook.
     arrivals.set(request, turnStart());
-    super.incomingRequest(request, reply, metadata);
+    if (!this.quiet) return super.incomingRequest(request, reply, metadata);
+    if (!this.isLogDisabled(request)) request.log.trace({ req: request }, 'incoming request');
   }
 
   override requestCompleted(
@@ -58,6 +70,7 @@ export class ArrivalTimedLogController extends LogController {
     if (this.isLogDisabled(request)) return super.requestCompleted(error, request, reply, metadata);
     const latency = latencyOf(request, reply);
     if (error) reply.log.error({ res: reply, err: error, ...latency }, 'request errored');
+    else if (this.quiet) reply.log.debug({ req: request, res: reply, ...latency }, 'request completed');
     else reply.log.info({ res: reply, ...latency }, 'request completed');
   }
 }
