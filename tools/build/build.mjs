@@ -56,7 +56,7 @@ const targets = {
       // `vite build` alone: the OpenAPI types (`pnpm --filter @cadence/web build`) are a
       // development step, committed, and never needed to serve the app.
       const vite = path.join(root, 'apps/web/node_modules/.bin/vite');
-      const r = spawnSync(vite, ['build', '--logLevel', 'warn'], {
+      const r = spawnSync(vite, ['build', '--logLevel', 'error'], {
         cwd: path.join(root, 'apps/web'),
         stdio: 'inherit',
       });
