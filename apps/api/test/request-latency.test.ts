@@ -5,11 +5,12 @@ import { captureLogs, createTestApp, type TestApp } from './helpers';
 
 const HOLD_MS = 25;
 const COUNT = 6;
-const logs = captureLogs('info');
+// Request lines are at debug outside production (a readable development console).
+const logs = captureLogs('debug');
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ LOG_LEVEL: 'info' }, logs.logger, {
+  t = await createTestApp({ LOG_LEVEL: 'debug' }, logs.logger, {
     beforeRoutes: async (root) => {
       // Stands for a request whose work holds the thread (a query on the embedded database).
       root.get('/test/hold', async () => {

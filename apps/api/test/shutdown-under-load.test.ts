@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openPglite, posts } from '@cadence/db';
-import { sql } from 'drizzle-orm';
+import { idempotencyKeys, openPglite, posts } from '@cadence/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createPostRequest,
@@ -78,10 +78,11 @@ describe('pnpm start under SIGTERM', () => {
       const texts = new Set(stored.map((p) => p.text));
       // Every create that answered 201 was committed before its answer left.
       expect(acknowledged.filter((t) => !texts.has(t))).toEqual([]);
-      const inProgress = await database.db.execute(
-        sql`SELECT count(*)::int AS n FROM idempotency_keys WHERE state = 'in_progress'`,
-      );
-      expect((inProgress.rows[0] as { n: number }).n).toBe(0);
+      const inProgress = await database.db
+        .select({ id: idempotencyKeys.id })
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.state, 'in_progress'));
+      expect(inProgress).toEqual([]);
     } finally {
       await database.close();
     }
