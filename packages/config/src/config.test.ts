@@ -56,4 +56,27 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
     }
   });
+
+  it('stores media on the local disk by default and on S3 when asked, naming what is missing', () => {
+    expect(loadConfig({}).media.storage).toEqual({ kind: 'local' });
+    expect(() => loadConfig({ MEDIA_STORAGE: 's3' })).toThrow(/S3_BUCKET: required/);
+    expect(() => loadConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a' })).toThrow(
+      /S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ MEDIA_STORAGE: 'ftp' })).toThrow(/MEDIA_STORAGE/);
+    const c = loadConfig({
+      MEDIA_STORAGE: 's3',
+      S3_BUCKET: 'media',
+      S3_ENDPOINT: 'https://s3.fr-par.scw.cloud',
+      S3_FORCE_PATH_STYLE: 'true',
+      MEDIA_MAX_BYTES: '1048576',
+    });
+    expect(c.media.maxBytes).toBe(1048576);
+    expect(c.media.storage).toMatchObject({
+      kind: 's3',
+      bucket: 'media',
+      forcePathStyle: true,
+      credentials: undefined,
+    });
+  });
 });

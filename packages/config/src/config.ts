@@ -130,6 +130,25 @@ const envSchema = z.object({
   THREADS_APP_ID: z.string().optional(),
   THREADS_APP_SECRET: z.string().optional(),
   NETWORK_BASE_URLS: networkBaseUrls.default({}),
+  // Media library storage (decision 0120): the local disk under DATA_DIR, or an S3-compatible store.
+  MEDIA_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(5 * 1024 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
+  MEDIA_WORKSPACE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024 * 1024),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url({ message: 'must be an absolute URL such as https://s3.fr-par.scw.cloud' }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export type Config = {
@@ -155,6 +174,11 @@ export type Config = {
   webDistDir: string | undefined;
   /** Bearer token for GET /metrics; unset, the endpoint answers 404. */
   metricsToken: string | undefined;
+  media: {
+    maxBytes: number;
+    workspaceQuotaBytes: number;
+    storage: { kind: 'local' } | ({ kind: 's3' } & S3StorageConfig);
+  };
   networks: {
     /** OAuth client id and secret per network, for the networks configured on this server. */
     clients: Partial<
@@ -165,6 +189,15 @@ export type Config = {
     >;
     baseUrls: Record<string, string>;
   };
+};
+
+export type S3StorageConfig = {
+  bucket: string;
+  region: string;
+  /** Unset for AWS itself; MinIO, Scaleway, OVH, R2... give theirs. */
+  endpoint: string | undefined;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
 };
 
 export class ConfigError extends Error {
@@ -188,6 +221,12 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     throw new ConfigError([
       'PUBLIC_URL: required in production: the address people use, e.g. https://cadence.example.com',
     ]);
+  }
+  if (e.MEDIA_STORAGE === 's3' && e.S3_BUCKET === undefined) {
+    throw new ConfigError(['S3_BUCKET: required when MEDIA_STORAGE=s3']);
+  }
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new ConfigError(['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither']);
   }
   return {
     env: e.NODE_ENV,
@@ -216,6 +255,25 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     allowPrivateNetworkUrls: e.ALLOW_PRIVATE_NETWORK_URLS,
     webDistDir: e.WEB_DIST_DIR,
     metricsToken: e.METRICS_TOKEN,
+    media: {
+      maxBytes: e.MEDIA_MAX_BYTES,
+      workspaceQuotaBytes: e.MEDIA_WORKSPACE_QUOTA_BYTES,
+      storage:
+        e.MEDIA_STORAGE === 's3' && e.S3_BUCKET !== undefined
+          ? {
+              kind: 's3',
+              bucket: e.S3_BUCKET,
+              region: e.S3_REGION,
+              endpoint: e.S3_ENDPOINT,
+              // Unset: the SDK's own chain (instance role, AWS_* variables, shared files).
+              credentials:
+                e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                  : undefined,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            }
+          : { kind: 'local' },
+    },
     networks: {
       clients: {
         ...client('linkedin', e.LINKEDIN_CLIENT_ID, e.LINKEDIN_CLIENT_SECRET),

@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, type Config } from './config';
+export { loadConfig, ConfigError, type Config, type S3StorageConfig } from './config';
