@@ -389,7 +389,7 @@ describe('editing and concurrency', () => {
     expect(history.items[4]).toMatchObject({ fromStatus: 'scheduled', toStatus: 'in_review' });
   });
 
-  it('refuses a stale version with 409 and the current version, and a missing one with 400', async () => {
+  it('refuses a stale version with 409 and the current version, and a missing one with 428', async () => {
     const post = await createPost(w, w.editor);
     const first = await call(t, w.editor, {
       method: 'PATCH',
@@ -412,7 +412,7 @@ describe('editing and concurrency', () => {
       url: postsUrl(w.ws, `/${post.id}`),
       payload: { text: 'x' },
     });
-    expect(missing.statusCode).toBe(400);
+    expect(missing.statusCode).toBe(428);
     const disagree = await call(t, w.editor, {
       method: 'PATCH',
       url: postsUrl(w.ws, `/${post.id}`),

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** A write that must name the version it read (If-Match or body.version) named none: 428. */
+  | 'precondition_required'
   | 'unprocessable'
   | 'limit_reached'
   | 'rate_limited'

@@ -1,19 +1,20 @@
 // The API answers every failure as { error: { code, message, details } }; this turns that into an
 // exception react-query can carry, with the per-field problems forms show beside their inputs.
+// The shapes come from the API's OpenAPI document (schema.d.ts), so a field the API stops sending
+// fails the web app's typecheck rather than its users.
+import type { components } from './schema';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-  /** A code some problems carry so the screen can say it in the person's language. */
-  reason?: string;
-}
+export type FieldProblem = components['schemas']['FieldProblem'];
+/** What an error may say besides field problems: currentVersion, violations, gap, at... */
+export type ErrorFacts = components['schemas']['ErrorFacts'];
+export type ErrorDetails = NonNullable<components['schemas']['Error']['error']['details']>;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: unknown,
+    readonly details: ErrorDetails | undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,7 +24,7 @@ export class ApiError extends Error {
   get fieldErrors(): Record<string, string> {
     if (!Array.isArray(this.details)) return {};
     const out: Record<string, string> = {};
-    for (const item of this.details as unknown[]) {
+    for (const item of this.details) {
       if (!isFieldProblem(item)) continue;
       const field = item.field.replace(/^body\./, '');
       out[field] ??= item.message;
@@ -41,6 +42,11 @@ export class ApiError extends Error {
     }
     return out;
   }
+
+  /** The facts of a refusal (a conflict's current version, the charter's violations...), if any. */
+  get facts(): ErrorFacts {
+    return this.details && !Array.isArray(this.details) ? this.details : {};
+  }
 }
 
 function isFieldProblem(v: unknown): v is FieldProblem {
@@ -53,7 +59,7 @@ function isFieldProblem(v: unknown): v is FieldProblem {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; details?: unknown };
+  error?: { code?: unknown; message?: unknown; details?: ErrorDetails };
 }
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError built from the error body. */

@@ -77,9 +77,11 @@ export async function updatePost(
   assertRole(actor.role, 'edit');
   const body = parseInput(postUpdateSchema, input);
   if (body.version === undefined) {
-    throw new AppError('bad_request', 'Send the version you read, in an If-Match header or a version field', [
-      { field: 'body.version', message: 'is required (or the If-Match header)' },
-    ]);
+    throw new AppError(
+      'precondition_required',
+      'Send the version you read, in an If-Match header or a version field',
+      [{ field: 'body.version', message: 'is required (or the If-Match header)' }],
+    );
   }
   return inTransaction(deps.db, async (tx) => {
     const row = await lockPost(tx, actor.workspaceId, postId);

@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { errorResponses } from '../../http/errors';
+import { errorBodySchema, errorResponses } from '../../http/errors';
 import { decodeCursor, pageOf, pageQuerySchema, toPage } from '../../http/pagination';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { actorOf, postDeps, postParams, versionFrom, withEtag } from './post-http';
@@ -48,7 +48,7 @@ export async function postRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/posts',
     {
-      config: { access: { minRole: 'editor' }, idempotent: true },
+      config: { access: { minRole: 'editor' }, idempotent: true, etag: 'read' },
       schema: {
         tags: ['posts'],
         summary: 'Write a post (a draft) for one or more channels of this workspace',
@@ -66,7 +66,7 @@ export async function postRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/workspaces/:workspaceId/posts/:postId',
     {
-      config: { access: { minRole: 'viewer' } },
+      config: { access: { minRole: 'viewer' }, etag: 'read' },
       schema: {
         tags: ['posts'],
         summary: 'A post with its targets, current approvals and comment count; ETag is its version',
@@ -80,15 +80,15 @@ export async function postRoutes(app: FastifyInstance, ctx: AppContext) {
   r.patch(
     '/workspaces/:workspaceId/posts/:postId',
     {
-      config: { access: { minRole: 'editor' } },
+      config: { access: { minRole: 'editor' }, etag: 'write' },
       schema: {
         tags: ['posts'],
         summary:
-          'Edit a post; send the version read (If-Match or body.version): 409 if stale. ' +
+          'Edit a post; send the version read (If-Match or body.version): 409 if stale, 428 if neither. ' +
           'Editing the content of an approved or scheduled post sends it back to review',
         params: postParams,
         body: postUpdateSchema,
-        response: { 200: postSchema, ...errorResponses },
+        response: { 200: postSchema, ...errorResponses, 428: errorBodySchema },
       },
     },
     async (request, reply) => {

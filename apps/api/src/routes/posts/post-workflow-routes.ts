@@ -43,7 +43,7 @@ export async function postWorkflowRoutes(app: FastifyInstance, ctx: AppContext) 
     r.post(
       `/workspaces/:workspaceId/posts/:postId/${t.path}`,
       {
-        config: { access: t.access },
+        config: { access: t.access, etag: 'write' },
         schema: {
           tags: ['posts'],
           summary: t.summary,

@@ -84,7 +84,7 @@ export async function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     '/workspaces/:workspaceId/posts/:postId/queue',
     {
       // Scheduling is a manager's decision (the posts workflow); the queue only picks the time.
-      config: { access: { minRole: 'manager' } },
+      config: { access: { minRole: 'manager' }, etag: 'write' },
       schema: {
         tags: ['queue'],
         summary:
