@@ -30,7 +30,14 @@ describe('localizedError', () => {
     const past = new ApiError(422, 'unprocessable', 'in the past', { reason: 'in_the_past' });
     expect(localizedError(past, t('en'), 'en')).toBe('This time is in the past: pick a later one.');
     const charter = new ApiError(422, 'unprocessable', 'The charter blocks this time', {
-      violations: [{ severity: 'block', message: { fr: 'Jour de fermeture', en: 'Blackout day' } }],
+      violations: [
+        {
+          rule: 'blackoutDates',
+          severity: 'block',
+          field: 'schedule',
+          message: { fr: 'Jour de fermeture', en: 'Blackout day' },
+        },
+      ],
     });
     expect(localizedError(charter, t('fr'), 'fr')).toBe('La charte refuse ceci\u00a0: Jour de fermeture');
   });

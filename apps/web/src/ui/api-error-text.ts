@@ -6,10 +6,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/errors';
 
-type Details = Record<string, unknown>;
-const asDetails = (d: unknown): Details =>
-  d && typeof d === 'object' && !Array.isArray(d) ? (d as Details) : {};
-
 // Fields a person fills in, named as the screens name them.
 const FIELD_KEYS: Record<string, string> = {
   comment: 'errors.fields.comment',
@@ -28,13 +24,10 @@ export function localizedError(error: unknown, t: TFunction, language: string): 
     return t('common.unexpectedError');
   }
   if (error.status >= 500) return t('errors.server');
-  const details = asDetails(error.details);
-  const violations = Array.isArray(details.violations) ? details.violations : [];
-  const first = violations[0] as { message?: Record<string, string> } | undefined;
-  if (first?.message) {
-    const text = first.message[language] ?? first.message.en;
-    if (text) return t('errors.charter', { rule: text });
-  }
+  // Typed from the API's document (ErrorFacts): a fact it stops sending breaks this file's build.
+  const details = error.facts;
+  const first = details.violations?.[0];
+  if (first) return t('errors.charter', { rule: language === 'fr' ? first.message.fr : first.message.en });
   if (details.reason === 'in_the_past') return t('errors.inThePast');
   if (details.reason === 'nonexistent_local_time') return t('errors.dstGap');
   if (details.reason === 'sent') return t('errors.alreadySent');
