@@ -1,5 +1,6 @@
 import { Info } from 'luxon';
 import { analyseText, type TextAnalysis } from '../networks/analyse-text';
+import type { Measure } from '../networks/count-text';
 import type { MediaKind, Network } from '../networks/schemas';
 import { unprocessable } from '../errors';
 import { messages } from './messages';
@@ -107,7 +108,12 @@ function check(input: CheckPostInput): Violation[] {
   const budget = checkBudget();
   const analysed = new Map<
     string,
-    { analysis: TextAnalysis; folded: FoldedText; phraseMatches: Map<readonly string[], PhraseMatch[]> }
+    {
+      analysis: TextAnalysis;
+      folded: FoldedText;
+      phraseMatches: Map<readonly string[], PhraseMatch[]>;
+      measures: Map<string, Measure>;
+    }
   >();
   for (const target of input.targets) {
     if (input.scope === 'schedule') {
@@ -122,7 +128,12 @@ function check(input: CheckPostInput): Violation[] {
     let shared = analysed.get(text);
     if (!shared) {
       spend(budget, text.length);
-      shared = { analysis: analyseText(text), folded: fold(text), phraseMatches: new Map() };
+      shared = {
+        analysis: analyseText(text),
+        folded: fold(text),
+        phraseMatches: new Map(),
+        measures: new Map(),
+      };
       analysed.set(text, shared);
     }
     const ctx: TextContext = { ...shared, budget, network: target.network };

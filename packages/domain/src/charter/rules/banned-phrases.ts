@@ -10,15 +10,27 @@ export interface PhraseMatch {
   range: TextRange;
 }
 
-// A charter's list is checked against every target of every post: build it once per list.
-const prepared = new WeakMap<readonly string[], PhraseAutomaton>();
+// A charter's list is checked against every target of every post: build it once per list. The
+// same list arrives as a new array each time a charter is read from the database, so lists are
+// also remembered by content (the last few: one per charter and campaign in use).
+const byIdentity = new WeakMap<readonly string[], PhraseAutomaton>();
+const byContent = new Map<string, PhraseAutomaton>();
+const REMEMBERED_LISTS = 64;
 
 function automaton(phrases: readonly string[]): PhraseAutomaton {
-  let built = prepared.get(phrases);
-  if (!built) {
+  let built = byIdentity.get(phrases);
+  if (built) return built;
+  const key = phrases.join('\u0000');
+  built = byContent.get(key);
+  if (built) {
+    // Most recently used last, so the oldest is the one forgotten.
+    byContent.delete(key);
+  } else {
     built = buildAutomaton(phrases.map(foldTerm));
-    prepared.set(phrases, built);
+    if (byContent.size >= REMEMBERED_LISTS) byContent.delete(byContent.keys().next().value as string);
   }
+  byContent.set(key, built);
+  byIdentity.set(phrases, built);
   return built;
 }
 

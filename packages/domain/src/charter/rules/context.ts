@@ -1,4 +1,5 @@
 import type { TextAnalysis } from '../../networks/analyse-text';
+import type { Measure } from '../../networks/count-text';
 import type { TextRange } from '../../networks/entities';
 import type { Network } from '../../networks/schemas';
 import type { Violation } from '../schemas';
@@ -13,6 +14,8 @@ export interface TextContext {
   folded: FoldedText;
   /** Banned-phrase matches by phrase list: targets sharing a text and a list scan it once. */
   phraseMatches: Map<readonly string[], PhraseMatch[]>;
+  /** Lengths by network and limit: targets on the same network share a text's count. */
+  measures: Map<string, Measure>;
   /** What the whole check may still spend. */
   budget: CheckBudget;
 }
@@ -29,4 +32,15 @@ export function excessRange(items: readonly TextRange[], max: number): TextRange
   const first = items[max];
   const last = items[items.length - 1];
   return first && last ? { start: first.start, end: last.end } : undefined;
+}
+
+/** The text measured as `ctx.network` counts it against `max`, once per text, network and limit. */
+export function measureOnce(ctx: TextContext, max: number, measure: () => Measure): Measure {
+  const key = `${ctx.network}|${max}`;
+  let found = ctx.measures.get(key);
+  if (!found) {
+    found = measure();
+    ctx.measures.set(key, found);
+  }
+  return found;
 }

@@ -3,7 +3,7 @@ import { utf8Length } from '../../networks/graphemes';
 import { networkLimits } from '../../networks/limits';
 import type { MediaKind } from '../../networks/schemas';
 import { messages } from '../messages';
-import { excessRange, type Finding, type TextContext } from './context';
+import { excessRange, type Finding, measureOnce, type TextContext } from './context';
 
 export interface MediaInput {
   mediaCount?: number | undefined;
@@ -16,7 +16,9 @@ const severity = 'block' as const;
 function textLimits(ctx: TextContext): Finding[] {
   const limits = networkLimits(ctx.network);
   const findings: Finding[] = [];
-  const { count, overflowAt } = measureText(ctx.network, ctx.analysis, limits.maxLength);
+  const { count, overflowAt } = measureOnce(ctx, limits.maxLength, () =>
+    measureText(ctx.network, ctx.analysis, limits.maxLength),
+  );
   if (overflowAt !== undefined) {
     findings.push({
       rule: 'network.maxLength',

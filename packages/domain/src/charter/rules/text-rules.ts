@@ -2,7 +2,7 @@ import type { CampaignAdditions, RuleSet } from '../schemas';
 import { messages, type Source } from '../messages';
 import { measureText } from '../../networks/count-text';
 import { findBannedPhrases } from './banned-phrases';
-import { excessRange, type Finding, MAX_FINDINGS_PER_RULE, type TextContext } from './context';
+import { excessRange, type Finding, MAX_FINDINGS_PER_RULE, measureOnce, type TextContext } from './context';
 import { foldTerm } from './fold';
 import { checkLink } from './link-rule';
 
@@ -83,7 +83,9 @@ export function checkMaxCount(
 }
 
 export function checkMaxLength(ctx: TextContext, rule: Rule<'maxLength'>): Finding[] {
-  const { count, overflowAt } = measureText(ctx.network, ctx.analysis, rule.max);
+  const { count, overflowAt } = measureOnce(ctx, rule.max, () =>
+    measureText(ctx.network, ctx.analysis, rule.max),
+  );
   if (overflowAt === undefined) return [];
   return [
     {
