@@ -65,6 +65,11 @@ interface World {
   channels: string[];
 }
 
+async function signInAgain(page: Page, w: World, who: Who, lang: Lang) {
+  await page.context().clearCookies();
+  await signIn(page, w.base, lang === 'fr' ? fr : en, who, lang);
+}
+
 async function setUp(page: Page, base: string): Promise<World> {
   await page.goto(base);
   await page.waitForURL('**/setup');
@@ -104,13 +109,29 @@ async function setUp(page: Page, base: string): Promise<World> {
     expect(res.status === 201, `channel ${name}: ${res.status}`);
     channels.push(res.body.id);
   }
-  const member = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/members`, {
+  // The editor joins through an invitation, registering in a browser of their own.
+  const invitation = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/invitations`, {
     email: editor.email,
-    name: editor.name,
-    password: editor.password,
     role: 'editor',
   });
-  expect(member.status === 201, `editor added: ${member.status} ${JSON.stringify(member.body)}`);
+  expect(invitation.status === 201, `invitation: ${invitation.status} ${JSON.stringify(invitation.body)}`);
+  const other = await page.context().browser()?.newContext();
+  const joinPage = await other?.newPage();
+  if (!other || !joinPage) throw new Error('no second browser context');
+  await joinPage.goto(`${base}/login`);
+  const joined = await joinPage.evaluate(
+    async ({ token, name, password }) =>
+      (
+        await fetch('/api/v1/invitations/register', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token, name, password }),
+        })
+      ).status,
+    { token: invitation.body.token as string, name: editor.name, password: editor.password },
+  );
+  expect(joined === 201, `editor registered: ${joined}`);
+  await other.close();
   return { base, ws, channels };
 }
 
@@ -205,6 +226,8 @@ async function flow(
   await page.goto(month);
   if (viewport.width >= 1000) {
     await page.locator(`.draft-item[data-post-id="${draft.id}"]`).waitFor();
+    await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+    await page.waitForTimeout(500);
     await dragTo(
       page,
       `.draft-item[data-post-id="${draft.id}"]`,
@@ -223,6 +246,11 @@ async function flow(
     expect(res.status === 200, `proposed through the API: ${res.status}`);
     await page.reload();
   }
+  const placed = await apiCall(page, 'GET', postsUrl(w, `/${draft.id}`));
+  expect(
+    placed.body.schedule?.local?.startsWith(dayIso) === true,
+    `the draft's proposed time is on ${dayIso}: ${JSON.stringify(placed.body.schedule)}`,
+  );
   const cell = page.locator(`td.fc-daygrid-day[data-date="${dayIso}"]`);
   await cell.locator('.cad-card', { hasText: `${words} ${viewport.width}` }).waitFor();
   await cell
@@ -246,6 +274,37 @@ async function flow(
   );
   expect(scrolled > 100, `the week opens at working hours (scrollTop ${scrolled})`);
   await shot(page, tag('02-editor-week'));
+
+  // Autosave: a new post saves itself, takes its own address, and keeps what was typed across a
+  // navigation (the last words are typed just before leaving, saved on the way out).
+  await page.goto(`${w.base}/posts/new`);
+  await page.getByRole('checkbox', { name: /Sandbox One/ }).check();
+  const first = lang === 'fr' ? 'Brouillon qui se garde tout seul' : 'A draft that keeps itself';
+  await page.getByLabel(d.composer.textBase).fill(first);
+  await page.waitForURL(/\/posts\/[0-9a-f-]{36}\/edit$/, { timeout: 20_000 });
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: fill(d.composer.savedAt, { time: '' }).trim() })
+    .waitFor();
+  const autosavedId = page.url().split('/').at(-2) ?? '';
+  await page.getByLabel(d.composer.textBase).focus();
+  await page.keyboard.type(' +1');
+  await page.getByLabel(fill(d.postControl.when.editorLabel, { zone: ZONE })).waitFor();
+  await shot(page, tag('03-composer-autosave'));
+  await page.getByRole('link', { name: d.nav.calendar }).click();
+  await page.waitForURL('**/calendar*');
+  let kept = '';
+  for (let i = 0; i < 30 && kept !== `${first} +1`; i++) {
+    const res = await apiCall(page, 'GET', postsUrl(w, `/${autosavedId}`));
+    kept = res.body?.text ?? '';
+    if (kept !== `${first} +1`) await page.waitForTimeout(200);
+  }
+  expect(kept === `${first} +1`, `the text typed before leaving was saved: "${kept}"`);
+  await page.goto(`${w.base}/posts/${autosavedId}/edit`);
+  expect(
+    (await page.getByLabel(d.composer.textBase).inputValue()) === `${first} +1`,
+    'the composer shows it',
+  );
   await context.close().catch(() => {});
   if (problems.length) throw new Error(problems.join('\n'));
   return { draft, inReview };
@@ -279,6 +338,29 @@ async function managerFlow(browser: Browser, w: World, lang: Lang, offsetDays: n
     const scheduled = await apiCall(page, 'POST', postsUrl(w, `/${p.id}/schedule`), { local: local(9 + i) });
     expect(scheduled.status === 200, `schedule ${scheduled.status} ${JSON.stringify(scheduled.body)}`);
   }
+  // The review loop: an empty comment is refused as such, the count badge shows what waits.
+  await signInAgain(page, w, editor, 'en');
+  const sentBack = await createPost(page, w, `${prefix} review`);
+  expect((await apiCall(page, 'POST', postsUrl(w, `/${sentBack.id}/submit`), {})).status === 200, 'submit');
+  await page.context().clearCookies();
+  await signIn(page, w.base, d, owner, lang);
+  await page.getByTestId('review-badge').waitFor();
+  await page.goto(`${w.base}/review/${sentBack.id}`);
+  await page.getByRole('button', { name: d.review.requestChanges }).click();
+  await page.getByRole('alert').filter({ hasText: d.review.commentRequired }).waitFor();
+  await shot(page, tag('00-review-comment-required'));
+  const note = lang === 'fr' ? 'Ajoutez le lien, s’il vous plaît' : 'Please add the link';
+  await page.getByLabel(d.review.comment).fill(note);
+  await page.getByRole('button', { name: d.review.requestChanges }).click();
+  await page.locator('.toast-text', { hasText: d.review.done.changes }).first().waitFor();
+  await page.context().clearCookies();
+  await signIn(page, w.base, d, editor, lang);
+  await page.goto(`${w.base}/posts/${sentBack.id}/edit`);
+  await page.locator('.reviewer-notes', { hasText: note }).waitFor();
+  await shot(page, tag('00b-composer-reviewer-notes'));
+  await page.context().clearCookies();
+  await signIn(page, w.base, d, owner, lang);
+
   await page.goto(`${w.base}/calendar?view=month&date=${dayIso}`);
   const cell = page.locator(`td.fc-daygrid-day[data-date="${dayIso}"]`);
 
@@ -323,10 +405,13 @@ async function managerFlow(browser: Browser, w: World, lang: Lang, offsetDays: n
   // Dragging a scheduled card onto the drafts panel takes it off the calendar.
   await page.goto(`${w.base}/calendar?view=month&date=${dayIso}`);
   await cell.locator('.cad-card', { hasText: `${prefix} 4` }).waitFor();
+  await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+  await page.waitForTimeout(500);
   await dragTo(
     page,
     `td.fc-daygrid-day[data-date="${dayIso}"] .fc-event:has-text("${prefix} 4")`,
-    '.drafts-panel',
+    // The panel's heading: the panel itself grows below the fold as drafts pile up.
+    '#drafts-title',
   );
   await page.locator('.toast-text', { hasText: d.postControl.unscheduled }).first().waitFor();
   await cell.locator('.cad-card', { hasText: `${prefix} 4` }).waitFor({ state: 'detached' });
@@ -365,6 +450,11 @@ async function main() {
       await managerFlow(browser, world, lang, 4 + 3 * i);
     }
     console.log('Calendar control browser test passed.');
+  } catch (e) {
+    for (const context of browser.contexts())
+      for (const page of context.pages())
+        await page.screenshot({ path: path.join(shots, 'calendar-control-failure.png') }).catch(() => {});
+    throw e;
   } finally {
     await browser.close();
     await server.stop();
