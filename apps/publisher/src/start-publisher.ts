@@ -11,6 +11,7 @@ import { createJobRunner, type JobRunner } from '@cadence/jobs';
 import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
 import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
 import { registerHousekeeping } from './jobs/housekeeping';
+import { registerNotifications } from './jobs/notifications';
 import { createPublisher, type Publisher } from './publisher';
 
 export interface StartPublisherInput {
@@ -73,6 +74,7 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
     },
     logger,
   );
+  registerNotifications(runner, { db, config, clock, logger });
   runner.start();
   logger.info({ workerId: runner.workerId }, 'publisher started');
   const started = publisher;

@@ -149,6 +149,15 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  // Email (issue 15): unset, emails wait in the outbox that owners can read in the app.
+  SMTP_URL: z
+    .url({ message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address such as "Cadence <cadence@example.com>"')
+    .default('Cadence <cadence@localhost>'),
 });
 
 export type Config = {
@@ -189,6 +198,8 @@ export type Config = {
     >;
     baseUrls: Record<string, string>;
   };
+  /** SMTP transport URL (a secret: never logged); undefined keeps emails in the outbox. */
+  mail: { smtpUrl: string | undefined; from: string };
 };
 
 export type S3StorageConfig = {
@@ -284,6 +295,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       },
       baseUrls: e.NETWORK_BASE_URLS,
     },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     ...overrides,
   };
 }

@@ -69,3 +69,36 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 /** A background job's life on the job runner (packages/jobs): queued -> running -> done | failed. */
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * What a person can be told about (issue 15). The in-app list, the emails, the preferences page
+ * and the database enum all derive from this list; the words live in the catalogues.
+ */
+export const NOTIFICATION_KINDS = [
+  'post_submitted', // to the approvers
+  'changes_requested', // to the author
+  'post_approved',
+  'post_scheduled',
+  'post_rejected',
+  'comment', // to the post's participants
+  'mention', // to the mentioned member
+  'post_published', // to the author and the managers
+  'post_partly_published',
+  'post_failed',
+  'post_outcome_unknown',
+  'post_missed',
+  'channel_reconnect', // to managers and owners
+  'token_expiring',
+  'publisher_stalled', // to owners
+  'role_changed', // to the person
+  'webhook_disabled', // to owners
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How a member wants to hear about one kind. The digest is a separate, per-member choice. */
+export const NOTIFICATION_DELIVERIES = ['in_app', 'email', 'both', 'off'] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
+/** An email's life in the outbox: queued -> sending -> sent; held when no SMTP is configured. */
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'held', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];

@@ -10,6 +10,7 @@ import { connectRoutes } from './connect/connect-routes';
 import { healthRoutes } from './health';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
+import { notificationRoutes } from './notifications/notification-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
 import { queueRoutes } from './queue/queue-routes';
@@ -44,6 +45,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         icsFeedRoutes,
         importExportRoutes,
         publishingRoutes,
+        notificationRoutes,
       ]) {
         await v1.register(async (scope) => routes(scope, ctx));
       }

@@ -3,6 +3,7 @@
 // posts' statuses. Only rows still `sending` under this worker's lease are touched.
 import { channels } from '@cadence/db';
 import { decideAfterFailure } from '@cadence/domain/publishing/decide-after-failure';
+import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
 import { syncPostStatuses } from '@cadence/domain/publishing/sync-post-status';
 import { and, eq } from 'drizzle-orm';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
@@ -43,6 +44,8 @@ export async function recordOutcomes(
   const changes: LedgerChange[] = [];
   const log: AttemptLogRow[] = [];
   const reconcile: string[] = [];
+  // Targets left for a person to decide: their author and managers are told.
+  const askPerson: ClaimedTarget[] = [];
   const reconnect = new Map<string, string>();
   const blocks: { key: string; until: Date; reason: string }[] = [];
   for (const s of sent) {
@@ -103,6 +106,7 @@ export async function recordOutcomes(
       case 'unknown':
         counts.unknown++;
         changes.push({ id: s.target.id, status: 'unknown', lastError: decision.reason });
+        askPerson.push(s.target);
         break;
     }
   }
@@ -117,10 +121,27 @@ export async function recordOutcomes(
         now,
       );
       for (const [channelId, reason] of [...reconnect].sort(([a], [b]) => a.localeCompare(b))) {
-        await tx
+        const flagged = await tx
           .update(channels)
           .set({ status: 'needs_reconnect', statusReason: reason, updatedAt: now })
-          .where(and(eq(channels.id, channelId), eq(channels.status, 'connected')));
+          .where(and(eq(channels.id, channelId), eq(channels.status, 'connected')))
+          .returning({ workspaceId: channels.workspaceId, name: channels.displayName });
+        for (const c of flagged) {
+          await recordNotificationEvent(tx, {
+            workspaceId: c.workspaceId,
+            kind: 'channel_reconnect',
+            channelId,
+            params: { channel: c.name },
+          });
+        }
+      }
+      for (const target of askPerson.filter((t) => applied.has(t.id))) {
+        await recordNotificationEvent(tx, {
+          workspaceId: target.workspaceId,
+          kind: 'post_outcome_unknown',
+          postId: target.postId,
+          channelId: target.channelId,
+        });
       }
       await syncPostStatuses(
         tx,

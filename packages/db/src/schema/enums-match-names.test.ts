@@ -6,6 +6,7 @@ import { approvalScopeEnum, localeEnum, roleEnum } from './accounts';
 import { campaignStatusEnum } from './campaigns';
 import { channelStatusEnum, networkEnum } from './channels';
 import { jobStatusEnum } from './jobs';
+import { emailStatusEnum, notificationDeliveryEnum, notificationKindEnum } from './notifications';
 import { postStatusEnum, targetStatusEnum } from './posts';
 
 describe('database enums', () => {
@@ -19,6 +20,9 @@ describe('database enums', () => {
     ['target_status', targetStatusEnum.enumValues, names.TARGET_STATUSES],
     ['campaign_status', campaignStatusEnum.enumValues, names.CAMPAIGN_STATUSES],
     ['job_status', jobStatusEnum.enumValues, names.JOB_STATUSES],
+    ['notification_kind', notificationKindEnum.enumValues, names.NOTIFICATION_KINDS],
+    ['notification_delivery', notificationDeliveryEnum.enumValues, names.NOTIFICATION_DELIVERIES],
+    ['email_status', emailStatusEnum.enumValues, names.EMAIL_STATUSES],
   ])('%s lists exactly the shared names', (_, enumValues, shared) => {
     expect([...enumValues]).toEqual([...shared]);
   });

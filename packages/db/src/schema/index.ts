@@ -12,3 +12,4 @@ export * from './publisher';
 export * from './connect';
 export * from './jobs';
 export * from './invitations';
+export * from './notifications';

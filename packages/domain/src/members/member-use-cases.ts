@@ -1,6 +1,7 @@
 // Members: owners and managers change roles and remove people (people join by invitation, see
 // invitations.ts). Guard rails: only an owner can make or unmake an owner, and a workspace always
 // keeps at least one owner. Removing someone ends their API tokens and calendar feeds with them.
+import { recordNotificationEvent } from '../notifications/record-event';
 import { apiTokens, type Db, icsFeeds, memberships, type Tx, users, workspaces } from '@cadence/db';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
@@ -62,6 +63,15 @@ export async function changeMemberRole(db: Db, actor: Actor, userId: string, rol
       .set({ role, updatedAt: new Date() })
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
     const after = { ...before, role };
+    if (before.role !== role) {
+      await recordNotificationEvent(tx, {
+        workspaceId: actor.workspaceId,
+        kind: 'role_changed',
+        actorUserId: actor.userId,
+        subjectUserId: userId,
+        params: { role },
+      });
+    }
     await recordAudit(tx, actor, {
       action: 'member.role_changed',
       entityType: 'member',

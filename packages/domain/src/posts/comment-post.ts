@@ -1,5 +1,6 @@
 import { postComments } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
+import { recordNotificationEvent } from '../notifications/record-event';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { findPost } from './post-store';
@@ -24,6 +25,14 @@ export async function commentPost(deps: PostDeps, actor: Actor, postId: string, 
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
+    // Participants and @mentioned members are worked out by the fan-out from the comment itself.
+    await recordNotificationEvent(tx, {
+      workspaceId: actor.workspaceId,
+      kind: 'comment',
+      postId,
+      actorUserId: actor.userId,
+      params: { commentId: row.id },
+    });
     return toCommentView(row);
   });
 }

@@ -1,6 +1,8 @@
 import { type Executor, postEvents } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
+import { notificationKindOfPostEvent } from '../notifications/post-event-kinds';
+import { recordNotificationEvent } from '../notifications/record-event';
 import type { PostStatus } from './schemas';
 
 export interface PostEvent {
@@ -15,6 +17,7 @@ export interface PostEvent {
 /**
  * The post's history (who, when, from, to, comment), written in the transaction of the change,
  * and mirrored in the workspace audit trail so "who approved this?" has one answer everywhere.
+ * Workflow events people must hear about also leave a notification event in the same transaction.
  */
 export async function recordPostEvent(tx: Executor, actor: Actor, event: PostEvent): Promise<void> {
   await tx.insert(postEvents).values({
@@ -35,4 +38,13 @@ export async function recordPostEvent(tx: Executor, actor: Actor, event: PostEve
     before: event.from ? { status: event.from } : null,
     after: { status: event.to, ...(event.details ?? {}) },
   });
+  const kind = notificationKindOfPostEvent(event);
+  if (kind) {
+    await recordNotificationEvent(tx, {
+      workspaceId: actor.workspaceId,
+      kind,
+      postId: event.postId,
+      actorUserId: actor.userId,
+    });
+  }
 }

@@ -1,5 +1,6 @@
 // Keeps each post's status in step with its targets after the ledger changed, and writes the
-// change into the post's history. Called in the same transaction as the ledger change.
+// change into the post's history and the notifications outbox. Called in the same transaction as
+// the ledger change.
 import { type Executor, posts } from '@cadence/db';
 import { asc, sql } from 'drizzle-orm';
 import { derivePostStatus, type TargetStatus } from './post-status';
@@ -68,8 +69,16 @@ export async function syncPostStatuses(
       WHERE p.id = v.id AND p.id = ANY(${uuidList(changes.map((c) => c.id))}) AND p.status::text = v."from"
       RETURNING p.id, p.workspace_id, v."from", v."to"
     )
-    INSERT INTO post_events (post_id, workspace_id, actor_user_id, actor_token_id, action, from_status, to_status)
-    SELECT id, workspace_id, ${actor.userId}::uuid, ${actor.tokenId}::uuid, 'publishing.status_changed', "from"::post_status, "to"::post_status
-    FROM changed`);
+    , history AS (
+      INSERT INTO post_events (post_id, workspace_id, actor_user_id, actor_token_id, action, from_status, to_status)
+      SELECT id, workspace_id, ${actor.userId}::uuid, ${actor.tokenId}::uuid, 'publishing.status_changed', "from"::post_status, "to"::post_status
+      FROM changed
+    )
+    -- The outcome people must hear about, in the same statement (the notifications outbox).
+    INSERT INTO notification_events (workspace_id, kind, post_id, actor_user_id)
+    SELECT workspace_id, (CASE "to" WHEN 'published' THEN 'post_published'
+      WHEN 'partially_published' THEN 'post_partly_published' ELSE 'post_failed' END)::notification_kind,
+      id, ${actor.userId}::uuid
+    FROM changed WHERE "to" IN ('published', 'partially_published', 'failed')`);
   return changes.length;
 }

@@ -1,0 +1,60 @@
+// Notifications on the process's job runner: a fan-out task turns recorded events into
+// notifications and outbox emails every 200 ms (event to bell well under a second), and the
+// "email.send" job kind sends one outbox row per job through SMTP (nodemailer) with backoff.
+import type { Config } from '@cadence/config';
+import type { Db } from '@cadence/db';
+import { EMAIL_JOB, fanOutNotifications } from '@cadence/domain/notifications/fan-out';
+import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
+import type { JobRunner } from '@cadence/jobs';
+import nodemailer from 'nodemailer';
+import type { PublisherLogger } from '../deps';
+
+export const FAN_OUT_EVERY_MS = 200;
+const EMAIL_MAX_ATTEMPTS = 20;
+
+export function smtpMailer(smtpUrl: string): Mailer {
+  // Bounded waits: a slow or silent server fails the attempt (retried later), it never holds a job.
+  const transport = nodemailer.createTransport(smtpUrl, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as never);
+  return {
+    async send(message) {
+      await transport.sendMail(message);
+    },
+  };
+}
+
+export function originOf(config: Config): string {
+  return (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
+}
+
+export function mailDomainOf(from: string): string {
+  return /@([^>\s]+)/.exec(from)?.[1] ?? 'localhost';
+}
+
+export function registerNotifications(
+  runner: JobRunner,
+  input: { db: Db; config: Config; clock: () => Date; logger: PublisherLogger; mailer?: Mailer | null },
+): void {
+  const { db, config, clock, logger } = input;
+  const mailer =
+    input.mailer !== undefined ? input.mailer : config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : null;
+  const deps = { db, clock, origin: originOf(config), mailDomain: mailDomainOf(config.mail.from) };
+  runner.every('notifications:fan-out', FAN_OUT_EVERY_MS, async () => {
+    // Drain a backlog in batches without waiting for the next tick.
+    while ((await fanOutNotifications(deps)) >= 500) {}
+  });
+  runner.register<{ emailId: string }>(EMAIL_JOB, {
+    concurrency: 4,
+    backoff: { baseMs: 5_000, maxMs: 10 * 60_000 },
+    run: async (payload, ctx) => {
+      const outcome = await sendOutboxEmail({ db, clock, mailer, from: config.mail.from }, payload.emailId, {
+        number: ctx.attempt,
+        last: ctx.attempt >= EMAIL_MAX_ATTEMPTS,
+      });
+      logger.debug({ emailId: payload.emailId, outcome }, 'email job done');
+    },
+  });
+}
