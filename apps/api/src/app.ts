@@ -6,6 +6,7 @@ import { logSafeError } from '@cadence/db/query-errors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { followHeldTransactions } from './http/held-transaction';
 import { logSerializers } from './http/log-serializers';
 import { ArrivalTimedLogController } from './http/request-timing';
 import { registerAuth } from './plugins/auth';
@@ -34,6 +35,8 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
+  // Idempotent requests hold a transaction that their handler's queries must join.
+  followHeldTransactions(ctx);
   const app = Fastify({
     logger:
       options.logger === false

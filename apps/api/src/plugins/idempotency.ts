@@ -5,13 +5,16 @@
 // - same key with another request: 409 idempotency_key_reused;
 // - same key while the first request is still running: wait for it (up to 5 s) and replay,
 //   else 409 idempotency_key_in_progress.
-// The lock is a row: INSERT … ON CONFLICT DO NOTHING on the unique (caller_scope, key) lets exactly
-// one of any number of concurrent requests run. Only successful (2xx) responses are kept: a failed
-// request changed nothing (use cases run in transactions), so its key is released for a retry.
+// The claim, the effect and the recorded response are one transaction, held by the request from
+// its preHandler to its onSend (http/held-transaction.ts): the key's row becomes visible only
+// together with what the request did, so a crash anywhere leaves either both or neither, and a
+// retry after a crash finds the outcome or runs at once. "In progress" is the live transaction
+// itself: a concurrent request with the same key waits on the row's unique index until the first
+// commits (then replays) or rolls back or dies (then runs). Only 2xx responses are kept.
 // See docs/decisions/0051-idempotency-keys.md.
 import { idempotencyKeys } from '@cadence/db';
 import { sha256 } from '@cadence/domain/security/tokens';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type {
   FastifyInstance,
   FastifyReply,
@@ -23,6 +26,7 @@ import type {
 } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { type HeldTransaction, holdTransaction, runInTransaction } from '../http/held-transaction';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,15 +35,15 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     idempotencyHash?: string;
-    idempotencyClaim?: string;
+    /** The claimed key's row and the transaction that will commit it with the effect. */
+    idempotencyClaim?: { id: string; held: HeldTransaction };
   }
 }
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7E]{1,255}$/;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
-/** An in-progress claim older than this belongs to a request that died: it may be taken over. */
-const ABANDONED_MS = 2 * 60 * 1000;
+/** How long a request waits for another one running the same key before answering 409. */
 const WAIT_MS = 5_000;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 
@@ -66,15 +70,38 @@ function fail(reply: FastifyReply, status: number, code: string, message: string
   return reply.code(status).send({ error: { code, message, requestId: String(reply.request.id) } });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** PostgreSQL's lock_not_available (55P03), raised when lock_timeout runs out. */
+function isLockTimeout(e: unknown): boolean {
+  for (let c: unknown = e; c instanceof Error; c = (c as { cause?: unknown }).cause) {
+    if ((c as { code?: unknown }).code === '55P03') return true;
+  }
+  return false;
+}
 
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.database;
 
-  async function claim(scope: string, key: string, requestHash: string): Promise<string | null> {
+  type Claim =
+    | { kind: 'claimed'; id: string }
+    | { kind: 'found'; row: typeof idempotencyKeys.$inferSelect }
+    | { kind: 'busy' };
+
+  /** Claims the key inside `held`; on a conflict, reads the committed row instead. */
+  async function claim(
+    held: HeldTransaction,
+    scope: string,
+    key: string,
+    requestHash: string,
+  ): Promise<Claim> {
+    const { tx } = held;
     const now = ctx.clock();
-    // Expired keys and abandoned claims make way before the insert that takes the lock.
-    await db
+    if (ctx.database.driver === 'pg') {
+      // Another live request holding this key makes the insert below wait; not forever.
+      await tx.execute(sql.raw(`SET LOCAL lock_timeout = '${WAIT_MS}ms'`));
+    }
+    // Expired keys make way. So do rows left "in_progress" by versions that committed the claim
+    // apart from the effect: nothing can still be running them.
+    await tx
       .delete(idempotencyKeys)
       .where(
         and(
@@ -82,19 +109,26 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
           eq(idempotencyKeys.key, key),
           or(
             lt(idempotencyKeys.createdAt, new Date(now.getTime() - RETENTION_MS)),
-            and(
-              eq(idempotencyKeys.state, 'in_progress'),
-              lt(idempotencyKeys.createdAt, new Date(now.getTime() - ABANDONED_MS)),
-            ),
+            eq(idempotencyKeys.state, 'in_progress'),
           ),
         ),
       );
-    const [row] = await db
-      .insert(idempotencyKeys)
-      .values({ callerScope: scope, key, requestHash, createdAt: now })
-      .onConflictDoNothing({ target: [idempotencyKeys.callerScope, idempotencyKeys.key] })
-      .returning({ id: idempotencyKeys.id });
-    return row?.id ?? null;
+    try {
+      const [row] = await tx
+        .insert(idempotencyKeys)
+        .values({ callerScope: scope, key, requestHash, createdAt: now })
+        .onConflictDoNothing({ target: [idempotencyKeys.callerScope, idempotencyKeys.key] })
+        .returning({ id: idempotencyKeys.id });
+      if (row) return { kind: 'claimed', id: row.id };
+    } catch (e) {
+      if (isLockTimeout(e)) return { kind: 'busy' };
+      throw e;
+    }
+    const [found] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.callerScope, scope), eq(idempotencyKeys.key, key)));
+    return found ? { kind: 'found', row: found } : { kind: 'busy' };
   }
 
   // The body as the client sent it, before validation fills in defaults: what "same body" means.
@@ -120,57 +154,61 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     if (scope === null) return;
     const requestHash = request.idempotencyHash;
     if (requestHash === undefined) return;
-    const deadline = Date.now() + WAIT_MS;
-    for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-      const claimed = await claim(scope, key, requestHash);
-      if (claimed) {
-        request.idempotencyClaim = claimed;
-        return;
-      }
-      const [row] = await db
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.callerScope, scope), eq(idempotencyKeys.key, key)));
-      if (!row) continue; // released by a failed first attempt: try to claim it again
-      if (row.requestHash !== requestHash) {
-        return fail(
-          reply,
-          409,
-          'idempotency_key_reused',
-          'This Idempotency-Key was used for a different request',
-        );
-      }
-      if (row.state === 'completed' && row.responseStatus !== null) {
-        return reply
-          .code(row.responseStatus)
-          .headers({ ...row.responseHeaders, 'idempotent-replayed': 'true' })
-          .send(row.responseBody ?? '');
-      }
-      if (Date.now() + pause > deadline) {
-        return fail(
-          reply,
-          409,
-          'idempotency_key_in_progress',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
-        );
-      }
-      await sleep(pause);
+    const held = await holdTransaction(db);
+    let outcome: Claim;
+    try {
+      outcome = await claim(held, scope, key, requestHash);
+    } catch (e) {
+      await held.rollback();
+      throw e;
     }
+    if (outcome.kind === 'claimed') {
+      request.idempotencyClaim = { id: outcome.id, held };
+      return;
+    }
+    await held.rollback();
+    if (outcome.kind === 'busy') {
+      return fail(
+        reply,
+        409,
+        'idempotency_key_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+      );
+    }
+    const row = outcome.row;
+    if (row.requestHash !== requestHash) {
+      return fail(
+        reply,
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different request',
+      );
+    }
+    return reply
+      .code(row.responseStatus ?? 200)
+      .headers({ ...row.responseHeaders, 'idempotent-replayed': 'true' })
+      .send(row.responseBody ?? '');
   };
 
+  // The response is recorded in the held transaction, which then commits: the client never
+  // reads an answer whose effect and key are not both durable.
   const onSend: onSendHookHandler = async (request, reply, payload) => {
-    const id = request.idempotencyClaim;
-    if (!id) return payload;
+    const claim = request.idempotencyClaim;
+    if (!claim) return payload;
     request.idempotencyClaim = undefined;
     const body =
       typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-    if (reply.statusCode >= 200 && reply.statusCode < 300 && body !== null) {
-      const headers: Record<string, string> = {};
-      for (const name of REPLAYED_HEADERS) {
-        const value = reply.getHeader(name);
-        if (typeof value === 'string') headers[name] = value;
-      }
-      await db
+    if (reply.statusCode < 200 || reply.statusCode >= 300 || body === null) {
+      await claim.held.rollback();
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (typeof value === 'string') headers[name] = value;
+    }
+    try {
+      await claim.held.tx
         .update(idempotencyKeys)
         .set({
           state: 'completed',
@@ -179,11 +217,20 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
           responseHeaders: headers,
           completedAt: ctx.clock(),
         })
-        .where(eq(idempotencyKeys.id, id));
-    } else {
-      await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, id));
+        .where(eq(idempotencyKeys.id, claim.id));
+      await claim.held.commit();
+    } catch (e) {
+      await claim.held.rollback().catch(() => {});
+      throw e;
     }
     return payload;
+  };
+
+  // Whatever happened to the request (an abort, an error before onSend), its transaction ends.
+  const release = async (request: FastifyRequest) => {
+    const claim = request.idempotencyClaim;
+    request.idempotencyClaim = undefined;
+    await claim?.held.rollback();
   };
 
   const asArray = <T>(hook: T | T[] | undefined): T[] =>
@@ -197,6 +244,16 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     route.preValidation = [...asArray(route.preValidation), preValidation];
     route.preHandler = [...asArray(route.preHandler), preHandler];
     route.onSend = [...asArray(route.onSend), onSend];
+    route.onResponse = [...asArray(route.onResponse), release];
+    route.onRequestAbort = [...asArray(route.onRequestAbort), release];
+    // The handler's queries (its use case's transaction becomes a savepoint) join the claim's.
+    const handler = route.handler;
+    route.handler = function idempotentHandler(this: FastifyInstance, request, reply) {
+      const claim = request.idempotencyClaim;
+      return claim
+        ? runInTransaction(claim.held.tx, () => handler.call(this, request, reply))
+        : handler.call(this, request, reply);
+    };
     // Documented in the OpenAPI document; checked by the hook itself (other headers pass through).
     if (route.schema && route.schema.headers === undefined) {
       route.schema.headers = z.looseObject({
