@@ -239,6 +239,58 @@ async function workspaceId(page: Page): Promise<string> {
   return page.evaluate(async () => (await (await fetch('/api/v1/auth/session')).json()).workspaces[0].id);
 }
 
+/**
+ * Removing a member kills their API token (issue 12): a manager joins by invitation, creates a
+ * token in the app, the owner removes the manager from the members page, the token gets 401.
+ */
+async function removalKillsToken(page: Page, d: Dict) {
+  const manager = { name: 'Mia Manager', email: 'mia@example.com', password: 'manager password 42' };
+  await signIn(page, d, owner, 'en');
+  await page.getByRole('link', { name: d.nav.settings }).click();
+  await page.getByRole('link', { name: d.members.title }).click();
+  await page.getByLabel(d.members.email, { exact: true }).fill(manager.email);
+  await page.getByLabel(d.members.role, { exact: true }).selectOption('manager');
+  await page.getByRole('button', { name: d.members.inviteSubmit }).click();
+  const link = (await page.getByTestId('invitation-link').textContent()) ?? '';
+  await signOut(page, d, owner);
+
+  await page.goto(link);
+  await page.getByLabel(d.invitation.name).fill(manager.name);
+  await page.getByLabel(d.invitation.password).fill(manager.password);
+  await page.getByRole('button', { name: d.invitation.createAndJoin }).click();
+  await page.waitForURL('**/calendar*');
+  await page.getByRole('link', { name: d.nav.settings }).click();
+  await page.getByRole('link', { name: d.tokens.title }).click();
+  await page.getByLabel(d.tokens.name).fill('Mia script');
+  await page.getByRole('button', { name: d.tokens.createSubmit }).click();
+  const token = (await page.getByTestId('token-secret').textContent()) ?? '';
+  const session = await apiCall(page, 'GET', '/api/v1/auth/session');
+  const workspaceId = session.body.workspaces[0].id as string;
+  const withToken = () =>
+    page.evaluate(
+      async ({ bearer, ws }) =>
+        (await fetch(`/api/v1/workspaces/${ws}/posts`, { headers: { authorization: `Bearer ${bearer}` } }))
+          .status,
+      { bearer: token, ws: workspaceId },
+    );
+  if ((await withToken()) !== 200) throw new Error('the new token should read posts');
+  await signOut(page, d, manager);
+
+  await signIn(page, d, owner, 'en');
+  await page.getByRole('link', { name: d.nav.settings }).click();
+  await page.getByRole('link', { name: d.members.title }).click();
+  await page
+    .getByRole('row', { name: new RegExp(manager.name) })
+    .getByRole('button', { name: d.members.remove })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: d.members.remove }).click();
+  await page.getByRole('row', { name: new RegExp(manager.name) }).waitFor({ state: 'detached' });
+  await shot(page, 'w11-member-removed');
+  const status = await withToken();
+  if (status !== 401) throw new Error(`a removed member's token answered ${status}, not 401`);
+  await signOut(page, d, owner);
+}
+
 async function main() {
   if (!existsSync(CHROMIUM)) {
     console.error(`No browser at ${CHROMIUM}: install Debian's with "apt-get install -y chromium".`);
@@ -265,6 +317,7 @@ async function main() {
       await setUp(page, server.url);
       await flow(page, 'en');
       await flow(page, 'fr');
+      await removalKillsToken(page, en);
     } catch (e) {
       await page
         .screenshot({ path: path.join(shots, 'workflow-failure.png'), fullPage: true })

@@ -1,11 +1,12 @@
-// A refusal from the API in the reader's language: known reasons and codes have a sentence in the
-// catalogue ("refusals.*"); anything else falls back to the server's own message.
+// A refusal from the API in the reader's language: the access-control reasons and limits have a
+// sentence in the catalogue ("refusals.*"); anything else goes through localizedError.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/errors';
+import i18n from '../i18n/index';
+import { localizedError } from './api-error-text';
 
 const KNOWN_REASONS = new Set([
   'own_content',
-  'needs_approval',
   'owner_only',
   'already_member',
   'invitation_invalid',
@@ -16,7 +17,7 @@ const KNOWN_REASONS = new Set([
 const KNOWN_LIMITS = new Set(['api_tokens', 'ics_feeds', 'owned_workspaces', 'open_invitations']);
 
 export function refusalText(error: unknown, t: TFunction, fallback?: string): string {
-  if (!(error instanceof ApiError)) return fallback ?? t('common.unexpectedError');
+  if (!(error instanceof ApiError)) return fallback ?? localizedError(error, t, i18n.language);
   const details = (error.details ?? {}) as { reason?: unknown; limit?: unknown; max?: unknown };
   if (
     error.code === 'limit_reached' &&
@@ -28,5 +29,5 @@ export function refusalText(error: unknown, t: TFunction, fallback?: string): st
   if (typeof details.reason === 'string' && KNOWN_REASONS.has(details.reason)) {
     return t(`refusals.${details.reason}`);
   }
-  return error.message;
+  return localizedError(error, t, i18n.language);
 }
