@@ -5,7 +5,7 @@ import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import { EMAIL_JOB, fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
-import type { JobRunner } from '@cadence/jobs';
+import type { BackoffPolicy, JobRunner } from '@cadence/jobs';
 import nodemailer from 'nodemailer';
 import type { PublisherLogger } from '../deps';
 
@@ -36,7 +36,15 @@ export function mailDomainOf(from: string): string {
 
 export function registerNotifications(
   runner: JobRunner,
-  input: { db: Db; config: Config; clock: () => Date; logger: PublisherLogger; mailer?: Mailer | null },
+  input: {
+    db: Db;
+    config: Config;
+    clock: () => Date;
+    logger: PublisherLogger;
+    mailer?: Mailer | null;
+    /** Tests shorten the waits between email attempts. */
+    emailBackoff?: BackoffPolicy;
+  },
 ): void {
   const { db, config, clock, logger } = input;
   const mailer =
@@ -48,7 +56,7 @@ export function registerNotifications(
   });
   runner.register<{ emailId: string }>(EMAIL_JOB, {
     concurrency: 4,
-    backoff: { baseMs: 5_000, maxMs: 10 * 60_000 },
+    backoff: input.emailBackoff ?? { baseMs: 5_000, maxMs: 10 * 60_000 },
     run: async (payload, ctx) => {
       const outcome = await sendOutboxEmail({ db, clock, mailer, from: config.mail.from }, payload.emailId, {
         number: ctx.attempt,

@@ -1,0 +1,182 @@
+// Issue 15: notification emails go through a real SMTP server (smtp-server, started here) from the
+// shared job runner: right recipients, each in their own language, with working links; and with
+// the server stopped in the middle of 200 emails and restarted, each arrives exactly once.
+import type { AddressInfo } from 'node:net';
+import { emailOutbox, memberships, users } from '@cadence/db';
+import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
+import { createJobRunner, type JobRunner } from '@cadence/jobs';
+import { registerNotifications } from '@cadence/publisher/jobs/notifications';
+import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers';
+import { act, buildWorld, createPost, type PostsWorld } from './posts-fixtures';
+
+interface Received {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  language: string;
+}
+
+function startSmtp(port: number, inbox: Received[]): Promise<SMTPServer> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          inbox.push({
+            to: Array.isArray(mail.to) ? (mail.to[0]?.text ?? '') : (mail.to?.text ?? ''),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            messageId: mail.messageId ?? '',
+            language: String(mail.headers.get('content-language') ?? ''),
+          });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+const stopSmtp = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+let t: TestApp;
+let w: PostsWorld;
+let smtp: SMTPServer;
+let port: number;
+let runner: JobRunner;
+const inbox: Received[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t);
+  await t.ctx.database.db
+    .update(users)
+    .set({ locale: 'fr' })
+    .where(eq(users.id, w.editor.userId as string));
+  smtp = await startSmtp(0, inbox);
+  port = (smtp.server.address() as AddressInfo).port;
+  const db = t.ctx.database.db;
+  runner = createJobRunner({ db, workerId: 'mail-test', logger: silent, options: { pollEveryMs: 50 } });
+  registerNotifications(runner, {
+    db,
+    config: {
+      ...t.ctx.config,
+      publicUrl: 'https://cadence.test',
+      mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Cadence <cadence@cadence.test>' },
+    },
+    clock: () => new Date(),
+    logger: silent,
+    emailBackoff: { baseMs: 200, maxMs: 1_000 },
+  });
+  runner.start();
+});
+afterAll(async () => {
+  await runner.stop(2_000);
+  await stopSmtp(smtp).catch(() => undefined);
+  await t.close();
+});
+
+describe('notification emails through SMTP', () => {
+  it('sends the submission to the approvers and the request for changes to the author, each in their language', async () => {
+    const post = await createPost(w, w.editor, { text: 'Soldes d’hiver <script>x</script>' });
+    expect((await act(w, w.editor, post.id, 'submit', { version: 1 })).statusCode).toBe(200);
+    const forReview = () => inbox.filter((m) => m.text.includes(`/review/${post.id}`));
+    await until(() => forReview().length >= 3);
+    const submitted = forReview();
+    expect(submitted.map((m) => m.to).sort()).toEqual(
+      [w.owner.email, w.manager.email, w.manager2.email].map(String).sort(),
+    );
+    // The owner reads French (set up in French), the managers English.
+    const toOwner = submitted.find((m) => m.to === w.owner.email) as Received;
+    expect(toOwner.language).toBe('fr');
+    expect(toOwner.subject).toContain('a soumis une publication à votre validation');
+    const first = submitted.find((m) => m.to === w.manager.email) as Received;
+    expect(first.language).toBe('en');
+    expect(first.subject).toContain('submitted a post for your review');
+    expect(first.text).toContain(`https://cadence.test/review/${post.id}`);
+    expect(first.text).toContain('https://cadence.test/settings/notifications');
+    expect(first.html).toContain(`href="https://cadence.test/review/${post.id}"`);
+    expect(first.html).not.toContain('<script>');
+
+    expect((await act(w, w.manager, post.id, 'request-changes', { comment: 'Plus court' })).statusCode).toBe(
+      200,
+    );
+    await until(() => inbox.some((m) => m.to === w.editor.email));
+    const toEditor = inbox.filter((m) => m.to === w.editor.email);
+    expect(toEditor).toHaveLength(1);
+    expect(toEditor[0]?.language).toBe('fr');
+    expect(toEditor[0]?.subject).toContain('demande des modifications');
+    expect(toEditor[0]?.text).toContain(`https://cadence.test/posts/${post.id}`);
+    expect(toEditor[0]?.text).toContain('Choisir les e-mails que vous recevez');
+  });
+
+  it('delivers each of 200 emails exactly once while the SMTP server stops and restarts', async () => {
+    const db = t.ctx.database.db;
+    const people = await db
+      .insert(users)
+      .values(
+        Array.from({ length: 200 }, (_, i) => ({
+          email: `crowd-${i}@example.com`,
+          name: `Crowd ${i}`,
+          passwordHash: 'not-a-login',
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    await db
+      .insert(memberships)
+      .values(people.map((p) => ({ workspaceId: w.ws, userId: p.id, role: 'viewer' as const })));
+    const before = inbox.length;
+    await db.transaction(async (tx) => {
+      for (const p of people) {
+        await recordNotificationEvent(tx, {
+          workspaceId: w.ws,
+          kind: 'role_changed',
+          actorUserId: w.owner.userId as string,
+          subjectUserId: p.id,
+          params: { role: 'viewer' },
+        });
+      }
+    });
+    await until(() => inbox.length - before >= 20);
+    await stopSmtp(smtp);
+    const whileDown = inbox.length;
+    // Attempts now fail and are retried with backoff; nothing is lost, nothing piles up twice.
+    await until(async () =>
+      (await db.select().from(emailOutbox).where(eq(emailOutbox.status, 'queued'))).some((e) => e.lastError),
+    );
+    smtp = await startSmtp(port, inbox);
+    await until(async () => {
+      const rows = await db
+        .select({ status: emailOutbox.status })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.topic, 'role_changed'));
+      return rows.filter((r) => r.status === 'sent').length === 200;
+    }, 120_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const crowd = inbox.slice(before);
+    expect(whileDown).toBeLessThan(before + 200);
+    expect(crowd).toHaveLength(200);
+    expect(new Set(crowd.map((m) => m.messageId)).size).toBe(200);
+    expect(new Set(crowd.map((m) => m.to)).size).toBe(200);
+  }, 180_000);
+});
