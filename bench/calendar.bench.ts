@@ -4,12 +4,12 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@cadence/config';
-import { apiTokens, connectPostgres, workspaces } from '@cadence/db';
+import { apiTokens, connectPostgres, users, workspaces } from '@cadence/db';
 import { calendarPostsQuery } from '@cadence/domain/calendar/calendar-posts-query';
 import { listCalendar, resolveRange } from '@cadence/domain/calendar/list-calendar';
 import { MAX_EVENTS } from '@cadence/domain/calendar/schemas';
 import { newApiToken } from '@cadence/domain/security/tokens';
-import { asc, like } from 'drizzle-orm';
+import { asc, eq, like } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { Pool } from 'undici';
@@ -86,11 +86,15 @@ export default async function calendarBench(): Promise<BenchSection[]> {
     .orderBy(asc(workspaces.id))
     .limit(1);
   if (!workspace) throw new Error('no bench workspace');
+  // A token lives by its creator's membership: the seed's writer is a member of every workspace.
+  const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'bench@example.com'));
+  if (!writer) throw new Error('no bench user');
   const token = newApiToken();
   await db.insert(apiTokens).values({
     workspaceId: workspace.id,
     name: 'bench',
     role: 'viewer',
+    createdByUserId: writer.id,
     prefix: token.prefix,
     tokenHash: token.hash,
   });

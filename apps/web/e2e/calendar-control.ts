@@ -274,6 +274,10 @@ async function flow(
   );
   expect(scrolled > 100, `the week opens at working hours (scrollTop ${scrolled})`);
   await shot(page, tag('02-editor-week'));
+  // The list view names each post's channels in words.
+  await page.goto(`${w.base}/calendar?view=list&date=${dayIso}`);
+  await page.locator('.fc-list .cad-channels', { hasText: 'Sandbox One' }).first().waitFor();
+  await shot(page, tag('02b-editor-list'));
 
   // Autosave: a new post saves itself, takes its own address, and keeps what was typed across a
   // navigation (the last words are typed just before leaving, saved on the way out).

@@ -95,6 +95,15 @@ export function eventCardNodes(
   const body = document.createElement('span');
   body.className = 'cad-head';
   body.append(avatars(item, t, colours), span('cad-title', item.title || '—'));
+  // The list view has the width to name the channels in words.
+  if (arg.view.type.startsWith('list')) {
+    body.append(
+      span(
+        'cad-channels muted',
+        item.channels.map((c) => `${c.channelName} (${t(`networks.${c.network}`)})`).join(', '),
+      ),
+    );
+  }
   card.append(
     head,
     body,
