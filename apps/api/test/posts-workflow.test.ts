@@ -72,7 +72,12 @@ describe('an editor’s post from draft to scheduled', () => {
       ['scheduled', 'approved', 'scheduled'],
     ]);
     const approval = history.json().items[2];
-    expect(approval.actor).toEqual({ userId: w.manager.userId, tokenId: null });
+    expect(approval.actor).toEqual({
+      kind: 'person',
+      userId: w.manager.userId,
+      tokenId: null,
+      name: 'manager person',
+    });
     expect(approval.comment).toBe('Nice');
     expect(new Date(approval.createdAt).getTime()).toBeGreaterThan(0);
   });

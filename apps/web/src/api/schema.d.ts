@@ -9023,7 +9023,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every transition and edit of a post, oldest first: who, when, from, to, comment */
+        /** Every transition and edit of a post and every publishing step of each target, oldest first: who (person, token or publisher), what (an event code with its params), the target, when */
         get: {
             parameters: {
                 query?: {
@@ -9047,14 +9047,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /** Format: uuid */
                                 id: string;
                                 action: string;
                                 actor: {
+                                    /** @enum {string} */
+                                    kind: "person" | "token" | "publisher";
                                     /** Format: uuid */
                                     userId: string | null;
                                     /** Format: uuid */
                                     tokenId: string | null;
+                                    name: string | null;
                                 };
                                 /** @enum {string|null} */
                                 fromStatus: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled" | null;
@@ -9064,6 +9066,19 @@ export interface paths {
                                 details: unknown;
                                 /** Format: date-time */
                                 createdAt: string;
+                                event: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                target: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    channelId: string;
+                                    channelName: string;
+                                    /** @enum {string} */
+                                    network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                } | null;
                             }[];
                             nextCursor: string | null;
                         };

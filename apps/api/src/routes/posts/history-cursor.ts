@@ -17,13 +17,3 @@ export function decodeSeqCursor(cursor: string | undefined): number | undefined 
     ]);
   }
 }
-
-/** Given limit+1 events oldest first, the page (without the internal seq) and the next cursor. */
-export function toHistoryPage<T extends { seq: number }>(rows: T[], limit: number) {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ seq: _seq, ...event }) => event),
-    nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null,
-  };
-}

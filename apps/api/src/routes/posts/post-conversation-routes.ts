@@ -1,13 +1,14 @@
 import { commentPost } from '@cadence/domain/posts/comment-post';
 import { getHistory } from '@cadence/domain/posts/get-history';
 import { listComments } from '@cadence/domain/posts/list-comments';
-import { commentCreateSchema, postCommentSchema, postEventSchema } from '@cadence/domain/posts/schemas';
+import { historyEntrySchema } from '@cadence/domain/posts/history-schemas';
+import { commentCreateSchema, postCommentSchema } from '@cadence/domain/posts/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import { decodeCursor, pageOf, pageQuerySchema, toPage } from '../../http/pagination';
-import { decodeSeqCursor, toHistoryPage } from './history-cursor';
+import { decodeSeqCursor, encodeSeqCursor } from './history-cursor';
 import { actorOf, postDeps, postParams } from './post-http';
 
 /** The review conversation and the history of a post: readable by every member, comments too. */
@@ -60,19 +61,24 @@ export async function postConversationRoutes(app: FastifyInstance, ctx: AppConte
       config: { access: { minRole: 'viewer' } },
       schema: {
         tags: ['posts'],
-        summary: 'Every transition and edit of a post, oldest first: who, when, from, to, comment',
+        summary:
+          'Every transition and edit of a post and every publishing step of each target, oldest first: ' +
+          'who (person, token or publisher), what (an event code with its params), the target, when',
         params: postParams,
         querystring: pageQuerySchema,
-        response: { 200: pageOf(postEventSchema), ...errorResponses },
+        response: { 200: pageOf(historyEntrySchema), ...errorResponses },
       },
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      const rows = await getHistory(deps, request.actor, request.params.postId, {
+      const page = await getHistory(deps, request.actor, request.params.postId, {
         limit,
         afterSeq: decodeSeqCursor(cursor),
       });
-      return toHistoryPage(rows, limit);
+      return {
+        items: page.items,
+        nextCursor: page.nextSeq === null ? null : encodeSeqCursor(page.nextSeq),
+      };
     },
   );
 }

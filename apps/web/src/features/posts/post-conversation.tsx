@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
+import { historyText } from './history-text';
 import { commentOnPost } from './post-actions';
 import {
   type PostComment,
@@ -102,13 +103,7 @@ export function PostConversation({ workspaceId, postId, timeZone }: PostConversa
                 <span className="muted">
                   <time>{formatTime(e.at, i18n.language, timeZone)}</time> ·{' '}
                 </span>
-                {t('post.event', {
-                  name: nameOf(e.item.actor),
-                  action: t(`post.actions.${e.item.action}`, { defaultValue: e.item.action }),
-                })}
-                {e.item.toStatus && e.item.fromStatus !== e.item.toStatus && (
-                  <span className="muted"> → {t(`status.${e.item.toStatus}`)}</span>
-                )}
+                {historyText(e.item, t, i18n.language, timeZone)}
                 {e.item.comment && <p className="comment-body">{e.item.comment}</p>}
               </li>
             ),

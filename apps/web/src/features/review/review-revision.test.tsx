@@ -15,15 +15,17 @@ const TWO = '22222222-2222-4222-8222-222222222222';
 const event = (action: string, userId: string, createdAt: string, details: unknown = null) =>
   ({
     id: createdAt,
-    seq: 0,
+    event: action,
     action,
-    actor: { userId, tokenId: null },
+    params: (details ?? {}) as Record<string, unknown>,
+    actor: { kind: 'person', userId, tokenId: null, name: null },
+    target: null,
     fromStatus: null,
     toStatus: null,
     comment: null,
     details,
     createdAt,
-  }) as PostEvent;
+  }) satisfies PostEvent;
 
 describe('the revision a reviewer last decided on', () => {
   const history = [

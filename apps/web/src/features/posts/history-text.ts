@@ -1,0 +1,71 @@
+// One history entry in words, in the reader's language: the API sends who (a person, a token, the
+// publisher), an event code with its parameters and the target it concerns; the sentence comes from
+// the catalogue (history.events.*), never from the server.
+import type { TFunction } from 'i18next';
+import { formatTime } from '../../ui/time';
+import type { PostEvent } from './post-queries';
+
+const FIELDS = new Set([
+  'text',
+  'media',
+  'link',
+  'firstComment',
+  'targets',
+  'campaignId',
+  'pillarId',
+  'labels',
+]);
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** "Marie", "API token “CI”", "The publisher"; a person since deleted is "A former member". */
+export function whoDid(entry: PostEvent, t: TFunction): string {
+  const { actor } = entry;
+  if (actor.kind === 'publisher') return t('history.who.publisher');
+  if (actor.kind === 'token') {
+    return actor.name ? t('history.who.token', { name: actor.name }) : t('history.who.someToken');
+  }
+  return actor.name ?? t('history.who.formerMember');
+}
+
+function fieldList(fields: unknown, t: TFunction, language: string): string {
+  const names = (Array.isArray(fields) ? fields : [])
+    .map(str)
+    .map((f) => (FIELDS.has(f) ? t(`history.fields.${f}`) : t('history.fields.other')));
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return t('history.fields.other');
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(unique);
+}
+
+export function historyText(entry: PostEvent, t: TFunction, language: string, timeZone: string): string {
+  const p = entry.params;
+  const who = whoDid(entry, t);
+  const channel = entry.target?.channelName ?? '';
+  const at = str(p.at) ? formatTime(str(p.at), language, timeZone) : '';
+  switch (entry.event) {
+    case 'edited':
+      return t(
+        entry.toStatus !== entry.fromStatus ? 'history.events.editedBackToReview' : 'history.events.edited',
+        {
+          who,
+          fields: fieldList(p.fields, t, language),
+        },
+      );
+    case 'scheduled':
+      return p.publishNow === true
+        ? t('history.events.publishNow', { who })
+        : t('history.events.scheduled', { who, at });
+    case 'rescheduled':
+      return t('history.events.rescheduled', { who, at });
+    case 'publishing.status_changed':
+      return t('history.events.publishing_status_changed', {
+        who,
+        status: entry.toStatus ? t(`status.${entry.toStatus}`) : '',
+      });
+    default: {
+      const key = `history.events.${entry.event.replaceAll('.', '_')}`;
+      const params = { who, channel, attempt: p.attempt ?? '', reason: str(p.reason) };
+      return t([key, 'history.events.other'], params);
+    }
+  }
+}
