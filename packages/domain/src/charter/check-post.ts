@@ -6,7 +6,7 @@ import { unprocessable } from '../errors';
 import { messages } from './messages';
 import { campaignAdditionsAt, instantMillis, localTime, rulesForNetwork } from './resolve-rules';
 import type { PhraseMatch } from './rules/banned-phrases';
-import { CheckTooCostly, checkBudget, spend } from './rules/check-budget';
+import { type CheckBudget, CheckTooCostly, checkBudget, spend } from './rules/check-budget';
 import type { Finding, TextContext } from './rules/context';
 import { type FoldedText, fold } from './rules/fold';
 import { checkNetworkLimits } from './rules/network-rules';
@@ -106,6 +106,7 @@ function check(input: CheckPostInput): Violation[] {
   // Targets often share the main text: analyse each distinct text once, and scan it once per
   // phrase list, within one budget for the whole check.
   const budget = checkBudget();
+  if (input.scope !== 'schedule') assertAffordable(input, campaign !== null, budget);
   const analysed = new Map<
     string,
     {
@@ -156,6 +157,20 @@ function isValidZone(zone: string): boolean {
     if (zoneValidity.size < 1_000) zoneValidity.set(zone, valid);
   }
   return valid;
+}
+
+/**
+ * Refuses before any work a check whose distinct texts cannot fit the budget: each is analysed
+ * once and scanned once per phrase list (the charter's, a campaign's), at least a step a character
+ * each time. Without this, nine different 100,000-character texts were analysed one by one until
+ * the budget ran out, holding the event loop all that time.
+ */
+function assertAffordable(input: CheckPostInput, withCampaign: boolean, budget: CheckBudget): void {
+  const texts = new Set(input.targets.map((t) => t.text ?? input.text));
+  const passes = 2 + (withCampaign ? 1 : 0);
+  let least = 0;
+  for (const text of texts) least += text.length * passes;
+  if (least > budget.left) throw new CheckTooCostly();
 }
 
 function resolveSchedule(input: CheckPostInput, violations: Violation[]): PostSlot | null {

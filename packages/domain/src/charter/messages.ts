@@ -40,8 +40,8 @@ const hashtags = (tags: readonly string[]) => tags.map((t) => `#${t.replace(/^#/
 
 export const messages = {
   checkTooCostly: (): LocalisedMessage => ({
-    en: 'This text is too long to check against the banned phrases; shorten it or use fewer different versions.',
-    fr: `Ce texte est trop long pour être vérifié face aux expressions interdites${NBSP}; raccourcissez-le ou utilisez moins de versions différentes.`,
+    en: 'These texts are too long to check together; shorten them or use fewer different versions.',
+    fr: `Ces textes sont trop longs pour être vérifiés ensemble${NBSP}; raccourcissez-les ou utilisez moins de versions différentes.`,
   }),
   networkLength: (network: Network, count: number, max: number): LocalisedMessage => ({
     en: `This post is ${nEn(count)} characters long on ${NETWORK_NAMES[network]}, over its limit of ${nEn(max)}.`,

@@ -38,7 +38,7 @@ export const EXPORT_COLUMNS = [
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | null>;
 
 // Pages small enough that serialising one, at the longest texts, stays a few milliseconds.
-const PAGE_ROWS = 200;
+const PAGE_ROWS = 100;
 // Ids, instants, names and statuses of one line, over-estimated: what the texts do not account for.
 const FIXED_ROW_BYTES = 1_024;
 
