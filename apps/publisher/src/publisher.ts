@@ -13,6 +13,7 @@ import type { AdapterRegistry } from '@cadence/networks';
 import {
   type ClaimedTarget,
   DEFAULT_OPTIONS,
+  dueAt,
   type PublisherDeps,
   type PublisherLogger,
   type PublisherOptions,
@@ -21,7 +22,7 @@ import { claimDue } from './jobs/claim-due';
 import { createInstantTimers } from './jobs/fire-at-instant';
 import { reconcileExpiredLeases } from './jobs/reconcile-expired-leases';
 import { reconcileUnknown } from './jobs/reconcile-unknown';
-import { sendTargets } from './jobs/send-target';
+import { type PreparedTarget, prepareTargets, sendPrepared } from './jobs/send-target';
 import * as targetLedger from '@cadence/domain/publishing/target-ledger';
 
 export interface PublisherInput {
@@ -75,8 +76,9 @@ export function createPublisher(input: PublisherInput): Publisher {
     options,
   };
   const held = new Map<string, ClaimedTarget>();
-  const ready: ClaimedTarget[] = [];
+  const ready: PreparedTarget[] = [];
   const activeSends = new Set<Promise<void>>();
+  const preparing = new Set<Promise<void>>();
   let claiming: Promise<void> | null = null;
   let stopping = false;
   let published = 0;
@@ -88,14 +90,14 @@ export function createPublisher(input: PublisherInput): Publisher {
   const pump = () => {
     while (!stopping && activeSends.size < deps.options.maxConcurrentSends && ready.length > 0) {
       const batch = ready.splice(0, deps.options.claimBatch);
-      const run = sendTargets(deps, batch)
+      const run = sendPrepared(deps, batch)
         .then((counts) => {
           published += counts.published;
         })
         // The rows stay claimed or sending in the database; hand-back brings them back.
         .catch(report('a send batch'))
         .finally(() => {
-          for (const t of batch) held.delete(t.id);
+          for (const t of batch) held.delete(t.target.id);
           activeSends.delete(run);
           pump();
           if (backlog) void claim();
@@ -104,10 +106,40 @@ export function createPublisher(input: PublisherInput): Publisher {
     }
   };
 
-  const timers = createInstantTimers(deps.clock, (targets) => {
-    ready.push(...targets);
-    pump();
-  });
+  const timers = createInstantTimers<PreparedTarget>(
+    deps.clock,
+    (p) => dueAt(p.target).getTime(),
+    (targets) => {
+      ready.push(...targets);
+      pump();
+    },
+  );
+
+  const giveBack = (ids: string[]) => {
+    for (const id of ids) held.delete(id);
+    return targetLedger
+      .releaseClaims(deps.db, deps.workerId, ids, deps.clock())
+      .catch(report('releasing claims'));
+  };
+
+  // Everything but the `sending` commit and the call happens now, before the instant.
+  const prepare = (rows: ClaimedTarget[]) => {
+    const run = prepareTargets(deps, rows)
+      .then(async (go) => {
+        const going = new Set(go.map((g) => g.target.id));
+        // Held, missed and rate-limit waits were settled without a call: no longer ours.
+        for (const r of rows) if (!going.has(r.id)) held.delete(r.id);
+        if (stopping) await giveBack([...going]);
+        else for (const g of go) timers.schedule(g);
+      })
+      // Nothing was sent: give the targets back so that the next claim (ours or another's) retries.
+      .catch(async (err: unknown) => {
+        report('preparing a batch')(err);
+        await giveBack(rows.map((r) => r.id));
+      })
+      .finally(() => preparing.delete(run));
+    preparing.add(run);
+  };
 
   const claim = (): Promise<void> => {
     if (stopping) return Promise.resolve();
@@ -115,10 +147,8 @@ export function createPublisher(input: PublisherInput): Publisher {
       deps,
       { room: () => deps.options.maxHeld - held.size, stopping: () => stopping },
       (rows) => {
-        for (const r of rows) {
-          held.set(r.id, r);
-          timers.schedule(r);
-        }
+        for (const r of rows) held.set(r.id, r);
+        prepare(rows);
       },
     )
       .then(() => {
@@ -151,24 +181,17 @@ export function createPublisher(input: PublisherInput): Publisher {
       if (stopping) return;
       stopping = true;
       await claiming?.catch(() => {});
-      const unsent = [...timers.cancelAll(), ...ready.splice(0)];
-      for (const t of unsent) held.delete(t.id);
-      await targetLedger
-        .releaseClaims(
-          deps.db,
-          deps.workerId,
-          unsent.map((t) => t.id),
-          deps.clock(),
-        )
-        .catch(report('releasing claims'));
+      await Promise.allSettled([...preparing]);
+      const unsent = [...timers.cancelAll(), ...ready.splice(0)].map((p) => p.target.id);
+      await giveBack(unsent);
       const deadline = new Promise((resolve) => setTimeout(resolve, deps.options.shutdownTimeoutMs).unref());
       await Promise.race([Promise.allSettled([...activeSends]), deadline]);
       if (ownRunner) await runner.stop();
       deps.logger.info({ released: unsent.length, published }, 'publisher stopped');
     },
     async idle() {
-      while (held.size > 0 || claiming || activeSends.size > 0) {
-        await Promise.allSettled([...activeSends, claiming]);
+      while (held.size > 0 || claiming || activeSends.size > 0 || preparing.size > 0) {
+        await Promise.allSettled([...activeSends, ...preparing, claiming]);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },

@@ -453,6 +453,48 @@ describe('limits and shutdown', () => {
     await publisher.stop();
   });
 
+  it("honours a channel's own send limit over its network's default", async () => {
+    const s = await scenario('webhook', 5);
+    await database.db
+      .update(channels)
+      .set({ sendLimit: { max: 2, perSeconds: 2 } })
+      .where(eq(channels.id, s.channelId));
+    // The adapter declares no limit of its own: only the channel's applies. Five sends at two per
+    // two seconds take three windows: the last leaves at least two seconds after the first.
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { webhook: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'), 20_000);
+    const times = fake.calls.map((c) => c.at.getTime()).sort((x, y) => x - y);
+    expect(times).toHaveLength(5);
+    expect((times[4] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(2000);
+    await publisher.stop();
+  });
+
+  it('runs the send-time checks before the instant, and re-checks the channel at it', async () => {
+    const dueSoon = () => new Date(Date.now() + 6000);
+    const blocked = await scenario('sandbox', 1, dueSoon);
+    const disconnected = await scenario('sandbox', 1, dueSoon);
+    // A post that lost its approval is held as soon as it is claimed, not at its instant.
+    await database.db.update(posts).set({ status: 'draft' }).where(inArray(posts.id, blocked.postIds));
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake }, { options: { lookAheadMs: 10_000 } });
+    await publisher.tick();
+    for (let i = 0; i < 100 && !(await allIn(blocked.targetIds, 'held')()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await targetsOf(blocked.targetIds)).map((t) => t.status)).toEqual(['held']);
+    expect((await targetsOf(disconnected.targetIds)).map((t) => t.status)).toEqual(['claimed']);
+    // Prepared to go; the channel is disconnected before the instant: nothing is sent.
+    await database.db
+      .update(channels)
+      .set({ status: 'disconnected' })
+      .where(eq(channels.id, disconnected.channelId));
+    await tickUntil(publisher, allIn(disconnected.targetIds, 'held'));
+    expect(fake.calls.map((c) => c.request.targetId)).toEqual([]);
+    expect(fake.calls).toHaveLength(0);
+    await publisher.stop();
+  });
+
   it('gives back future claims on stop and records the stop', async () => {
     const s = await scenario('sandbox', 2, () => new Date(Date.now() + 2000));
     const fake = createFakeAdapter();

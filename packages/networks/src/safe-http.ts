@@ -106,20 +106,7 @@ async function requestOnce(
   const literal = ipLiteral(parsed.hostname);
   if (literal && forbidden(literal) && !options.allowPrivateNetworkUrls) throw refused(parsed.hostname);
 
-  // Knowing whether a socket was ever opened tells "never sent" (safe to retry) from "may have
-  // been received" (ambiguous) when something goes wrong.
-  let connected = false;
-  const connector = buildConnector({
-    lookup: guardedLookup(options.allowPrivateNetworkUrls, forbidden),
-  } as never);
-  const agent = new Agent({
-    connect: (opts, callback) =>
-      connector(opts, (err, socket) => {
-        if (!err) connected = true;
-        // biome-ignore lint/suspicious/noExplicitAny: undici's callback is typed as an overload pair
-        (callback as any)(err, socket);
-      }),
-  });
+  const agent = pooledAgent(options.allowPrivateNetworkUrls, forbidden);
   try {
     const response = await request(parsed, {
       dispatcher: agent,
@@ -151,16 +138,44 @@ async function requestOnce(
     const ours = findNetworkError(error);
     if (ours) throw ours;
     const code = errorCode(error);
-    if (!connected || (code && BEFORE_SEND.has(code))) {
+    // Connection failures never sent a byte (safe to retry); anything else may have been received.
+    if (code && BEFORE_SEND.has(code)) {
       throw new NetworkError('transient', `Could not reach ${parsed.host} (${code ?? describe(error)})`);
     }
     throw new NetworkError(
       'ambiguous',
       `No complete answer from ${parsed.host} (${code ?? describe(error)})`,
     );
-  } finally {
-    agent.close().catch(() => {});
   }
+}
+
+// One keep-alive agent per address policy, shared by every call of the process: a connection to an
+// origin is reused instead of opened per call (a TLS handshake is most of a call's time), and at
+// most CONNECTIONS_PER_ORIGIN are open to one origin, so a burst queues instead of opening
+// thousands of sockets. Each new connection still goes through the guarded lookup.
+const CONNECTIONS_PER_ORIGIN = 16;
+const agents = new Map<string, { policy: (address: string) => boolean; agent: Agent }>();
+
+function pooledAgent(allowPrivate: boolean, forbidden: (address: string) => boolean): Agent {
+  const key = `${allowPrivate}`;
+  const found = agents.get(key);
+  if (found && found.policy === forbidden) return found.agent;
+  found?.agent.close().catch(() => {});
+  const agent = new Agent({
+    connections: CONNECTIONS_PER_ORIGIN,
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+    connect: buildConnector({ lookup: guardedLookup(allowPrivate, forbidden) } as never),
+  });
+  agents.set(key, { policy: forbidden, agent });
+  return agent;
+}
+
+/** Closes the pooled connections (a process that stops; tests). */
+export async function closeHttpPool(): Promise<void> {
+  const all = [...agents.values()];
+  agents.clear();
+  await Promise.all(all.map((a) => a.agent.close().catch(() => {})));
 }
 
 // The guarded lookup's refusal arrives wrapped by undici; find it again.

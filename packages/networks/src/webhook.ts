@@ -16,6 +16,9 @@ export const WEBHOOK_HEADERS = {
   signature: 'x-cadence-signature',
 } as const;
 
+/** 100 deliveries per second per channel unless the channel says otherwise (README, "Sending limits"). */
+export const WEBHOOK_DEFAULT_LIMIT = { max: 100, perMs: 1000 } as const;
+
 export const webhookCredentialsSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
   secret: z.string().min(16).max(512),
@@ -74,7 +77,9 @@ export function createWebhookAdapter(deps: { http: SafeHttpOptions; clock?: () =
   return {
     network: 'webhook',
     capabilities: { canFindExisting: false, idempotentRetry: true },
-    rateLimit: { perChannel: { max: 30, perMs: 1000 } },
+    // The receiver is the user's own system: a default that keeps a small one standing, and each
+    // channel may set its own (channels.send_limit). Connections are reused, at most a few per origin.
+    rateLimit: { perChannel: WEBHOOK_DEFAULT_LIMIT },
     async publish(request, signal) {
       const credentials = webhookCredentialsSchema.safeParse(request.credentials);
       if (!credentials.success) {

@@ -1,21 +1,20 @@
 // Fires claimed targets at their instant with ordinary timers (one per distinct instant), so a
 // post leaves on its second rather than at the next poll. Targets already due fire at once, in
 // one batch per turn of the event loop.
-import { type ClaimedTarget, dueAt } from '../deps';
-
-export interface InstantTimers {
-  schedule(target: ClaimedTarget): void;
+export interface InstantTimers<T> {
+  schedule(target: T): void;
   /** Stops every pending timer and returns the targets that never fired. */
-  cancelAll(): ClaimedTarget[];
+  cancelAll(): T[];
   pending(): number;
 }
 
-export function createInstantTimers(
+export function createInstantTimers<T>(
   clock: () => Date,
-  onDue: (targets: ClaimedTarget[]) => void,
-): InstantTimers {
-  const byInstant = new Map<number, { timer: NodeJS.Timeout; targets: ClaimedTarget[] }>();
-  let dueNow: ClaimedTarget[] = [];
+  instantOf: (target: T) => number,
+  onDue: (targets: T[]) => void,
+): InstantTimers<T> {
+  const byInstant = new Map<number, { timer: NodeJS.Timeout; targets: T[] }>();
+  let dueNow: T[] = [];
   let flushQueued = false;
 
   const flush = () => {
@@ -45,7 +44,7 @@ export function createInstantTimers(
 
   return {
     schedule(target) {
-      const instant = dueAt(target).getTime();
+      const instant = instantOf(target);
       if (instant <= clock().getTime()) {
         dueNow.push(target);
         if (!flushQueued) {

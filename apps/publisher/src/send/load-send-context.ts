@@ -5,7 +5,7 @@ import { channels, type Db, posts, publisherRateLimits, workspaces } from '@cade
 import { loadCampaignRules } from '@cadence/domain/campaigns/campaign-use-cases';
 import { loadCharterForCheck } from '@cadence/domain/charter/charter-use-cases';
 import { checkPost, type OtherPost } from '@cadence/domain/charter/check-post';
-import { rulesForNetwork } from '@cadence/domain/charter/resolve-rules';
+import { countsOtherPosts } from '@cadence/domain/charter/resolve-rules';
 import type { CampaignRules, CharterRules, Violation } from '@cadence/domain/charter/schemas';
 import { listScheduledOnChannels } from '@cadence/domain/charter/scheduled-on-channels';
 import { and, gt, inArray, sql } from 'drizzle-orm';
@@ -24,7 +24,10 @@ type PostRow = Pick<
   | 'workspaceId'
   | 'charterVersionId'
 >;
-type ChannelRow = Pick<typeof channels.$inferSelect, 'id' | 'status' | 'statusReason' | 'credentialsSealed'>;
+type ChannelRow = Pick<
+  typeof channels.$inferSelect,
+  'id' | 'status' | 'statusReason' | 'credentialsSealed' | 'sendLimit'
+>;
 
 export interface SendContext {
   posts: Map<string, PostRow>;
@@ -36,9 +39,6 @@ export interface SendContext {
 
 export const channelKey = (channelId: string) => `channel:${channelId}`;
 export const networkKey = (network: string) => `network:${network}`;
-
-// Only these rules count other posts; without them the other posts need not be read at all.
-const COUNTING_RULES = ['maxPostsPerDay', 'maxPostsPerWeek', 'minSpacingMinutes'] as const;
 
 export async function loadSendContext(
   db: Db,
@@ -71,6 +71,7 @@ export async function loadSendContext(
         status: channels.status,
         statusReason: channels.statusReason,
         credentialsSealed: channels.credentialsSealed,
+        sendLimit: channels.sendLimit,
       })
       .from(channels)
       .where(inArray(channels.id, channelIds)),
@@ -175,8 +176,7 @@ async function loadOtherPosts(
   for (const t of targets) {
     const charter = charters.get(t.workspaceId);
     if (!charter) continue;
-    const rules = rulesForNetwork(charter, t.network);
-    if (!COUNTING_RULES.some((r) => rules[r])) continue;
+    if (!countsOtherPosts(charter, [t.network])) continue;
     byWorkspace.set(t.workspaceId, [...(byWorkspace.get(t.workspaceId) ?? []), t]);
   }
   for (const [workspaceId, list] of byWorkspace) {

@@ -15,11 +15,12 @@ export interface BatchPlan {
 
 const NETWORK_NAMES: Record<string, string> = { x: 'X', linkedin: 'LinkedIn' };
 
+/** `now`: when each target is judged, i.e. when it will leave (its instant when prepared early). */
 export function planBatch(
   deps: PublisherDeps,
   targets: readonly ClaimedTarget[],
   ctx: SendContext,
-  now: Date,
+  now: (target: ClaimedTarget) => Date,
 ): BatchPlan {
   const plan: BatchPlan = { hold: [], missed: [], wait: [], go: [] };
   for (const target of targets) {
@@ -35,7 +36,7 @@ export function planBatch(
       channelStatusReason: channel.statusReason,
       scheduledAt: target.scheduledAt,
       nextAttemptAt: target.nextAttemptAt,
-      now,
+      now: now(target),
       graceMs: deps.settings.graceMinutes * 60_000,
       violations: ctx.violationsFor(target, post),
     });

@@ -20,6 +20,7 @@ export function toPublicChannel(row: ChannelRow) {
     status: row.status,
     statusReason: row.statusReason,
     hasCredentials: row.credentialsSealed !== null,
+    sendLimit: row.sendLimit ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -67,6 +68,7 @@ export async function createChannel(deps: ChannelDeps, actor: Actor, input: Chan
         credentialsSealed: input.credentials
           ? sealJson(ring, input.credentials, sealedIn.channelCredentials(id))
           : null,
+        sendLimit: input.sendLimit ?? null,
         createdByUserId: actor.userId,
       })
       .returning();
@@ -119,6 +121,7 @@ export async function updateChannel(
             }
           : {}),
         ...(input.status !== undefined ? { status: input.status, statusReason: null } : {}),
+        ...(input.sendLimit !== undefined ? { sendLimit: input.sendLimit } : {}),
         updatedAt: new Date(),
       })
       .where(eq(channels.id, channelId))

@@ -9,11 +9,26 @@ const credentialsSchema = z
 
 export const channelStatusSchema = z.enum(CHANNEL_STATUSES);
 
+/**
+ * How fast Cadence may send to this channel, across all publisher processes: at most `max` sends
+ * per `perSeconds`. Null (or absent) uses the network's default (README, "Sending limits").
+ */
+export const sendLimitSchema = z
+  .strictObject({
+    max: z.int().min(1).max(100_000),
+    perSeconds: z.int().min(1).max(86_400),
+  })
+  .nullable()
+  .describe(
+    "At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second).",
+  );
+
 export const channelCreateSchema = z.strictObject({
   network: networkSchema,
   displayName: z.string().trim().min(1).max(120),
   handle: z.string().trim().min(1).max(200),
   credentials: credentialsSchema.optional(),
+  sendLimit: sendLimitSchema.optional(),
 });
 
 export const channelUpdateSchema = z.strictObject({
@@ -21,6 +36,7 @@ export const channelUpdateSchema = z.strictObject({
   handle: z.string().trim().min(1).max(200).optional(),
   credentials: credentialsSchema.optional(),
   status: z.enum(['connected', 'disconnected']).optional(),
+  sendLimit: sendLimitSchema.optional(),
 });
 
 /** What may leave the server: note there is no credentials field, only whether some are stored. */
@@ -32,6 +48,7 @@ export const channelSchema = z.object({
   status: channelStatusSchema,
   statusReason: z.string().nullable(),
   hasCredentials: z.boolean(),
+  sendLimit: sendLimitSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
 });

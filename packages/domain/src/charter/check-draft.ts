@@ -6,6 +6,7 @@ import { notFound } from '../errors';
 import type { CharterCheck } from './api-schemas';
 import { loadCharterForCheck } from './charter-use-cases';
 import { assertCheckable, checkPost, hasBlocking, type PostTarget } from './check-post';
+import { countsOtherPosts } from './resolve-rules';
 import { listScheduledOnChannels } from './scheduled-on-channels';
 
 // A target named by network only has no channel; the checker still wants an id to group by.
@@ -45,9 +46,14 @@ export async function checkDraft(db: Db, actor: Actor, input: CharterCheck) {
   const charter = await loadCharterForCheck(db, actor.workspaceId);
   const campaign = input.campaignId ? await loadCampaignRules(db, actor.workspaceId, input.campaignId) : null;
   const scheduledAt = input.scheduledAt ?? null;
-  const otherPosts = scheduledAt
-    ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, new Date(scheduledAt))
-    : [];
+  const otherPosts =
+    scheduledAt &&
+    countsOtherPosts(
+      charter.rules,
+      targets.map((t) => t.network),
+    )
+      ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, new Date(scheduledAt))
+      : [];
 
   const violations = checkPost({
     text: input.text,

@@ -44,3 +44,14 @@ export function instantMillis(iso: string): number | null {
   const millis = ISO_INSTANT.test(iso) ? Date.parse(iso) : DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
   return Number.isFinite(millis) ? millis : null;
 }
+
+// Only these rules count other posts; without them the other posts need not be read at all.
+const COUNTING_RULES = ['maxPostsPerDay', 'maxPostsPerWeek', 'minSpacingMinutes'] as const;
+
+/** Whether checking a post on these networks needs the channel's other posts (caps and spacing). */
+export function countsOtherPosts(charter: CharterRules, networks: readonly Network[]): boolean {
+  return networks.some((n) => {
+    const rules = rulesForNetwork(charter, n);
+    return COUNTING_RULES.some((r) => rules[r] !== undefined && rules[r] !== null);
+  });
+}

@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/actor';
 import { loadCampaignRules } from '../campaigns/campaign-use-cases';
 import { loadCharterForCheck } from '../charter/charter-use-cases';
 import { assertCheckable, checkPost, hasBlocking, type PostTarget } from '../charter/check-post';
+import { countsOtherPosts } from '../charter/resolve-rules';
 import { listScheduledOnChannels } from '../charter/scheduled-on-channels';
 import type { Violation } from '../charter/schemas';
 import { unprocessable } from '../errors';
@@ -38,9 +39,15 @@ export async function checkStoredPost(
   const charter = await loadCharterForCheck(db, actor.workspaceId);
   const campaign = post.campaignId ? await loadCampaignRules(db, actor.workspaceId, post.campaignId) : null;
   const channelIds = targets.map((t) => t.channelId);
-  const otherPosts = scheduledAt
-    ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt)
-    : [];
+  // Scheduling costs the same on an empty channel and a full one unless a rule counts posts.
+  const otherPosts =
+    scheduledAt &&
+    countsOtherPosts(
+      charter.rules,
+      targets.map((t) => t.network),
+    )
+      ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt)
+      : [];
   const checkTargets: PostTarget[] = targets.map((t) => {
     const media = t.mediaOverride ?? post.media;
     return {

@@ -1,7 +1,11 @@
 // mark sending: committed BEFORE any network is called, so a crash mid-call leaves a trace to
-// reconcile, never a silent gap. Only targets this worker still holds as `claimed` move.
+// reconcile, never a silent gap. Only targets this worker still holds as `claimed` move, and only
+// while their channel is still connected: the checks ran before the instant (prepare), and a
+// person may have disconnected the channel since.
 import { type Executor, postTargets } from '@cadence/db';
 import { and, eq, sql } from 'drizzle-orm';
+
+const CHANNEL_STILL_CONNECTED = sql`EXISTS (SELECT 1 FROM channels c WHERE c.id = ${postTargets.channelId} AND c.status = 'connected')`;
 import { uuidList } from './sql';
 
 /** Returns each target that moved with its new attempt number; the others are no longer ours. */
@@ -24,6 +28,7 @@ export async function markSending(
         sql`${postTargets.id} = ANY(${uuidList(input.ids)})`,
         eq(postTargets.status, 'claimed'),
         eq(postTargets.leaseOwner, input.workerId),
+        CHANNEL_STILL_CONNECTED,
       ),
     )
     .returning({ id: postTargets.id, attempts: postTargets.attempts });
