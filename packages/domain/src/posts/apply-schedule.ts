@@ -19,12 +19,15 @@ export async function applySchedule(
   time: ScheduleTime,
   now: Date,
 ): Promise<ScheduleOutcome> {
-  await lockChannels(
-    tx,
-    actor.workspaceId,
-    targets.map((t) => t.channelId),
+  // Two schedules on one channel that count each other's posts (caps, spacing) queue on the
+  // channel's row; without such a rule they need not wait for each other.
+  const outcome = await checkStoredPost(tx, actor, row, targets, time.at, () =>
+    lockChannels(
+      tx,
+      actor.workspaceId,
+      targets.map((t) => t.channelId),
+    ),
   );
-  const outcome = await checkStoredPost(tx, actor, row, targets, time.at);
   if (outcome.blocking) return { scheduled: false, post: row, outcome };
   const post = await savePost(
     tx,

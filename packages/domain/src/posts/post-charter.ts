@@ -35,19 +35,23 @@ export async function checkStoredPost(
   post: CheckedPost,
   targets: readonly CheckedTarget[],
   scheduledAt: Date | null,
+  /** Runs before the other posts are read (only when a rule counts them): the caller's channel locks. */
+  beforeCounting?: () => Promise<void>,
 ): Promise<CharterOutcome> {
   const charter = await loadCharterForCheck(db, actor.workspaceId);
   const campaign = post.campaignId ? await loadCampaignRules(db, actor.workspaceId, post.campaignId) : null;
   const channelIds = targets.map((t) => t.channelId);
   // Scheduling costs the same on an empty channel and a full one unless a rule counts posts.
-  const otherPosts =
-    scheduledAt &&
+  const counting =
+    scheduledAt !== null &&
     countsOtherPosts(
       charter.rules,
       targets.map((t) => t.network),
-    )
-      ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt)
-      : [];
+    );
+  if (counting) await beforeCounting?.();
+  const otherPosts = counting
+    ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt)
+    : [];
   const checkTargets: PostTarget[] = targets.map((t) => {
     const media = t.mediaOverride ?? post.media;
     return {

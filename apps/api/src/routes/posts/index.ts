@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
+import { postBulkRoutes } from './post-bulk-routes';
 import { postConversationRoutes } from './post-conversation-routes';
 import { postRevisionRoutes } from './post-revision-routes';
 import { postRoutes } from './post-routes';
@@ -9,6 +10,7 @@ import { postWorkflowRoutes } from './post-workflow-routes';
 export async function postsRoutes(app: FastifyInstance, ctx: AppContext) {
   await postRoutes(app, ctx);
   await postWorkflowRoutes(app, ctx);
+  await postBulkRoutes(app, ctx);
   await postConversationRoutes(app, ctx);
   await postRevisionRoutes(app, ctx);
 }

@@ -1,0 +1,95 @@
+// Bulk workflow steps: schedule or approve up to 500 posts in one request, a result per item (the
+// status each would have had alone). With an Idempotency-Key, a retried request gets the first
+// answer again instead of being applied twice.
+import { approvePost } from '@cadence/domain/posts/approve-post';
+import {
+  bulkTransition,
+  bulkTransitionResultSchema,
+  bulkTransitionSchema,
+} from '@cadence/domain/posts/bulk-transition';
+import { schedulePost } from '@cadence/domain/posts/schedule-post';
+import { approveSchema, scheduleSchema } from '@cadence/domain/posts/schemas';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context';
+import { errorResponses, STATUS_BY_CODE } from '../../http/errors';
+import { workspaceParams } from '../workspaces/workspace-routes';
+import { actorOf, postDeps } from './post-http';
+
+export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps = postDeps(ctx);
+
+  const answer = (outcomes: Awaited<ReturnType<typeof bulkTransition>>) => {
+    const results = outcomes.map((o) =>
+      o.ok
+        ? { index: o.index, postId: o.postId, status: 200, post: o.post }
+        : {
+            index: o.index,
+            postId: o.postId,
+            status: STATUS_BY_CODE[o.error.code as keyof typeof STATUS_BY_CODE] ?? 500,
+            error: o.error,
+          },
+    );
+    const succeeded = results.filter((x) => x.status === 200).length;
+    return { succeeded, failed: results.length - succeeded, results };
+  };
+  const withLog = (request: FastifyRequest) => ({
+    ...deps,
+    onUnexpected: (index: number, err: unknown) =>
+      request.log.error({ err, index }, 'bulk item failed unexpectedly'),
+  });
+
+  r.post(
+    '/workspaces/:workspaceId/posts/bulk-schedule',
+    {
+      config: { access: { minRole: 'manager' }, idempotent: true },
+      schema: {
+        tags: ['posts'],
+        summary:
+          'Schedule up to 500 posts, each as POST …/posts/{postId}/schedule would ({ postId, local, timezone, version? } ' +
+          'or { postId, publishNow: true }), with a result per item',
+        params: workspaceParams,
+        body: bulkTransitionSchema,
+        response: { 200: bulkTransitionResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      answer(
+        await bulkTransition(
+          withLog(request),
+          actorOf(request),
+          request.body.items,
+          scheduleSchema,
+          schedulePost,
+        ),
+      ),
+  );
+
+  r.post(
+    '/workspaces/:workspaceId/posts/bulk-approve',
+    {
+      // Approvals are counted per person: an API token cannot be one of the distinct managers.
+      config: { access: { minRole: 'manager', humansOnly: true }, idempotent: true },
+      schema: {
+        tags: ['posts'],
+        summary:
+          'Approve up to 500 posts, each as POST …/posts/{postId}/approve would ({ postId, contentRevision, version? }), ' +
+          'with a result per item',
+        params: workspaceParams,
+        body: bulkTransitionSchema,
+        response: { 200: bulkTransitionResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      answer(
+        await bulkTransition(
+          withLog(request),
+          actorOf(request),
+          request.body.items,
+          approveSchema,
+          approvePost,
+        ),
+      ),
+  );
+}

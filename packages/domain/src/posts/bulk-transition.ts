@@ -1,0 +1,108 @@
+// One workflow step (schedule, approve) applied to many posts in one request, each on its own:
+// an item that fails (bad input, stale version, a charter block) is reported at its index and
+// the others go through. Each item is the same use case a single call runs, with its rules.
+import { z } from 'zod';
+import type { Actor } from '../accounts/actor';
+import { AppError } from '../errors';
+import type { PostDeps } from './deps';
+import { parseInput } from './parse-input';
+import type { PostStatus, PostView } from './schemas';
+
+/** One request moves at most this many posts (as bulk create). */
+export const MAX_BULK_TRANSITIONS = 500;
+
+export const bulkTransitionSchema = z.strictObject({
+  items: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_BULK_TRANSITIONS, `at most ${MAX_BULK_TRANSITIONS} posts per request`)
+    .describe('Each item is { postId, ...the single-post body }; checked one by one'),
+});
+
+export const bulkTransitionResultSchema = z.object({
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      postId: z.string().nullable(),
+      /** The HTTP status this item would have had on its own. */
+      status: z.number().int(),
+      post: z
+        .object({
+          id: z.uuid(),
+          status: z.string(),
+          version: z.number().int(),
+          scheduledAt: z.date().nullable(),
+        })
+        .optional(),
+      error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+    }),
+  ),
+});
+
+export type BulkItemOutcome =
+  | {
+      index: number;
+      postId: string;
+      ok: true;
+      post: { id: string; status: PostStatus; version: number; scheduledAt: Date | null };
+    }
+  | {
+      index: number;
+      postId: string | null;
+      ok: false;
+      error: { code: string; message: string; details?: unknown };
+    };
+
+const itemIdSchema = z.object({ postId: z.uuid() });
+// A few at a time: enough to overlap round trips on a pool, not enough to starve other requests.
+const CONCURRENCY = 4;
+
+export async function bulkTransition<B>(
+  deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
+  actor: Actor,
+  items: readonly unknown[],
+  body: z.ZodType<B>,
+  run: (deps: PostDeps, actor: Actor, postId: string, input: B) => Promise<PostView>,
+): Promise<BulkItemOutcome[]> {
+  const outcomes: BulkItemOutcome[] = new Array(items.length);
+  let next = 0;
+  const one = async (index: number): Promise<BulkItemOutcome> => {
+    let postId: string | null = null;
+    try {
+      const item = items[index];
+      ({ postId } = parseInput(itemIdSchema, item, `body.items.${index}`));
+      const { postId: _, ...rest } = item as Record<string, unknown>;
+      const input = parseInput(body, rest, `body.items.${index}`);
+      const post = await run({ db: deps.db, clock: deps.clock }, actor, postId, input);
+      return {
+        index,
+        postId,
+        ok: true,
+        post: {
+          id: post.id,
+          status: post.status,
+          version: post.version,
+          scheduledAt: post.schedule?.at ?? null,
+        },
+      };
+    } catch (err) {
+      if (err instanceof AppError) {
+        return {
+          index,
+          postId,
+          ok: false,
+          error: { code: err.code, message: err.message, details: err.details },
+        };
+      }
+      deps.onUnexpected?.(index, err);
+      return { index, postId, ok: false, error: { code: 'internal', message: 'Internal error' } };
+    }
+  };
+  async function worker() {
+    for (let index = next++; index < items.length; index = next++) outcomes[index] = await one(index);
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return outcomes;
+}
