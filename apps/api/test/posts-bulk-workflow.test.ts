@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from './helpers';
 import {
+  approveWith,
   buildWorld,
   createPost,
   daysAhead,
   getPost,
   type PostsWorld,
   postsUrl,
-  setPolicy,
 } from './posts-fixtures';
 
 let t: TestApp;
@@ -50,9 +50,9 @@ describe('bulk workflow', () => {
   });
 
   it('schedules many posts, one bad item failing alone, and replays on the same key', async () => {
-    await setPolicy(w, { requiredApprovals: 0 });
     const posts = [];
-    for (let i = 0; i < 5; i++) posts.push(await createPost(w, w.editor));
+    for (let i = 0; i < 5; i++)
+      posts.push(await approveWith(w, (await createPost(w, w.editor)).id, [w.manager]));
     const items = posts.map((p, i) => ({ postId: p.id, local: daysAhead(2, `1${i}:00`), timezone: 'UTC' }));
     const request = {
       method: 'POST' as const,

@@ -1,14 +1,16 @@
 // A claimed target goes out in two steps. Prepare (as soon as it is claimed, up to the look-ahead
 // before its instant): load what the checks need, run the send-time checks as at its instant, take
-// its place in the channel's rate window, settle holds, misses and waits, and build the request.
-// Send (at the instant): only the `sending` commit, the call, and then the outcome. `sending` is
+// its place in the rate window of its instant when that window is still to come, settle holds,
+// misses and waits, and build the request. Send (at the instant): the `sending` commit and the
+// call (plus the rate-window take of targets already due when prepared: counted when they go, so
+// a slow batch cannot spend one window's allowance in the next), then the outcome. `sending` is
 // still committed BEFORE any network is called, so a crash mid-call leaves a trace to reconcile.
 import * as targetLedger from '@cadence/domain/publishing/target-ledger';
-import type { PublishRequest } from '@cadence/networks';
+import type { PublishRequest, RateAllowance } from '@cadence/networks';
 import { type ClaimedTarget, dueAt, type PublisherDeps } from '../deps';
 import { publishOnce } from '../send/call-adapter';
 import { channelKey, loadSendContext, networkKey, type SendContext } from '../send/load-send-context';
-import { type BatchPlan, planBatch } from '../send/plan-batch';
+import { planBatch } from '../send/plan-batch';
 import { takeFromWindows, type WindowRequest, windowOf } from '../send/rate-limits';
 import {
   type OutcomeCounts,
@@ -17,12 +19,20 @@ import {
   settleWithoutSending,
 } from '../send/record-outcomes';
 
+interface Limit {
+  key: string;
+  allowance: RateAllowance;
+}
+
 export interface PreparedTarget {
   target: ClaimedTarget;
   request: PublishRequest;
+  /** Limits whose window is taken when the target goes (it was already due when prepared). */
+  takeAtSend: Limit[];
 }
 
 const laterOf = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
+const NONE = { published: 0, retried: 0, failed: 0, unknown: 0 };
 
 export async function prepareTargets(
   deps: PublisherDeps,
@@ -33,16 +43,43 @@ export async function prepareTargets(
   const ctx = await loadSendContext(deps.db, targets, now);
   // Judged as when it leaves: a target prepared before its instant is not "early", nor late.
   const plan = planBatch(deps, targets, ctx, (t) => laterOf(now, dueAt(t)));
-  await applyDeclaredLimits(deps, plan, ctx, now);
+  const prepared: PreparedTarget[] = [];
+  const early: { item: PreparedTarget; limits: Limit[]; at: Date }[] = [];
+  for (const g of plan.go) {
+    const at = laterOf(now, dueAt(g.target));
+    const limits = limitsOf(deps, ctx, g.target);
+    const future = limits.filter((l) => windowOf(at, l.allowance).start.getTime() > now.getTime());
+    const item = { ...g, takeAtSend: limits.filter((l) => !future.includes(l)) };
+    prepared.push(item);
+    if (future.length) early.push({ item, limits: future, at });
+  }
+  const waiting = await takeWindows(deps, early, now);
+  plan.wait.push(...[...waiting].map(([item, until]) => ({ target: item.target, until })));
   await settleWithoutSending(deps, plan, now);
-  return plan.go;
+  return prepared.filter((p) => !waiting.has(p));
 }
 
 export async function sendPrepared(
   deps: PublisherDeps,
-  prepared: readonly PreparedTarget[],
+  batch: readonly PreparedTarget[],
 ): Promise<OutcomeCounts> {
-  if (prepared.length === 0) return { published: 0, retried: 0, failed: 0, unknown: 0 };
+  if (batch.length === 0) return NONE;
+  let prepared = batch;
+  const due = batch.filter((p) => p.takeAtSend.length > 0);
+  if (due.length > 0) {
+    const now = deps.clock();
+    const waiting = await takeWindows(
+      deps,
+      due.map((item) => ({ item, limits: item.takeAtSend, at: now })),
+      now,
+    );
+    if (waiting.size > 0) {
+      const wait = [...waiting].map(([item, until]) => ({ target: item.target, until }));
+      await settleWithoutSending(deps, { hold: [], missed: [], wait }, now);
+      prepared = batch.filter((p) => !waiting.has(p));
+    }
+  }
+  if (prepared.length === 0) return NONE;
   const startedAt = deps.clock();
   const attemptsById = await targetLedger.markSending(deps.db, {
     workerId: deps.workerId,
@@ -72,34 +109,38 @@ export async function sendPrepared(
   return recordOutcomes(deps, sent);
 }
 
+/** A channel's own limit (channels.send_limit), else its adapter's; and the adapter's app-wide one. */
+function limitsOf(deps: PublisherDeps, ctx: SendContext, target: ClaimedTarget): Limit[] {
+  const declared = deps.adapters[target.network]?.rateLimit;
+  const own = ctx.channels.get(target.channelId)?.sendLimit;
+  const perChannel = own ? { max: own.max, perMs: own.perSeconds * 1000 } : declared?.perChannel;
+  const limits: Limit[] = [];
+  if (perChannel) limits.push({ key: channelKey(target.channelId), allowance: perChannel });
+  if (declared?.perNetwork) limits.push({ key: networkKey(target.network), allowance: declared.perNetwork });
+  return limits;
+}
+
 /**
- * A channel's own limit (channels.send_limit), else its adapter's declared allowances: each target
- * takes a place in the fixed window of its instant, shared by every process; the rest wait.
+ * Each item takes a place in the fixed window (at `at`) of each of its limits, shared by every
+ * process; returns the items that got no place, with when to try again.
  */
-async function applyDeclaredLimits(
+async function takeWindows<T>(
   deps: PublisherDeps,
-  plan: BatchPlan,
-  ctx: SendContext,
+  items: readonly { item: T; limits: Limit[]; at: Date }[],
   now: Date,
-): Promise<void> {
-  type Group = { request: Omit<WindowRequest, 'wanted'>; items: BatchPlan['go'] };
+): Promise<Map<T, Date>> {
+  type Group = { request: Omit<WindowRequest, 'wanted'>; items: T[] };
   const groups = new Map<string, Group>();
-  const add = (key: string, allowance: { max: number; perMs: number }, item: BatchPlan['go'][number]) => {
-    const at = laterOf(now, dueAt(item.target));
-    const windowKey = `${key}|${windowOf(at, allowance).start.getTime()}`;
-    const g = groups.get(windowKey) ?? { request: { key, allowance, at }, items: [] };
-    g.items.push(item);
-    groups.set(windowKey, g);
-  };
-  for (const item of plan.go) {
-    const limits = deps.adapters[item.target.network]?.rateLimit;
-    const own = ctx.channels.get(item.target.channelId)?.sendLimit;
-    const perChannel = own ? { max: own.max, perMs: own.perSeconds * 1000 } : limits?.perChannel;
-    if (perChannel) add(channelKey(item.target.channelId), perChannel, item);
-    if (limits?.perNetwork) add(networkKey(item.target.network), limits.perNetwork, item);
+  for (const { item, limits, at } of items) {
+    for (const { key, allowance } of limits) {
+      const windowKey = `${key}|${windowOf(at, allowance).start.getTime()}`;
+      const g = groups.get(windowKey) ?? { request: { key, allowance, at }, items: [] };
+      g.items.push(item);
+      groups.set(windowKey, g);
+    }
   }
-  if (groups.size === 0) return;
-  const waiting = new Map<string, Date>();
+  const waiting = new Map<T, Date>();
+  if (groups.size === 0) return waiting;
   // One key may span several windows in a batch: one round per window, each one statement pair.
   const rounds: Group[][] = [];
   const seenPerKey = new Map<string, number>();
@@ -111,20 +152,16 @@ async function applyDeclaredLimits(
     rounds[round] = list;
   }
   for (const round of rounds) {
-    const live = round.map((g) => ({ g, items: g.items.filter((i) => !waiting.has(i.target.id)) }));
+    const live = round.map((g) => ({ g, items: g.items.filter((i) => !waiting.has(i)) }));
     const granted = await takeFromWindows(
       deps.db,
       live.filter((l) => l.items.length > 0).map((l) => ({ ...l.g.request, wanted: l.items.length })),
       now,
     );
-    for (const { g, items } of live) {
+    for (const { g, items: list } of live) {
       const until = windowOf(g.request.at, g.request.allowance).end;
-      for (const item of items.slice(granted.get(g.request.key) ?? 0)) waiting.set(item.target.id, until);
+      for (const item of list.slice(granted.get(g.request.key) ?? 0)) waiting.set(item, until);
     }
   }
-  plan.go = plan.go.filter((g) => {
-    const until = waiting.get(g.target.id);
-    if (until) plan.wait.push({ target: g.target, until });
-    return !until;
-  });
+  return waiting;
 }
