@@ -12,5 +12,6 @@ export function startInProcessPublisher(ctx: AppContext, log: FastifyBaseLogger)
     keyRing: ctx.keyRing,
     logger: log.child({ service: 'publisher' }),
     clock: ctx.clock,
+    ...(ctx.mediaStorage ? { mediaStorage: ctx.mediaStorage } : {}),
   });
 }

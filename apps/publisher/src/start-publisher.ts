@@ -8,10 +8,12 @@ import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { createJobRunner, type JobRunner } from '@cadence/jobs';
+import { type MediaStorage, mediaStorageFromConfig } from '@cadence/media';
 import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
 import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
 import { registerHousekeeping } from './jobs/housekeeping';
 import { registerNotifications } from './jobs/notifications';
+import { registerMediaSweep } from './jobs/media-sweep';
 import { createPublisher, type Publisher } from './publisher';
 
 export interface StartPublisherInput {
@@ -24,6 +26,8 @@ export interface StartPublisherInput {
   clock?: () => Date;
   workerId?: string;
   options?: Partial<PublisherOptions>;
+  /** The media store (the API's, in process); from the configuration when unset. */
+  mediaStorage?: MediaStorage;
 }
 
 export interface RunningPublisher {
@@ -75,6 +79,11 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
     logger,
   );
   registerNotifications(runner, { db, config, clock, logger });
+  registerMediaSweep(
+    runner,
+    { db, storage: input.mediaStorage ?? mediaStorageFromConfig(config), now: clock },
+    logger,
+  );
   runner.start();
   logger.info({ workerId: runner.workerId }, 'publisher started');
   const started = publisher;

@@ -11,6 +11,7 @@ import { healthRoutes } from './health';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
 import { notificationRoutes } from './notifications/notification-routes';
+import { mediaRoutes } from './media/media-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
 import { queueRoutes } from './queue/queue-routes';
@@ -46,6 +47,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         importExportRoutes,
         publishingRoutes,
         notificationRoutes,
+        mediaRoutes,
       ]) {
         await v1.register(async (scope) => routes(scope, ctx));
       }

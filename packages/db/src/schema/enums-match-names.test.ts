@@ -7,6 +7,7 @@ import { campaignStatusEnum } from './campaigns';
 import { channelStatusEnum, networkEnum } from './channels';
 import { jobStatusEnum } from './jobs';
 import { emailStatusEnum, notificationDeliveryEnum, notificationKindEnum } from './notifications';
+import { mediaKindEnum } from './media';
 import { postStatusEnum, targetStatusEnum } from './posts';
 
 describe('database enums', () => {
@@ -23,6 +24,7 @@ describe('database enums', () => {
     ['notification_kind', notificationKindEnum.enumValues, names.NOTIFICATION_KINDS],
     ['notification_delivery', notificationDeliveryEnum.enumValues, names.NOTIFICATION_DELIVERIES],
     ['email_status', emailStatusEnum.enumValues, names.EMAIL_STATUSES],
+    ['media_kind', mediaKindEnum.enumValues, names.MEDIA_KINDS],
   ])('%s lists exactly the shared names', (_, enumValues, shared) => {
     expect([...enumValues]).toEqual([...shared]);
   });

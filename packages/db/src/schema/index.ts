@@ -13,3 +13,4 @@ export * from './connect';
 export * from './jobs';
 export * from './invitations';
 export * from './notifications';
+export * from './media';

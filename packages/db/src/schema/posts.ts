@@ -28,6 +28,8 @@ export interface MediaRef {
   url: string;
   alt: string;
   kind: 'image' | 'video' | 'gif';
+  /** The media library item, when the media comes from the library (issue 14). */
+  mediaId?: string;
 }
 
 const ts = (name: string) => instant(name);

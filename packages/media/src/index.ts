@@ -1,0 +1,8 @@
+export * from './storage/index';
+export { intakeMedia, type IntakeInput, type StoredMedia } from './intake/intake';
+export { MEDIA_REJECTIONS, MediaRejectedError, type MediaRejectionReason } from './intake/rejection';
+export type { MediaDeps } from './library/media-deps';
+export { uploadMedia } from './library/upload-media';
+export { deleteMedia, getMedia, listMedia, readMedia, updateMedia } from './library/library-use-cases';
+export { sweepUnattachedMedia, UNATTACHED_MEDIA_TTL_MS } from './library/sweep-media';
+export { postsUsingMedia } from './library/media-usage';
