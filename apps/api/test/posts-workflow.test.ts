@@ -306,6 +306,35 @@ describe('approval policies', () => {
     }
   });
 
+  it('counts approvals again when the policy was tightened after a post became approved', async () => {
+    await setPolicy(w, { approvalScope: 'nobody' });
+    try {
+      const post = await createPost(w, w.editor);
+      const scheduled = await act(w, w.manager, post.id, 'schedule', { local: daysAhead(15) });
+      expect(scheduled.json().status).toBe('scheduled');
+      const back = await act(w, w.manager, post.id, 'unschedule', { version: scheduled.json().version });
+      expect(back.json()).toMatchObject({ status: 'approved', approvals: [] });
+      await setPolicy(w, { approvalScope: 'editors_and_tokens' });
+      const refused = await act(w, w.manager, post.id, 'schedule', { local: daysAhead(16) });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.details).toMatchObject({ reason: 'needs_approval', approvalsRequired: 1 });
+      // It is not stuck: a manager approves it as it stands, then it can be scheduled.
+      const current = await getPost(w, post.id);
+      const approved = await act(w, w.manager, post.id, 'approve', {
+        contentRevision: current.contentRevision,
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+      expect(approved.json()).toMatchObject({
+        status: 'approved',
+        approvals: [{ userId: w.manager.userId }],
+      });
+      expect((await act(w, w.manager2, post.id, 'approve', { contentRevision: 1 })).statusCode).toBe(409);
+      expect((await act(w, w.manager, post.id, 'schedule', { local: daysAhead(16) })).statusCode).toBe(200);
+    } finally {
+      await setPolicy(w, { approvalScope: 'editors_and_tokens' });
+    }
+  });
+
   it('lets the author approve when the policy needs no approval', async () => {
     await setPolicy(w, { approvalScope: 'nobody' });
     try {

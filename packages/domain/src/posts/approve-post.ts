@@ -38,6 +38,15 @@ export async function approvePost(
     const { required, writerUserIds } = await loadApprovalState(tx, row);
     assertMayApprove({ approverUserId: actor.userId, writerUserIds, required });
     const approvals = await currentApprovals(tx, row);
+    if (
+      row.status === 'approved' &&
+      countApprovals(approvals, row.contentRevision, writerUserIds, required) >= required
+    ) {
+      throw conflict('A post that is approved cannot be approved', {
+        status: row.status,
+        allowedFrom: ['in_review'],
+      });
+    }
     if (approvals.some((a) => a.userId === actor.userId)) {
       throw conflict('You already approved this revision; another manager must approve it', {
         approvals: approvals.length,

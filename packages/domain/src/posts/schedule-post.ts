@@ -6,10 +6,10 @@ import { assertNoBlocking } from './post-charter';
 import { recordPostEvent } from './post-events';
 import { loadApprovalState } from './approval-state';
 import { assertNotInFlight, assertVersion, loadTargets, lockPost } from './post-store';
-import { toPostView } from './post-view';
+import { currentApprovals, toPostView } from './post-view';
 import { resolveScheduleTime } from './schedule-time';
 import { type PostView, type ScheduleInput, scheduleSchema } from './schemas';
-import { assertRole, assertSchedulable, assertTransition } from './workflow';
+import { assertRole, assertSchedulable, assertTransition, countApprovals } from './workflow';
 
 /**
  * Schedules an approved post (or, when nobody needs to approve it, a draft or a post in review)
@@ -49,7 +49,14 @@ async function placeOnCalendar(
     const row = await lockPost(tx, actor.workspaceId, postId);
     assertVersion(row, body.version);
     if (action === 'schedule') {
-      assertSchedulable(row.status, (await loadApprovalState(tx, row)).required);
+      const { required, writerUserIds } = await loadApprovalState(tx, row);
+      const approvals = countApprovals(
+        await currentApprovals(tx, row),
+        row.contentRevision,
+        writerUserIds,
+        required,
+      );
+      assertSchedulable(row.status, required, approvals);
     } else {
       assertTransition(row.status, 'reschedule');
     }

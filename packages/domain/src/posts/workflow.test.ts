@@ -57,7 +57,7 @@ describe('roles', () => {
 describe('transitions', () => {
   const table: [keyof typeof ALLOWED_FROM, PostStatus[]][] = [
     ['submit', ['draft', 'changes_requested']],
-    ['approve', ['in_review']],
+    ['approve', ['in_review', 'approved']],
     ['request_changes', ['in_review']],
     ['reschedule', ['scheduled']],
     ['unschedule', ['scheduled']],
@@ -79,13 +79,17 @@ describe('transitions', () => {
   });
 
   it('schedules unapproved posts only when no approval is needed', () => {
-    expect(codeOf(() => assertSchedulable('approved', 2))).toBeNull();
-    expect(codeOf(() => assertSchedulable('draft', 0))).toBeNull();
-    expect(codeOf(() => assertSchedulable('in_review', 0))).toBeNull();
-    expect(codeOf(() => assertSchedulable('draft', 1))).toBe('conflict');
-    expect(codeOf(() => assertSchedulable('in_review', 1))).toBe('conflict');
-    expect(codeOf(() => assertSchedulable('changes_requested', 0))).toBe('conflict');
-    expect(codeOf(() => assertSchedulable('scheduled', 0))).toBe('conflict');
+    expect(codeOf(() => assertSchedulable('approved', 2, 2))).toBeNull();
+    expect(codeOf(() => assertSchedulable('approved', 0, 0))).toBeNull();
+    expect(codeOf(() => assertSchedulable('draft', 0, 0))).toBeNull();
+    expect(codeOf(() => assertSchedulable('in_review', 0, 0))).toBeNull();
+    expect(codeOf(() => assertSchedulable('draft', 1, 0))).toBe('conflict');
+    expect(codeOf(() => assertSchedulable('in_review', 1, 0))).toBe('conflict');
+    expect(codeOf(() => assertSchedulable('changes_requested', 0, 0))).toBe('conflict');
+    expect(codeOf(() => assertSchedulable('scheduled', 0, 0))).toBe('conflict');
+    // Approved under a looser policy than today's: the approvals are counted again.
+    expect(codeOf(() => assertSchedulable('approved', 1, 0))).toBe('conflict');
+    expect(codeOf(() => assertSchedulable('approved', 2, 1))).toBe('conflict');
   });
 
   it('sends approved and scheduled posts back to review when their content changes', () => {

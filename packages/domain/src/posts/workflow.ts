@@ -44,7 +44,8 @@ export const ALLOWED_FROM: Record<
 > = {
   edit: OPEN,
   submit: ['draft', 'changes_requested'],
-  approve: ['in_review'],
+  // From approved only when the policy was tightened since and the approvals no longer suffice.
+  approve: ['in_review', 'approved'],
   request_changes: ['in_review'],
   schedule: ['approved', 'draft', 'in_review'],
   reschedule: ['scheduled'],
@@ -69,10 +70,15 @@ export function assertTransition(status: PostStatus, action: keyof typeof ALLOWE
   }
 }
 
-/** Scheduling an unapproved post is allowed only when nobody needs to approve it. */
-export function assertSchedulable(status: PostStatus, required: number): void {
+/**
+ * Scheduling is allowed when nobody needs to approve the post, or when enough distinct people
+ * (none of its writers) approved its current content. Counting, not trusting the "approved"
+ * status, keeps a policy tightened since (or a post unscheduled back to approved without any
+ * approval) from slipping through.
+ */
+export function assertSchedulable(status: PostStatus, required: number, approvals: number): void {
   assertTransition(status, 'schedule');
-  if (status !== 'approved' && required > 0) {
+  if (required > 0 && (status !== 'approved' || approvals < required)) {
     throw conflict(
       `This post needs ${required} approval${required === 1 ? '' : 's'} before it can be scheduled`,
       { status, approvalsRequired: required, reason: 'needs_approval' },

@@ -40,4 +40,14 @@ describe('approval gate', () => {
     const oneIn = { ...two, approvals: [{ userId: 'm2' }] as typeof two.approvals };
     expect(gateFor(oneIn, manager)).toEqual({ may: 'approveAndSchedule' });
   });
+
+  it('offers approval again on an approved post whose approvals no longer meet a tightened policy', () => {
+    const approvedUnder0 = { ...editorsPost, status: 'approved' as const, approvals: [] };
+    expect(gateFor(approvedUnder0, manager)).toEqual({ may: 'approveAndSchedule' });
+    expect(
+      gateFor({ ...approvedUnder0, approvals: [{ userId: 'm2' }] as typeof editorsPost.approvals }, manager),
+    ).toEqual({
+      may: 'schedule',
+    });
+  });
 });

@@ -55,10 +55,12 @@ export function afterMySave(
 /** For a manager or owner: what the post lets them do (editors only ever submit). */
 export function gateFor(post: PostFacts & { status: PostStatus }, me: Me): Gate {
   const required = post.approvalsRequired;
-  if (required === 0 || post.status === 'approved' || post.status === 'scheduled') return { may: 'schedule' };
-  if (post.status !== 'in_review') return { may: 'submit', required };
-  if (post.writerUserIds.includes(me.userId)) return { may: 'wait', reason: 'own_content', required };
   const others = post.approvals.filter((a) => a.userId !== me.userId).length;
+  if (required === 0 || post.status === 'scheduled') return { may: 'schedule' };
+  // Approved, unless the policy was tightened since: then it is approved again like a post in review.
+  if (post.status === 'approved' && others >= required) return { may: 'schedule' };
+  if (post.status !== 'in_review' && post.status !== 'approved') return { may: 'submit', required };
+  if (post.writerUserIds.includes(me.userId)) return { may: 'wait', reason: 'own_content', required };
   return others + 1 >= required
     ? { may: 'approveAndSchedule' }
     : { may: 'wait', reason: 'more_approvals', required };
