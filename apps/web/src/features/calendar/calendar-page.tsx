@@ -16,6 +16,7 @@ import { roleAtLeast } from '../../ui/roles';
 import { ErrorState } from '../../ui/states';
 import { browserTimeZone } from '../../ui/timezones';
 import { useToast } from '../../ui/toast';
+import { useIsPhone } from '../../ui/use-media-query';
 import { useCharter } from '../charter/charter-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CalendarFilterBar } from './calendar-filters';
@@ -39,6 +40,7 @@ import { DayPostsDialog } from './day-posts-dialog';
 import { foldBusyDays, isOverflow, MAX_PER_DAY } from './day-overflow';
 import { useChannelColours } from './channel-avatars';
 import { DraftsPanel } from './drafts-panel';
+import { DraftsSheet } from './drafts-sheet';
 import { eventCardNodes, overflowCardNodes } from './event-card';
 import { eventColour, legendFor } from './event-colour';
 import { landingTime, slotInstant, workspaceWallClock } from './landing-time';
@@ -77,7 +79,9 @@ export function CalendarPage() {
   // usually already under way, see calendar-prefetch.ts).
   const range = useMemo(() => visibleRange(view, date, zone), [view, date, zone]);
   const [title, setTitle] = useState('');
-  const [showDrafts, setShowDrafts] = useState(true);
+  const isPhone = useIsPhone();
+  // On a phone the drafts open on demand, as a sheet over the calendar (drafts-sheet.tsx).
+  const [showDrafts, setShowDrafts] = useState(() => !isPhone);
   const entries = useCalendarEntries(workspace.id, range, filters);
   const charter = useCharter(workspace.id);
   const pillars = charter.data?.rules.rules.pillars ?? NO_PILLARS;
@@ -294,7 +298,7 @@ export function CalendarPage() {
           {t(`calendar.empty.${view}`)}
         </p>
       )}
-      <div className={showDrafts && canWrite ? 'calendar-layout with-drafts' : 'calendar-layout'}>
+      <div className={showDrafts && canWrite && !isPhone ? 'calendar-layout with-drafts' : 'calendar-layout'}>
         <div
           ref={calendarBox}
           className="calendar-main"
@@ -347,7 +351,12 @@ export function CalendarPage() {
             navLinkHint={(text: string) => t('calendar.navLinkHint', { date: text })}
           />
         </div>
-        {canWrite && (
+        {canWrite && isPhone && (
+          <DraftsSheet open={showDrafts} onOpenChange={setShowDrafts}>
+            <DraftsPanel workspaceId={workspace.id} canSchedule={canSchedule} />
+          </DraftsSheet>
+        )}
+        {canWrite && !isPhone && (
           <div className="drafts-column">
             <button
               type="button"

@@ -1,6 +1,7 @@
 // The calendar's view and date live in the URL (/calendar?view=week&date=2025-03-03) so views can be
 // shared and Back works.
 import { DateTime } from 'luxon';
+import { matchesNow, PHONE_QUERY } from '../../ui/use-media-query';
 
 export const CALENDAR_VIEWS = ['month', 'week', 'day', 'list'] as const;
 export type CalendarView = (typeof CALENDAR_VIEWS)[number];
@@ -19,9 +20,16 @@ export function fromFullCalendarView(type: string): CalendarView {
   return found ?? 'month';
 }
 
-export function parseCalendarParams(params: URLSearchParams, timeZone: string) {
+/** Without a view in the URL: the list on a phone (a month grid is unreadable at 390 px), else the month. */
+export const defaultCalendarView = (): CalendarView => (matchesNow(PHONE_QUERY) ? 'list' : 'month');
+
+export function parseCalendarParams(
+  params: URLSearchParams,
+  timeZone: string,
+  fallbackView: CalendarView = defaultCalendarView(),
+) {
   const rawView = params.get('view');
-  const view: CalendarView = CALENDAR_VIEWS.find((v) => v === rawView) ?? 'month';
+  const view: CalendarView = CALENDAR_VIEWS.find((v) => v === rawView) ?? fallbackView;
   const rawDate = params.get('date');
   const parsed = rawDate ? DateTime.fromISO(rawDate, { zone: timeZone }) : null;
   const date = parsed?.isValid ? parsed.toISODate()! : DateTime.now().setZone(timeZone).toISODate()!;

@@ -1,8 +1,10 @@
 // The signed-in frame: a left rail (workspace, sections, then language and user at the bottom).
-import { Suspense } from 'react';
+// On a phone the rail folds behind a menu button in a top bar (usePhoneMenu keeps focus right).
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../ui/states';
-import { NavLink, Outlet } from 'react-router';
+import { useIsPhone } from '../../ui/use-media-query';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
 import { NewPostLink } from './new-post-link';
@@ -24,12 +26,37 @@ const SECTIONS = [
 export function AppLayout() {
   const { t } = useTranslation();
   const { session, workspace } = useCurrentWorkspace();
+  const isPhone = useIsPhone();
+  const menu = usePhoneMenu(isPhone);
+  const railHidden = isPhone && !menu.open;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <nav className="rail" aria-label={t('nav.label')}>
+      {isPhone && (
+        <header className="phone-bar">
+          <button
+            ref={menu.buttonRef}
+            type="button"
+            className="btn phone-menu-button"
+            aria-expanded={menu.open}
+            aria-controls="main-nav"
+            onClick={menu.toggle}
+          >
+            <span aria-hidden="true">{menu.open ? '✕' : '☰'}</span> {t('nav.menu')}
+          </button>
+          <span className="phone-bar-title">{workspace.name}</span>
+        </header>
+      )}
+      <nav
+        id="main-nav"
+        ref={menu.navRef}
+        className={isPhone ? 'rail rail-phone' : 'rail'}
+        aria-label={t('nav.label')}
+        hidden={railHidden}
+        onKeyDown={menu.onKeyDown}
+      >
         <WorkspaceSwitcher />
         <NewPostLink />
         <ul className="rail-sections">
@@ -58,4 +85,34 @@ export function AppLayout() {
       </main>
     </div>
   );
+}
+
+/** The phone menu: opening moves focus into it, Escape closes and gives focus back to the button,
+ * and following a link closes it (the new page is what the person asked to see). */
+function usePhoneMenu(isPhone: boolean) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const wasOpen = useRef(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new location is the trigger.
+  useEffect(() => setOpen(false), [location.pathname, location.search, isPhone]);
+  useEffect(() => {
+    if (open && !wasOpen.current) navRef.current?.querySelector<HTMLElement>('a, button')?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  return {
+    open,
+    buttonRef,
+    navRef,
+    toggle: () => setOpen((o) => !o),
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (!open || e.key !== 'Escape') return;
+      e.stopPropagation();
+      setOpen(false);
+      buttonRef.current?.focus();
+    },
+  };
 }

@@ -1,0 +1,168 @@
+// Phone-size browser test (390x844, touch) against the real server and Debian's Chromium: the
+// navigation folds into a menu button (aria-expanded, focus moves in and comes back on Escape), the
+// calendar opens as a list, the drafts panel is a sheet, and no screen scrolls sideways or offers a
+// button smaller than a thumb (44 px). Screenshots of each screen go to artifacts/screenshots/phone-*.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { repoRoot, startServer } from './server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const shots = path.join(repoRoot, 'artifacts/screenshots');
+const owner = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery' };
+const PHONE = { width: 390, height: 844 };
+
+function expect(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`Expectation failed: ${message}`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shots, `phone-${name}.png`), fullPage: true });
+  console.log(`  ✓ phone-${name}`);
+}
+
+/** The page fits the phone's width, and every visible control is at least 44 px tall. */
+async function checkThumbFriendly(page: Page, screen: string) {
+  const report = await page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    const small: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'main button, main select, main input:not([type=checkbox]):not([type=radio]):not([type=hidden]), main a.btn, nav button, nav a',
+    );
+    for (const el of controls) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue; // not shown
+      if (box.height < 43.5)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.height)}px`,
+        );
+    }
+    return { overflow, small };
+  });
+  expect(report.overflow <= 0, `${screen}: the page scrolls sideways by ${report.overflow}px`);
+  expect(report.small.length === 0, `${screen}: controls under 44 px: ${report.small.join('; ')}`);
+}
+
+async function run(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForURL('**/setup');
+  await shot(page, 'setup');
+  await checkThumbFriendly(page, 'setup');
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByLabel('Workspace name').fill('Acme Social');
+  await page.getByLabel('Time zone').selectOption('Europe/Paris');
+  await page.getByLabel('Workspace language').selectOption('en');
+  await page.getByRole('button', { name: 'Create my workspace' }).click();
+
+  // A phone opens the calendar as a list (the month grid is unreadable at 390 px).
+  await page.waitForURL('**/calendar?*');
+  await page.getByText('No posts this week').waitFor();
+  expect(new URL(page.url()).searchParams.get('view') === 'list', 'a phone opens the list view');
+  await checkThumbFriendly(page, 'calendar');
+  await shot(page, 'calendar-list');
+
+  // The navigation is behind a menu button.
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  expect((await menu.getAttribute('aria-expanded')) === 'false', 'the menu starts closed');
+  expect(!(await page.getByRole('link', { name: 'Settings' }).isVisible()), 'the nav is folded');
+  await menu.click();
+  expect((await menu.getAttribute('aria-expanded')) === 'true', 'the button says the menu is open');
+  const focusInNav = await page.evaluate(() => !!document.activeElement?.closest('#main-nav'));
+  expect(focusInNav, 'opening the menu moves focus into it');
+  await checkThumbFriendly(page, 'menu');
+  await shot(page, 'menu-open');
+  await page.keyboard.press('Escape');
+  expect((await menu.getAttribute('aria-expanded')) === 'false', 'Escape closes the menu');
+  expect(await menu.evaluate((el) => el === document.activeElement), 'focus returns to the menu button');
+
+  // The drafts panel is a sheet that gives focus back when closed.
+  const draftsButton = page.getByRole('button', { name: 'Show drafts' });
+  await draftsButton.click();
+  const sheet = page.getByRole('dialog', { name: 'Drafts' });
+  await sheet.getByRole('searchbox').waitFor();
+  await shot(page, 'drafts-sheet');
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await sheet.waitFor({ state: 'detached' });
+  expect(
+    await draftsButton.evaluate((el) => el === document.activeElement),
+    'focus returns to the drafts button',
+  );
+
+  // The view switch still offers the month.
+  await page.getByRole('button', { name: 'Month' }).click();
+  await page.getByText('No posts this month').waitFor();
+  await checkThumbFriendly(page, 'calendar month');
+  await shot(page, 'calendar-month');
+
+  const screens: [string, string][] = [
+    ['Review', 'review'],
+    ['Campaigns', 'campaigns'],
+    ['Charter', 'charter'],
+    ['Channels', 'channels'],
+    ['Settings', 'settings'],
+  ];
+  for (const [link, name] of screens) {
+    await menu.click();
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await page.locator('.phone-menu-button[aria-expanded="false"]').waitFor(); // following a link closes it
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await checkThumbFriendly(page, name);
+    await shot(page, name);
+  }
+  await menu.click();
+  await page.getByRole('link', { name: 'New post' }).click();
+  await page.waitForURL('**/posts/new*');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await checkThumbFriendly(page, 'composer');
+  await shot(page, 'composer');
+}
+
+async function main() {
+  if (!existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
+    console.error('The web app is not built: run "pnpm --filter @cadence/web build" (pnpm test:e2e does).');
+    process.exit(1);
+  }
+  mkdirSync(shots, { recursive: true });
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const problems: string[] = [];
+  try {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    try {
+      await run(page, server.url);
+    } catch (e) {
+      await page.screenshot({ path: path.join(shots, 'phone-failure.png'), fullPage: true }).catch(() => {});
+      throw e;
+    }
+    if (problems.length) throw new Error(`The browser reported problems:\n${problems.join('\n')}`);
+    console.log('Phone browser test passed.');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
