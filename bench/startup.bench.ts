@@ -66,7 +66,10 @@ function serverRss(root: number): { server: number; tree: number } {
   const servers = tree.filter((p) => /apps\/api\/(dist|src)\/main/.test(p.cmd));
   return {
     server: Math.round(Math.max(0, ...servers.map((p) => p.rss))),
-    tree: Math.round(tree.filter((p) => !/pnpm/.test(p.cmd)).reduce((a, p) => a + p.rss, 0)),
+    // Without pnpm itself and its watchdog shell: what Cadence's own processes hold.
+    tree: Math.round(
+      tree.filter((p) => !/^(\S*\/)?pnpm(\s|$)|^sh -c trap/.test(p.cmd)).reduce((a, p) => a + p.rss, 0),
+    ),
   };
 }
 
@@ -152,10 +155,14 @@ export default async function startupBench(): Promise<BenchSection[]> {
     const pgliteDir = path.join(dataDir, 'pglite');
     const pglite = existsSync(pgliteDir)
       ? await new Promise<string>((resolve) => {
-          const c = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'pglite-rss.ts'), pgliteDir], {
-            cwd: path.join(here, '..'),
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
+          const c = spawn(
+            process.execPath,
+            ['--import', 'tsx', path.join(here, 'pglite-rss.ts'), pgliteDir],
+            {
+              cwd: path.join(here, '..'),
+              stdio: ['ignore', 'pipe', 'inherit'],
+            },
+          );
           let out = '';
           c.stdout.on('data', (d: Buffer) => {
             out += d.toString();
@@ -163,8 +170,16 @@ export default async function startupBench(): Promise<BenchSection[]> {
           c.once('exit', () => resolve(out.trim().split('\n').pop() ?? '{}'));
         })
       : '{}';
-    const p = JSON.parse(pglite) as { before?: number; opened?: number; afterQueries?: number; openMs?: number };
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(', ');
+    const p = JSON.parse(pglite) as {
+      before?: number;
+      opened?: number;
+      afterQueries?: number;
+      openMs?: number;
+    };
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
     return [
       {
         title: `Start-up and memory (${label})`,
