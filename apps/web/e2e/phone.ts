@@ -1,7 +1,7 @@
 // Phone-size browser test (390x844, touch) against the real server and Debian's Chromium: the
 // navigation folds into a menu button (aria-expanded, focus moves in and comes back on Escape), the
-// calendar opens as a list, the drafts panel is a sheet, and no screen scrolls sideways or offers a
-// button smaller than a thumb (44 px). Screenshots of each screen go to artifacts/screenshots/phone-*.
+// calendar opens as a list, the drafts panel is a sheet, sign-in follows a French browser, and no
+// screen scrolls sideways or offers a button smaller than a thumb (44 px). Screenshots of each screen go to artifacts/screenshots/phone-*.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -154,6 +154,19 @@ async function main() {
       await page.screenshot({ path: path.join(shots, 'phone-failure.png'), fullPage: true }).catch(() => {});
       throw e;
     }
+    // A French browser that never chose a language: sign-in opens in French.
+    const french = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-FR',
+    });
+    const frenchPage = await french.newPage();
+    await frenchPage.goto(`${server.url}/login`);
+    await frenchPage.getByRole('heading', { name: 'Se connecter à Cadence' }).waitFor();
+    expect((await frenchPage.getAttribute('html', 'lang')) === 'fr', 'the page says it is in French');
+    await checkThumbFriendly(frenchPage, 'login');
+    await shot(frenchPage, 'login-fr');
     if (problems.length) throw new Error(`The browser reported problems:\n${problems.join('\n')}`);
     console.log('Phone browser test passed.');
   } finally {

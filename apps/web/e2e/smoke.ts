@@ -32,8 +32,8 @@ async function run(page: Page, url: string) {
   await page.getByLabel('Time zone').selectOption('Europe/Paris');
   await page.getByLabel('Workspace language').selectOption('en');
   await page.getByRole('button', { name: 'Create my workspace' }).click();
-  // The API's 400 names the field; the page shows it beside the password.
-  await page.getByText('must be at least 10 characters').waitFor();
+  // The form checks the server's password rule before sending, and says so beside the field.
+  await page.getByText('The password needs at least 10 characters.').waitFor();
   await shot(page, '02-setup-field-error');
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Create my workspace' }).click();
@@ -122,11 +122,11 @@ async function main() {
   });
   const problems: string[] = [];
   try {
-    // A French browser: the interface must still start in English (never guessed from navigator).
-    // In another zone than the workspace's, so the calendar's zone switch has something to show.
+    // An English browser (a French one opens setup in French: phone.ts checks that), in another
+    // zone than the workspace's, so the calendar's zone switch has something to show.
     const context = await browser.newContext({
       viewport: { width: 1280, height: 860 },
-      locale: 'fr-FR',
+      locale: 'en-CA',
       timezoneId: 'America/Toronto',
     });
     const page = await context.newPage();

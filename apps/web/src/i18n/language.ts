@@ -1,5 +1,6 @@
 // The interface language is the person's explicit choice, remembered in this browser; without one
-// it follows the workspace's locale. It is never guessed from navigator.language (UI guide §8).
+// it follows the workspace's locale once signed in, and the browser's languages before (setup and
+// sign-in open in French in a French browser). The clock format is never guessed from the browser.
 export { LOCALES as LANGUAGES, type Locale as Language } from '@cadence/names';
 import type { Locale as Language } from '@cadence/names';
 
@@ -25,8 +26,23 @@ function write(key: string, value: Language) {
   }
 }
 
-/** Before anyone signs in (setup, login): the last language chosen in this browser, else English. */
-export const deviceLanguage = (): Language => read(DEVICE_KEY) ?? 'en';
+/** The first of the browser's preferred languages that Cadence speaks ("fr-CA" counts as fr). */
+export function browserLanguage(preferred: readonly string[] = navigatorLanguages()): Language | null {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return null;
+}
+
+function navigatorLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+/** Before anyone signs in (setup, login): the last language chosen in this browser, else the
+ * browser's own, else English. */
+export const deviceLanguage = (): Language => read(DEVICE_KEY) ?? browserLanguage() ?? 'en';
 
 /** For a signed-in person: their own choice, else the workspace's locale. */
 export const languageFor = (userId: string, workspaceLocale: Language | undefined): Language =>

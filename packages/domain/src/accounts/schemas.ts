@@ -14,7 +14,12 @@ export const emailSchema = z
   .email({ message: 'must be an email address' })
   .max(254)
   .transform((e) => e.toLowerCase());
-export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+/** Shared with the web app's forms, which check it before sending, in the person's language. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200);
 const nameSchema = z.string().trim().min(1, 'is required').max(120);
 
 export const workspaceInputSchema = z.strictObject({

@@ -1,6 +1,7 @@
 // Where an invitation link lands (/invitation#<secret>: the secret never reaches a server log).
 // Signed in with the invited address: one click to join. Not signed in: create an account with a
 // name and a password, or sign in first and come back here.
+import { PASSWORD_MIN_LENGTH } from '@cadence/domain/accounts/schemas';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -146,7 +147,7 @@ function Register({ token, next }: { token: string; next: string }) {
           error={errors.password?.message}
           {...form.register('password', {
             required: t('validation.required'),
-            minLength: { value: 10, message: t('invitation.passwordHint') },
+            minLength: { value: PASSWORD_MIN_LENGTH, message: t('invitation.passwordHint') },
           })}
         />
         {register.isError && !fieldProblems && (

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n/index';
 import { jsonResponse, renderWithProviders } from '../../test/render';
 import { browserTimeZone } from '../../ui/timezones';
 import { SetupForm } from './setup-form';
@@ -13,7 +14,7 @@ async function fillValidForm() {
   const user = userEvent.setup();
   await user.type(screen.getByLabelText('Your name'), 'Ada Lovelace');
   await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-  await user.type(screen.getByLabelText('Password'), 'short');
+  await user.type(screen.getByLabelText('Password'), 'long enough');
   await user.type(screen.getByLabelText('Workspace name'), 'Acme');
   return user;
 }
@@ -60,7 +61,7 @@ describe('SetupForm', () => {
     expect(await request?.json()).toEqual({
       name: 'Ada Lovelace',
       email: 'ada@example.com',
-      password: 'short',
+      password: 'long enough',
       workspace: { name: 'Acme', timezone: browserTimeZone(), locale: 'en' },
     });
   });
@@ -73,6 +74,20 @@ describe('SetupForm', () => {
     await user.click(screen.getByRole('button', { name: 'Create my workspace' }));
     await waitFor(() => expect(screen.getByLabelText('Your name').getAttribute('aria-invalid')).toBe('true'));
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('refuses a password shorter than the server accepts, before sending, in the page language', async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    await i18n.changeLanguage('fr');
+    renderWithProviders(<SetupForm onDone={vi.fn()} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Mot de passe'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Créer mon espace de travail' }));
+    await screen.findByText('Le mot de passe doit compter au moins 10 caractères.');
+    expect(fetchMock).not.toHaveBeenCalled();
+    // The workspace language follows the page's language until someone picks one.
+    expect((screen.getByLabelText('Langue de l’espace de travail') as HTMLSelectElement).value).toBe('fr');
   });
 
   it('finishes when the server creates the workspace', async () => {

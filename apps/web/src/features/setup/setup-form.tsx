@@ -1,6 +1,7 @@
 // First run: the first owner and their workspace. Problems the API finds are shown beside the field
 // they concern, using the field paths of its 400 answer.
-import { useMemo } from 'react';
+import { PASSWORD_MIN_LENGTH } from '@cadence/domain/accounts/schemas';
+import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
@@ -28,6 +29,11 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
     },
   });
   const { errors } = form.formState;
+  // The workspace's language follows the page's language switch until the person picks one.
+  useEffect(() => {
+    if (isLanguage(i18n.language) && !form.getFieldState('workspace.locale').isDirty)
+      form.setValue('workspace.locale', i18n.language);
+  }, [i18n.language, form]);
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -64,7 +70,13 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
           autoComplete="new-password"
           hint={t('setup.passwordHint')}
           error={errors.password?.message}
-          {...form.register('password', required)}
+          {...form.register('password', {
+            ...required,
+            minLength: {
+              value: PASSWORD_MIN_LENGTH,
+              message: t('validation.passwordTooShort', { count: PASSWORD_MIN_LENGTH }),
+            },
+          })}
         />
       </fieldset>
       <fieldset>
