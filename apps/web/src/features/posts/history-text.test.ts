@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
-import { historyText } from './history-text';
+import { historyText, networkReason } from './history-text';
 import type { PostEvent } from './post-queries';
 
 const t = i18n.getFixedT.bind(i18n);
@@ -74,8 +74,14 @@ describe('history in words', () => {
       params: { attempt: 1, kind: 'permanent', reason: 'HTTP 403: account suspended' },
     });
     expect(say(failed, 'fr')).toBe(
-      'Le robot de publication\u00a0: l’envoi vers Acme on Mastodon a échoué (HTTP 403: account suspended)',
+      'Le robot de publication\u00a0: l’envoi vers Acme on Mastodon a échoué, le réseau l’a refusée',
     );
+    expect(say(failed, 'en')).toBe(
+      'The publisher: sending to Acme on Mastodon failed, the network refused it',
+    );
+    // The network's own words stay available, as text beside the sentence.
+    expect(networkReason(failed, t('fr'))).toBe('Réponse du réseau\u00a0: HTTP 403: account suspended');
+    expect(networkReason(sending, t('en'))).toBeNull();
     const published = entry({ event: 'target.published', actor: publisher, target, params: { attempt: 1 } });
     expect(say(published, 'en')).toBe('The publisher: published on Acme on Mastodon');
   });

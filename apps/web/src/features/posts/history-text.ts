@@ -16,6 +16,9 @@ const FIELDS = new Set([
   'labels',
 ]);
 
+// Failure kinds the publisher records (packages/domain publishing/failure.ts), worded in the catalogue.
+const KINDS = new Set(['permanent', 'auth_revoked', 'transient', 'rate_limited']);
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** "Marie", "API token “CI”", "The publisher"; a person since deleted is "A former member". */
@@ -64,8 +67,18 @@ export function historyText(entry: PostEvent, t: TFunction, language: string, ti
       });
     default: {
       const key = `history.events.${entry.event.replaceAll('.', '_')}`;
-      const params = { who, channel, attempt: p.attempt ?? '', reason: str(p.reason) };
+      const kind = KINDS.has(str(p.kind)) ? str(p.kind) : 'other';
+      const params = { who, channel, attempt: p.attempt ?? '', why: t(`history.failureKinds.${kind}`) };
       return t([key, 'history.events.other'], params);
     }
   }
+}
+
+/**
+ * What the network itself answered, for a target step that failed or was held: its own words (often
+ * English), shown as text beside the sentence, never instead of it.
+ */
+export function networkReason(entry: PostEvent, t: TFunction): string | null {
+  const reason = entry.target ? str(entry.params.reason) : '';
+  return reason ? t('history.networkSaid', { reason }) : null;
 }

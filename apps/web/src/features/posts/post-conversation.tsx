@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
-import { historyText } from './history-text';
+import { historyText, networkReason } from './history-text';
 import { commentOnPost } from './post-actions';
 import {
   type PostComment,
@@ -104,6 +104,9 @@ export function PostConversation({ workspaceId, postId, timeZone }: PostConversa
                   <time>{formatTime(e.at, i18n.language, timeZone)}</time> ·{' '}
                 </span>
                 {historyText(e.item, t, i18n.language, timeZone)}
+                {networkReason(e.item, t) && (
+                  <p className="muted history-reason">{networkReason(e.item, t)}</p>
+                )}
                 {e.item.comment && <p className="comment-body">{e.item.comment}</p>}
               </li>
             ),
