@@ -94,12 +94,30 @@ export async function getHistory(
     })),
     ...steps,
   ];
+  const sortAt = new Map(entries.map((e) => [e, orderTime(e, steps)]));
   // Stable: a workflow event and a step at the same instant keep the event first.
-  entries.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  entries.sort((a, b) => (sortAt.get(a) ?? 0) - (sortAt.get(b) ?? 0));
   return {
     items: entries.map(({ seq: _seq, ...entry }) => entry),
     nextSeq: more && last ? last.event.seq : null,
   };
+}
+
+// The publisher derives a post's status from its targets' outcomes in the same transaction; the
+// status change is stamped with the transaction's start, the outcomes a few milliseconds later by
+// the publisher's clock. Ordered by time alone, "now partly published" would come before the
+// outcomes that made it so: it is placed after the outcomes recorded just after it.
+const SAME_TRANSACTION_MS = 2_000;
+
+function orderTime(entry: Entry, steps: readonly Entry[]): number {
+  const at = entry.createdAt.getTime();
+  if (entry.event !== 'publishing.status_changed') return at;
+  let last = at;
+  for (const step of steps) {
+    const t = step.createdAt.getTime();
+    if (t >= at && t - at <= SAME_TRANSACTION_MS && step.event !== 'target.sending') last = Math.max(last, t);
+  }
+  return last;
 }
 
 async function eventTime(deps: PostDeps, postId: string, seq: number): Promise<Date | undefined> {
