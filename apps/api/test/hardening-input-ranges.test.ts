@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, captureLogs, createTestApp, type TestApp } from './helpers';
 import { buildWorld, createPost, type PostsWorld, postsUrl } from './posts-fixtures';
 
-const logs = captureLogs('info');
+const logs = captureLogs('trace');
 let t: TestApp;
 let w: PostsWorld;
 let postId: string;

@@ -32,8 +32,8 @@ function events(body: string): VEvent[] {
 }
 
 beforeAll(async () => {
-  logs = captureLogs('info');
-  t = await createTestApp({ LOG_LEVEL: 'info' }, logs.logger);
+  logs = captureLogs('trace');
+  t = await createTestApp({ LOG_LEVEL: 'trace' }, logs.logger);
   ({ owner, workspaceId: ws } = await setupOwner(t));
   editor = await addMember(t, owner, ws, 'editor');
   channelA = await createChannel(t, owner, ws, 'Blog FR');

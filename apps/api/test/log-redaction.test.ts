@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, captureLogs, createTestApp, setupOwner, type TestApp } from './helpers';
 
-const logs = captureLogs('info');
+const logs = captureLogs('trace');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ LOG_LEVEL: 'info' }, logs.logger);
+  t = await createTestApp({ LOG_LEVEL: 'trace' }, logs.logger);
 });
 afterAll(async () => {
   await t.close();

@@ -96,9 +96,9 @@ describe('TRUST_PROXY (finding 6)', () => {
     });
 
   it('takes the client address from the one proxy hop, not the left-most value a client chose', async () => {
-    const logs = captureLogs('info');
+    const logs = captureLogs('trace');
     t = await createTestApp(
-      { TRUST_PROXY: 'true', API_RATE_LIMIT_PER_MINUTE: '3', LOG_LEVEL: 'info' },
+      { TRUST_PROXY: 'true', API_RATE_LIMIT_PER_MINUTE: '3', LOG_LEVEL: 'trace' },
       logs.logger,
     );
     const codes: number[] = [];
