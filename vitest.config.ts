@@ -45,6 +45,8 @@ export default defineConfig({
           name: 'web',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // Rendering with jsdom on a loaded CI machine can pass 5 s; a real hang still fails.
+          testTimeout: 30_000,
           setupFiles: ['./apps/web/src/test/setup.ts'],
         },
       },
