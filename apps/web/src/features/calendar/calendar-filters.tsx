@@ -29,7 +29,7 @@ export function CalendarFilterBar({ workspaceId, filters, colorBy, legend }: Cal
     <label className="filter">
       <span className="visually-hidden">{label}</span>
       <select value={filters[key]?.[0] ?? ''} onChange={(e) => set(key, e.target.value)} aria-label={label}>
-        <option value="">{t('calendar.filters.all', { what: label })}</option>
+        <option value="">{t(`calendar.filters.all.${key}`)}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -2,6 +2,7 @@
 // calendar filtered on it.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { formatDayRange } from '../../ui/format';
 import { roleAtLeast } from '../../ui/roles';
 import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
@@ -28,9 +29,7 @@ export function CampaignPage() {
           <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> {c.name}
         </h1>
         <span className="pill">{t(`campaigns.statuses.${c.status}`)}</span>
-        <span className="muted">
-          {c.startsOn} → {c.endsOn}
-        </span>
+        <span className="muted">{formatDayRange(c.startsOn, c.endsOn, i18n.language)}</span>
         <Link className="btn btn-small" to={`/calendar?view=month&date=${c.startsOn}&campaign=${c.id}`}>
           {t('campaigns.onCalendar')}
         </Link>

@@ -2,6 +2,7 @@
 // counted by status. Managers create them here.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDayRange } from '../../ui/format';
 import { roleAtLeast } from '../../ui/roles';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
@@ -21,7 +22,7 @@ function DateBar({ campaign, min, span }: { campaign: Campaign; min: number; spa
 }
 
 export function CampaignsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { workspace } = useCurrentWorkspace();
   const campaigns = useCampaigns(workspace.id);
   const canManage = roleAtLeast(workspace.role, 'manager');
@@ -58,7 +59,7 @@ export function CampaignsPage() {
                   {c.objective && <div className="muted small">{c.objective}</div>}
                 </td>
                 <td>
-                  {c.startsOn} → {c.endsOn}
+                  {formatDayRange(c.startsOn, c.endsOn, i18n.language)}
                   <DateBar campaign={c} min={min} span={span} />
                 </td>
                 <td>{t(`campaigns.statuses.${c.status}`)}</td>

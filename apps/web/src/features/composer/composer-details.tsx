@@ -28,7 +28,7 @@ export function ComposerDetails({ draft, campaigns, pillars, onChange }: Compose
           value={draft.campaignId ?? ''}
           onChange={(e) => onChange({ ...draft, campaignId: e.target.value || null })}
         >
-          <option value="">{t('composer.none')}</option>
+          <option value="">{t('composer.noCampaign')}</option>
           {campaigns.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -43,7 +43,7 @@ export function ComposerDetails({ draft, campaigns, pillars, onChange }: Compose
           value={draft.pillarId ?? ''}
           onChange={(e) => onChange({ ...draft, pillarId: e.target.value || null })}
         >
-          <option value="">{t('composer.none')}</option>
+          <option value="">{t('composer.noPillar')}</option>
           {pillars.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

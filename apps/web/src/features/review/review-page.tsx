@@ -66,7 +66,7 @@ export function ReviewPage() {
               aria-current={s === tab ? 'page' : undefined}
               onClick={() => setParams({ tab: s })}
             >
-              {t(`status.${s}`)}
+              {t(`review.tabs.${s}`)}
             </button>
           ))}
         </nav>
