@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import { usePeople } from '../posts/use-people';
 import { useCharterVersions } from './charter-queries';
+import { changeSummaryList } from './change-summary-text';
 
 interface CharterHistoryProps {
   workspaceId: string;
@@ -33,7 +34,9 @@ export function CharterHistory({ workspaceId, timeZone, onLoad }: CharterHistory
               <span className="muted">
                 {v.createdAt ? formatTime(v.createdAt, i18n.language, timeZone) : ''} · {nameOf(v.createdBy)}
               </span>
-              {v.changeSummary.length > 0 && <div className="small">{v.changeSummary.join(', ')}</div>}
+              {v.changeSummary.length > 0 && (
+                <div className="small">{changeSummaryList(v.changeSummary, t, i18n.language)}</div>
+              )}
               {onLoad && (
                 <button type="button" className="btn btn-small btn-link" onClick={() => onLoad(v.version)}>
                   {t('charter.loadVersion')}
