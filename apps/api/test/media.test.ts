@@ -19,7 +19,7 @@ let dataDir = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'cadence-media-api-'));
-  t = await createTestApp({ DATA_DIR: dataDir, MEDIA_MAX_BYTES: String(400 * 1024) });
+  t = await createTestApp({ DATA_DIR: dataDir, MEDIA_MAX_BYTES: String(4 * 1024 * 1024) });
   ({ owner, workspaceId } = await setupOwner(t));
 });
 afterAll(async () => {
@@ -122,7 +122,7 @@ describe('media library API', () => {
       string,
     ][] = [
       [upload(owner, Buffer.alloc(0)), 422, 'empty_file'],
-      [upload(owner, await jpegWithGps(1600, 1200)), 413, 'file_too_large'],
+      [upload(owner, await jpegWithGps(3000, 2000)), 413, 'file_too_large'],
       [upload(owner, await png(), '../../etc/cron.d/x.png'), 400, 'bad_file_name'],
       // busboy drops a part whose name holds a line break before Cadence sees it: no file at all.
       [upload(owner, await png(), 'new\rline.png'), 400, 'no_file'],
@@ -245,6 +245,50 @@ describe('media library API', () => {
     expect(remaining).not.toContain(orphan.id);
     expect(remaining).toEqual(expect.arrayContaining([used.id, kept.id]));
     expect((await storedObjects()).filter((f) => f.includes(orphan.id))).toEqual([]);
+  });
+});
+
+describe('one-click fixes', () => {
+  it('makes a copy under Bluesky’s 1,000,000 bytes, keeping alt text and tags', async () => {
+    const big = (await upload(owner, await jpegWithGps(2000, 1500), 'big.jpg')).json();
+    expect(big.bytes).toBeGreaterThan(1_000_000);
+    await call(t, owner, {
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${workspaceId}/media/${big.id}`,
+      payload: { alt: { en: 'Noise' }, tags: ['test'] },
+    });
+    const res = await call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspaceId}/media/${big.id}/fix`,
+      payload: { network: 'bluesky' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const fixed = res.json();
+    expect(fixed.bytes).toBeLessThanOrEqual(1_000_000);
+    expect(fixed).toMatchObject({
+      derivedFromId: big.id,
+      alt: { en: 'Noise' },
+      tags: ['test'],
+      contentType: 'image/jpeg',
+      name: 'big (bluesky).jpg',
+    });
+  });
+
+  it('crops a tall image to 4:5 for Instagram', async () => {
+    const tall = (await upload(owner, await png(1080, 1920), 'story.png')).json();
+    const res = await call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspaceId}/media/${tall.id}/fix`,
+      payload: { network: 'instagram' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ width: 1080, height: 1350 });
+    const unknown = await call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspaceId}/media/${tall.id}/fix`,
+      payload: { network: 'myspace' },
+    });
+    expect(unknown.statusCode).toBe(400);
   });
 });
 

@@ -6,3 +6,10 @@ export { uploadMedia } from './library/upload-media';
 export { deleteMedia, getMedia, listMedia, readMedia, updateMedia } from './library/library-use-cases';
 export { sweepUnattachedMedia, UNATTACHED_MEDIA_TTL_MS } from './library/sweep-media';
 export { postsUsingMedia } from './library/media-usage';
+export {
+  cropWithin,
+  FIXABLE_NETWORKS,
+  type FixableNetwork,
+  fixMediaForNetwork,
+  shrinkUnder,
+} from './library/fix-media';

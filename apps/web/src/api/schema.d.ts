@@ -4119,6 +4119,10 @@ export interface paths {
                                         /** @enum {string} */
                                         severity: "block" | "warn";
                                     };
+                                    altText?: {
+                                        /** @enum {string} */
+                                        severity: "block" | "warn";
+                                    };
                                     pillars?: {
                                         id: string;
                                         name: string;
@@ -4233,6 +4237,10 @@ export interface paths {
                                         } | null;
                                         minSpacingMinutes?: {
                                             minutes: number;
+                                            /** @enum {string} */
+                                            severity: "block" | "warn";
+                                        } | null;
+                                        altText?: {
                                             /** @enum {string} */
                                             severity: "block" | "warn";
                                         } | null;
@@ -4430,6 +4438,10 @@ export interface paths {
                                     /** @enum {string} */
                                     severity: "block" | "warn";
                                 };
+                                altText?: {
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                };
                                 pillars?: {
                                     id: string;
                                     name: string;
@@ -4544,6 +4556,10 @@ export interface paths {
                                     } | null;
                                     minSpacingMinutes?: {
                                         minutes: number;
+                                        /** @enum {string} */
+                                        severity: "block" | "warn";
+                                    } | null;
+                                    altText?: {
                                         /** @enum {string} */
                                         severity: "block" | "warn";
                                     } | null;
@@ -4685,6 +4701,10 @@ export interface paths {
                                         /** @enum {string} */
                                         severity: "block" | "warn";
                                     };
+                                    altText?: {
+                                        /** @enum {string} */
+                                        severity: "block" | "warn";
+                                    };
                                     pillars?: {
                                         id: string;
                                         name: string;
@@ -4799,6 +4819,10 @@ export interface paths {
                                         } | null;
                                         minSpacingMinutes?: {
                                             minutes: number;
+                                            /** @enum {string} */
+                                            severity: "block" | "warn";
+                                        } | null;
+                                        altText?: {
                                             /** @enum {string} */
                                             severity: "block" | "warn";
                                         } | null;
@@ -5149,6 +5173,10 @@ export interface paths {
                                         /** @enum {string} */
                                         severity: "block" | "warn";
                                     };
+                                    altText?: {
+                                        /** @enum {string} */
+                                        severity: "block" | "warn";
+                                    };
                                     pillars?: {
                                         id: string;
                                         name: string;
@@ -5263,6 +5291,10 @@ export interface paths {
                                         } | null;
                                         minSpacingMinutes?: {
                                             minutes: number;
+                                            /** @enum {string} */
+                                            severity: "block" | "warn";
+                                        } | null;
+                                        altText?: {
                                             /** @enum {string} */
                                             severity: "block" | "warn";
                                         } | null;
@@ -5413,6 +5445,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                         };
                     };
@@ -6314,6 +6347,7 @@ export interface paths {
                                     };
                                     /** @enum {string} */
                                     field: "text" | "schedule" | "media";
+                                    item?: number;
                                 }[];
                                 targets: {
                                     /** Format: uuid */
@@ -6533,6 +6567,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -6730,6 +6765,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -7051,6 +7087,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -7253,6 +7290,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -7462,6 +7500,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -7672,6 +7711,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -7881,6 +7921,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -8093,6 +8134,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -8305,6 +8347,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -8514,6 +8557,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -8723,6 +8767,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -10027,6 +10072,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 field: "text" | "schedule" | "media";
+                                item?: number;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -12867,6 +12913,156 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/media/{mediaId}/fix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A fixed copy for a network's rules: under 1 MB for Bluesky, cropped to 4:5..1.91:1 for Instagram */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    mediaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        network: "bluesky" | "instagram";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "gif";
+                            contentType: string;
+                            bytes: number;
+                            width: number | null;
+                            height: number | null;
+                            durationMs: number | null;
+                            codec: string | null;
+                            hasThumbnail: boolean;
+                            alt: {
+                                [key: string]: string;
+                            };
+                            tags: string[];
+                            kept: boolean;
+                            /** Format: uuid */
+                            derivedFromId: string | null;
+                            /** Format: uuid */
+                            uploadedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            usedIn: {
+                                count: number;
+                                posts: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    status: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/media/{mediaId}/content": {
         parameters: {
             query?: never;
@@ -13119,6 +13315,7 @@ export interface components {
                 };
                 /** @enum {string} */
                 field: "text" | "schedule" | "media";
+                item?: number;
             }[];
             /** @description nonexistent_local_time: the wall-clock hours the clocks skip that day (02:00 to 03:00) */
             gap?: {
@@ -13199,6 +13396,7 @@ export interface components {
                 };
                 /** @enum {string} */
                 field: "text" | "schedule" | "media";
+                item?: number;
             }[];
             /** @description nonexistent_local_time: the wall-clock hours the clocks skip that day (02:00 to 03:00) */
             gap?: {

@@ -9,7 +9,7 @@ import type { PhraseMatch } from './rules/banned-phrases';
 import { type CheckBudget, CheckTooCostly, checkBudget, spend } from './rules/check-budget';
 import type { Finding, TextContext } from './rules/context';
 import { type FoldedText, fold } from './rules/fold';
-import { checkNetworkLimits } from './rules/network-rules';
+import { checkAltText, checkNetworkLimits, type MediaFacts } from './rules/network-rules';
 import { checkScheduleRules, type PostSlot, postSlot } from './rules/schedule-rules';
 import { checkTextRules } from './rules/text-rules';
 import type { CampaignRules, CharterRules, Violation } from './schemas';
@@ -21,6 +21,8 @@ export interface PostTarget {
   text?: string | undefined;
   mediaCount?: number | undefined;
   mediaKinds?: readonly MediaKind[] | undefined;
+  /** Size, shape, length and alt text of each attachment, when known (library items). */
+  mediaItems?: readonly MediaFacts[] | undefined;
 }
 
 export interface OtherPost {
@@ -139,7 +141,11 @@ function check(input: CheckPostInput): Violation[] {
     }
     const ctx: TextContext = { ...shared, budget, network: target.network };
     const rules = rulesForNetwork(input.charter, target.network);
-    const findings: Finding[] = [...checkNetworkLimits(ctx, target), ...checkTextRules(ctx, rules, campaign)];
+    const findings: Finding[] = [
+      ...checkNetworkLimits(ctx, target),
+      ...checkAltText(target, rules.altText),
+      ...checkTextRules(ctx, rules, campaign),
+    ];
     if (post)
       findings.push(...checkScheduleRules({ post, others: others.get(target.channelId) ?? [] }, rules));
     for (const f of findings) violations.push({ ...f, network: target.network, channelId: target.channelId });

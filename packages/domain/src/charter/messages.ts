@@ -17,6 +17,12 @@ const orFr = new Intl.ListFormat('fr', { type: 'disjunction' });
 
 const nEn = (n: number) => numberEn.format(n);
 const nFr = (n: number) => numberFr.format(n);
+// Sizes in decimal megabytes, as networks state their limits ("1 MB" for Bluesky's 1,000,000 bytes).
+const megabytesEn = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const megabytesFr = new Intl.NumberFormat('fr', { maximumFractionDigits: 2 });
+const mbEn = (bytes: number) => `${megabytesEn.format(bytes / 1_000_000)} MB`;
+const mbFr = (bytes: number) => `${megabytesFr.format(bytes / 1_000_000)}${NBSP}Mo`;
+const ratio = (r: number) => (Math.abs(r - 0.8) < 1e-9 ? '4:5' : `${Math.round(r * 100) / 100}:1`);
 
 export type Source = 'charter' | 'campaign';
 const sourceEn = (s: Source) => (s === 'charter' ? 'the charter' : 'the campaign');
@@ -62,6 +68,22 @@ export const messages = {
   mediaKind: (network: Network, kind: MediaKind): LocalisedMessage => ({
     en: `${NETWORK_NAMES[network]} does not accept ${KIND_EN[kind]}.`,
     fr: `${NETWORK_NAMES[network]} n’accepte pas ${KIND_FR[kind]}.`,
+  }),
+  mediaBytes: (network: Network, bytes: number, max: number): LocalisedMessage => ({
+    en: `Too large for ${NETWORK_NAMES[network]} (${mbEn(bytes)} > ${mbEn(max)}).`,
+    fr: `Trop lourd pour ${NETWORK_NAMES[network]} (${mbFr(bytes)} > ${mbFr(max)}).`,
+  }),
+  mediaAspect: (network: Network, min: number, max: number): LocalisedMessage => ({
+    en: `${NETWORK_NAMES[network]} needs images between ${ratio(min)} and ${ratio(max)} (width:height).`,
+    fr: `${NETWORK_NAMES[network]} exige des images entre ${ratio(min)} et ${ratio(max)} (largeur:hauteur).`,
+  }),
+  videoLength: (network: Network, seconds: number, max: number): LocalisedMessage => ({
+    en: `${NETWORK_NAMES[network]} takes videos up to ${nEn(max)} s; this one lasts ${nEn(seconds)} s.`,
+    fr: `${NETWORK_NAMES[network]} accepte des vidéos de ${nFr(max)}${NBSP}s au plus${NBSP}; celle-ci dure ${nFr(seconds)}${NBSP}s.`,
+  }),
+  altTextMissing: (): LocalisedMessage => ({
+    en: 'This attachment has no description (alt text).',
+    fr: 'Cette pièce jointe n’a pas de description (texte alternatif).',
   }),
   videoAlone: (network: Network): LocalisedMessage => ({
     en: `On ${NETWORK_NAMES[network]} a video or GIF must be the only attachment.`,

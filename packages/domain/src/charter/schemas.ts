@@ -117,6 +117,8 @@ const ruleShape = {
   maxPostsPerDay: maxCountRuleSchema,
   maxPostsPerWeek: maxCountRuleSchema,
   minSpacingMinutes: minSpacingRuleSchema,
+  /** Every image and video needs a description (alt text) in the post's language. */
+  altText: z.object({ severity: severitySchema }).strict(),
 };
 
 export const ruleSetSchema = z
@@ -181,6 +183,8 @@ export const violationSchema = z.object({
   /** UTF-16 indexes into the text that was checked for this target, end exclusive. */
   range: z.object({ start: z.number().int(), end: z.number().int() }).optional(),
   field: violationFieldSchema,
+  /** For a media finding about one attachment: its position in the post's media (from 0). */
+  item: z.number().int().optional(),
 });
 export type Violation = z.infer<typeof violationSchema>;
 export type LocalisedMessage = Violation['message'];

@@ -22,7 +22,16 @@ export interface MediaLimits {
   kinds: readonly MediaKind[];
   /** A video or GIF must be the only attachment (no mixing with images). */
   videoAlone: boolean;
+  /** Largest image file the network takes, in bytes. */
+  imageMaxBytes?: number;
+  /** Largest video file, in bytes, and longest video, in seconds. */
+  videoMaxBytes?: number;
+  videoMaxSeconds?: number;
+  /** Accepted image shapes, as width / height (Instagram: 4:5 = 0.8 to 1.91:1). */
+  imageAspect?: { min: number; max: number };
 }
+
+const MiB = 1024 * 1024;
 
 export interface NetworkLimits {
   network: Network;
@@ -46,20 +55,45 @@ const LIMITS: Record<Network, NetworkLimits> = {
     network: 'x',
     counting: 'x-weighted',
     maxLength: 280,
-    media: { required: false, maxItems: 4, kinds: ALL_KINDS, videoAlone: true },
+    media: {
+      required: false,
+      maxItems: 4,
+      kinds: ALL_KINDS,
+      videoAlone: true,
+      imageMaxBytes: 5 * MiB,
+      videoMaxBytes: 512 * MiB,
+      videoMaxSeconds: 140,
+    },
   },
   bluesky: {
     network: 'bluesky',
     counting: 'graphemes',
     maxLength: 300,
     maxBytes: 3000,
-    media: { required: false, maxItems: 4, kinds: ALL_KINDS, videoAlone: true },
+    // app.bsky.embed.images: maxSize 1,000,000 bytes per image; app.bsky.embed.video: 100 MB, 3 min.
+    media: {
+      required: false,
+      maxItems: 4,
+      kinds: ALL_KINDS,
+      videoAlone: true,
+      imageMaxBytes: 1_000_000,
+      videoMaxBytes: 100_000_000,
+      videoMaxSeconds: 180,
+    },
   },
   mastodon: {
     network: 'mastodon',
     counting: 'mastodon',
     maxLength: 500,
-    media: { required: false, maxItems: 4, kinds: ALL_KINDS, videoAlone: true },
+    // Mastodon's defaults (MediaAttachment IMAGE_LIMIT, VIDEO_LIMIT); an instance may set others.
+    media: {
+      required: false,
+      maxItems: 4,
+      kinds: ALL_KINDS,
+      videoAlone: true,
+      imageMaxBytes: 16 * MiB,
+      videoMaxBytes: 99 * MiB,
+    },
   },
   linkedin: {
     network: 'linkedin',
@@ -80,14 +114,29 @@ const LIMITS: Record<Network, NetworkLimits> = {
     maxHashtags: 30,
     maxMentions: 20,
     // A carousel may mix photos and videos; Instagram takes no GIF files.
-    media: { required: true, maxItems: 10, kinds: ['image', 'video'], videoAlone: false },
+    // Content Publishing API: JPEG up to 8 MB, aspect ratio within 4:5 to 1.91:1.
+    media: {
+      required: true,
+      maxItems: 10,
+      kinds: ['image', 'video'],
+      videoAlone: false,
+      imageMaxBytes: 8 * MiB,
+      imageAspect: { min: 4 / 5, max: 1.91 },
+    },
   },
   threads: {
     network: 'threads',
     counting: 'threads',
     maxLength: 500,
     maxLinks: 5,
-    media: { required: false, maxItems: 10, kinds: ['image', 'video'], videoAlone: false },
+    media: {
+      required: false,
+      maxItems: 10,
+      kinds: ['image', 'video'],
+      videoAlone: false,
+      imageMaxBytes: 8 * MiB,
+      videoMaxSeconds: 300,
+    },
   },
   webhook: {
     network: 'webhook',

@@ -21,6 +21,11 @@ export interface IntakeInput {
   keyPrefix: string;
   fileName: string | undefined;
   body: Readable;
+  /**
+   * The bytes were encoded by Cadence itself (a fixed copy, already without metadata): stored as
+   * they are, since re-encoding would undo a size fix.
+   */
+  encodedByCadence?: boolean;
 }
 
 export interface StoredMedia {
@@ -61,12 +66,10 @@ export async function intakeMedia(input: IntakeInput): Promise<StoredMedia> {
 
     const size = await readImageSize(received.file);
     written.push(storageKey);
-    const stored = await storeImage(
-      input.storage,
-      storageKey,
-      cleanImage(received.file, type.format),
-      type.contentType,
-    );
+    const source = input.encodedByCadence
+      ? createReadStream(received.file)
+      : cleanImage(received.file, type.format);
+    const stored = await storeImage(input.storage, storageKey, source, type.contentType);
     const thumbnailKey = `${input.keyPrefix}/thumbnail.webp`;
     written.push(thumbnailKey);
     await storeImage(input.storage, thumbnailKey, thumbnail(received.file, type.format), 'image/webp');

@@ -19,7 +19,15 @@ export async function uploadMedia(
     fileName,
     body,
     kept,
-  }: { actor: Actor; fileName: string | undefined; body: Readable; kept: boolean },
+    derivedFrom,
+  }: {
+    actor: Actor;
+    fileName: string | undefined;
+    body: Readable;
+    kept: boolean;
+    /** For a fixed copy: the item it comes from, whose description and tags it keeps. */
+    derivedFrom?: { id: string; alt: Record<string, string>; tags: string[] };
+  },
 ) {
   const id = randomUUID();
   const stored = await intakeMedia({
@@ -29,6 +37,7 @@ export async function uploadMedia(
     keyPrefix: `${actor.workspaceId}/${id}`,
     fileName,
     body,
+    encodedByCadence: derivedFrom !== undefined,
   });
   const keys = [stored.storageKey, ...(stored.thumbnailKey ? [stored.thumbnailKey] : [])];
   try {
@@ -61,6 +70,9 @@ export async function uploadMedia(
           storageKey: stored.storageKey,
           thumbnailKey: stored.thumbnailKey,
           kept,
+          ...(derivedFrom
+            ? { derivedFromId: derivedFrom.id, alt: derivedFrom.alt, tags: derivedFrom.tags }
+            : {}),
           uploadedBy: personOf(actor),
           createdAt: deps.now(),
         })

@@ -6,6 +6,8 @@ import { mediaItemSchema, mediaListFilterSchema, mediaUpdateSchema } from '@cade
 import { AppError } from '@cadence/domain/errors';
 import {
   deleteMedia,
+  FIXABLE_NETWORKS,
+  fixMediaForNetwork,
   getMedia,
   listMedia,
   type MediaDeps,
@@ -165,6 +167,25 @@ export async function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
       await deleteMedia(deps, request.actor, request.params.mediaId);
       return reply.code(204).send(null);
     },
+  );
+
+  r.post(
+    '/workspaces/:workspaceId/media/:mediaId/fix',
+    {
+      config: { access: { minRole: 'editor' } },
+      schema: {
+        tags: ['media'],
+        summary:
+          "A fixed copy for a network's rules: under 1 MB for Bluesky, cropped to 4:5..1.91:1 for Instagram",
+        params: mediaParams,
+        body: z.strictObject({ network: z.enum(FIXABLE_NETWORKS) }),
+        response: { 201: mediaItemSchema, 413: errorResponses[422], ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await fixMediaForNetwork(deps, request.actor, request.params.mediaId, request.body.network)),
   );
 
   for (const variant of ['original', 'thumbnail'] as const) {

@@ -5,9 +5,20 @@ import type { MediaKind } from '../../networks/schemas';
 import { messages } from '../messages';
 import { excessRange, type Finding, measureOnce, type TextContext } from './context';
 
+/** What the checker knows of one attachment (library items carry all of it). */
+export interface MediaFacts {
+  kind: MediaKind;
+  bytes?: number | null | undefined;
+  width?: number | null | undefined;
+  height?: number | null | undefined;
+  durationMs?: number | null | undefined;
+  alt?: string | undefined;
+}
+
 export interface MediaInput {
   mediaCount?: number | undefined;
   mediaKinds?: readonly MediaKind[] | undefined;
+  mediaItems?: readonly MediaFacts[] | undefined;
 }
 
 // The network would refuse the post outright, so these always block whatever the charter says.
@@ -66,7 +77,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 function mediaLimits(ctx: TextContext, media: MediaInput): Finding[] {
   const limits = networkLimits(ctx.network).media;
-  const kinds = media.mediaKinds ?? [];
+  const kinds = media.mediaKinds ?? media.mediaItems?.map((item) => item.kind) ?? [];
   const rawCount = media.mediaCount ?? kinds.length;
   const count = Number.isFinite(rawCount) ? Math.max(rawCount, kinds.length, 0) : kinds.length;
   const findings: Finding[] = [];
@@ -79,7 +90,69 @@ function mediaLimits(ctx: TextContext, media: MediaInput): Finding[] {
   }
   const moving = kinds.filter((k) => k === 'video' || k === 'gif').length;
   if (limits.videoAlone && moving > 0 && count > 1) add('videoAlone', messages.videoAlone(ctx.network));
+  (media.mediaItems ?? []).forEach((item, index) => {
+    for (const [rule, message] of itemProblems(ctx.network, limits, item)) {
+      findings.push({ rule: `network.${rule}`, severity, field: 'media', item: index, message });
+    }
+  });
   return findings;
+}
+
+function itemProblems(
+  network: TextContext['network'],
+  limits: ReturnType<typeof networkLimits>['media'],
+  item: MediaFacts,
+): [string, Finding['message']][] {
+  const problems: [string, Finding['message']][] = [];
+  const video = item.kind === 'video';
+  const maxBytes = video ? limits.videoMaxBytes : limits.imageMaxBytes;
+  if (maxBytes !== undefined && item.bytes != null && item.bytes > maxBytes) {
+    problems.push(['mediaBytes', messages.mediaBytes(network, item.bytes, maxBytes)]);
+  }
+  if (!video && limits.imageAspect && item.width && item.height) {
+    const aspect = item.width / item.height;
+    // A pixel of rounding is tolerated: 1080 x 1350 is exactly 4:5, 1080 x 1351 is not meant to fail.
+    const slack = 1 / item.height;
+    if (aspect < limits.imageAspect.min - slack || aspect > limits.imageAspect.max + slack) {
+      problems.push([
+        'mediaAspect',
+        messages.mediaAspect(network, limits.imageAspect.min, limits.imageAspect.max),
+      ]);
+    }
+  }
+  if (
+    video &&
+    limits.videoMaxSeconds !== undefined &&
+    item.durationMs != null &&
+    item.durationMs > limits.videoMaxSeconds * 1000
+  ) {
+    problems.push([
+      'videoLength',
+      messages.videoLength(network, Math.ceil(item.durationMs / 1000), limits.videoMaxSeconds),
+    ]);
+  }
+  return problems;
+}
+
+/** The charter's alt-text rule: each attachment without a description is one finding. */
+export function checkAltText(
+  media: MediaInput,
+  rule: { severity: Finding['severity'] } | null | undefined,
+): Finding[] {
+  if (!rule) return [];
+  return (media.mediaItems ?? []).flatMap((item, index) =>
+    item.alt !== undefined && item.alt.trim() === ''
+      ? [
+          {
+            rule: 'altText',
+            severity: rule.severity,
+            field: 'media' as const,
+            item: index,
+            message: messages.altTextMissing(),
+          },
+        ]
+      : [],
+  );
 }
 
 export function checkNetworkLimits(ctx: TextContext, media: MediaInput): Finding[] {
