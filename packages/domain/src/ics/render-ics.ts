@@ -5,7 +5,9 @@
 // - UID is the target's id: the same event keeps the same UID across fetches, so subscribed
 //   calendars update it in place instead of duplicating it.
 import ical, { ICalEventStatus } from 'ical-generator';
+import type { Locale } from '@cadence/names';
 import type { CalendarEvent } from '../calendar/schemas';
+import { icsWords, labelled } from './ics-words';
 
 /** Posts are instants; a short block makes them visible in week views. */
 const EVENT_MINUTES = 15;
@@ -13,6 +15,8 @@ const EVENT_MINUTES = 15;
 export interface IcsCalendar {
   name: string;
   timezone: string;
+  /** The workspace's language: the descriptions speak it (never raw status codes). */
+  locale: Locale;
   events: readonly CalendarEvent[];
   /** DTSTAMP: when this copy of the calendar was produced. */
   now: Date;
@@ -26,10 +30,15 @@ function eventStatus(status: CalendarEvent['status']): ICalEventStatus {
   return ICalEventStatus.TENTATIVE;
 }
 
-function description(e: CalendarEvent): string {
-  const lines = [`${e.channelName} (${e.network})`, `Status: ${e.status}`];
-  if (e.campaignName) lines.push(`Campaign: ${e.campaignName}`);
-  if (e.authorName) lines.push(`Author: ${e.authorName}`);
+function description(e: CalendarEvent, locale: Locale): string {
+  const words = icsWords(locale);
+  const lines = [
+    // The network comes from the channels table's enum; the fallback only satisfies the string type.
+    `${e.channelName} (${(words.networks as Record<string, string>)[e.network] ?? e.network})`,
+    labelled(locale, words.status, words.statuses[e.status]),
+  ];
+  if (e.campaignName) lines.push(labelled(locale, words.campaign, e.campaignName));
+  if (e.authorName) lines.push(labelled(locale, words.author, e.authorName));
   return lines.join('\n');
 }
 
@@ -48,7 +57,7 @@ export function renderIcs(calendar: IcsCalendar): string {
       stamp: calendar.now,
       // A post with media only has no first line: the channel names the event instead.
       summary: e.title.trim() === '' ? e.channelName : e.title,
-      description: description(e),
+      description: description(e, calendar.locale),
       status: eventStatus(e.status),
       categories: e.campaignName ? [{ name: e.campaignName }] : [],
     });

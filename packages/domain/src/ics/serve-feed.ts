@@ -26,6 +26,7 @@ export async function serveIcsFeed(db: Executor, token: string, now: Date): Prom
       channelId: icsFeeds.channelId,
       workspaceName: workspaces.name,
       timezone: workspaces.timezone,
+      locale: workspaces.locale,
     })
     .from(icsFeeds)
     .innerJoin(workspaces, eq(workspaces.id, icsFeeds.workspaceId))
@@ -47,5 +48,11 @@ export async function serveIcsFeed(db: Executor, token: string, now: Date): Prom
     campaignIds: feed.campaignId ? [feed.campaignId] : undefined,
     channelIds: feed.channelId ? [feed.channelId] : undefined,
   });
-  return renderIcs({ name: `${feed.workspaceName} · ${feed.name}`, timezone: feed.timezone, events, now });
+  return renderIcs({
+    name: `${feed.workspaceName} · ${feed.name}`,
+    timezone: feed.timezone,
+    locale: feed.locale,
+    events,
+    now,
+  });
 }

@@ -8,6 +8,7 @@ import { roleAtLeast } from '../../ui/roles';
 import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import { useCampaigns } from '../campaigns/campaign-queries';
+import { useCharter } from '../charter/charter-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { PostCommands } from './post-commands';
 import { PostConversation } from './post-conversation';
@@ -36,12 +37,18 @@ export function PostPage() {
     refetchInterval: (q) => (q.state.data?.targets.some(publishingSoon) ? 5_000 : false),
   });
   const campaigns = useCampaigns(workspace.id);
+  const charter = useCharter(workspace.id);
   const nameOf = usePeople(workspace.id);
 
   if (post.isPending) return <Loading />;
   if (post.isError) return <ErrorState error={post.error} onRetry={() => void post.refetch()} />;
   const p = post.data;
   const campaign = campaigns.data?.find((c) => c.id === p.campaignId);
+  // The pillar by its name in the charter; one the charter no longer has says so, never its id.
+  const pillarName = p.pillarId
+    ? (charter.data?.rules.rules.pillars?.find((x) => x.id === p.pillarId)?.name ??
+      (charter.isSuccess ? t('post.removedPillar') : null))
+    : null;
   return (
     <section className="page post-page" aria-labelledby="post-title">
       <header className="post-head">
@@ -61,7 +68,7 @@ export function PostPage() {
             {campaign.name}
           </span>
         )}
-        {p.pillarId && <span className="chip">{p.pillarId}</span>}
+        {pillarName && <span className="chip">{pillarName}</span>}
         {p.labels.map((l) => (
           <span key={l} className="chip chip-small">
             {l}
