@@ -19,6 +19,7 @@ export const CHARTER_RULE_KEYS = [
   'maxPostsPerDay',
   'maxPostsPerWeek',
   'minSpacingMinutes',
+  'altText',
   'pillars',
 ] as const satisfies readonly (keyof RuleSet)[];
 
