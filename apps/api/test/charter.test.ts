@@ -25,7 +25,13 @@ async function createChannel(caller: Caller, workspaceId: string, network: strin
   const res = await call(t, caller, {
     method: 'POST',
     url: `/api/v1/workspaces/${workspaceId}/channels`,
-    payload: { network, displayName: `${network} account`, handle: `@acme-${network}` },
+    payload: {
+      network,
+      displayName: `${network} account`,
+      handle: `@acme-${network}`,
+      // X is only stored with a token (it is connected through its sign-in page otherwise).
+      ...(network === 'x' ? { credentials: { accessToken: 'test-token' } } : {}),
+    },
   });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;

@@ -42,10 +42,11 @@ describe('channel credentials', () => {
       method: 'POST',
       url: base,
       payload: {
-        network: 'bluesky',
+        // An API client that already holds an OAuth token may hand it over directly.
+        network: 'x',
         displayName: 'Brand',
-        handle: '@brand.example.com',
-        credentials: { appPassword: SECRET, refreshToken: `${SECRET}-refresh` },
+        handle: '@brand',
+        credentials: { accessToken: SECRET, refreshToken: `${SECRET}-refresh` },
       },
     });
     expect(created.statusCode).toBe(201);
@@ -66,7 +67,7 @@ describe('channel credentials', () => {
     const reconnected = await record(owner, {
       method: 'PATCH',
       url: `${base}/${channelId}`,
-      payload: { credentials: { appPassword: NEW_SECRET } },
+      payload: { credentials: { accessToken: NEW_SECRET } },
     });
     expect(reconnected.statusCode).toBe(200);
     // Failing requests carry the secret too; their errors must not echo it.
@@ -118,7 +119,7 @@ describe('channel credentials', () => {
     expect(row?.sealed).not.toContain('sk-live');
     expect(row?.sealed?.startsWith('v2:test:')).toBe(true);
     expect(openJson(t.ctx.keyRing, row!.sealed!, sealedIn.channelCredentials(channelId))).toEqual({
-      appPassword: NEW_SECRET,
+      accessToken: NEW_SECRET,
     });
     const raw = await t.ctx.database.db.execute('SELECT * FROM channels');
     expect(JSON.stringify(raw)).not.toContain('sk-live');

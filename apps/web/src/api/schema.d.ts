@@ -2737,7 +2737,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Connect a channel with credentials entered directly */
+        /** Add a channel directly: sandbox, webhook (the secret is made here), Bluesky (the app password is checked by signing in), or with an OAuth token already held */
         post: {
             parameters: {
                 query?: never;
@@ -2796,6 +2796,8 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Webhook only, when Cadence made the signing secret: shown in this answer only, store it now */
+                            webhookSecret?: string;
                         };
                     };
                 };

@@ -17,11 +17,16 @@ export async function asAppError<T>(work: () => Promise<T>): Promise<T> {
       throw new AppError(
         'unprocessable',
         retry ? `${error.message}. Try again in a moment.` : error.message,
-        {
-          networkFailure: error.failure.kind,
-        },
+        { networkFailure: error.failure.kind, reason: connectRefusalReason(error.failure.kind) },
       );
     }
     throw error;
   }
+}
+
+/** A code the web words itself: the network said no to these credentials, or could not be reached. */
+function connectRefusalReason(kind: string) {
+  if (kind === 'auth_revoked') return 'invalid_credentials';
+  if (kind === 'permanent') return 'network_refused';
+  return 'network_unavailable';
 }

@@ -12,9 +12,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
+import { connectDeps } from '../connect/connect-deps';
 import { workspaceParams } from '../workspaces/workspace-routes';
+import { prepareDirectChannel } from './direct-connect';
 
 const channelParams = workspaceParams.extend({ channelId: z.uuid() });
+
+const createdChannelSchema = channelSchema.extend({
+  webhookSecret: z
+    .string()
+    .optional()
+    .describe('Webhook only, when Cadence made the signing secret: shown in this answer only, store it now'),
+});
 
 export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -48,16 +57,23 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: { minRole: 'manager' }, idempotent: true },
       schema: {
         tags: ['channels'],
-        summary: 'Connect a channel with credentials entered directly',
+        summary:
+          'Add a channel directly: sandbox, webhook (the secret is made here), Bluesky (the app password is checked by signing in), or with an OAuth token already held',
         params: workspaceParams,
         body: channelCreateSchema,
-        response: { 201: channelSchema, ...errorResponses },
+        response: { 201: createdChannelSchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const prepared = await prepareDirectChannel(
+        { connect: connectDeps(ctx), credentialUrls: deps.credentialUrls },
+        request.body,
+      );
+      const channel = await createChannel(deps, { ...request.actor, requestId: request.id }, prepared.input);
+      return reply
         .code(201)
-        .send(await createChannel(deps, { ...request.actor, requestId: request.id }, request.body)),
+        .send(prepared.webhookSecret ? { ...channel, webhookSecret: prepared.webhookSecret } : channel);
+    },
   );
 
   r.get(
