@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
-import { historyText, networkReason } from './history-text';
+import { historyText, mergeByTime, networkReason } from './history-text';
 import type { PostEvent } from './post-queries';
 
 const t = i18n.getFixedT.bind(i18n);
@@ -92,5 +92,26 @@ describe('history in words', () => {
       expect(text).not.toContain('something');
       expect(text).toContain('Marie');
     }
+  });
+});
+
+describe('the timeline', () => {
+  it('keeps the history in the server’s order and slots comments in by time', () => {
+    const at = (time: string, id: string) => ({ at: `2026-03-04T${time}Z`, id });
+    const server = [
+      at('10:00:00.000', 'created'),
+      at('10:05:00.000', 'sending'),
+      at('10:05:01.004', 'failed'),
+      // Stamped earlier than the outcome it follows (same transaction): the order is kept.
+      at('10:05:01.000', 'now partly published'),
+    ];
+    const comments = [{ at: '2026-03-04T10:01:00.000Z', id: 'comment' }];
+    expect(mergeByTime(comments, server).map((e) => e.id)).toEqual([
+      'created',
+      'comment',
+      'sending',
+      'failed',
+      'now partly published',
+    ]);
   });
 });

@@ -82,3 +82,18 @@ export function networkReason(entry: PostEvent, t: TFunction): string | null {
   const reason = entry.target ? str(entry.params.reason) : '';
   return reason ? t('history.networkSaid', { reason }) : null;
 }
+
+/**
+ * Comments placed among the history by time, the history kept in the server's order: the server
+ * puts a post's new status after the target outcomes that caused it, though it is stamped a few
+ * milliseconds earlier.
+ */
+export function mergeByTime<T extends { at: string }>(comments: readonly T[], events: readonly T[]): T[] {
+  const pending = [...comments].sort((a, b) => a.at.localeCompare(b.at));
+  const out: T[] = [];
+  for (const event of events) {
+    while (pending[0] && pending[0].at < event.at) out.push(pending.shift() as T);
+    out.push(event);
+  }
+  return [...out, ...pending];
+}

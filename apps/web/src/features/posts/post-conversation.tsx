@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
-import { historyText, networkReason } from './history-text';
+import { historyText, mergeByTime, networkReason } from './history-text';
 import { commentOnPost } from './post-actions';
 import {
   type PostComment,
@@ -51,14 +51,14 @@ export function PostConversation({ workspaceId, postId, timeZone }: PostConversa
     }
   };
 
-  const entries: Entry[] = [
-    ...(filter !== 'history'
+  const entries = mergeByTime<Entry>(
+    filter !== 'history'
       ? (comments.data ?? []).map((c) => ({ kind: 'comment' as const, at: c.createdAt, item: c }))
-      : []),
-    ...(filter !== 'comments'
+      : [],
+    filter !== 'comments'
       ? (history.data ?? []).map((e) => ({ kind: 'event' as const, at: e.createdAt, item: e }))
-      : []),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+      : [],
+  );
 
   return (
     <section className="conversation" aria-labelledby="conversation-title">
