@@ -4,13 +4,95 @@
 // screen scrolls sideways or offers a button smaller than a thumb (44 px). Screenshots of each screen go to artifacts/screenshots/phone-*.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { chromium, type Page } from 'playwright-core';
+import d from '../src/i18n/en.json';
 import { repoRoot, startServer } from './server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const owner = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery' };
+const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor password 42' };
 const PHONE = { width: 390, height: 844 };
+const ZONE = 'Europe/Paris';
+const fill = (s: string, values: Record<string, string>) =>
+  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+
+async function signOut(page: Page, who: { name: string }) {
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await page.getByRole('button', { name: fill(d.userMenu.open, { name: who.name }) }).click();
+  await page.getByRole('menuitem', { name: d.userMenu.signOut }).click();
+  await page.waitForURL('**/login*');
+}
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.getByLabel(d.login.email).fill(who.email);
+  await page.getByLabel(d.login.password).fill(who.password);
+  await page.getByRole('button', { name: d.login.submit }).click();
+  await page.waitForURL('**/calendar*');
+}
+
+/** With a thumb: an editor writes and submits a post, the owner approves and schedules it, and
+ * the calendar (a list on a phone) shows it at its time. */
+async function writeApproveSchedule(page: Page, origin: string) {
+  await page.goto(`${origin}/channels`);
+  await page.getByLabel(d.channels.network).selectOption('sandbox');
+  await page.getByLabel(d.channels.displayName).fill('Sandbox One');
+  await page.getByLabel(d.channels.handle, { exact: true }).fill('@one');
+  await page.getByRole('button', { name: d.channels.connectSubmit, exact: true }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: '@one' })
+    .getByText(d.channels.status.connected)
+    .waitFor();
+  await page.goto(`${origin}/settings/members`);
+  await page.getByLabel(d.members.email, { exact: true }).fill(editor.email);
+  await page.getByLabel(d.members.role, { exact: true }).selectOption('editor');
+  await page.getByRole('button', { name: d.members.inviteSubmit }).click();
+  const link = (await page.getByTestId('invitation-link').textContent()) ?? '';
+  await signOut(page, owner);
+
+  await page.goto(link);
+  await page.getByLabel(d.invitation.name).fill(editor.name);
+  await page.getByLabel(d.invitation.password).fill(editor.password);
+  await page.getByRole('button', { name: d.invitation.createAndJoin }).click();
+  await page.waitForURL('**/calendar*');
+  const text = 'Spring launch, written on a phone';
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await page.getByRole('link', { name: `+ ${d.nav.newPost}` }).click();
+  await page.getByRole('checkbox', { name: /Sandbox One/ }).check();
+  await page.getByLabel(d.composer.textBase).fill(text);
+  await checkThumbFriendly(page, 'composer (editor)');
+  await shot(page, 'w-composer');
+  await page.getByRole('button', { name: d.composer.submitForReview }).click();
+  await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+  const postId = page.url().split('/').at(-1) ?? '';
+  await page.getByTestId('post-status').filter({ hasText: d.status.in_review }).waitFor();
+  await checkThumbFriendly(page, 'post page');
+  await shot(page, 'w-post-submitted');
+  await signOut(page, editor);
+
+  await signIn(page, owner);
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await page.getByRole('link', { name: new RegExp(d.nav.review) }).click();
+  await page.getByRole('link', { name: new RegExp(text) }).click();
+  await page.waitForURL(`**/review/${postId}`);
+  const at = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 10, minute: 30 });
+  await page.getByLabel(fill(d.composer.when, { zone: ZONE })).fill(at.toFormat("yyyy-MM-dd'T'HH:mm"));
+  await checkThumbFriendly(page, 'review detail');
+  await shot(page, 'w-review');
+  await page.getByRole('button', { name: d.review.approveSchedule }).click();
+  await page.locator('.toast-text', { hasText: d.review.done.approveSchedule }).first().waitFor();
+
+  // The calendar on a phone: the list, at the post's week, with its time.
+  await page.goto(`${origin}/calendar?date=${at.toISODate()}`);
+  const entry = page.getByText(text).first();
+  await entry.waitFor();
+  expect(new URL(page.url()).searchParams.get('view') === 'list', 'the phone calendar is a list');
+  await page.getByText('10:30').first().waitFor();
+  await checkThumbFriendly(page, 'calendar with a post');
+  await shot(page, 'w-calendar-list');
+}
 
 function expect(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`Expectation failed: ${message}`);
@@ -150,6 +232,7 @@ async function main() {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     try {
       await run(page, server.url);
+      await writeApproveSchedule(page, server.url);
     } catch (e) {
       await page.screenshot({ path: path.join(shots, 'phone-failure.png'), fullPage: true }).catch(() => {});
       throw e;
