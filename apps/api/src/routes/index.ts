@@ -15,6 +15,7 @@ import { mediaRoutes } from './media/media-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
 import { queueRoutes } from './queue/queue-routes';
+import { reportRoutes } from './reports/report-routes';
 import { auditRoutes } from './workspaces/audit-routes';
 import { invitationRoutes } from './workspaces/invitation-routes';
 import { memberRoutes } from './workspaces/member-routes';
@@ -48,6 +49,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         publishingRoutes,
         notificationRoutes,
         mediaRoutes,
+        reportRoutes,
       ]) {
         await v1.register(async (scope) => routes(scope, ctx));
       }

@@ -13273,6 +13273,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/reports/plan-kept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plan kept: per ISO week (workspace timezone) of the targets scheduled in [from, to) (at most 366 days), planned, published, failed, missed and cancelled counts, on-time rate, publish delay p50/p90, failures by reason
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant. On time: published within 60 s of the scheduled instant; the rate is over targets whose instant has passed. format=csv answers the weekly table as text/csv (columns week, week_start, planned, published, failed, missed, cancelled, on_time, on_time_rate, delay_p50_seconds, delay_p90_seconds).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    campaignId?: string;
+                    channelId?: string;
+                    network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            from: string;
+                            to: string;
+                            weeks: {
+                                week: string;
+                                weekStart: string;
+                                planned: number;
+                                published: number;
+                                failed: number;
+                                missed: number;
+                                cancelled: number;
+                                onTime: number;
+                                onTimeRate: number | null;
+                                delayP50Seconds: number | null;
+                                delayP90Seconds: number | null;
+                            }[];
+                            failuresByReason: {
+                                /** @enum {string} */
+                                reason: "rate_limited" | "credentials" | "refused" | "network_error" | "confirmed_not_sent" | "other";
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
