@@ -54,6 +54,7 @@ export async function startConnect(deps: ConnectDeps, actor: Actor, input: Start
       throw new AppError(
         'unprocessable',
         `${input.network} is not set up on this Cadence server: its OAuth app id and secret are missing`,
+        { reason: 'oauth_not_configured' },
       );
     }
     client = configured;

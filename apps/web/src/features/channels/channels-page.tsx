@@ -4,7 +4,7 @@ import { roleAtLeast } from '../../ui/roles';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { type Channel, useChannels, useDeleteChannel } from './channel-queries';
-import { ConnectChannelForm } from './connect-channel-form';
+import { ConnectButtons, ReconnectButton } from './connect-buttons';
 import { QueueSlotsEditor } from './queue-slots-editor';
 
 const STATUS_ICON: Record<Channel['status'], string> = {
@@ -42,6 +42,9 @@ export function ChannelsPage() {
               <div className={`status status-${c.status}`}>
                 <span aria-hidden="true">{STATUS_ICON[c.status]}</span> {t(`channels.status.${c.status}`)}
                 {c.statusReason && <div className="muted">{c.statusReason}</div>}
+                {canManage && c.status === 'needs_reconnect' && (
+                  <ReconnectButton workspaceId={workspace.id} channel={c} />
+                )}
               </div>
               <details className="channel-queue">
                 <summary>{t('queue.title')}</summary>
@@ -65,7 +68,7 @@ export function ChannelsPage() {
         </ul>
       )}
       <InlineError error={remove.error} />
-      {canManage && <ConnectChannelForm workspaceId={workspace.id} />}
+      {canManage && <ConnectButtons workspaceId={workspace.id} />}
     </section>
   );
 }
