@@ -36,13 +36,12 @@ async function signIn(page: Page, who: { email: string; password: string }) {
  * the calendar (a list on a phone) shows it at its time. */
 async function writeApproveSchedule(page: Page, origin: string) {
   await page.goto(`${origin}/channels`);
-  await page.getByLabel(d.channels.network).selectOption('sandbox');
-  await page.getByLabel(d.channels.displayName).fill('Sandbox One');
-  await page.getByLabel(d.channels.handle, { exact: true }).fill('@one');
-  await page.getByRole('button', { name: d.channels.connectSubmit, exact: true }).click();
+  await page
+    .getByRole('button', { name: d.channels.connectWith.replace('{{network}}', d.networks.sandbox) })
+    .click();
   await page
     .getByRole('listitem')
-    .filter({ hasText: '@one' })
+    .filter({ hasText: '@sandbox-1' })
     .getByText(d.channels.status.connected)
     .waitFor();
   await page.goto(`${origin}/settings/members`);
@@ -60,7 +59,7 @@ async function writeApproveSchedule(page: Page, origin: string) {
   const text = 'Spring launch, written on a phone';
   await page.getByRole('button', { name: 'Menu', exact: true }).click();
   await page.getByRole('link', { name: `+ ${d.nav.newPost}` }).click();
-  await page.getByRole('checkbox', { name: /Sandbox One/ }).check();
+  await page.getByRole('checkbox', { name: /Sandbox 1/ }).check();
   await page.getByLabel(d.composer.textBase).fill(text);
   await checkThumbFriendly(page, 'composer (editor)');
   await shot(page, 'w-composer');
