@@ -104,8 +104,10 @@ async function shot(page: Page, name: string) {
 
 /** The page fits the phone's width, and every visible control is at least 44 px tall. */
 async function checkThumbFriendly(page: Page, screen: string) {
-  const report = await page.evaluate(() => {
-    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+  // Against the phone's width, not innerWidth: a mobile browser zooms out to fit a page that is too
+  // wide, which would widen innerWidth with it.
+  const report = await page.evaluate((width) => {
+    const overflow = document.documentElement.scrollWidth - width;
     const small: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>(
       'main button, main select, main input:not([type=checkbox]):not([type=radio]):not([type=hidden]), main a.btn, nav button, nav a',
@@ -119,7 +121,7 @@ async function checkThumbFriendly(page: Page, screen: string) {
         );
     }
     return { overflow, small };
-  });
+  }, PHONE.width);
   expect(report.overflow <= 0, `${screen}: the page scrolls sideways by ${report.overflow}px`);
   expect(report.small.length === 0, `${screen}: controls under 44 px: ${report.small.join('; ')}`);
 }
