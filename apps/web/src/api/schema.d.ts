@@ -6307,6 +6307,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[];
                                 link: string | null;
                                 firstComment: string | null;
@@ -6364,6 +6366,8 @@ export interface paths {
                                         alt: string;
                                         /** @enum {string} */
                                         kind: "image" | "video" | "gif";
+                                        /** Format: uuid */
+                                        mediaId?: string;
                                     }[] | null;
                                     firstComment: string | null;
                                     /** @enum {string} */
@@ -6477,6 +6481,8 @@ export interface paths {
                             alt?: string;
                             /** @enum {string} */
                             kind: "image" | "video" | "gif";
+                            /** Format: uuid */
+                            mediaId?: string;
                         }[];
                         /** Format: uri */
                         link?: string | null;
@@ -6497,6 +6503,8 @@ export interface paths {
                                 alt?: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             firstComment?: string;
                         }[];
@@ -6527,6 +6535,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -6584,6 +6594,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -6725,6 +6737,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -6782,6 +6796,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -6998,6 +7014,8 @@ export interface paths {
                             alt?: string;
                             /** @enum {string} */
                             kind: "image" | "video" | "gif";
+                            /** Format: uuid */
+                            mediaId?: string;
                         }[];
                         /** Format: uri */
                         link?: string | null;
@@ -7017,6 +7035,8 @@ export interface paths {
                                 alt?: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             firstComment?: string;
                         }[];
@@ -7047,6 +7067,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -7104,6 +7126,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -7250,6 +7274,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -7307,6 +7333,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -7460,6 +7488,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -7517,6 +7547,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -7671,6 +7703,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -7728,6 +7762,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -7881,6 +7917,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -7938,6 +7976,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -8094,6 +8134,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -8151,6 +8193,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -8307,6 +8351,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -8364,6 +8410,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -8517,6 +8565,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -8574,6 +8624,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -8727,6 +8779,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -8784,6 +8838,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -9557,6 +9613,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             targets: {
                                 /** Format: uuid */
@@ -9569,6 +9627,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                             }[];
@@ -10032,6 +10092,8 @@ export interface paths {
                                 alt: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             link: string | null;
                             firstComment: string | null;
@@ -10089,6 +10151,8 @@ export interface paths {
                                     alt: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[] | null;
                                 firstComment: string | null;
                                 /** @enum {string} */
@@ -10737,6 +10801,8 @@ export interface paths {
                                 alt?: string;
                                 /** @enum {string} */
                                 kind: "image" | "video" | "gif";
+                                /** Format: uuid */
+                                mediaId?: string;
                             }[];
                             /** Format: uri */
                             link?: string | null;
@@ -10757,6 +10823,8 @@ export interface paths {
                                     alt?: string;
                                     /** @enum {string} */
                                     kind: "image" | "video" | "gif";
+                                    /** Format: uuid */
+                                    mediaId?: string;
                                 }[];
                                 firstComment?: string;
                             }[];

@@ -35,6 +35,8 @@ export const mediaRefSchema = z.strictObject({
   url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(LIMITS.url),
   alt: z.string().trim().max(LIMITS.alt).default(''),
   kind: mediaKindSchema,
+  /** The media library item this attachment comes from (issue 14): where-used, deletion rules, checks. */
+  mediaId: z.uuid().optional(),
 });
 export type MediaRefInput = z.infer<typeof mediaRefSchema>;
 
@@ -149,7 +151,12 @@ export type ScheduleInput = z.infer<typeof scheduleSchema>;
 
 export const commentCreateSchema = z.strictObject({ body: commentSchema });
 
-export const mediaRefViewSchema = z.object({ url: z.string(), alt: z.string(), kind: mediaKindSchema });
+export const mediaRefViewSchema = z.object({
+  url: z.string(),
+  alt: z.string(),
+  kind: mediaKindSchema,
+  mediaId: z.uuid().optional(),
+});
 
 export const targetViewSchema = z.object({
   id: z.uuid(),
