@@ -42,6 +42,11 @@ const InvitationPage = lazy(() =>
 const WorkspaceSettingsPage = lazy(() =>
   import('./features/settings/workspace-settings-page').then((m) => ({ default: m.WorkspaceSettingsPage })),
 );
+const NotificationSettingsPage = lazy(() =>
+  import('./features/notifications/notification-settings-page').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const IcsFeedsPage = lazy(() =>
   import('./features/settings/ics-feeds-page').then((m) => ({ default: m.IcsFeedsPage })),
 );
@@ -96,6 +101,7 @@ export function AppRoutes() {
           <Route path="members" element={<MembersPage />} />
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="calendar-feeds" element={<IcsFeedsPage />} />
+          <Route path="notifications" element={<NotificationSettingsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../ui/states';
 import { useIsPhone } from '../../ui/use-media-query';
+import { NotificationBell } from '../notifications/notification-bell';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
 import { NewPostLink } from './new-post-link';
@@ -47,6 +48,7 @@ export function AppLayout() {
             <span aria-hidden="true">{menu.open ? '✕' : '☰'}</span> {t('nav.menu')}
           </button>
           <span className="phone-bar-title">{workspace.name}</span>
+          <NotificationBell side="bottom" />
         </header>
       )}
       <nav
@@ -73,6 +75,7 @@ export function AppLayout() {
           ))}
         </ul>
         <div className="rail-bottom">
+          {!isPhone && <NotificationBell side="top" />}
           <LanguageSwitch userId={session.user.id} />
           <UserMenu />
         </div>

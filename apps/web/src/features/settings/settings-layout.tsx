@@ -21,6 +21,9 @@ export function SettingsLayout() {
         <NavLink to="/settings/calendar-feeds" className="tab">
           {t('ics.title')}
         </NavLink>
+        <NavLink to="/settings/notifications" className="tab">
+          {t('notifications.preferences.title')}
+        </NavLink>
       </nav>
       <Suspense fallback={<Loading />}>
         <Outlet />
