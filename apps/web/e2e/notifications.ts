@@ -65,9 +65,18 @@ async function signIn(page: Page, email: string, lang: 'en' | 'fr') {
   await page.getByLabel(d.login.password).fill(PASSWORD);
   await page.getByRole('button', { name: d.login.submit }).click();
   await page.waitForURL('**/calendar*');
-  // The interface language is each person's choice (idempotent).
-  await page.getByRole('button', { name: lang === 'fr' ? 'Français' : 'English', exact: true }).click();
-  await page.getByRole('link', { name: d.nav.calendar }).waitFor();
+  // The interface language is each person's choice (idempotent); on a phone it is in the menu.
+  await page.getByTestId('notification-bell').waitFor();
+  const menu = page.locator('.phone-menu-button');
+  if (await menu.isVisible()) await menu.click();
+  await page
+    .getByRole('button', { name: lang === 'fr' ? 'Français' : 'English', exact: true })
+    .click({ timeout: 10_000 })
+    .catch(async (e) => {
+      await shot(page, 'notifications-debug');
+      throw e;
+    });
+  if ((await menu.getAttribute('aria-expanded').catch(() => null)) === 'true') await menu.click();
 }
 
 async function shot(page: Page, name: string) {
