@@ -8,6 +8,7 @@
 // complete and fail are single statements), so an in-process runner cannot deadlock itself.
 import type { Db } from '@cadence/db';
 import type { SQL } from 'drizzle-orm';
+import cron, { type ScheduledTask } from 'node-cron';
 import { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import {
   type ClaimedJob,
@@ -20,6 +21,7 @@ import {
   renewLeases,
   sweepFinishedJobs,
 } from './queue';
+import { cronExpression } from './cron-expression';
 import { beat, goneWorkers, type WorkerState } from './workers';
 
 type LogFn = (obj: object | string, msg?: string) => void;
@@ -114,6 +116,7 @@ export function createJobRunner(input: JobRunnerInput): JobRunner {
     active: Promise<void> | null;
   }[] = [];
   const timers: NodeJS.Timeout[] = [];
+  const cronTasks: ScheduledTask[] = [];
   const runningJobs = new Set<Promise<void>>();
   const abort = new AbortController();
   let started = false;
@@ -139,7 +142,19 @@ export function createJobRunner(input: JobRunnerInput): JobRunner {
 
   const schedule = (task: (typeof tasks)[number]) => {
     void runTask(task);
-    timers.push(setInterval(() => void runTask(task), Math.max(task.everyMs, 1)));
+    const expression = cronExpression(task.everyMs);
+    if (expression === null) {
+      timers.push(setInterval(() => void runTask(task), Math.max(task.everyMs, 1)));
+      return;
+    }
+    // runTask already refuses to double a run still going; node-cron's own overlap and
+    // missed-execution bookkeeping would only log what a busy tick is expected to do.
+    cronTasks.push(
+      cron.schedule(expression, () => void runTask(task), {
+        name: `${workerId}:${task.name}`,
+        suppressMissedWarning: true,
+      }),
+    );
   };
 
   const report = () => input.report?.() ?? { inFlight: runningJobs.size, published: 0 };
@@ -260,6 +275,7 @@ export function createJobRunner(input: JobRunnerInput): JobRunner {
       if (stopping) return;
       stopping = true;
       for (const t of timers) clearInterval(t);
+      await Promise.all(cronTasks.map((t) => t.destroy()));
       const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...tasks.map((t) => t.active), ...runningJobs]), deadline]);
       // Jobs still running past the grace are told to give up; their leases end with our last beat.

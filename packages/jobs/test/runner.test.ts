@@ -4,6 +4,7 @@
 import { type Database, jobs, publisherHeartbeats } from '@cadence/db';
 import { createTestDatabase } from '@cadence/db/testing';
 import { eq, inArray } from 'drizzle-orm';
+import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createJobRunner, type JobRunner, PermanentJobError } from '../src/index';
 
@@ -232,5 +233,24 @@ describe('job runner', () => {
       .from(publisherHeartbeats)
       .where(eq(publisherHeartbeats.workerId, 'w-a'));
     expect(owners[0]?.stoppedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('periodic tasks', () => {
+  it('are driven by node-cron when their period fits the clock, and stop with the runner', async () => {
+    const r = runner('w-cron');
+    let runs = 0;
+    r.every('probe', 1_000, async () => {
+      runs++;
+    });
+    r.start();
+    const names = () => [...cron.getTasks().values()].map((t) => t.name);
+    expect(names()).toEqual(expect.arrayContaining(['w-cron:probe', 'w-cron:heartbeat']));
+    await until(
+      async () => runs >= 2,
+      async () => {},
+    );
+    await r.stop(1_000);
+    expect(names().filter((n) => n?.startsWith('w-cron:'))).toEqual([]);
   });
 });
