@@ -2,6 +2,7 @@
 // anyone else's notifications. The fan-out runs as the job runner's task does (fanOutNotifications).
 import { users } from '@cadence/db';
 import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
+import { sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, call, createTestApp, type TestApp } from './helpers';
@@ -127,6 +128,16 @@ describe('workflow notifications', () => {
       .items.filter((e: { toAddress: string; topic: string }) => e.toAddress === w.manager.email);
     expect(toManager.map((e: { topic: string }) => e.topic)).toContain('post_submitted');
     expect(toManager.every((e: { toAddress: string }) => e.toAddress !== w.manager2.email)).toBe(true);
+    // Without SMTP the email job keeps the email in the outbox (held), and nothing fails.
+    const id = toManager[0].id as string;
+    await expect(
+      sendOutboxEmail({ db: t.ctx.database.db, clock: () => new Date(), mailer: null, from: 'x@y.z' }, id, {
+        number: 1,
+        last: false,
+      }),
+    ).resolves.toBe('held');
+    const after = await call(t, w.owner, { method: 'GET', url: `/api/v1/workspaces/${w.ws}/email-outbox` });
+    expect(after.json().items.find((e: { id: string }) => e.id === id).status).toBe('held');
     // Only owners read the outbox.
     expect(
       (await call(t, w.manager, { method: 'GET', url: `/api/v1/workspaces/${w.ws}/email-outbox` }))
