@@ -33,6 +33,10 @@ const CampaignsPage = lazy(() =>
 const CampaignPage = lazy(() =>
   import('./features/campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })),
 );
+// Loaded only on the Reports route (its charts will come with it).
+const ReportsPage = lazy(() =>
+  import('./features/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
 const CharterPage = lazy(() =>
   import('./features/charter/charter-page').then((m) => ({ default: m.CharterPage })),
 );
@@ -94,6 +98,7 @@ export function AppRoutes() {
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />
         <Route path="charter" element={<CharterPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="channels" element={<ChannelsPage />} />
         <Route path="settings" element={<SettingsLayout />}>
           <Route index element={<Navigate to="workspace" replace />} />

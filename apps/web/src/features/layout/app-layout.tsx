@@ -20,6 +20,7 @@ const SECTIONS = [
   { to: '/campaigns', key: 'campaigns', icon: '◆' },
   { to: '/charter', key: 'charter', icon: '§' },
   { to: '/channels', key: 'channels', icon: '◎' },
+  { to: '/reports', key: 'reports', icon: '▥' },
   { to: '/sandbox', key: 'sandbox', icon: '▤' },
   { to: '/settings', key: 'settings', icon: '⚙' },
 ] as const;
