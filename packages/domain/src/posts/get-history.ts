@@ -117,7 +117,8 @@ function orderTime(entry: Entry, steps: readonly Entry[]): number {
     const t = step.createdAt.getTime();
     if (t >= at && t - at <= SAME_TRANSACTION_MS && step.event !== 'target.sending') last = Math.max(last, t);
   }
-  return last;
+  // Half a millisecond on: after outcomes stamped at the very same instant too.
+  return last + 0.5;
 }
 
 async function eventTime(deps: PostDeps, postId: string, seq: number): Promise<Date | undefined> {
