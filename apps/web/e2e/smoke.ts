@@ -87,11 +87,9 @@ async function run(page: Page, url: string) {
   await page.getByRole('link', { name: 'Paramètres' }).waitFor(); // the choice survives a reload
   await page.getByRole('link', { name: 'Comptes' }).click();
   await page.getByText('Aucun compte connecté').waitFor();
-  await page.getByLabel('Réseau').selectOption('sandbox');
-  await page.getByLabel('Nom affiché').fill('Bac à sable');
-  await page.getByLabel('Identifiant', { exact: true }).fill('@cadence');
-  await page.getByRole('button', { name: 'Connecter', exact: true }).click();
-  await page.getByRole('listitem').filter({ hasText: '@cadence' }).getByText('Connecté').waitFor();
+  // One click per network (the sandbox needs no credentials); channels are numbered.
+  await page.getByRole('button', { name: 'Connecter Bac à sable', exact: true }).click();
+  await page.getByRole('listitem').filter({ hasText: '@sandbox-1' }).getByText('Connecté').waitFor();
   await shot(page, '09-channels-fr');
 }
 
