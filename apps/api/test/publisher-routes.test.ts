@@ -270,7 +270,8 @@ describe('publisher liveness', () => {
       state: 'running',
       workers: 1,
     });
-    const old = new Date(now.getTime() - 5 * 60_000);
+    // A crashed publisher is stalled within seconds, not after half a minute (issue 11, item 10).
+    const old = new Date(now.getTime() - 6_000);
     await db.update(publisherHeartbeats).set({ beatAt: old }).where(eq(publisherHeartbeats.workerId, 'w1'));
     const stalled = (await call(t, owner, { method: 'GET', url: '/api/v1/publisher/status' })).json();
     expect(stalled).toMatchObject({

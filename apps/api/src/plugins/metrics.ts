@@ -80,7 +80,7 @@ export async function registerMetrics(app: FastifyInstance, ctx: AppContext) {
   let watermark = ctx.clock();
   async function refreshFromLedger() {
     const db = ctx.database.db;
-    const gauges = await readLedgerGauges(db, ctx.clock(), ctx.config.publisher.tickSeconds);
+    const gauges = await readLedgerGauges(db, ctx.clock());
     dueBacklog.set(gauges.dueBacklog);
     targets.reset();
     for (const row of gauges.targetsByStatus) targets.labels(row.status).set(row.n);

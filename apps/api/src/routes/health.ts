@@ -42,11 +42,7 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
     async (_request, reply) => {
       try {
         await ctx.database.db.execute(sql`SELECT 1`);
-        const publisher = await getPublisherStatus(
-          ctx.database.db,
-          ctx.clock(),
-          ctx.config.publisher.tickSeconds,
-        );
+        const publisher = await getPublisherStatus(ctx.database.db, ctx.clock());
         return { status: 'ready' as const, database: ctx.database.driver, publisher };
       } catch {
         return reply.code(503).send({ status: 'unavailable' as const, database: ctx.database.driver });

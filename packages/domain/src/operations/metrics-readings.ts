@@ -3,7 +3,7 @@
 // any API process sees the work of every publisher, wherever it runs.
 import { type Executor, postTargets, publisherHeartbeats, targetAttempts } from '@cadence/db';
 import { and, asc, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import { staleAfterMs } from '../publishing/publisher-status';
+import { STALE_AFTER_MS } from '../publishing/publisher-status';
 
 /** The most attempts one scrape reads; the next scrape continues from where this one stopped. */
 export const ATTEMPTS_PER_SCRAPE = 5_000;
@@ -14,7 +14,7 @@ export interface LedgerGauges {
   publishersAlive: number;
 }
 
-export async function readLedgerGauges(db: Executor, now: Date, tickSeconds: number): Promise<LedgerGauges> {
+export async function readLedgerGauges(db: Executor, now: Date): Promise<LedgerGauges> {
   const [due] = await db
     .select({ n: count() })
     .from(postTargets)
@@ -29,7 +29,7 @@ export async function readLedgerGauges(db: Executor, now: Date, tickSeconds: num
     .where(
       and(
         isNull(publisherHeartbeats.stoppedAt),
-        gt(publisherHeartbeats.beatAt, new Date(now.getTime() - staleAfterMs(tickSeconds))),
+        gt(publisherHeartbeats.beatAt, new Date(now.getTime() - STALE_AFTER_MS)),
       ),
     );
   return { dueBacklog: due?.n ?? 0, targetsByStatus: byStatus, publishersAlive: alive?.n ?? 0 };

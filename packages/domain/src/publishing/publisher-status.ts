@@ -3,22 +3,20 @@ import { type Executor, publisherHeartbeats } from '@cadence/db';
 import { desc } from 'drizzle-orm';
 import type { PublisherStatus } from './schemas';
 
-/** A publisher is stalled after missing its heartbeats for this long (it beats every second). */
-export function staleAfterMs(tickSeconds: number): number {
-  return 3 * Math.max(5_000, tickSeconds * 1000);
-}
+/**
+ * A publisher is stalled after this long without a heartbeat. Every process's job runner beats each
+ * second whatever the claim tick, so five missed beats is a crash, not a busy moment; the runner
+ * itself hands a silent worker's targets back after 3.5 s.
+ */
+export const STALE_AFTER_MS = 5_000;
 
-export async function getPublisherStatus(
-  db: Executor,
-  now: Date,
-  tickSeconds: number,
-): Promise<PublisherStatus> {
+export async function getPublisherStatus(db: Executor, now: Date): Promise<PublisherStatus> {
   const beats = await db
     .select()
     .from(publisherHeartbeats)
     .orderBy(desc(publisherHeartbeats.beatAt))
     .limit(50);
-  const freshAfter = now.getTime() - staleAfterMs(tickSeconds);
+  const freshAfter = now.getTime() - STALE_AFTER_MS;
   const alive = beats.filter((b) => b.stoppedAt === null && b.beatAt.getTime() >= freshAfter);
   const newest = beats[0];
   if (alive.length > 0) {

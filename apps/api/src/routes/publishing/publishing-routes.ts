@@ -108,6 +108,6 @@ export async function publishingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: publisherStatusSchema, ...errorResponses },
       },
     },
-    async () => getPublisherStatus(db, ctx.clock(), ctx.config.publisher.tickSeconds),
+    async () => getPublisherStatus(db, ctx.clock()),
   );
 }
