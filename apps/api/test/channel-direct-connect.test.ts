@@ -1,7 +1,7 @@
 // Issue 12, item 4: "Connected" must mean the channel can publish. POST /channels checks a Bluesky
 // app password by signing in (against a local PDS stand-in), makes a webhook's secret itself and
 // shows it once, and refuses X/LinkedIn/Meta accounts typed in without a token.
-import { channels } from '@cadence/db';
+import { channels, idempotencyKeys } from '@cadence/db';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,37 @@ describe('adding a webhook channel', () => {
     expect(one.body).not.toContain(webhookSecret);
     expect(list.body).not.toContain(webhookSecret);
     expect(one.json()).not.toHaveProperty('webhookSecret');
+  });
+
+  it('never writes the secret to the idempotency store; a replay answers without it', async () => {
+    const payload = {
+      network: 'webhook',
+      displayName: 'Keyed',
+      handle: 'keyed',
+      credentials: { url: 'https://hooks.example.org/keyed' },
+    };
+    const send = () =>
+      call(t, owner, {
+        method: 'POST',
+        url: base(),
+        payload,
+        headers: { 'idempotency-key': 'webhook-secret-once' },
+      });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    const secret = first.json().webhookSecret;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await t.ctx.database.db
+      .select({ body: idempotencyKeys.responseBody })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, 'webhook-secret-once'));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.body).not.toContain(secret);
+    const replay = await send();
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().id).toBe(first.json().id);
+    expect(replay.body).not.toContain(secret);
   });
 
   it('makes a different secret for each channel', async () => {

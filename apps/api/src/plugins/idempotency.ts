@@ -32,6 +32,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** This POST creates something: it honours the Idempotency-Key header. */
     idempotent?: boolean;
+    /**
+     * Top-level response fields never written to the idempotency store (secrets shown once): a
+     * replay answers without them.
+     */
+    idempotentOmit?: readonly string[];
   }
   interface FastifyRequest {
     idempotencyHash?: string;
@@ -202,6 +207,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
       await claim.held.rollback();
       return payload;
     }
+    const stored = withoutFields(body, request.routeOptions.config.idempotentOmit);
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = reply.getHeader(name);
@@ -213,7 +219,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
         .set({
           state: 'completed',
           responseStatus: reply.statusCode,
-          responseBody: body,
+          responseBody: stored,
           responseHeaders: headers,
           completedAt: ctx.clock(),
         })
@@ -264,4 +270,13 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
       });
     }
   });
+}
+
+/** The JSON body without the named top-level fields, for storage; unchanged when none are named. */
+function withoutFields(body: string, fields: readonly string[] | undefined): string {
+  if (!fields || fields.length === 0) return body;
+  const parsed: unknown = JSON.parse(body);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return body;
+  const kept = Object.fromEntries(Object.entries(parsed).filter(([key]) => !fields.includes(key)));
+  return JSON.stringify(kept);
 }

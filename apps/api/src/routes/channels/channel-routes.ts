@@ -54,7 +54,8 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/workspaces/:workspaceId/channels',
     {
-      config: { access: { minRole: 'manager' }, idempotent: true },
+      // The webhook secret is shown once and never stored in clear: a replay answers without it.
+      config: { access: { minRole: 'manager' }, idempotent: true, idempotentOmit: ['webhookSecret'] },
       schema: {
         tags: ['channels'],
         summary:
