@@ -55,8 +55,19 @@ async function signIn(page: Page, base: string, d: Dict, who: Who, lang: Lang) {
   await page.getByLabel(d.login.password).fill(who.password);
   await page.getByRole('button', { name: d.login.submit }).click();
   await page.waitForURL('**/calendar*');
+  // The interface language is each person's choice; on a phone it sits behind the menu button.
+  const menu = page.locator('.phone-menu-button');
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: language, exact: true }).click();
-  await page.getByRole('link', { name: d.nav.calendar }).waitFor();
+  if ((await menu.getAttribute('aria-expanded').catch(() => null)) === 'true') await menu.click();
+  await page.getByTestId('notification-bell').waitFor();
+}
+
+/** Follows a link of the main navigation, opening the phone menu first where it is folded. */
+async function openNavLink(page: Page, name: string) {
+  const menu = page.locator('.phone-menu-button');
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('link', { name }).click();
 }
 
 interface World {
@@ -295,7 +306,7 @@ async function flow(
   await page.keyboard.type(' +1');
   await page.getByLabel(fill(d.postControl.when.editorLabel, { zone: ZONE })).waitFor();
   await shot(page, tag('03-composer-autosave'));
-  await page.getByRole('link', { name: d.nav.calendar }).click();
+  await openNavLink(page, d.nav.calendar);
   await page.waitForURL('**/calendar*');
   let kept = '';
   for (let i = 0; i < 30 && kept !== `${first} +1`; i++) {
