@@ -1,6 +1,6 @@
 // GET /metrics: closed without METRICS_TOKEN and to a wrong token (indistinguishable from an
 // unknown route), and, when open, figures that follow the ledger and the requests served.
-import { channels, posts, postTargets, targetAttempts } from '@cadence/db';
+import { channels, jobs, posts, postTargets, targetAttempts } from '@cadence/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, setupOwner, type TestApp } from './helpers';
 
@@ -101,6 +101,7 @@ describe('GET /metrics', () => {
       finishedAt: new Date(),
     });
 
+    await open.ctx.database.db.insert(jobs).values({ kind: 'metrics.probe', payload: {} });
     const first = (await scrape(open, `Bearer ${TOKEN}`)).body;
     expect(sample(first, 'cadence_publisher_due_backlog')).toBe(backlogBefore + 1);
     expect(sample(first, 'cadence_publisher_sends_total{network="mastodon",outcome="published"}')).toBe(1);
@@ -108,6 +109,7 @@ describe('GET /metrics', () => {
     expect(sample(first, 'cadence_publisher_lag_seconds_bucket{le="1",network="mastodon"}')).toBe(0);
     expect(sample(first, 'cadence_publisher_lag_seconds_bucket{le="2.5",network="mastodon"}')).toBe(1);
     expect(first).toMatch(/cadence_post_targets\{status="scheduled"\} [2-9]/);
+    expect(first).toMatch(/cadence_jobs\{kind="metrics\.probe",status="queued"\} 1/);
 
     const second = (await scrape(open, `Bearer ${TOKEN}`)).body;
     expect(sample(second, 'cadence_publisher_sends_total{network="mastodon",outcome="published"}')).toBe(1);

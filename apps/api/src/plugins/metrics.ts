@@ -61,6 +61,12 @@ export async function registerMetrics(app: FastifyInstance, ctx: AppContext) {
     help: 'Publisher processes with a fresh heartbeat',
     registers: [registry],
   });
+  const jobQueue = new Gauge({
+    name: 'cadence_jobs',
+    help: 'Background jobs of the shared runner (emails, sweeps...) by kind and status',
+    labelNames: ['kind', 'status'],
+    registers: [registry],
+  });
   const sends = new Counter({
     name: 'cadence_publisher_sends_total',
     help: 'Finished send attempts and other ledger outcomes, by network and outcome (since this process started)',
@@ -85,6 +91,8 @@ export async function registerMetrics(app: FastifyInstance, ctx: AppContext) {
     targets.reset();
     for (const row of gauges.targetsByStatus) targets.labels(row.status).set(row.n);
     publishers.set(gauges.publishersAlive);
+    jobQueue.reset();
+    for (const row of gauges.jobsByKindAndStatus) jobQueue.labels(row.kind, row.status).set(row.n);
     for (const attempt of await readAttemptsSince(db, watermark)) {
       sends.labels(attempt.network, attempt.outcome).inc();
       if (attempt.lagSeconds !== null) lag.labels(attempt.network).observe(attempt.lagSeconds);

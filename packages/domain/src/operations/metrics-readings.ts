@@ -1,7 +1,7 @@
 // What the /metrics endpoint reads from the database at scrape time. Publishing figures come from
 // the ledger and its attempt log rather than from counters inside each publisher, so one scrape of
 // any API process sees the work of every publisher, wherever it runs.
-import { type Executor, postTargets, publisherHeartbeats, targetAttempts } from '@cadence/db';
+import { type Executor, jobs, postTargets, publisherHeartbeats, targetAttempts } from '@cadence/db';
 import { and, asc, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { STALE_AFTER_MS } from '../publishing/publisher-status';
 
@@ -12,6 +12,7 @@ export interface LedgerGauges {
   dueBacklog: number;
   targetsByStatus: { status: string; n: number }[];
   publishersAlive: number;
+  jobsByKindAndStatus: { kind: string; status: string; n: number }[];
 }
 
 export async function readLedgerGauges(db: Executor, now: Date): Promise<LedgerGauges> {
@@ -32,7 +33,17 @@ export async function readLedgerGauges(db: Executor, now: Date): Promise<LedgerG
         gt(publisherHeartbeats.beatAt, new Date(now.getTime() - STALE_AFTER_MS)),
       ),
     );
-  return { dueBacklog: due?.n ?? 0, targetsByStatus: byStatus, publishersAlive: alive?.n ?? 0 };
+  // Finished jobs are swept after a week, so this stays a small grouped count.
+  const jobCounts = await db
+    .select({ kind: jobs.kind, status: jobs.status, n: count() })
+    .from(jobs)
+    .groupBy(jobs.kind, jobs.status);
+  return {
+    dueBacklog: due?.n ?? 0,
+    targetsByStatus: byStatus,
+    publishersAlive: alive?.n ?? 0,
+    jobsByKindAndStatus: jobCounts,
+  };
 }
 
 export interface FinishedAttempt {

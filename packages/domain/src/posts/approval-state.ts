@@ -27,13 +27,12 @@ export async function loadPolicy(db: Executor, workspaceId: string): Promise<App
 type WrittenPost = Pick<PostRow, 'id' | 'workspaceId' | 'authorUserId' | 'authorTokenId'>;
 
 export async function loadApprovalState(db: Executor, post: WrittenPost): Promise<ApprovalState> {
-  const [policy, revisions] = await Promise.all([
-    loadPolicy(db, post.workspaceId),
-    db
-      .selectDistinct({ userId: postRevisions.createdByUserId, tokenId: postRevisions.createdByTokenId })
-      .from(postRevisions)
-      .where(eq(postRevisions.postId, post.id)),
-  ]);
+  // Sequential: `db` may be a transaction, whose one client runs one query at a time.
+  const policy = await loadPolicy(db, post.workspaceId);
+  const revisions = await db
+    .selectDistinct({ userId: postRevisions.createdByUserId, tokenId: postRevisions.createdByTokenId })
+    .from(postRevisions)
+    .where(eq(postRevisions.postId, post.id));
   const hands = [{ userId: post.authorUserId, tokenId: post.authorTokenId }, ...revisions];
   const userIds = [...new Set(hands.flatMap((h) => (h.userId ? [h.userId] : [])))];
   const roles = new Map(

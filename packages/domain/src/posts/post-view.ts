@@ -70,12 +70,12 @@ export async function currentApprovals(db: Executor, row: PostRow) {
 
 /** The full view of one post: targets, approvals of the current revision, comments counted. */
 export async function toPostView(db: Executor, row: PostRow): Promise<PostView> {
-  const [targets, approvals, approval, comments] = await Promise.all([
-    loadTargets(db, [row.id]),
-    currentApprovals(db, row),
-    loadApprovalState(db, row),
-    db.select({ n: count() }).from(postComments).where(eq(postComments.postId, row.id)),
-  ]);
+  // One after the other: `db` may be a transaction, and a pg client runs one query at a time
+  // (queuing concurrent ones is deprecated and breaks with pg 9).
+  const targets = await loadTargets(db, [row.id]);
+  const approvals = await currentApprovals(db, row);
+  const approval = await loadApprovalState(db, row);
+  const comments = await db.select({ n: count() }).from(postComments).where(eq(postComments.postId, row.id));
   return {
     ...toPostSummary(row, targets),
     approvals,
