@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DateTime } from 'luxon';
-import { chromium } from 'playwright-core';
 import { repoRoot, startServer } from './server';
 import type { BenchSection } from '../../../bench/run';
+import { launchChromium } from './browser';
 
 const POSTS = 2_000;
 const LOADS = 7;
@@ -117,11 +117,7 @@ export async function runCalendarBench(): Promise<BenchSection[]> {
     throw new Error('Build the web app first: pnpm --filter @cadence/web build');
   const sizes = bundleSizes();
   const server = await startServer({ API_RATE_LIMIT_PER_MINUTE: '100000' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const client = new Client(server.url);
     const month = DateTime.now().setZone(ZONE).plus({ months: 1 }).startOf('month');

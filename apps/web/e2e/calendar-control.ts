@@ -6,12 +6,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { repoRoot, startServer } from './server';
+import { CHROMIUM_PATH as CHROMIUM, launchChromium } from './browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ZONE = 'Europe/Paris';
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'owner password 42' };
@@ -442,18 +442,7 @@ async function main() {
   mkdirSync(shots, { recursive: true });
   const server = await startServer();
   console.log(`Server at ${server.url}`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: ZONE });
     const page = await context.newPage();

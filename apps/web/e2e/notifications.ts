@@ -5,10 +5,11 @@
 // preferences page on desktop and phone, in both languages.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { repoRoot, startServer } from './server';
+import { launchChromium } from './browser';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const PASSWORD = 'correct horse battery 42';
@@ -87,16 +88,7 @@ async function shot(page: Page, name: string) {
 async function main() {
   mkdirSync(shots, { recursive: true });
   const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const { url } = server;
     const setup = await api(url, null, 'POST', '/setup', {

@@ -5,11 +5,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import d from '../src/i18n/en.json';
 import { repoRoot, startServer } from './server';
+import { launchChromium } from './browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const owner = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery' };
 const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor password 42' };
@@ -209,17 +209,7 @@ async function main() {
   }
   mkdirSync(shots, { recursive: true });
   const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     const context = await browser.newContext({

@@ -3,10 +3,10 @@
 // then French. Screenshots go to artifacts/screenshots/. Run with `pnpm test:e2e` (builds first).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { repoRoot, startServer } from './server';
+import { CHROMIUM_PATH as CHROMIUM, launchChromium } from './browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const owner = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery' };
 
@@ -106,18 +106,7 @@ async function main() {
   rmSync(path.join(shots, 'failure.png'), { force: true }); // from an earlier failed run
   const server = await startServer();
   console.log(`Server at ${server.url}`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     // An English browser (a French one opens setup in French: phone.ts checks that), in another
