@@ -92,6 +92,7 @@ export const NOTIFICATION_KINDS = [
   'publisher_stalled', // to owners
   'role_changed', // to the person
   'webhook_disabled', // to owners
+  'inbox_assigned', // to the member an inbox item was assigned to
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -102,3 +103,22 @@ export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
 /** An email's life in the outbox: queued -> sending -> sent; held when no SMTP is configured. */
 export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'held', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/**
+ * What an inbox item is (issue 16): a reply in a thread of ours, a mention of our account, a quote
+ * of one of our posts, or a comment under one of our posts (networks that call replies comments).
+ */
+export const INBOX_ITEM_KINDS = ['reply', 'mention', 'quote', 'comment'] as const;
+export type InboxItemKind = (typeof INBOX_ITEM_KINDS)[number];
+
+/** Where an inbox item stands: open (to answer), waiting (on someone else), done. */
+export const INBOX_STATUSES = ['open', 'waiting', 'done'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/** A reply sent from Cadence, through its own send ledger: `sending` is committed before the call. */
+export const INBOX_REPLY_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type InboxReplyStatus = (typeof INBOX_REPLY_STATUSES)[number];
+
+/** Inbox list orders: newest first, or the longest-waiting open/waiting items first. */
+export const INBOX_ORDERS = ['newest', 'oldest_waiting'] as const;
+export type InboxOrder = (typeof INBOX_ORDERS)[number];

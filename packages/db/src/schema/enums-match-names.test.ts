@@ -9,6 +9,7 @@ import { jobStatusEnum } from './jobs';
 import { emailStatusEnum, notificationDeliveryEnum, notificationKindEnum } from './notifications';
 import { mediaKindEnum } from './media';
 import { postStatusEnum, targetStatusEnum } from './posts';
+import { inboxItemKindEnum, inboxReplyStatusEnum, inboxStatusEnum } from './inbox';
 
 describe('database enums', () => {
   it.each([
@@ -25,6 +26,9 @@ describe('database enums', () => {
     ['notification_delivery', notificationDeliveryEnum.enumValues, names.NOTIFICATION_DELIVERIES],
     ['email_status', emailStatusEnum.enumValues, names.EMAIL_STATUSES],
     ['media_kind', mediaKindEnum.enumValues, names.MEDIA_KINDS],
+    ['inbox_item_kind', inboxItemKindEnum.enumValues, names.INBOX_ITEM_KINDS],
+    ['inbox_status', inboxStatusEnum.enumValues, names.INBOX_STATUSES],
+    ['inbox_reply_status', inboxReplyStatusEnum.enumValues, names.INBOX_REPLY_STATUSES],
   ])('%s lists exactly the shared names', (_, enumValues, shared) => {
     expect([...enumValues]).toEqual([...shared]);
   });

@@ -14,3 +14,4 @@ export * from './jobs';
 export * from './invitations';
 export * from './notifications';
 export * from './media';
+export * from './inbox';

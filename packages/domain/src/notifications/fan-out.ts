@@ -222,7 +222,12 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
               digestPending = true;
             } else {
               recentEmails.set(userId, sent + 1);
-              const path = notificationPath({ kind, postId: event.postId, channelId: event.channelId });
+              const path = notificationPath({
+                kind,
+                postId: event.postId,
+                channelId: event.channelId,
+                params,
+              });
               const rendered = renderNotificationEmail({
                 locale: member.locale,
                 workspace: workspaceNames.get(event.workspaceId) ?? '',

@@ -5,7 +5,13 @@ export function notificationPath(n: {
   kind: NotificationKind;
   postId: string | null;
   channelId: string | null;
+  params?: Record<string, string | number | null> | null;
 }): string {
+  // An inbox item: the inbox opens on it (the web app reads ?item=).
+  if (n.kind === 'inbox_assigned') {
+    const item = n.params?.itemId;
+    return typeof item === 'string' ? `/inbox?item=${encodeURIComponent(item)}` : '/inbox';
+  }
   if (n.postId) {
     if (n.kind === 'post_submitted') return `/review/${n.postId}`;
     return `/posts/${n.postId}${n.channelId ? `?channel=${n.channelId}` : ''}`;

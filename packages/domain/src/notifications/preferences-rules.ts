@@ -22,6 +22,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   publisher_stalled: 'both',
   role_changed: 'both',
   webhook_disabled: 'both',
+  inbox_assigned: 'both',
 };
 
 /** No storm: beyond this many instant emails to one person in the window, the rest wait for a digest. */

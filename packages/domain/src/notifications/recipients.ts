@@ -53,6 +53,7 @@ function pick(kind: NotificationKind, members: readonly MemberInfo[], people: Ev
     case 'webhook_disabled':
       return owners;
     case 'role_changed':
+    case 'inbox_assigned':
       return people.subjectUserId ? [people.subjectUserId] : [];
   }
 }
