@@ -11841,7 +11841,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled";
+                                kind: "post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned";
                                 actorName: string | null;
                                 params: {
                                     [key: string]: (string | number) | null;
