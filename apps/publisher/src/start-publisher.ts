@@ -14,6 +14,7 @@ import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './
 import { registerHousekeeping } from './jobs/housekeeping';
 import { registerNotifications } from './jobs/notifications';
 import { registerMediaSweep } from './jobs/media-sweep';
+import { registerMetricsPulls } from './jobs/metrics-pull';
 import { createPublisher, type Publisher } from './publisher';
 
 export interface StartPublisherInput {
@@ -50,15 +51,16 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
       return { inFlight: stats?.held ?? 0, published: stats?.published ?? 0 };
     },
   });
+  const adapters =
+    input.adapters ??
+    defaultAdapters({
+      db,
+      allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
+      baseUrls: config.networks.baseUrls,
+    });
   publisher = createPublisher({
     db,
-    adapters:
-      input.adapters ??
-      defaultAdapters({
-        db,
-        allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
-        baseUrls: config.networks.baseUrls,
-      }),
+    adapters,
     keyRing,
     settings: config.publisher,
     logger,
@@ -79,6 +81,7 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
     logger,
   );
   registerNotifications(runner, { db, config, clock, logger });
+  registerMetricsPulls(runner, { db, adapters, keyRing, clock, logger });
   registerMediaSweep(
     runner,
     { db, storage: input.mediaStorage ?? mediaStorageFromConfig(config), now: clock },

@@ -5,6 +5,7 @@ export {
   completeJob,
   type EnqueueOptions,
   enqueueJob,
+  enqueueJobs,
   failJob,
   handBackJobs,
   renewLeases,
@@ -17,6 +18,7 @@ export {
   type JobKind,
   type JobRunner,
   PermanentJobError,
+  RetryLaterJobError,
   type RunnerLogger,
   type RunnerOptions,
 } from './runner';

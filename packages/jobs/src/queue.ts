@@ -33,6 +33,32 @@ export async function enqueueJob(
   return row?.id ?? null;
 }
 
+/** Many jobs in one statement (each with its own key and time); those whose key exists are skipped. */
+export async function enqueueJobs(
+  db: Executor,
+  kind: string,
+  items: readonly { payload: unknown; key: string; runAt: Date; maxAttempts?: number }[],
+  now: Date,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const rows = await db
+    .insert(jobs)
+    .values(
+      items.map((item) => ({
+        kind,
+        payload: item.payload ?? {},
+        key: item.key,
+        runAt: item.runAt,
+        ...(item.maxAttempts ? { maxAttempts: item.maxAttempts } : {}),
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
 export interface ClaimedJob {
   id: string;
   kind: string;

@@ -71,6 +71,20 @@ export interface JobKind<P> {
 /** An error a job throws to say "do not try again". */
 export class PermanentJobError extends Error {}
 
+/**
+ * An error a job throws when the other side said when to come back (HTTP 429 with Retry-After):
+ * the next attempt runs then rather than after the runner's backoff. It still counts as an attempt,
+ * so a side that never stops refusing cannot keep a job alive for ever.
+ */
+export class RetryLaterJobError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface JobRunnerInput {
   db: Db;
   workerId: string;
@@ -195,12 +209,11 @@ export function createJobRunner(input: JobRunnerInput): JobRunner {
       const message = error instanceof Error ? error.message : String(error);
       const giveUp = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       const now = clock();
-      const retryAt = giveUp
-        ? null
-        : new Date(
-            now.getTime() +
-              backoffDelayMs(job.attempts, { random, policy: entry.def.backoff ?? options.backoff }),
-          );
+      const waitMs =
+        error instanceof RetryLaterJobError
+          ? Math.max(0, error.retryAfterMs)
+          : backoffDelayMs(job.attempts, { random, policy: entry.def.backoff ?? options.backoff });
+      const retryAt = giveUp ? null : new Date(now.getTime() + waitMs);
       const reason =
         giveUp && !(error instanceof PermanentJobError)
           ? `Gave up after ${job.attempts} attempts: ${message}`

@@ -6,7 +6,7 @@ import { createTestDatabase } from '@cadence/db/testing';
 import { eq, inArray } from 'drizzle-orm';
 import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createJobRunner, type JobRunner, PermanentJobError } from '../src/index';
+import { createJobRunner, type JobRunner, PermanentJobError, RetryLaterJobError } from '../src/index';
 
 let database: Database;
 beforeAll(async () => {
@@ -109,6 +109,26 @@ describe('job runner', () => {
     );
     const [row] = await jobsOf([id]);
     expect(row).toMatchObject({ attempts: 1, lastError: 'the address does not exist' });
+    await r.stop();
+  });
+
+  it('runs a job again when the other side asked (Retry-After), not after the backoff', async () => {
+    const r = runner('w-later');
+    r.register('test.later', {
+      run: async () => {
+        throw new RetryLaterJobError('asked to slow down (HTTP 429)', 120_000);
+      },
+    });
+    const before = Date.now();
+    const id = await r.enqueue('test.later', {});
+    await until(
+      async () => (await jobsOf([id]))[0]?.attempts === 1,
+      () => r.runOnce(),
+    );
+    const [row] = await jobsOf([id]);
+    expect(row).toMatchObject({ status: 'queued', lastError: 'asked to slow down (HTTP 429)' });
+    // The backoff here is 20-40 ms; the job waits the two minutes it was told.
+    expect(row?.runAt.getTime()).toBeGreaterThanOrEqual(before + 120_000);
     await r.stop();
   });
 

@@ -122,3 +122,11 @@ export type InboxReplyStatus = (typeof INBOX_REPLY_STATUSES)[number];
 /** Inbox list orders: newest first, or the longest-waiting open/waiting items first. */
 export const INBOX_ORDERS = ['newest', 'oldest_waiting'] as const;
 export type InboxOrder = (typeof INBOX_ORDERS)[number];
+
+/**
+ * Figures pulled back from the networks for a published target (issue 17). Mastodon: replies,
+ * boosts (reposts), favourites (likes); Bluesky: replies, reposts, likes, quotes. A network that
+ * gives no figure for a name has no point stored: reports say "not available", never zero.
+ */
+export const METRIC_NAMES = ['replies', 'reposts', 'likes', 'quotes'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];

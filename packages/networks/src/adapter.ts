@@ -3,6 +3,7 @@
 import type { MediaRef } from '@cadence/db';
 import type { AdapterCapabilities } from '@cadence/domain/publishing/decide-after-failure';
 import type { Network } from '@cadence/domain/networks/schemas';
+import type { PulledMetrics } from '@cadence/domain/reports/metrics/schemas';
 
 export interface PublishRequest {
   /** The target's id: the idempotency key / delivery id / deterministic record key. */
@@ -52,6 +53,21 @@ export interface NetworkAdapter {
   publish(request: PublishRequest, signal: AbortSignal): Promise<Published>;
   /** Present when `capabilities.canFindExisting`: the post for this target, or null if it is not there. */
   findExisting?(request: PublishRequest, signal: AbortSignal): Promise<Published | null>;
+  /**
+   * Present when the network gives engagement figures: the post's current figures (only those the
+   * network gives), or null when the post is gone. Throws a NetworkError like `publish`.
+   */
+  fetchMetrics?(request: MetricsRequest, signal: AbortSignal): Promise<PulledMetrics | null>;
+  /** Present when the network gives it: the channel's follower count now. */
+  fetchFollowers?(request: Omit<MetricsRequest, 'externalId'>, signal: AbortSignal): Promise<number>;
+}
+
+/** What a metrics pull needs: the post on the network, and the channel's opened credentials. */
+export interface MetricsRequest {
+  channelId: string;
+  /** The id the network gave at publication (`Published.externalId`). */
+  externalId: string;
+  credentials: unknown;
 }
 
 export type AdapterRegistry = Partial<Record<Network, NetworkAdapter>>;

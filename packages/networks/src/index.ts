@@ -1,4 +1,11 @@
-export type { AdapterRegistry, NetworkAdapter, Published, PublishRequest, RateAllowance } from './adapter';
+export type {
+  AdapterRegistry,
+  MetricsRequest,
+  NetworkAdapter,
+  Published,
+  PublishRequest,
+  RateAllowance,
+} from './adapter';
 export { NetworkError } from './errors';
 export {
   createFakeAdapter,

@@ -8,6 +8,7 @@ import { channelStatusEnum, networkEnum } from './channels';
 import { jobStatusEnum } from './jobs';
 import { emailStatusEnum, notificationDeliveryEnum, notificationKindEnum } from './notifications';
 import { mediaKindEnum } from './media';
+import { metricNameEnum } from './metrics';
 import { postStatusEnum, targetStatusEnum } from './posts';
 import { inboxItemKindEnum, inboxReplyStatusEnum, inboxStatusEnum } from './inbox';
 
@@ -29,6 +30,7 @@ describe('database enums', () => {
     ['inbox_item_kind', inboxItemKindEnum.enumValues, names.INBOX_ITEM_KINDS],
     ['inbox_status', inboxStatusEnum.enumValues, names.INBOX_STATUSES],
     ['inbox_reply_status', inboxReplyStatusEnum.enumValues, names.INBOX_REPLY_STATUSES],
+    ['metric_name', metricNameEnum.enumValues, names.METRIC_NAMES],
   ])('%s lists exactly the shared names', (_, enumValues, shared) => {
     expect([...enumValues]).toEqual([...shared]);
   });

@@ -15,3 +15,4 @@ export * from './invitations';
 export * from './notifications';
 export * from './media';
 export * from './inbox';
+export * from './metrics';

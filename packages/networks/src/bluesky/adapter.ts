@@ -13,6 +13,7 @@ import type { SafeHttpOptions } from '../safe-http';
 import { blueskyCredentialsSchema } from './credentials';
 import { blueskyHandles, buildFacets } from './facets';
 import { buildEmbed } from './embed';
+import { blueskyMetrics } from './metrics';
 import { type BlueskySession, sessionCache } from './session';
 import { deterministicTid } from './tid';
 import { XrpcError, xrpc } from './xrpc';
@@ -135,6 +136,7 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
     `https://bsky.app/profile/${session.handle}/post/${rkey}`;
 
   return {
+    ...blueskyMetrics(deps, sessions),
     network: 'bluesky',
     capabilities: { canFindExisting: true, idempotentRetry: true },
     // Bluesky's write budget is 5,000 points an hour per account (a post costs 3).

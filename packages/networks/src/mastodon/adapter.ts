@@ -11,6 +11,7 @@ import { type AdapterDeps, textWithLink } from '../network-http/compose';
 import { mastodonCredentialsSchema, mastodonOptionsSchema } from './credentials';
 import { mastodonCall } from './http';
 import { uploadMastodonMedia } from './media';
+import { mastodonMetrics } from './metrics';
 
 const status = z.object({
   id: z.string().min(1).max(100),
@@ -21,6 +22,7 @@ const status = z.object({
 export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
   return {
+    ...mastodonMetrics(deps),
     network: 'mastodon',
     capabilities: { canFindExisting: false, idempotentRetry: true },
     // Mastodon allows 300 calls per 5 minutes per account; media uploads 30 per 30 minutes.

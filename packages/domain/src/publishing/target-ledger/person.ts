@@ -1,6 +1,7 @@
 // retry / confirm: what a person does to targets the publisher could not finish. Guarded by status
 // and by the absence of a lease: published, unknown-to-be-checked and in-flight targets are never
 // retried, so a retry can never re-post where the post already is.
+import { planFirstPulls } from '../../reports/metrics/plan-pulls';
 import { type Executor, postTargets, targetReconciliations } from '@cadence/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { TargetStatus } from '../post-status';
@@ -63,5 +64,6 @@ export async function confirm(tx: Executor, targetId: string, confirmation: Conf
     )
     .returning();
   if (row) await tx.delete(targetReconciliations).where(eq(targetReconciliations.targetId, targetId));
+  if (row?.status === 'published') await planFirstPulls(tx, [row.id], now);
   return row ?? null;
 }

@@ -4,6 +4,7 @@
 // overwrite the newer state.
 import type { Executor } from '@cadence/db';
 import { sql } from 'drizzle-orm';
+import { planFirstPulls } from '../../reports/metrics/plan-pulls';
 import { safeExternalUrl } from '../external-url';
 import type { TargetStatus } from '../post-status';
 import { rowsOf, uuidList } from './sql';
@@ -72,5 +73,9 @@ async function applyGuarded(
       AND t.status = ${guard.from}::target_status
       AND ${owner}
     RETURNING t.id`);
-  return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+  const applied = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+  // The metrics schedule starts in the same transaction as the publication it follows.
+  const published = changes.filter((c) => c.status === 'published' && applied.has(c.id)).map((c) => c.id);
+  await planFirstPulls(tx, published, now);
+  return applied;
 }
