@@ -14,6 +14,7 @@ import {
   getPost,
   type PostsWorld,
   postsUrl,
+  saveCharter,
 } from './posts-fixtures';
 
 let t: TestApp;
@@ -195,6 +196,16 @@ describe('POST /posts/:id/duplicate', () => {
       (await call(t, w.viewer, { method: 'POST', url: postsUrl(w.ws, `/${source.id}/duplicate`) }))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('copies a post whose pillar the charter no longer defines, without the pillar', async () => {
+    await saveCharter(w, { pillars: [{ id: 'gone', name: 'Gone', colour: '#112233', targetShare: 0.2 }] });
+    const source = await createPost(w, w.manager, { text: 'Pilier retiré', pillarId: 'gone' });
+    await saveCharter(w, { pillars: [] });
+    const res = await call(t, w.editor, { method: 'POST', url: postsUrl(w.ws, `/${source.id}/duplicate`) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ text: 'Pilier retiré', pillarId: null });
+    expect((await getPost(w, source.id)).pillarId).toBe('gone');
   });
 });
 

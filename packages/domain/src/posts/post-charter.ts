@@ -85,6 +85,15 @@ export function assertNoBlocking(outcome: CharterOutcome, what: string): void {
   }
 }
 
+async function knownPillars(db: Executor, workspaceId: string): Promise<string[]> {
+  const charter = await loadCharterForCheck(db, workspaceId);
+  return (charter.rules.rules.pillars ?? []).map((p) => p.id);
+}
+
+export async function isKnownPillar(db: Executor, workspaceId: string, pillarId: string) {
+  return (await knownPillars(db, workspaceId)).includes(pillarId);
+}
+
 /** A pillar must be one the charter defines, or reports by pillar would count ghosts. */
 export async function assertKnownPillar(
   db: Executor,
@@ -92,8 +101,7 @@ export async function assertKnownPillar(
   pillarId: string | null | undefined,
 ) {
   if (pillarId === null || pillarId === undefined) return;
-  const charter = await loadCharterForCheck(db, workspaceId);
-  const known = (charter.rules.rules.pillars ?? []).map((p) => p.id);
+  const known = await knownPillars(db, workspaceId);
   if (!known.includes(pillarId)) {
     throw unprocessable(`The charter has no pillar "${pillarId}"`, { field: 'pillarId', known });
   }
