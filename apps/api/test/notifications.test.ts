@@ -6,7 +6,15 @@ import { sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, call, createTestApp, type TestApp } from './helpers';
-import { act, buildWorld, createPost, type PostsWorld, postsUrl } from './posts-fixtures';
+import {
+  act,
+  approveWith,
+  buildWorld,
+  createPost,
+  daysAhead,
+  type PostsWorld,
+  postsUrl,
+} from './posts-fixtures';
 
 let t: TestApp;
 let w: PostsWorld;
@@ -71,6 +79,18 @@ describe('workflow notifications', () => {
     // Fanning out again changes nothing: each event once.
     await fanOut();
     expect((await bell(w.editor)).items).toHaveLength(1);
+  });
+
+  it('tells the author once when the approval also schedules the time they asked for', async () => {
+    const post = await createPost(w, w.editor, {
+      text: 'Une seule nouvelle',
+      requestedSchedule: { local: daysAhead(6) },
+    });
+    const approved = await approveWith(w, post.id, [w.manager]);
+    expect(approved.status).toBe('scheduled');
+    await fanOut();
+    const news = (await bell(w.editor)).items.filter((n) => n.path.includes(post.id));
+    expect(news.map((n) => n.kind)).toEqual(['post_approved']);
   });
 
   it('marks one read, then all; nobody can mark another person’s', async () => {
