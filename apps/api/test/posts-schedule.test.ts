@@ -149,6 +149,18 @@ describe('rescheduling, unscheduling, cancelling', () => {
     expect(cancelled.targets[0].status).toBe('cancelled');
   });
 
+  it('unschedules back to draft when asked (the undo of a draft dropped on the calendar)', async () => {
+    const post = (await schedule((await approvedPost()).id, { local: daysAhead(61) })).json();
+    const off = await act(w, w.manager, post.id, 'unschedule', { backToDraft: true });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ status: 'draft', schedule: null });
+    expect(off.json().targets[0]).toMatchObject({ status: 'pending', scheduledAt: null });
+    // A draft again: approval is asked for again before it can be scheduled.
+    expect((await schedule(post.id, { local: daysAhead(62) })).statusCode).toBe(409);
+    const bad = await act(w, w.manager, post.id, 'unschedule', { backToDraft: 'yes' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('schedules on approval a time requested when the post was written', async () => {
     const local = daysAhead(70, '11:00');
     const post = await createPost(w, w.editor, { requestedSchedule: { local } });

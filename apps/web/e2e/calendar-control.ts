@@ -431,6 +431,29 @@ async function managerFlow(browser: Browser, w: World, lang: Lang, offsetDays: n
   await page.locator('.toast-text', { hasText: d.postControl.unscheduled }).first().waitFor();
   await cell.locator('.cad-card', { hasText: `${prefix} 4` }).waitFor({ state: 'detached' });
   await shot(page, tag('03-after-actions'));
+
+  // A draft that needs no approval, dropped on a day, is scheduled; Undo makes it a draft again.
+  const policy = (await apiCall(page, 'GET', `/api/v1/workspaces/${w.ws}`)).body.requiredApprovals;
+  await apiCall(page, 'PATCH', `/api/v1/workspaces/${w.ws}`, { requiredApprovals: 0 });
+  const own = await createPost(page, w, `${prefix} undo`);
+  await page.goto(`${w.base}/calendar?view=month&date=${dayIso}`);
+  await page.locator(`.draft-item[data-post-id="${own.id}"]`).waitFor();
+  await page.locator('[data-testid="calendar"][data-ready="true"]').waitFor();
+  await page.waitForTimeout(500);
+  await dragTo(
+    page,
+    `.draft-item[data-post-id="${own.id}"]`,
+    `td.fc-daygrid-day[data-date="${dayIso}"] .fc-daygrid-day-frame`,
+  );
+  const done = page.locator('.toast', { hasText: fill(d.calendar.scheduled, { when: '' }).trim() }).first();
+  await done.getByRole('button', { name: d.common.undo }).click();
+  let status = '';
+  for (let i = 0; i < 50 && status !== 'draft'; i++) {
+    await page.waitForTimeout(100);
+    status = (await apiCall(page, 'GET', postsUrl(w, `/${own.id}`))).body.status;
+  }
+  expect(status === 'draft', `undo puts the dropped draft back to draft (it is ${status})`);
+  await apiCall(page, 'PATCH', `/api/v1/workspaces/${w.ws}`, { requiredApprovals: policy });
   await context.close();
 }
 

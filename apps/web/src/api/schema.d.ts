@@ -8523,7 +8523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a scheduled post off the calendar; it stays approved */
+        /** Take a scheduled post off the calendar; it stays approved, or goes back to draft with backToDraft (to be submitted again like any draft) */
         post: {
             parameters: {
                 query?: never;
@@ -8542,6 +8542,7 @@ export interface paths {
                     "application/json": {
                         version?: number;
                         comment?: string;
+                        backToDraft?: boolean;
                     };
                 };
             };

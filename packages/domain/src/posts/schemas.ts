@@ -122,6 +122,15 @@ export const transitionSchema = z.strictObject({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
+export const unscheduleSchema = transitionSchema.extend({
+  /**
+   * Back to draft instead of approved: undoing a draft dropped on the calendar puts it back as it
+   * was, to be submitted like any draft before it can be scheduled again.
+   */
+  backToDraft: z.boolean().optional(),
+});
+export type UnscheduleInput = z.infer<typeof unscheduleSchema>;
+
 export const approveSchema = z.strictObject({
   /** The content revision the manager read: approving something else is refused. */
   contentRevision: versionNumberSchema,

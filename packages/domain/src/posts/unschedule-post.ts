@@ -5,39 +5,41 @@ import { parseInput } from './parse-input';
 import { recordPostEvent } from './post-events';
 import { assertNotInFlight, assertVersion, loadTargets, lockPost, savePost } from './post-store';
 import { toPostView } from './post-view';
-import { type PostView, type TransitionInput, transitionSchema } from './schemas';
+import { type PostView, type UnscheduleInput, unscheduleSchema } from './schemas';
 import { assertRole, assertTransition } from './workflow';
 
 /**
  * Takes a scheduled post off the calendar; it stays approved (a post scheduled without needing
- * approval also lands in approved: nothing about its content was decided against).
+ * approval also lands in approved: nothing about its content was decided against), or, when asked,
+ * back to draft (the undo of a draft dropped on the calendar).
  */
 export async function unschedulePost(
   deps: PostDeps,
   actor: Actor,
   postId: string,
-  input: TransitionInput = {},
+  input: UnscheduleInput = {},
 ): Promise<PostView> {
   assertRole(actor.role, 'unschedule');
-  const body = parseInput(transitionSchema, input);
+  const body = parseInput(unscheduleSchema, input);
   return inTransaction(deps.db, async (tx) => {
     const row = await lockPost(tx, actor.workspaceId, postId);
     assertVersion(row, body.version);
     assertTransition(row.status, 'unschedule');
     assertNotInFlight(await loadTargets(tx, [row.id]));
     const now = deps.clock();
+    const to = body.backToDraft ? 'draft' : 'approved';
     await unscheduleTargets(tx, row.id, now);
     const saved = await savePost(
       tx,
       row,
-      { status: 'approved', scheduledAt: null, scheduledTimezone: null, scheduledLocal: null },
+      { status: to, scheduledAt: null, scheduledTimezone: null, scheduledLocal: null },
       now,
     );
     await recordPostEvent(tx, actor, {
       postId: row.id,
       action: 'unscheduled',
       from: row.status,
-      to: 'approved',
+      to,
       comment: body.comment,
       details: { previousAt: row.scheduledAt?.toISOString() ?? null },
     });

@@ -10,6 +10,7 @@ import {
   requestChangesSchema,
   scheduleSchema,
   transitionSchema,
+  unscheduleSchema,
 } from '@cadence/domain/posts/schemas';
 import { submitPost } from '@cadence/domain/posts/submit-post';
 import { unschedulePost } from '@cadence/domain/posts/unschedule-post';
@@ -104,8 +105,10 @@ export async function postWorkflowRoutes(app: FastifyInstance, ctx: AppContext) 
   transition({
     path: 'unschedule',
     access: manager(),
-    summary: 'Take a scheduled post off the calendar; it stays approved',
-    body: transitionSchema,
+    summary:
+      'Take a scheduled post off the calendar; it stays approved, or goes back to draft with backToDraft ' +
+      '(to be submitted again like any draft)',
+    body: unscheduleSchema,
     run: unschedulePost,
   });
   transition({

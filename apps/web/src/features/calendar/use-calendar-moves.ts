@@ -89,12 +89,20 @@ export function useCalendarMoves({ workspaceId, workspaceZone, shownZone, role, 
     return 'proposed';
   }
 
-  /** Puts the post back where it was: its previous time (or none), in the state it allows. */
-  async function restore(postId: string, previousLocal: string | null, wasScheduled: boolean) {
+  /**
+   * Puts the post back where it was: its previous time (or none), in the state it allows. A draft
+   * that the drop scheduled goes back to draft, not to approved.
+   */
+  async function restore(
+    postId: string,
+    previousLocal: string | null,
+    wasScheduled: boolean,
+    wasDraft = false,
+  ) {
     const post = await latest(postId);
     const ids = { workspaceId, postId };
     if (previousLocal === null) {
-      if (post.status === 'scheduled') return unschedulePost(ids, post.version);
+      if (post.status === 'scheduled') return unschedulePost(ids, post.version, wasDraft);
       return proposeTime(ids, post.version, null);
     }
     if (post.status === 'scheduled') return reschedulePost(ids, post.version, previousLocal);
@@ -143,7 +151,9 @@ export function useCalendarMoves({ workspaceId, workspaceZone, shownZone, role, 
           : done === 'moved'
             ? 'calendar.moved'
             : 'calendar.scheduled';
-      undoable(t(key, { when: when(at) }), () => restore(postId, previous, before.status === 'scheduled'));
+      undoable(t(key, { when: when(at) }), () =>
+        restore(postId, previous, before.status === 'scheduled', before.status === 'draft'),
+      );
     } catch (e) {
       await refused(e, postId);
     }

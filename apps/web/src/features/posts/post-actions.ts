@@ -71,11 +71,11 @@ export async function reschedulePost(ids: Ids, version: number, local: string): 
   );
 }
 
-export async function unschedulePost(ids: Ids, version: number): Promise<Post> {
+export async function unschedulePost(ids: Ids, version: number, backToDraft = false): Promise<Post> {
   return unwrap(
     await api.POST('/api/v1/workspaces/{workspaceId}/posts/{postId}/unschedule', {
       params: path(ids),
-      body: { version },
+      body: backToDraft ? { version, backToDraft } : { version },
     }),
   );
 }
