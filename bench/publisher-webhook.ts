@@ -56,7 +56,7 @@ function startWorkers(url: string, n: number): ChildProcess[] {
   return Array.from({ length: n }, () =>
     startPublisher(
       url,
-      { mode: 'real', options: { claimBatch: 500, maxHeld: 5000, maxConcurrentSends: 4 } },
+      { mode: 'real', options: { claimBatch: 500, maxHeld: 5000, maxConcurrentCalls: 64 } },
       env,
     ),
   );

@@ -18,7 +18,10 @@ type Bench = Awaited<ReturnType<typeof freshBenchDatabase>>;
 
 function startWorkers(n: number): ChildProcess[] {
   return Array.from({ length: n }, () =>
-    startPublisher(url, { mode: 'noop', options: { claimBatch: 500, maxHeld: 5000, maxConcurrentSends: 4 } }),
+    startPublisher(url, {
+      mode: 'noop',
+      options: { claimBatch: 500, maxHeld: 5000, maxConcurrentCalls: 64 },
+    }),
   );
 }
 

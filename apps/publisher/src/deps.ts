@@ -13,8 +13,8 @@ export interface PublisherOptions {
   claimBatch: number;
   /** The most claimed-but-not-finished targets one process holds: the rest stay claimable by others. */
   maxHeld: number;
-  /** Send batches running at once. */
-  maxConcurrentSends: number;
+  /** Network calls (with their `sending` commits) under way at once in one process. */
+  maxConcurrentCalls: number;
   /** How long after its instant a claimed target stays ours if we never start sending it. */
   claimLeaseMs: number;
   /** A network call is aborted after this long. */
@@ -30,7 +30,7 @@ export const DEFAULT_OPTIONS: PublisherOptions = {
   lookAheadMs: 3_000,
   claimBatch: 500,
   maxHeld: 5_000,
-  maxConcurrentSends: 4,
+  maxConcurrentCalls: 64,
   claimLeaseMs: 30_000,
   sendTimeoutMs: 20_000,
   sendLeaseMarginMs: 10_000,

@@ -1,6 +1,6 @@
 // The publisher: the target ledger's work on the process's job runner. A periodic task claims what
-// is due (or about to be), timers fire each target at its instant, send batches run a few at a
-// time, and another task hands back the targets of gone workers and reconciles unknown ones. The
+// is due (or about to be), timers fire each target at its instant into the send pool (batched
+// `sending` commits, a bounded number of calls at once), and another task hands back the targets of gone workers and reconciles unknown ones. The
 // runner's heartbeat says this process is alive. stop() stops claiming, gives back what has not
 // started and waits for what is in flight.
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,8 @@ import { claimDue } from './jobs/claim-due';
 import { createInstantTimers } from './jobs/fire-at-instant';
 import { reconcileExpiredLeases } from './jobs/reconcile-expired-leases';
 import { reconcileUnknown } from './jobs/reconcile-unknown';
-import { type PreparedTarget, prepareTargets, sendPrepared } from './jobs/send-target';
+import { type PreparedTarget, prepareTargets } from './jobs/send-target';
+import { createSendPool } from './send/send-pool';
 import * as targetLedger from '@cadence/domain/publishing/target-ledger';
 
 export interface PublisherInput {
@@ -76,8 +77,6 @@ export function createPublisher(input: PublisherInput): Publisher {
     options,
   };
   const held = new Map<string, ClaimedTarget>();
-  const ready: PreparedTarget[] = [];
-  const activeSends = new Set<Promise<void>>();
   const preparing = new Set<Promise<void>>();
   let claiming: Promise<void> | null = null;
   let stopping = false;
@@ -87,32 +86,18 @@ export function createPublisher(input: PublisherInput): Publisher {
   const report = (what: string) => (err: unknown) =>
     deps.logger.error({ err }, `${what} failed; will try again`);
 
-  const pump = () => {
-    while (!stopping && activeSends.size < deps.options.maxConcurrentSends && ready.length > 0) {
-      const batch = ready.splice(0, deps.options.claimBatch);
-      const run = sendPrepared(deps, batch)
-        .then((counts) => {
-          published += counts.published;
-        })
-        // The rows stay claimed or sending in the database; hand-back brings them back.
-        .catch(report('a send batch'))
-        .finally(() => {
-          for (const t of batch) held.delete(t.target.id);
-          activeSends.delete(run);
-          pump();
-          if (backlog) void claim();
-        });
-      activeSends.add(run);
-    }
-  };
+  const pool = createSendPool(deps, (ids, sent) => {
+    published += sent;
+    for (const id of ids) held.delete(id);
+    if (backlog) void claim();
+  });
 
+  // Handed to the pool a little before the instant (about two commit times), so that `sending` is
+  // committed by then and the call leaves on the instant itself.
   const timers = createInstantTimers<PreparedTarget>(
     deps.clock,
-    (p) => dueAt(p.target).getTime(),
-    (targets) => {
-      ready.push(...targets);
-      pump();
-    },
+    (p) => dueAt(p.target).getTime() - pool.lead(),
+    (targets) => pool.push(targets),
   );
 
   const giveBack = (ids: string[]) => {
@@ -182,19 +167,19 @@ export function createPublisher(input: PublisherInput): Publisher {
       stopping = true;
       await claiming?.catch(() => {});
       await Promise.allSettled([...preparing]);
-      const unsent = [...timers.cancelAll(), ...ready.splice(0)].map((p) => p.target.id);
+      const unsent = [...timers.cancelAll(), ...pool.stop()].map((p) => p.target.id);
       await giveBack(unsent);
       const deadline = new Promise((resolve) => setTimeout(resolve, deps.options.shutdownTimeoutMs).unref());
-      await Promise.race([Promise.allSettled([...activeSends]), deadline]);
+      await Promise.race([pool.drained(), deadline]);
       if (ownRunner) await runner.stop();
       deps.logger.info({ released: unsent.length, published }, 'publisher stopped');
     },
     async idle() {
-      while (held.size > 0 || claiming || activeSends.size > 0 || preparing.size > 0) {
-        await Promise.allSettled([...activeSends, ...preparing, claiming]);
+      while (held.size > 0 || claiming || pool.busy() || preparing.size > 0) {
+        await Promise.allSettled([pool.drained(), ...preparing, claiming]);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
-    stats: () => ({ held: held.size, sending: activeSends.size, published }),
+    stats: () => ({ held: held.size, sending: pool.inFlight(), published }),
   };
 }

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHttpPool, safeRequest } from './safe-http';
+import { CONNECTIONS_PER_ORIGIN, closeHttpPool, safeRequest } from './safe-http';
 
 let server: Server;
 let base: string;
@@ -43,14 +43,14 @@ describe('pooled HTTP', () => {
     expect(connections).toBeLessThanOrEqual(2);
   });
 
-  it('opens at most 16 connections to one origin for a burst of 200 calls', async () => {
+  it(`opens at most ${CONNECTIONS_PER_ORIGIN} connections to one origin for a burst of 200 calls`, async () => {
     connections = 0;
     mostOpen = 0;
     const all = await Promise.all(
       Array.from({ length: 200 }, () => safeRequest(`${base}/x`, { method: 'POST', body: '{}' }, http)),
     );
     expect(all.every((r) => r.status === 200)).toBe(true);
-    expect(mostOpen).toBeLessThanOrEqual(16);
-    expect(connections).toBeLessThanOrEqual(16);
+    expect(mostOpen).toBeLessThanOrEqual(CONNECTIONS_PER_ORIGIN);
+    expect(connections).toBeLessThanOrEqual(CONNECTIONS_PER_ORIGIN);
   });
 });

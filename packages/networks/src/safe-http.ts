@@ -153,7 +153,7 @@ async function requestOnce(
 // origin is reused instead of opened per call (a TLS handshake is most of a call's time), and at
 // most CONNECTIONS_PER_ORIGIN are open to one origin, so a burst queues instead of opening
 // thousands of sockets. Each new connection still goes through the guarded lookup.
-const CONNECTIONS_PER_ORIGIN = 16;
+export const CONNECTIONS_PER_ORIGIN = 32;
 const agents = new Map<string, { policy: (address: string) => boolean; agent: Agent }>();
 
 function pooledAgent(allowPrivate: boolean, forbidden: (address: string) => boolean): Agent {

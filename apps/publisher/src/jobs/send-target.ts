@@ -3,8 +3,10 @@
 // its place in the rate window of its instant when that window is still to come, settle holds,
 // misses and waits, and build the request. Send (at the instant): the `sending` commit and the
 // call (plus the rate-window take of targets already due when prepared: counted when they go, so
-// a slow batch cannot spend one window's allowance in the next), then the outcome. `sending` is
+// a slow batch cannot spend one window's allowance in the next), then the outcome. The send pool
+// (send/send-pool.ts) runs the second step: batched commits, a bounded number of calls at once. `sending` is
 // still committed BEFORE any network is called, so a crash mid-call leaves a trace to reconcile.
+import { failure } from '@cadence/domain/publishing/failure';
 import * as targetLedger from '@cadence/domain/publishing/target-ledger';
 import type { PublishRequest, RateAllowance } from '@cadence/networks';
 import { type ClaimedTarget, dueAt, type PublisherDeps } from '../deps';
@@ -12,12 +14,7 @@ import { publishOnce } from '../send/call-adapter';
 import { channelKey, loadSendContext, networkKey, type SendContext } from '../send/load-send-context';
 import { planBatch } from '../send/plan-batch';
 import { takeFromWindows, type WindowRequest, windowOf } from '../send/rate-limits';
-import {
-  type OutcomeCounts,
-  recordOutcomes,
-  type SentTarget,
-  settleWithoutSending,
-} from '../send/record-outcomes';
+import { type SentTarget, settleWithoutSending } from '../send/record-outcomes';
 
 interface Limit {
   key: string;
@@ -32,7 +29,6 @@ export interface PreparedTarget {
 }
 
 const laterOf = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
-const NONE = { published: 0, retried: 0, failed: 0, unknown: 0 };
 
 export async function prepareTargets(
   deps: PublisherDeps,
@@ -59,12 +55,25 @@ export async function prepareTargets(
   return prepared.filter((p) => !waiting.has(p));
 }
 
-export async function sendPrepared(
+/** A target whose `sending` is committed: its call may start (at its instant, not before). */
+export interface CommittedTarget {
+  prepared: PreparedTarget;
+  attempts: number;
+  startedAt: Date;
+}
+
+/**
+ * The `sending` commit for a batch, one statement whatever its size (plus the rate-window take of
+ * targets already due when prepared). Returns what may be called now, and the targets that will not
+ * be sent by this process (rate-limit waits, lost leases, disconnected channels: given back).
+ */
+export async function commitSending(
   deps: PublisherDeps,
   batch: readonly PreparedTarget[],
-): Promise<OutcomeCounts> {
-  if (batch.length === 0) return NONE;
+): Promise<{ going: CommittedTarget[]; dropped: PreparedTarget[] }> {
+  if (batch.length === 0) return { going: [], dropped: [] };
   let prepared = batch;
+  const dropped: PreparedTarget[] = [];
   const due = batch.filter((p) => p.takeAtSend.length > 0);
   if (due.length > 0) {
     const now = deps.clock();
@@ -77,9 +86,10 @@ export async function sendPrepared(
       const wait = [...waiting].map(([item, until]) => ({ target: item.target, until }));
       await settleWithoutSending(deps, { hold: [], missed: [], wait }, now);
       prepared = batch.filter((p) => !waiting.has(p));
+      dropped.push(...waiting.keys());
     }
   }
-  if (prepared.length === 0) return NONE;
+  if (prepared.length === 0) return { going: [], dropped };
   const startedAt = deps.clock();
   const attemptsById = await targetLedger.markSending(deps.db, {
     workerId: deps.workerId,
@@ -89,24 +99,30 @@ export async function sendPrepared(
   });
   // Targets whose lease we lost in the meantime are someone else's now: not sent here. Those still
   // ours whose channel was disconnected since they were prepared go back, to be held when claimed.
-  const sendable = prepared.filter((g) => attemptsById.has(g.target.id));
-  if (sendable.length < prepared.length) {
+  const lost = prepared.filter((g) => !attemptsById.has(g.target.id));
+  if (lost.length > 0) {
     await targetLedger.releaseClaims(
       deps.db,
       deps.workerId,
-      prepared.filter((g) => !attemptsById.has(g.target.id)).map((g) => g.target.id),
+      lost.map((g) => g.target.id),
       startedAt,
     );
+    dropped.push(...lost);
   }
-  const sent: SentTarget[] = await Promise.all(
-    sendable.map(async (g) => {
-      const adapter = deps.adapters[g.target.network];
-      if (!adapter) throw new Error(`no adapter for ${g.target.network}`);
-      const result = await publishOnce(adapter, g.request, deps.options.sendTimeoutMs);
-      return { target: g.target, attempts: attemptsById.get(g.target.id) ?? 1, startedAt, result };
-    }),
-  );
-  return recordOutcomes(deps, sent);
+  const going = prepared
+    .filter((g) => attemptsById.has(g.target.id))
+    .map((g) => ({ prepared: g, attempts: attemptsById.get(g.target.id) ?? 1, startedAt }));
+  return { going, dropped };
+}
+
+/** The network call of a committed target; never throws (a failure is an outcome to record). */
+export async function callCommitted(deps: PublisherDeps, c: CommittedTarget): Promise<SentTarget> {
+  const { target, request } = c.prepared;
+  const adapter = deps.adapters[target.network];
+  const result = adapter
+    ? await publishOnce(adapter, request, deps.options.sendTimeoutMs)
+    : { ok: false as const, failure: failure('permanent', `No adapter for ${target.network}`) };
+  return { target, attempts: c.attempts, startedAt: c.startedAt, result };
 }
 
 /** A channel's own limit (channels.send_limit), else its adapter's; and the adapter's app-wide one. */

@@ -1,0 +1,152 @@
+// At the instant: the `sending` commits in batches, the calls through a bounded pool, the answers
+// recorded in batches. At most two commits and two outcome writes run at a time per process: while
+// they are in the database the next batch gathers by itself, so a burst makes few large statements
+// and a trickle many small ones, without a timer waiting to fill a batch. A committed target's call starts at once, or at its
+// instant when the commit was made ahead of it (`lead()`): `sending` is always in the database
+// before the first byte, and the call never leaves before the post's second.
+import { performance } from 'node:perf_hooks';
+import { dueAt, type PublisherDeps } from '../deps';
+import { type CommittedTarget, callCommitted, commitSending, type PreparedTarget } from '../jobs/send-target';
+import { recordOutcomes, type SentTarget } from './record-outcomes';
+import * as targetLedger from '@cadence/domain/publishing/target-ledger';
+
+export interface SendPool {
+  /** Targets whose instant has come (or is `lead()` ms away), in the order they should leave. */
+  push(targets: readonly PreparedTarget[]): void;
+  /** How long before its instant a target should be handed over: about two recent commit times. */
+  lead(): number;
+  /** Stops committing; returns the targets that never got to `sending`. */
+  stop(): PreparedTarget[];
+  /** Resolves when every committed target's outcome is recorded (or could not be). */
+  drained(): Promise<void>;
+  busy(): boolean;
+  /** Targets being committed or called now. */
+  inFlight(): number;
+}
+
+const OUTCOME_BATCH = 500;
+/** Commits (and outcome writes) in the database at once per process: one gathers while one runs. */
+const MAX_PARALLEL_WRITES = 2;
+const MIN_LEAD_MS = 5;
+const MAX_LEAD_MS = 250;
+
+export function createSendPool(
+  deps: PublisherDeps,
+  /** Called once per target when this process is done with it; `published` counts those that were. */
+  done: (ids: string[], published: number) => void,
+): SendPool {
+  const queue: PreparedTarget[] = [];
+  const committed: CommittedTarget[] = [];
+  const answered: SentTarget[] = [];
+  let calls = 0;
+  let committing = 0; // targets in commits under way
+  let commits = 0;
+  let records = 0;
+  let stopped = false;
+  let commitMs = 20; // moving average of a commit's time, for the lead
+  let waiters: (() => void)[] = [];
+
+  const report = (what: string) => (err: unknown) =>
+    deps.logger.error({ err }, `${what} failed; will try again`);
+  const busy = () => calls + committing + committed.length + answered.length + records > 0;
+  const settle = () => {
+    if (busy()) return;
+    const w = waiters;
+    waiters = [];
+    for (const resolve of w) resolve();
+  };
+
+  const call = async (c: CommittedTarget) => {
+    // Committed ahead of the instant: wait for it (timers may fire a millisecond early).
+    for (let wait = dueAt(c.prepared.target).getTime() - deps.clock().getTime(); wait > 0; ) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = dueAt(c.prepared.target).getTime() - deps.clock().getTime();
+    }
+    answered.push(await callCommitted(deps, c));
+    calls--;
+    startCalls();
+    record();
+  };
+
+  const startCalls = () => {
+    while (calls < deps.options.maxConcurrentCalls && committed.length > 0) {
+      const next = committed.shift();
+      if (!next) break;
+      calls++;
+      void call(next);
+    }
+    commit();
+  };
+
+  // Committed ahead of the calls by at most one batch, so that the pool never waits on the
+  // database, and a target never sits in `sending` longer than about one commit before its call.
+  const commit = () => {
+    if (stopped || commits >= MAX_PARALLEL_WRITES || queue.length === 0) return;
+    const room = deps.options.claimBatch - committed.length - committing;
+    if (room <= 0) return;
+    // A full queue waits for a worthwhile batch rather than committing targets one by one.
+    if (room < queue.length && room < deps.options.maxConcurrentCalls) return;
+    const batch = queue.splice(0, room);
+    commits++;
+    committing += batch.length;
+    const began = performance.now();
+    commitSending(deps, batch)
+      .then(({ going, dropped }) => {
+        commitMs = 0.8 * commitMs + 0.2 * (performance.now() - began);
+        if (dropped.length) done(ids(dropped), 0);
+        committed.push(...going);
+      })
+      .catch(async (err: unknown) => {
+        report('committing sends')(err);
+        // Nothing was called: those still `claimed` go back at once (a row that did reach
+        // `sending` is not touched here; reconciliation settles it when its lease ends).
+        await targetLedger
+          .releaseClaims(deps.db, deps.workerId, ids(batch), deps.clock())
+          .catch(report('releasing claims'));
+        done(ids(batch), 0);
+      })
+      .finally(() => {
+        commits--;
+        committing -= batch.length;
+        startCalls();
+        settle();
+      });
+    commit();
+  };
+
+  const record = () => {
+    if (records >= MAX_PARALLEL_WRITES || answered.length === 0) return;
+    const batch = answered.splice(0, OUTCOME_BATCH);
+    records++;
+    const targetIds = batch.map((s) => s.target.id);
+    recordOutcomes(deps, batch)
+      .then((counts) => done(targetIds, counts.published))
+      // The rows stay `sending` under our lease; when it ends, reconciliation settles them.
+      .catch((err: unknown) => {
+        report('recording outcomes')(err);
+        done(targetIds, 0);
+      })
+      .finally(() => {
+        records--;
+        record();
+        settle();
+      });
+  };
+
+  return {
+    push(targets) {
+      queue.push(...targets);
+      commit();
+    },
+    lead: () => Math.min(MAX_LEAD_MS, Math.max(MIN_LEAD_MS, Math.ceil((2 * commitMs) / 5) * 5)),
+    stop() {
+      stopped = true;
+      return queue.splice(0);
+    },
+    drained: () => (busy() ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),
+    busy,
+    inFlight: () => calls + committing + committed.length,
+  };
+}
+
+const ids = (targets: readonly PreparedTarget[]) => targets.map((t) => t.target.id);
