@@ -8,7 +8,7 @@ import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { createJobRunner, type JobRunner } from '@cadence/jobs';
-import { type MediaStorage, mediaStorageFromConfig } from '@cadence/media';
+import { libraryReaderFor, type MediaStorage, mediaStorageFromConfig } from '@cadence/media';
 import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
 import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
 import { registerHousekeeping } from './jobs/housekeeping';
@@ -40,6 +40,7 @@ export interface RunningPublisher {
 export function startPublisher(input: StartPublisherInput): RunningPublisher {
   const { db, config, keyRing, logger } = input;
   const clock = input.clock ?? (() => new Date());
+  const mediaStorage = input.mediaStorage ?? mediaStorageFromConfig(config);
   let publisher: Publisher | undefined;
   const runner = createJobRunner({
     db,
@@ -57,6 +58,7 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
       db,
       allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
       baseUrls: config.networks.baseUrls,
+      library: libraryReaderFor({ db, storage: mediaStorage }),
     });
   publisher = createPublisher({
     db,
@@ -82,11 +84,7 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
   );
   registerNotifications(runner, { db, config, clock, logger });
   registerMetricsPulls(runner, { db, adapters, keyRing, clock, logger });
-  registerMediaSweep(
-    runner,
-    { db, storage: input.mediaStorage ?? mediaStorageFromConfig(config), now: clock },
-    logger,
-  );
+  registerMediaSweep(runner, { db, storage: mediaStorage, now: clock }, logger);
   runner.start();
   logger.info({ workerId: runner.workerId }, 'publisher started');
   const started = publisher;

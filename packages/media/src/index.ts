@@ -13,3 +13,4 @@ export {
   fixMediaForNetwork,
   shrinkUnder,
 } from './library/fix-media';
+export { libraryReaderFor, type NetworkMediaFile } from './library/read-for-network';

@@ -18,6 +18,8 @@ export {
 } from './fake';
 export { isForbiddenAddress } from './ip-policy';
 export { defaultAdapters } from './registry';
+export type { LibraryFile, MediaLibraryReader, RemoteUploads } from './network-http/library-media';
+export { databaseRemoteUploads } from './network-http/remote-uploads';
 export { type SafeHttpOptions, type SafeResponse, safeRequest } from './safe-http';
 export { createSandboxAdapter } from './sandbox';
 export {

@@ -1,5 +1,7 @@
 import type { Db } from '@cadence/db';
 import type { AdapterRegistry } from './adapter';
+import type { MediaLibraryReader } from './network-http/library-media';
+import { databaseRemoteUploads } from './network-http/remote-uploads';
 import { createBlueskyAdapter } from './bluesky/adapter';
 import { createFacebookAdapter } from './facebook/adapter';
 import { createInstagramAdapter } from './instagram/adapter';
@@ -15,9 +17,17 @@ export function defaultAdapters(deps: {
   db: Db;
   allowPrivateNetworkUrls: boolean;
   baseUrls?: Partial<Record<string, string>>;
+  /** The media library's bytes; without it only media URLs can be published. */
+  library?: MediaLibraryReader;
 }): AdapterRegistry {
   const http = { allowPrivateNetworkUrls: deps.allowPrivateNetworkUrls };
-  const on = (network: string) => ({ http, baseUrl: deps.baseUrls?.[network] });
+  const uploads = databaseRemoteUploads(deps.db);
+  const on = (network: string) => ({
+    http,
+    baseUrl: deps.baseUrls?.[network],
+    library: deps.library,
+    uploads,
+  });
   return {
     sandbox: createSandboxAdapter({ db: deps.db }),
     webhook: createWebhookAdapter({ http }),

@@ -6,11 +6,12 @@ import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { buildFacets, byteRange } from '../src/bluesky/facets';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
 import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from './fakes/server';
+import { fakeLibrary, libraryRef, memoryUploads } from './fakes/library';
 import { failureOf, publishRequest, signal } from './fakes/publish-request';
 
 let net: FakeNetwork;
 let accessJwt = 'access-1';
-let mode: 'ok' | 'expire_next' | 'rate_limited' | 'down' | 'invalid_record' = 'ok';
+let mode: 'ok' | 'expire_next' | 'rate_limited' | 'down' | 'invalid_record' | 'records_down' = 'ok';
 const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
 
 beforeAll(async () => {
@@ -75,6 +76,7 @@ beforeAll(async () => {
     }));
     app.post('/xrpc/com.atproto.repo.createRecord', async (request, reply) => {
       const body = request.body as { rkey: string; record: Record<string, unknown> };
+      if (mode === 'records_down') return reply.code(503).send({ error: 'UpstreamFailure' });
       if (mode === 'invalid_record')
         return reply
           .code(400)
@@ -175,6 +177,49 @@ describe('Bluesky adapter', () => {
       $type: 'app.bsky.embed.external',
       external: { uri: `${net.url}/article`, title: 'Launch & more', description: 'All about it' },
     });
+  });
+
+  it('publishes a library item with alt and aspect ratio, and a retry reuses the blob (issue 14)', async () => {
+    const uploads = memoryUploads();
+    const a = createBlueskyAdapter({
+      http: { allowPrivateNetworkUrls: true },
+      library: fakeLibrary(),
+      uploads,
+    });
+    const request = publishRequest({
+      network: 'bluesky',
+      credentials: creds(),
+      targetId: 't-library',
+      media: [libraryRef('The launch poster')],
+    });
+    mode = 'records_down';
+    expect((await failureOf(a.publish(request, signal()))).kind).toBe('transient');
+    mode = 'ok';
+    await a.publish(request, signal());
+    expect(net.requests.filter((r) => r.path.endsWith('uploadBlob'))).toHaveLength(1);
+    expect(records.get(deterministicTid('t-library'))?.value.embed).toEqual({
+      $type: 'app.bsky.embed.images',
+      images: [
+        {
+          alt: 'The launch poster',
+          aspectRatio: { width: 1200, height: 800 },
+          image: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: 'image/png', size: 70 },
+        },
+      ],
+    });
+  });
+
+  it('never reads another workspace’s library item', async () => {
+    const a = createBlueskyAdapter({ http: { allowPrivateNetworkUrls: true }, library: fakeLibrary() });
+    const request = publishRequest({
+      network: 'bluesky',
+      credentials: creds(),
+      workspaceId: 'ws-2',
+      targetId: 't-other',
+      media: [libraryRef('x')],
+    });
+    expect(await failureOf(a.publish(request, signal()))).toMatchObject({ kind: 'permanent' });
+    expect(net.requests.filter((r) => r.path.endsWith('uploadBlob'))).toHaveLength(0);
   });
 
   it('refreshes an expired session and carries on', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRequest } from '../src/adapter';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
+import { LIBRARY_ITEM, libraryRef, memoryUploads } from './fakes/library';
 
 const pdsUrl = process.env.BLUESKY_PDS_URL ?? '';
 const PNG = Buffer.from(
@@ -171,6 +172,60 @@ describe('Bluesky adapter against a real PDS', () => {
       new AbortController().signal,
     );
     expect(missing).toBeNull();
+  });
+
+  it('publishes a library item with alt and aspect ratio, and a retry reuses the uploaded blob (issue 14)', async () => {
+    let reads = 0;
+    const library = {
+      async read(workspaceId: string, mediaId: string) {
+        reads++;
+        return workspaceId === 'ws' && mediaId === LIBRARY_ITEM
+          ? { bytes: PNG, mimeType: 'image/png', width: 1, height: 1 }
+          : null;
+      },
+    };
+    const memory = memoryUploads();
+    const first = new AbortController();
+    // The first attempt dies right after the upload was remembered, before the record is created.
+    const uploads = {
+      recall: memory.recall,
+      async remember(targetId: string, key: string, remote: unknown) {
+        await memory.remember(targetId, key, remote);
+        first.abort(new Error('publisher lost its lease'));
+      },
+    };
+    const withLibrary = createBlueskyAdapter({ http: { allowPrivateNetworkUrls: true }, library, uploads });
+    const libraryTarget = '0c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5';
+    const libraryRequest = (): PublishRequest => ({
+      ...request(),
+      targetId: libraryTarget,
+      text: 'From the library',
+      firstComment: null,
+      media: [
+        {
+          ...libraryRef('The poster, described once'),
+          url: `/api/v1/workspaces/ws/media/${LIBRARY_ITEM}/content`,
+        },
+      ],
+    });
+    await expect(withLibrary.publish(libraryRequest(), first.signal)).rejects.toBeDefined();
+    await withLibrary.publish(libraryRequest(), new AbortController().signal);
+    expect(reads).toBe(1);
+    const read = await xrpc('GET', 'com.atproto.repo.getRecord', {
+      query: { repo: alice.did, collection: 'app.bsky.feed.post', rkey: deterministicTid(libraryTarget) },
+    });
+    const embed = (read.body.value as { embed: { images: Record<string, unknown>[] } }).embed;
+    expect(embed.images[0]).toMatchObject({
+      alt: 'The poster, described once',
+      aspectRatio: { width: 1, height: 1 },
+      image: { mimeType: 'image/png', size: PNG.length },
+    });
+    const cid = (embed.images[0] as { image: { ref: { $link: string } } }).image.ref.$link;
+    const blob = await fetch(
+      new URL(`/xrpc/com.atproto.sync.getBlob?did=${encodeURIComponent(alice.did)}&cid=${cid}`, pdsUrl),
+    );
+    expect(blob.status).toBe(200);
+    expect(Buffer.from(await blob.arrayBuffer()).equals(PNG)).toBe(true);
   });
 
   it('classifies a wrong app password as revoked access', async () => {

@@ -11,11 +11,12 @@ import {
   multipartFields,
   startFakeNetwork,
 } from './fakes/server';
+import { fakeLibrary, libraryRef, memoryUploads } from './fakes/library';
 import { failureOf, publishRequest, signal } from './fakes/publish-request';
 
 const TOKEN = 'mastodon-user-token';
 let net: FakeNetwork;
-let mode: 'ok' | 'rate_limited' | 'down' = 'ok';
+let mode: 'ok' | 'rate_limited' | 'down' | 'statuses_down' = 'ok';
 /** What the fake answers as the status's url and uri; by default a page on the instance itself. */
 let statusLinks: (id: string) => { url: string | null; uri: string } = (id) => ({
   url: `${net.url}/@me/${id}`,
@@ -66,6 +67,7 @@ beforeAll(async () => {
         in_reply_to_id?: string;
         visibility?: string;
       };
+      if (mode === 'statuses_down') return reply.code(503).send('<html>Service Unavailable</html>');
       const key = String(request.headers['idempotency-key'] ?? '');
       const existing = statuses.get(key);
       if (existing) return reply.send({ ...existing, ...statusLinks(existing.id) });
@@ -118,6 +120,31 @@ describe('Mastodon adapter', () => {
       media_ids: ['1'],
       spoiler_text: 'launch spoilers',
     });
+  });
+
+  it('publishes a library item with its description, and a retry reuses the attachment (issue 14)', async () => {
+    const a = createMastodonAdapter({
+      http: { allowPrivateNetworkUrls: true },
+      pollIntervalMs: 5,
+      library: fakeLibrary(),
+      uploads: memoryUploads(),
+    });
+    const request = publishRequest({
+      network: 'mastodon',
+      credentials: creds(),
+      media: [libraryRef('Poster')],
+    });
+    mode = 'statuses_down';
+    expect((await failureOf(a.publish(request, signal()))).kind).toBe('transient');
+    mode = 'ok';
+    await a.publish(request, signal());
+    expect(net.requests.filter((r) => r.path === '/api/v2/media')).toHaveLength(1);
+    expect(media.get('1')).toMatchObject({ description: 'Poster', size: PNG.length });
+    // The retry asks whether the attachment is ready before using it.
+    expect(media.get('1')?.polls).toBe(3);
+    expect(statuses.get(request.targetId)).toBeDefined();
+    const post = net.requests.filter((r) => r.path === '/api/v1/statuses').at(-1);
+    expect(post?.body).toMatchObject({ media_ids: ['1'] });
   });
 
   it('a retried target gets the first status back, and the first comment replies under its own key', async () => {

@@ -6475,7 +6475,6 @@ export interface paths {
                         text?: string;
                         /** @default [] */
                         media?: {
-                            /** Format: uri */
                             url: string;
                             /** @default  */
                             alt?: string;
@@ -6497,7 +6496,6 @@ export interface paths {
                             channelId: string;
                             text?: string;
                             media?: {
-                                /** Format: uri */
                                 url: string;
                                 /** @default  */
                                 alt?: string;
@@ -7008,7 +7006,6 @@ export interface paths {
                         version?: number;
                         text?: string;
                         media?: {
-                            /** Format: uri */
                             url: string;
                             /** @default  */
                             alt?: string;
@@ -7029,7 +7026,6 @@ export interface paths {
                             channelId: string;
                             text?: string;
                             media?: {
-                                /** Format: uri */
                                 url: string;
                                 /** @default  */
                                 alt?: string;
@@ -10796,7 +10792,6 @@ export interface paths {
                             text?: string;
                             /** @default [] */
                             media?: {
-                                /** Format: uri */
                                 url: string;
                                 /** @default  */
                                 alt?: string;
@@ -10818,7 +10813,6 @@ export interface paths {
                                 channelId: string;
                                 text?: string;
                                 media?: {
-                                    /** Format: uri */
                                     url: string;
                                     /** @default  */
                                     alt?: string;

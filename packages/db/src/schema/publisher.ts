@@ -110,3 +110,22 @@ export const publisherRateLimits = pgTable(
     index('publisher_rate_limits_blocked_idx').on(t.blockedUntil).where(sql`blocked_until is not null`),
   ],
 );
+
+/**
+ * Media a network already holds for a target (a Bluesky blob ref, a Mastodon attachment id),
+ * written as soon as the upload succeeds and before the post is made, so a retried target reuses
+ * the upload instead of sending the bytes again (issue 14). `key` names the attachment (network,
+ * position, library item or URL, hashed); `remote` is whatever the adapter needs to reuse it.
+ */
+export const targetMediaUploads = pgTable(
+  'target_media_uploads',
+  {
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => postTargets.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    remote: jsonb('remote').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('target_media_uploads_key_idx').on(t.targetId, t.key)],
+);

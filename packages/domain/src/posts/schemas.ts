@@ -30,14 +30,31 @@ export const LIMITS = {
   comment: 5_000,
 } as const;
 
-/** Media are referenced by an https URL the publisher fetches later; never plain http. */
-export const mediaRefSchema = z.strictObject({
-  url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(LIMITS.url),
-  alt: z.string().trim().max(LIMITS.alt).default(''),
-  kind: mediaKindSchema,
-  /** The media library item this attachment comes from (issue 14): where-used, deletion rules, checks. */
-  mediaId: z.uuid().optional(),
-});
+/** Where the web app shows a library item: the only URL that is not https, and only with its mediaId. */
+export const libraryContentPath = (workspaceId: string, mediaId: string) =>
+  `/api/v1/workspaces/${workspaceId}/media/${mediaId}/content`;
+const LIBRARY_PATH = /^\/api\/v1\/workspaces\/[0-9a-f-]{36}\/media\/([0-9a-f-]{36})\/content$/;
+
+/**
+ * Media are referenced by an https URL the publisher fetches later (never plain http), or name a
+ * library item (mediaId) whose bytes the publisher reads from the media store; its url is then the
+ * item's path in the app, for showing it.
+ */
+export const mediaRefSchema = z
+  .strictObject({
+    url: z.union([
+      z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(LIMITS.url),
+      z.string().regex(LIBRARY_PATH),
+    ]),
+    alt: z.string().trim().max(LIMITS.alt).default(''),
+    kind: mediaKindSchema,
+    /** The media library item this attachment comes from (issue 14): where-used, deletion rules, checks. */
+    mediaId: z.uuid().optional(),
+  })
+  .refine((ref) => !ref.url.startsWith('/') || ref.url.match(LIBRARY_PATH)?.[1] === ref.mediaId, {
+    path: ['url'],
+    message: 'A library path goes with the mediaId of the same item',
+  });
 export type MediaRefInput = z.infer<typeof mediaRefSchema>;
 
 const mediaListSchema = z.array(mediaRefSchema).max(LIMITS.media);

@@ -148,12 +148,7 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
         const text = textWithLink(request.text, request.media.length > 0 ? request.link : null);
         let root = await getRecord(session, rkey, signal);
         if (!root) {
-          const embed = await buildEmbed(
-            { media: request.media, link: request.link, session },
-            http,
-            signal,
-            now,
-          );
+          const embed = await buildEmbed({ request, session }, deps, signal, now);
           root = await post(session, rkey, text, embed ? { embed } : {}, signal);
         }
         const published = { externalId: root.uri, externalUrl: webUrl(session, rkey) };

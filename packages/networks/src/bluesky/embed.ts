@@ -1,12 +1,15 @@
 // What a Bluesky post carries besides text: up to four images uploaded as blobs with their alt
-// text (app.bsky.embed.images), or else a link card for the post's link (app.bsky.embed.external).
+// text and aspect ratio (app.bsky.embed.images), or else a link card for the post's link
+// (app.bsky.embed.external). Each blob ref is remembered per target before the post is made, so a
+// retry reuses it (the PDS keeps an unreferenced blob for a while before collecting it).
 import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
+import type { PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
+import type { AdapterDeps } from '../network-http/compose';
+import { loadMedia, uploadKey, uploadOnce } from '../network-http/library-media';
 import { linkCard } from '../network-http/link-card';
-import { downloadMedia } from '../network-http/media';
-import type { SafeHttpOptions } from '../safe-http';
 import type { BlueskySession } from './session';
 import { xrpc } from './xrpc';
 
@@ -16,48 +19,74 @@ const blobRef = z.object({
   mimeType: z.string().max(100),
   size: z.number().int().nonnegative(),
 });
+/** What one image of the embed needs besides its alt text; also what is remembered per target. */
+const uploaded = z.object({
+  image: blobRef,
+  aspectRatio: z
+    .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+    .optional(),
+});
 const uploadAnswer = z.object({ blob: blobRef });
 
 /** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
 const MAX_IMAGE_BYTES = 1_000_000;
 
+type Image = z.infer<typeof uploaded> & { alt: string };
 export type Embed =
-  | { $type: 'app.bsky.embed.images'; images: { image: z.infer<typeof blobRef>; alt: string }[] }
+  | { $type: 'app.bsky.embed.images'; images: Image[] }
   | { $type: 'app.bsky.embed.external'; external: { uri: string; title: string; description: string } };
 
 export async function buildEmbed(
-  input: { media: MediaRef[]; link: string | null; session: BlueskySession },
-  http: SafeHttpOptions,
+  input: { request: PublishRequest; session: BlueskySession },
+  deps: AdapterDeps,
   signal: AbortSignal,
   now: () => Date,
 ): Promise<Embed | undefined> {
-  if (input.media.length > 0) {
-    if (input.media.some((m) => m.kind === 'video')) {
+  const { media, link } = input.request;
+  if (media.length > 0) {
+    if (media.some((m) => m.kind === 'video')) {
       throw new NetworkError('permanent', 'Cadence does not publish videos to Bluesky yet; use images');
     }
-    const images = [];
-    for (const ref of input.media.slice(0, 4)) {
-      const file = await downloadMedia(ref, http, signal, MAX_IMAGE_BYTES);
-      const response = await xrpc(
-        input.session.service,
-        {
-          method: 'POST',
-          nsid: 'com.atproto.repo.uploadBlob',
-          token: input.session.accessJwt,
-          body: { bytes: file.bytes, contentType: file.mimeType },
-        },
-        { ...http, timeoutMs: 60_000 },
-        signal,
-        now,
+    const images: Image[] = [];
+    for (const [index, ref] of media.slice(0, 4).entries()) {
+      const { remote } = await uploadOnce(
+        deps.uploads,
+        input.request.targetId,
+        uploadKey('bluesky', index, ref),
+        uploaded,
+        () => uploadImage(ref, input, deps, signal, now),
       );
-      images.push({
-        image: readAnswer(uploadAnswer, response, 'Uploading an image to Bluesky', 'transient').blob,
-        alt: ref.alt,
-      });
+      images.push({ ...remote, alt: ref.alt });
     }
     return { $type: 'app.bsky.embed.images', images };
   }
-  if (input.link)
-    return { $type: 'app.bsky.embed.external', external: await linkCard(input.link, http, signal) };
+  if (link) return { $type: 'app.bsky.embed.external', external: await linkCard(link, deps.http, signal) };
   return undefined;
+}
+
+async function uploadImage(
+  ref: MediaRef,
+  input: { request: PublishRequest; session: BlueskySession },
+  deps: AdapterDeps,
+  signal: AbortSignal,
+  now: () => Date,
+): Promise<z.infer<typeof uploaded>> {
+  const file = await loadMedia(ref, input.request, deps, signal, MAX_IMAGE_BYTES);
+  const response = await xrpc(
+    input.session.service,
+    {
+      method: 'POST',
+      nsid: 'com.atproto.repo.uploadBlob',
+      token: input.session.accessJwt,
+      body: { bytes: file.bytes, contentType: file.mimeType },
+    },
+    { ...deps.http, timeoutMs: 60_000 },
+    signal,
+    now,
+  );
+  const { blob } = readAnswer(uploadAnswer, response, 'Uploading an image to Bluesky', 'transient');
+  // Clients lay the image out before loading it from the ratio; known for library items.
+  return file.width && file.height
+    ? { image: blob, aspectRatio: { width: file.width, height: file.height } }
+    : { image: blob };
 }

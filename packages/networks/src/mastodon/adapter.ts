@@ -39,8 +39,8 @@ export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: num
       const instanceUrl = deps.baseUrl ?? new URL(parsed.data.instanceUrl).origin;
       const token = parsed.data.accessToken;
       const mediaIds = await uploadMastodonMedia(
-        { instanceUrl, token, media: request.media, pollIntervalMs: deps.pollIntervalMs ?? 1000 },
-        deps.http,
+        { instanceUrl, token, request, pollIntervalMs: deps.pollIntervalMs ?? 1000 },
+        deps,
         signal,
         now,
       );

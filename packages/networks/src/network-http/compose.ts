@@ -1,9 +1,14 @@
 // Small pieces every adapter shares: where to send (a test's local server or the real host), and
 // the text as posted (the link appended when the text does not already carry it).
 import type { SafeHttpOptions } from '../safe-http';
+import type { MediaLibraryReader, RemoteUploads } from './library-media';
 
 export interface AdapterDeps {
   http: SafeHttpOptions;
+  /** Reads media library items' bytes (absent: only media URLs can be published). */
+  library?: MediaLibraryReader | undefined;
+  /** Remembers uploads per target so a retry does not repeat them (absent: nothing is remembered). */
+  uploads?: RemoteUploads | undefined;
   /** Replaces every host of the network, so contract tests can point an adapter at a local server. */
   baseUrl?: string | undefined;
   clock?: () => Date;

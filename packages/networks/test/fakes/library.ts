@@ -1,0 +1,43 @@
+// In-memory stand-ins for the media library and the upload memory, shaped like the database-backed
+// ones the publisher passes (packages/media libraryReaderFor, databaseRemoteUploads).
+import type { LibraryFile, MediaLibraryReader, RemoteUploads } from '../../src/network-http/library-media';
+import { PNG } from './server';
+
+export const LIBRARY_ITEM = '0b6f1a52-3c1e-4f7e-9a57-8d2f0c6a1b23';
+
+export function fakeLibrary(
+  items: Record<string, { workspaceId: string; file: LibraryFile }> = {
+    [LIBRARY_ITEM]: {
+      workspaceId: 'ws-1',
+      file: { bytes: PNG, mimeType: 'image/png', width: 1200, height: 800 },
+    },
+  },
+): MediaLibraryReader {
+  return {
+    async read(workspaceId, mediaId, maxBytes) {
+      const item = items[mediaId];
+      if (!item || item.workspaceId !== workspaceId) return null;
+      return item.file.bytes.length > maxBytes ? 'too_large' : item.file;
+    },
+  };
+}
+
+export function memoryUploads(): RemoteUploads & { saved: Map<string, unknown> } {
+  const saved = new Map<string, unknown>();
+  return {
+    saved,
+    async recall(targetId, key) {
+      return saved.get(`${targetId}/${key}`);
+    },
+    async remember(targetId, key, remote) {
+      if (!saved.has(`${targetId}/${key}`)) saved.set(`${targetId}/${key}`, remote);
+    },
+  };
+}
+
+export const libraryRef = (alt: string) => ({
+  url: `/api/v1/workspaces/ws-1/media/${LIBRARY_ITEM}/content`,
+  alt,
+  kind: 'image' as const,
+  mediaId: LIBRARY_ITEM,
+});
