@@ -125,11 +125,13 @@ function makeInputs(): CheckPostInput[] {
 
 // Issue 10, finding 1: 500 phrases of about 180 characters sharing the text's words, a
 // 100,000-character text, all nine networks. The nested indexOf search took 97 s on this.
-function adversarialInput(): CheckPostInput {
-  const phrases = Array.from({ length: 500 }, (_, i) => `${'offre '.repeat(30)}fin${i}`);
+// With `wordForms`, every phrase is marked "fin7*" (decision 0200) and the text ends on a word form.
+function adversarialInput(wordForms = false): CheckPostInput {
+  const mark = wordForms ? '*' : '';
+  const phrases = Array.from({ length: 500 }, (_, i) => `${'offre '.repeat(30)}fin${i}${mark}`);
   const charter = charterRulesSchema.parse({ rules: { bannedPhrases: { phrases, severity: 'block' } } });
   return {
-    text: `${'offre '.repeat(16_600)}${phrases[7]}`,
+    text: `${'offre '.repeat(16_600)}${'offre '.repeat(30)}fin7${wordForms ? 'ale' : ''}`,
     targets: NETWORKS.map((network) => ({ channelId: `ch-${network}`, network })),
     timezone: 'Europe/Paris',
     charter,
@@ -138,8 +140,8 @@ function adversarialInput(): CheckPostInput {
 }
 
 /** CPU milliseconds of each of 9 checks (the wall clock, on a shared machine, counts others too). */
-function adversarialRuns(): number[] {
-  const input = adversarialInput();
+function adversarialRuns(wordForms = false): number[] {
+  const input = adversarialInput(wordForms);
   const ms: number[] = [];
   for (let i = 0; i < 9; i++) {
     const cpu = process.cpuUsage();
@@ -173,6 +175,7 @@ export default async function (): Promise<BenchSection[]> {
   const sample = checkPost(inputs[0]!);
   // CHARTER_HOSTILE=0 skips it (to bench an older checker, which takes minutes per check there).
   const adversarial = process.env.CHARTER_HOSTILE === '0' ? [] : adversarialRuns();
+  const adversarialForms = process.env.CHARTER_HOSTILE === '0' ? [] : adversarialRuns(true);
   const sections: BenchSection[] = [
     {
       title: 'Charter checker throughput',
@@ -198,6 +201,7 @@ export default async function (): Promise<BenchSection[]> {
       '| figure | median | min | max |',
       '| --- | --- | --- | --- |',
       `| CPU ms per check | ${median(adversarial).toFixed(1)} | ${Math.min(...adversarial).toFixed(1)} | ${Math.max(...adversarial).toFixed(1)} |`,
+      `| CPU ms per check, every phrase marked for word forms ("fin7*", the text ending "fin7ale") | ${median(adversarialForms).toFixed(1)} | ${Math.min(...adversarialForms).toFixed(1)} | ${Math.max(...adversarialForms).toFixed(1)} |`,
       '',
       `Machine load average at the start: ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores.`,
     ],

@@ -41,3 +41,38 @@ describe('findBannedPhrases', () => {
     expect(find('anything', ['\u0301'])).toEqual([]);
   });
 });
+
+describe('findBannedPhrases: word forms ("gratuit*")', () => {
+  it('catches the words a marked phrase starts, as whole words', () => {
+    expect(find('Gratuit, gratuite et GRATUITEMENT !', ['gratuit*'])).toEqual([
+      'Gratuit',
+      'gratuite',
+      'GRATUITEMENT',
+    ]);
+  });
+
+  it('still needs a word start: no match inside a longer word', () => {
+    expect(find('ingratuitement', ['gratuit*'])).toEqual([]);
+  });
+
+  it('leaves an unmarked phrase whole-word only', () => {
+    expect(find('gratuite gratuit', ['gratuit'])).toEqual(['gratuit']);
+  });
+
+  it('marks only the last word of a phrase of several words', () => {
+    expect(find('offre gratuitement, offres gratuites', ['offre gratuit*'])).toEqual(['offre gratuitement']);
+  });
+
+  it('reads a star after anything but a letter as a literal star', () => {
+    expect(find('note 5 * et 5*', ['5 *'])).toEqual(['5 *']);
+    expect(find('a+* a+b', ['a+*'])).toEqual(['a+*']);
+  });
+
+  it('covers accents and a letter outside the basic plane to the end of the word', () => {
+    expect(find('Éteinté𝐀𝐀 x', ['ete*'])).toEqual(['Éteinté𝐀𝐀']);
+  });
+
+  it('keeps a punctuation-ending phrase to its own length when a letter follows', () => {
+    expect(find('c+x', ['c+'])).toEqual(['c+']);
+  });
+});

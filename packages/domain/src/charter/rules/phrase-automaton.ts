@@ -3,7 +3,7 @@ import { isWordAt, isWordBefore } from './word-chars';
 /**
  * An Aho-Corasick automaton over UTF-16 code units, built once per charter phrase list, so a text
  * is read once whatever the number of phrases. Hand-written rather than taken from npm: see
- * docs/decisions/0080-banned-phrases-automaton.md.
+ * docs/decisions/0104-banned-phrases-automaton.md.
  *
  * The word-boundary rule costs nothing per candidate:
  * - the start: a symbol WORD_START is read before every letter that follows a non-letter, in the
@@ -19,12 +19,16 @@ export interface PhraseAutomaton {
   fail: Int32Array;
   /** Length in code units of the needle ending at a terminal node (0 elsewhere). */
   length: Int32Array;
-  /** Indices into the phrase list whose needle ends at this node; empty elsewhere. */
-  owners: number[][];
-  /** Nearest terminal node, this one included, on the fail chain whose needle ends with a letter. */
+  /** Indices into the phrase list of whole-word needles ending with a letter at this node. */
+  bounded: number[][];
+  /** Indices of needles that match whatever follows: ending with punctuation, CJK..., or a prefix. */
+  open: number[][];
+  /** Nearest node, this one included, on the fail chain where a `bounded` needle ends. */
   wordOut: Int32Array;
-  /** The same for needles ending with anything else (punctuation, CJK...). */
+  /** The same for `open` needles. */
   otherOut: Int32Array;
+  /** By phrase index: a word-forms needle, whose match runs on to the end of the word it starts. */
+  prefix: readonly boolean[];
 }
 
 /** Not a UTF-16 code unit, so it never collides with text. */
@@ -36,10 +40,14 @@ export function symbolsAt(text: string, index: number, out: number[]): void {
   out.push(text.charCodeAt(index));
 }
 
-/** `needles[i]` is the folded phrase i, or '' for one that folds to nothing. */
-export function buildAutomaton(needles: readonly string[]): PhraseAutomaton {
+/**
+ * `needles[i]` is the folded phrase i, or '' for one that folds to nothing; `prefix[i]` says that
+ * needle also matches the start of a longer word (word forms: "gratuit" in "gratuitement"), so it
+ * sits on the chain that ignores what follows.
+ */
+export function buildAutomaton(needles: readonly string[], prefix: readonly boolean[] = []): PhraseAutomaton {
   const next: Map<number, number>[] = [new Map()];
-  const terminal: { owners: number[]; length: number; lastIsWord: boolean }[] = [];
+  const terminal: { bounded: number[]; open: number[]; length: number }[] = [];
   const symbols: number[] = [];
   needles.forEach((needle, index) => {
     if (needle === '') return;
@@ -55,9 +63,9 @@ export function buildAutomaton(needles: readonly string[]): PhraseAutomaton {
       }
       node = child;
     }
-    const lastIsWord = isWordBefore(needle, needle.length);
-    const entry = terminal[node] ?? { owners: [], length: needle.length, lastIsWord };
-    entry.owners.push(index);
+    const bounded = isWordBefore(needle, needle.length) && prefix[index] !== true;
+    const entry = terminal[node] ?? { bounded: [], open: [], length: needle.length };
+    (bounded ? entry.bounded : entry.open).push(index);
     terminal[node] = entry;
   });
 
@@ -66,7 +74,8 @@ export function buildAutomaton(needles: readonly string[]): PhraseAutomaton {
   const length = new Int32Array(size);
   const wordOut = new Int32Array(size).fill(-1);
   const otherOut = new Int32Array(size).fill(-1);
-  const owners: number[][] = Array.from({ length: size }, (_, node) => terminal[node]?.owners ?? []);
+  const bounded: number[][] = Array.from({ length: size }, (_, node) => terminal[node]?.bounded ?? []);
+  const open: number[][] = Array.from({ length: size }, (_, node) => terminal[node]?.open ?? []);
   // Breadth first, so a node's fail target (a shorter suffix) is complete before the node itself.
   const queue: number[] = [0];
   for (let head = 0; head < queue.length; head++) {
@@ -74,8 +83,8 @@ export function buildAutomaton(needles: readonly string[]): PhraseAutomaton {
     const t = terminal[node];
     const f = fail[node] as number;
     if (t) length[node] = t.length;
-    wordOut[node] = t?.lastIsWord ? node : node === 0 ? -1 : (wordOut[f] as number);
-    otherOut[node] = t && !t.lastIsWord ? node : node === 0 ? -1 : (otherOut[f] as number);
+    wordOut[node] = t?.bounded.length ? node : node === 0 ? -1 : (wordOut[f] as number);
+    otherOut[node] = t?.open.length ? node : node === 0 ? -1 : (otherOut[f] as number);
     for (const [symbol, child] of next[node] as Map<number, number>) {
       let back = f;
       let target = node === 0 ? undefined : next[back]?.get(symbol);
@@ -87,5 +96,5 @@ export function buildAutomaton(needles: readonly string[]): PhraseAutomaton {
       queue.push(child);
     }
   }
-  return { next, fail, length, owners, wordOut, otherOut };
+  return { next, fail, length, bounded, open, wordOut, otherOut, prefix };
 }

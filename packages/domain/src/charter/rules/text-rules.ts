@@ -5,6 +5,7 @@ import { findBannedPhrases } from './banned-phrases';
 import { excessRange, type Finding, MAX_FINDINGS_PER_RULE, measureOnce, type TextContext } from './context';
 import { foldTerm } from './fold';
 import { checkLink } from './link-rule';
+import { parsePhrase } from './word-forms';
 
 type Rule<K extends keyof RuleSet> = NonNullable<RuleSet[K]>;
 
@@ -22,7 +23,7 @@ export function checkBannedPhrases(ctx: TextContext, rule: Rule<'bannedPhrases'>
     rule: ruleName(source, 'bannedPhrases'),
     severity: rule.severity,
     field: 'text',
-    message: messages.bannedPhrase(source, m.phrase),
+    message: messages.bannedPhrase(source, parsePhrase(m.phrase).text),
     range: m.range,
   }));
 }
