@@ -1,62 +1,16 @@
 // Issue 15: notification emails go through a real SMTP server (smtp-server, started here) from the
 // shared job runner: right recipients, each in their own language, with working links; and with
 // the server stopped in the middle of 200 emails and restarted, each arrives exactly once.
-import type { AddressInfo } from 'node:net';
 import { emailOutbox, memberships, users } from '@cadence/db';
 import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
 import { createJobRunner, type JobRunner } from '@cadence/jobs';
 import { registerNotifications } from '@cadence/publisher/jobs/notifications';
 import { eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers';
 import { act, buildWorld, createPost, type PostsWorld } from './posts-fixtures';
-
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  language: string;
-}
-
-function startSmtp(port: number, inbox: Received[]): Promise<SMTPServer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({
-            to: Array.isArray(mail.to) ? (mail.to[0]?.text ?? '') : (mail.to?.text ?? ''),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
-            messageId: mail.messageId ?? '',
-            language: String(mail.headers.get('content-language') ?? ''),
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
-}
-const stopSmtp = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { type Received, smtpPort, startSmtp, stopSmtp, until } from './support/test-smtp';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 let t: TestApp;
@@ -74,7 +28,7 @@ beforeAll(async () => {
     .set({ locale: 'fr' })
     .where(eq(users.id, w.editor.userId as string));
   smtp = await startSmtp(0, inbox);
-  port = (smtp.server.address() as AddressInfo).port;
+  port = smtpPort(smtp);
   const db = t.ctx.database.db;
   runner = createJobRunner({ db, workerId: 'mail-test', logger: silent, options: { pollEveryMs: 50 } });
   registerNotifications(runner, {

@@ -43,6 +43,12 @@ const CharterPage = lazy(() =>
 const InvitationPage = lazy(() =>
   import('./features/invitations/invitation-page').then((m) => ({ default: m.InvitationPage })),
 );
+const ForgotPasswordPage = lazy(() =>
+  import('./features/session/password-reset-pages').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./features/session/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const WorkspaceSettingsPage = lazy(() =>
   import('./features/settings/workspace-settings-page').then((m) => ({ default: m.WorkspaceSettingsPage })),
 );
@@ -72,6 +78,22 @@ export function AppRoutes() {
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/forgot-password"
+        element={
+          <Suspense fallback={null}>
+            <ForgotPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/reset-password"
+        element={
+          <Suspense fallback={null}>
+            <ResetPasswordPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/invitation"
         element={

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
 import { registerIdempotency } from '../plugins/idempotency';
 import { authRoutes } from './auth/auth-routes';
+import { passwordResetRoutes } from './auth/password-reset-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
 import { campaignRoutes } from './campaigns/campaign-routes';
 import { channelRoutes } from './channels/channel-routes';
@@ -32,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
     async (v1) => {
       for (const routes of [
         authRoutes,
+        passwordResetRoutes,
         workspaceRoutes,
         memberRoutes,
         invitationRoutes,

@@ -3,14 +3,15 @@
 // "email.send" job kind sends one outbox row per job through SMTP (nodemailer) with backoff.
 import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
-import { EMAIL_JOB, fanOutNotifications } from '@cadence/domain/notifications/fan-out';
+import { emailOrigin } from '@cadence/domain/notifications/links';
+import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
+import { EMAIL_JOB, EMAIL_MAX_ATTEMPTS, mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import type { BackoffPolicy, JobRunner } from '@cadence/jobs';
 import nodemailer from 'nodemailer';
 import type { PublisherLogger } from '../deps';
 
 export const FAN_OUT_EVERY_MS = 200;
-const EMAIL_MAX_ATTEMPTS = 20;
 
 export function smtpMailer(smtpUrl: string): Mailer {
   // Bounded waits: a slow or silent server fails the attempt (retried later), it never holds a job.
@@ -24,14 +25,6 @@ export function smtpMailer(smtpUrl: string): Mailer {
       await transport.sendMail(message);
     },
   };
-}
-
-export function originOf(config: Config): string {
-  return (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
-}
-
-export function mailDomainOf(from: string): string {
-  return /@([^>\s]+)/.exec(from)?.[1] ?? 'localhost';
 }
 
 export function registerNotifications(
@@ -49,7 +42,7 @@ export function registerNotifications(
   const { db, config, clock, logger } = input;
   const mailer =
     input.mailer !== undefined ? input.mailer : config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : null;
-  const deps = { db, clock, origin: originOf(config), mailDomain: mailDomainOf(config.mail.from) };
+  const deps = { db, clock, origin: emailOrigin(config), mailDomain: mailDomainOf(config.mail.from) };
   runner.every('notifications:fan-out', FAN_OUT_EVERY_MS, async () => {
     // Drain a backlog in batches without waiting for the next tick.
     while ((await fanOutNotifications(deps)) >= 500) {}

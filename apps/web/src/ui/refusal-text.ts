@@ -11,6 +11,7 @@ const KNOWN_REASONS = new Set([
   'already_member',
   'invitation_invalid',
   'invitation_other_address',
+  'password_reset_invalid',
   'account_exists',
   'last_owner',
 ]);

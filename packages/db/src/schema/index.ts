@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './media';
 export * from './inbox';
 export * from './metrics';
+export * from './password-resets';

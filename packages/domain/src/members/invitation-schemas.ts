@@ -7,7 +7,12 @@ export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 /** "inv_" and 43 base64url characters (256 bits). */
 export const INVITATION_TOKEN = /^inv_[A-Za-z0-9_-]{43}$/;
 
-export const invitationCreateSchema = z.strictObject({ email: emailSchema, role: roleSchema });
+export const invitationCreateSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+  /** The invitation email's language; the workspace's by default. */
+  locale: localeSchema.optional(),
+});
 
 export const invitationSchema = z.object({
   id: z.uuid(),
@@ -22,9 +27,11 @@ export const invitationSchema = z.object({
 
 /** The one answer to an invitation, whether or not the address has an account anywhere. */
 export const invitationCreatedSchema = invitationSchema.extend({
-  /** The secret part of the link, shown once (no email is sent yet: the inviter passes it on). */
-  token: z.string(),
-  acceptUrl: z.string(),
+  /** email: the link went by email (SMTP is configured) and is not in this answer; link: copy it. */
+  delivery: z.enum(['email', 'link']),
+  /** The secret part of the link, shown once when no email is sent (the inviter passes it on). */
+  token: z.string().nullable(),
+  acceptUrl: z.string().nullable(),
 });
 
 const tokenField = z.string().regex(INVITATION_TOKEN, 'is not an invitation link');

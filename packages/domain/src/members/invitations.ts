@@ -1,13 +1,16 @@
 // Owners and managers invite an address with a role; the person accepts (accept-invitation.ts).
 // The answer is the same whether or not the address has an account, here or in another
 // workspace: nothing about other tenants leaks to the inviter.
-import { type Db, invitations, memberships, users } from '@cadence/db';
+import { type Db, invitations, memberships, users, workspaces } from '@cadence/db';
+import type { Locale } from '@cadence/names';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { LIMITS } from '../accounts/limits';
 import type { Role } from '../accounts/roles';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, limitReached, notFound } from '../errors';
+import { renderInvitationEmail } from '../notifications/account-emails';
+import { queueEmail } from '../notifications/queue-email';
 import { randomSecret, sha256 } from '../security/tokens';
 import { INVITATION_TTL_MS, type InvitationView } from './invitation-schemas';
 import { assertCanGrant, lockWorkspace } from './member-use-cases';
@@ -31,15 +34,24 @@ export function newInvitationToken() {
   return { token, hash: sha256(token) };
 }
 
+/** How the link travels when SMTP is configured; without it the inviter copies the link. */
+export interface InvitationMail {
+  link: (token: string) => string;
+  mailDomain: string;
+}
+
 /**
  * Invites one address. Inviting an address again replaces its open invitation (the old link
  * dies). Someone already a member gets 409: the inviter can read the member list anyway.
+ * With `mail`, the link is emailed (queued in this transaction) in the workspace's language unless
+ * the inviter chose one; the email does not depend on whether the address has an account.
  */
 export async function createInvitation(
   db: Db,
   actor: Actor,
-  input: { email: string; role: Role },
+  input: { email: string; role: Role; locale?: Locale | undefined },
   now: Date,
+  mail: InvitationMail | null = null,
 ) {
   assertCanGrant(actor, input.role);
   const { token, hash } = newInvitationToken();
@@ -87,6 +99,29 @@ export async function createInvitation(
       ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId))
       : [];
     const view = toView(row, inviter?.name ?? null, now);
+    if (mail) {
+      const [workspace] = await tx
+        .select({ name: workspaces.name, locale: workspaces.locale })
+        .from(workspaces)
+        .where(eq(workspaces.id, actor.workspaceId));
+      const locale = input.locale ?? workspace?.locale ?? 'en';
+      await queueEmail(tx, {
+        workspaceId: actor.workspaceId,
+        userId: null,
+        to: input.email,
+        locale,
+        topic: 'invitation',
+        rendered: renderInvitationEmail({
+          locale,
+          workspace: workspace?.name ?? '',
+          inviterName: inviter?.name ?? null,
+          role: input.role,
+          link: mail.link(token),
+        }),
+        mailDomain: mail.mailDomain,
+        now,
+      });
+    }
     await recordAudit(tx, actor, {
       action: 'invitation.created',
       entityType: 'invitation',

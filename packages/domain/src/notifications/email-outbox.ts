@@ -5,9 +5,10 @@
 // in between, the job's lease runs out and the email is sent again under the same Message-ID,
 // which mail clients and list servers use to drop the duplicate. At-most-once would instead lose
 // the email whenever the process died after claiming it; a lost "your post failed" is worse than a
-// duplicate that the client folds. See docs/decisions/0120-notifications-and-email.md.
+// duplicate that the client folds. See docs/decisions/0125-notifications-outbox-and-email.md.
 import { type Db, emailOutbox } from '@cadence/db';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { SECRET_LINK_PATTERN } from './queue-email';
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 
@@ -21,10 +22,16 @@ export async function startSending(db: Db, id: string): Promise<OutboxEmail | nu
   return row ?? null;
 }
 
+/** Secret links in a delivered (or abandoned) email's stored copy are cut: the link is spent. */
+const redacted = () => ({
+  textBody: sql`regexp_replace(${emailOutbox.textBody}, ${SECRET_LINK_PATTERN}, '#…', 'g')`,
+  htmlBody: sql`regexp_replace(${emailOutbox.htmlBody}, ${SECRET_LINK_PATTERN}, '#…', 'g')`,
+});
+
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await db
     .update(emailOutbox)
-    .set({ status: 'sent', sentAt: now, lastError: null })
+    .set({ status: 'sent', sentAt: now, lastError: null, ...redacted() })
     .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'sending')));
 }
 
@@ -32,7 +39,11 @@ export async function markSent(db: Db, id: string, now: Date): Promise<void> {
 export async function markAttemptFailed(db: Db, id: string, error: string, final: boolean): Promise<void> {
   await db
     .update(emailOutbox)
-    .set({ status: final ? 'failed' : 'queued', lastError: error.slice(0, 500) })
+    .set({
+      status: final ? 'failed' : 'queued',
+      lastError: error.slice(0, 500),
+      ...(final ? redacted() : {}),
+    })
     .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'sending')));
 }
 

@@ -2,7 +2,6 @@
 // instant email, in one transaction: an event is fanned out once (claimed with SKIP LOCKED, marked
 // done in the same commit), and its emails' jobs are queued in that commit too. Runs as a periodic
 // task of the job runner (see register-notifications.ts), never a loop of its own.
-import { randomUUID } from 'node:crypto';
 import {
   type Db,
   emailOutbox,
@@ -18,15 +17,13 @@ import {
   users,
   workspaces,
 } from '@cadence/db';
-import { enqueueJob } from '@cadence/jobs';
 import type { Locale, NotificationKind } from '@cadence/names';
 import { and, asc, count, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { renderNotificationEmail } from './email-render';
 import { notificationPath, PREFERENCES_PATH } from './links';
 import { DEFAULT_DELIVERY, INSTANT_EMAIL_LIMIT, wantsEmail, wantsInApp } from './preferences-rules';
+import { queueEmail } from './queue-email';
 import { type MemberInfo, mentionedMembers, recipientsFor } from './recipients';
-
-export const EMAIL_JOB = 'email.send';
 
 export interface NotifyDeps {
   db: Db;
@@ -176,7 +173,7 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
     );
 
     const rows: (typeof notifications.$inferInsert)[] = [];
-    const emails: (typeof emailOutbox.$inferInsert)[] = [];
+    const emails: Parameters<typeof queueEmail>[1][] = [];
     for (const event of events) {
       const members = membersOf.get(event.workspaceId) ?? [];
       const post = event.postId ? postById.get(event.postId) : undefined;
@@ -235,17 +232,14 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
                 item: { kind, params, actorName, link: `${deps.origin}${path}` },
               });
               emails.push({
-                id: randomUUID(),
                 workspaceId: event.workspaceId,
                 userId,
-                toAddress: member.email,
+                to: member.email,
                 locale: member.locale,
                 topic: kind,
-                subject: rendered.subject,
-                textBody: rendered.text,
-                htmlBody: rendered.html,
-                messageId: `<${randomUUID()}@${deps.mailDomain}>`,
-                createdAt: now,
+                rendered,
+                mailDomain: deps.mailDomain,
+                now,
               });
             }
           }
@@ -272,15 +266,7 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
         .values(rows.slice(i, i + 500))
         .onConflictDoNothing();
     }
-    for (const email of emails) {
-      await tx.insert(emailOutbox).values(email);
-      await enqueueJob(
-        tx,
-        EMAIL_JOB,
-        { emailId: email.id },
-        { key: email.id as string, now, maxAttempts: 20 },
-      );
-    }
+    for (const email of emails) await queueEmail(tx, email);
     await tx
       .update(notificationEvents)
       .set({ fannedOutAt: now })

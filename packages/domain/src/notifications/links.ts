@@ -29,3 +29,12 @@ export function notificationPath(n: {
 }
 
 export const PREFERENCES_PATH = '/settings/notifications';
+
+/**
+ * The origin that links in emails use: PUBLIC_URL, else the address Cadence listens on. Never the
+ * request's Host header: anyone could ask for a password reset with a forged Host and have the
+ * victim's secret link point at their own server.
+ */
+export function emailOrigin(config: { publicUrl?: string | undefined; host: string; port: number }): string {
+  return (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
+}

@@ -15,6 +15,8 @@ import {
   invitationTokenSchema,
 } from '@cadence/domain/members/invitation-schemas';
 import { createInvitation, listInvitations, revokeInvitation } from '@cadence/domain/members/invitations';
+import { emailOrigin } from '@cadence/domain/notifications/links';
+import { mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { listMyWorkspaces } from '@cadence/domain/workspaces/workspace-use-cases';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -56,20 +58,35 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['members'],
         summary:
-          'Invite an address with a role; the same answer whether or not it has an account. The link (valid 7 days, single use) is in this response only',
+          'Invite an address with a role; the same answer whether or not it has an account. The link (valid 7 days, single use) goes by email when SMTP is configured; otherwise it is in this response only, to copy',
         params: workspaceParams,
         body: invitationCreateSchema,
         response: { 201: invitationCreatedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
+      const emailed = Boolean(ctx.config.mail.smtpUrl);
       const { view, token } = await createInvitation(
         db,
         { ...request.actor, requestId: request.id },
         request.body,
         ctx.clock(),
+        emailed
+          ? {
+              link: (secret) => `${emailOrigin(ctx.config)}/invitation#${secret}`,
+              mailDomain: mailDomainOf(ctx.config.mail.from),
+            }
+          : null,
       );
-      return reply.code(201).send({ ...view, token, acceptUrl: acceptUrl(ctx, request, token) });
+      // Emailed: the link reaches only the address's owner, so the inviter cannot use it (nor learn
+      // through it whether the address has an account).
+      return reply
+        .code(201)
+        .send(
+          emailed
+            ? { ...view, delivery: 'email' as const, token: null, acceptUrl: null }
+            : { ...view, delivery: 'link' as const, token, acceptUrl: acceptUrl(ctx, request, token) },
+        );
     },
   );
 

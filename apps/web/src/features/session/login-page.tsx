@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { TextField } from '../../ui/field';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
@@ -75,6 +75,9 @@ export function LoginPage() {
             {form.formState.isSubmitting ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p className="muted">
+          <Link to="/forgot-password">{t('login.forgot')}</Link>
+        </p>
       </div>
     </main>
   );

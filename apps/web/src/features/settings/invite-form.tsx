@@ -1,5 +1,6 @@
-// Invite someone by address and role. No email is sent yet: the link is shown once to copy and
-// pass on; it works once, for 7 days, for that address only.
+// Invite someone by address and role. With email configured the link goes to the address (the
+// inviter never sees it); without, it is shown once to copy and pass on. Either way it works once,
+// for 7 days, for that address only.
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../ui/copy-button';
@@ -53,7 +54,17 @@ export function InviteForm({ workspaceId, myRole }: { workspaceId: string; myRol
           {t('members.inviteSubmit')}
         </button>
       </form>
-      {invite.data && (
+      {invite.data?.delivery === 'email' && (
+        <div className="secret-once" role="status">
+          <p>
+            <strong>{t('members.invited', { email: invite.data.email })}</strong> {t('members.linkEmailed')}
+          </p>
+          <button type="button" className="btn" onClick={() => invite.reset()}>
+            {t('tokens.secretDone')}
+          </button>
+        </div>
+      )}
+      {invite.data?.acceptUrl && (
         <div className="secret-once" role="status">
           <p>
             <strong>{t('members.invited', { email: invite.data.email })}</strong> {t('members.linkOnce')}
