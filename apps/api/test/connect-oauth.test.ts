@@ -111,7 +111,9 @@ describe('connecting through OAuth', () => {
     });
     expect(url.searchParams.get('client_id')).toBe('masto-client');
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(url.searchParams.get('scope')).toBe('read:accounts write:statuses write:media');
+    expect(url.searchParams.get('scope')).toBe(
+      'read:accounts read:notifications read:statuses write:statuses write:media',
+    );
 
     const res = await callback(await approve(url), owner, false);
     expect(res.statusCode).toBe(303);

@@ -15,6 +15,7 @@ import { registerHousekeeping } from './jobs/housekeeping';
 import { registerNotifications } from './jobs/notifications';
 import { registerMediaSweep } from './jobs/media-sweep';
 import { registerMetricsPulls } from './jobs/metrics-pull';
+import { registerInbox } from './jobs/inbox';
 import { createPublisher, type Publisher } from './publisher';
 
 export interface StartPublisherInput {
@@ -84,6 +85,7 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
   );
   registerNotifications(runner, { db, config, clock, logger });
   registerMetricsPulls(runner, { db, adapters, keyRing, clock, logger });
+  registerInbox(runner, { db, adapters, keyRing, clock, logger });
   registerMediaSweep(runner, { db, storage: mediaStorage, now: clock }, logger);
   runner.start();
   logger.info({ workerId: runner.workerId }, 'publisher started');

@@ -4,6 +4,7 @@ import type { MediaRef } from '@cadence/db';
 import type { AdapterCapabilities } from '@cadence/domain/publishing/decide-after-failure';
 import type { Network } from '@cadence/domain/networks/schemas';
 import type { PulledMetrics } from '@cadence/domain/reports/metrics/schemas';
+import type { InboxAdapter } from './inbox/types';
 
 export interface PublishRequest {
   /** The target's id: the idempotency key / delivery id / deterministic record key. */
@@ -60,6 +61,8 @@ export interface NetworkAdapter {
   fetchMetrics?(request: MetricsRequest, signal: AbortSignal): Promise<PulledMetrics | null>;
   /** Present when the network gives it: the channel's follower count now. */
   fetchFollowers?(request: Omit<MetricsRequest, 'externalId'>, signal: AbortSignal): Promise<number>;
+  /** Present on networks whose conversations the inbox reads and answers (issue 16). */
+  inbox?: InboxAdapter;
 }
 
 /** What a metrics pull needs: the post on the network, and the channel's opened credentials. */

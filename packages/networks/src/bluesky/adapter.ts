@@ -3,7 +3,7 @@
 // createRecord under a taken key is refused by the PDS. The first comment is a reply under its own
 // derived key, which makes the whole entry (post + comment) safe to redo after any failure.
 import { z } from 'zod';
-import type { NetworkAdapter, Published, PublishRequest } from '../adapter';
+import type { NetworkAdapter, Published } from '../adapter';
 import { NetworkError } from '../errors';
 import { assertSecureAtSend } from '../outgoing-url-policy';
 import { readAnswer } from '../network-http/call';
@@ -17,6 +17,7 @@ import { blueskyMetrics } from './metrics';
 import { type BlueskySession, sessionCache } from './session';
 import { deterministicTid } from './tid';
 import { XrpcError, xrpc } from './xrpc';
+import { createBlueskyInbox } from './inbox';
 
 const POST = 'app.bsky.feed.post';
 const strongRef = z.object({ uri: z.string().startsWith('at://').max(500), cid: z.string().min(1).max(200) });
@@ -27,7 +28,7 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
   const sessions = sessionCache({ http: deps.http, now });
   const http: SafeHttpOptions = deps.http;
 
-  const open = (request: PublishRequest) => {
+  const open = (request: { credentials: unknown }) => {
     const parsed = blueskyCredentialsSchema.safeParse(request.credentials);
     if (!parsed.success)
       throw new NetworkError('auth_revoked', 'The Bluesky channel has no valid handle and app password');
@@ -135,9 +136,21 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
   const webUrl = (session: BlueskySession, rkey: string) =>
     `https://bsky.app/profile/${session.handle}/post/${rkey}`;
 
+  const inbox = createBlueskyInbox({
+    http,
+    now,
+    withSession: (call, signal, run) => {
+      const { creds, service } = open(call);
+      return sessions.withSession(call.channelId, creds, service, signal, run);
+    },
+    post,
+    rkeyFor: deterministicTid,
+  });
+
   return {
     ...blueskyMetrics(deps, sessions),
     network: 'bluesky',
+    inbox,
     capabilities: { canFindExisting: true, idempotentRetry: true },
     // Bluesky's write budget is 5,000 points an hour per account (a post costs 3).
     rateLimit: { perChannel: { max: 20, perMs: 60_000 } },

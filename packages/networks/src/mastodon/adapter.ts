@@ -10,6 +10,7 @@ import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, textWithLink } from '../network-http/compose';
 import { mastodonCredentialsSchema, mastodonOptionsSchema } from './credentials';
 import { mastodonCall } from './http';
+import { createMastodonInbox } from './inbox';
 import { uploadMastodonMedia } from './media';
 import { mastodonMetrics } from './metrics';
 
@@ -24,6 +25,7 @@ export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: num
   return {
     ...mastodonMetrics(deps),
     network: 'mastodon',
+    inbox: createMastodonInbox(deps),
     capabilities: { canFindExisting: false, idempotentRetry: true },
     // Mastodon allows 300 calls per 5 minutes per account; media uploads 30 per 30 minutes.
     rateLimit: { perChannel: { max: 30, perMs: 60_000 } },

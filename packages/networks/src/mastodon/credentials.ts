@@ -24,4 +24,11 @@ export const mastodonOptionsSchema = z
   })
   .default({ visibility: 'public' });
 
-export const mastodonScopes = ['read:accounts', 'write:statuses', 'write:media'];
+// read:notifications and read:statuses feed the inbox (issue 16); channels connected before it need reconnecting to have them.
+export const mastodonScopes = [
+  'read:accounts',
+  'read:notifications',
+  'read:statuses',
+  'write:statuses',
+  'write:media',
+];

@@ -1,0 +1,138 @@
+// One run of a channel's inbox sync (the "inbox.sync" job). The run claims the channel by moving
+// its next_sync_at forward in one guarded statement, so two workers never walk the same channel at
+// once; then it walks pages (at most MAX_PAGES per run, each committed) and says whether more is
+// waiting. The network's answers decide what follows: a rate limit blocks the channel until the
+// time the network gave; a refused token marks the channel as needing reconnection and keeps its
+// items and cursor (the next sync after reconnecting continues from there); a passing fault is
+// thrown for the runner's backoff.
+import { channels, type Db, inboxSyncStates } from '@cadence/db';
+import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
+import { BACKFILL_MS, readCursor, stepWalk } from '@cadence/domain/inbox/sync-walk';
+import type { KeyRing } from '@cadence/domain/security/secret-box';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
+import { type AdapterRegistry, NetworkError } from '@cadence/networks';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { resolveThreads, storePage } from './store-page';
+
+export const INBOX_SYNC_EVERY_MS = 2 * 60_000;
+const MAX_PAGES = 10;
+/** How long a run holds its channel; a crashed run's channel comes back after this. */
+const CLAIM_MS = 5 * 60_000;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+
+export interface InboxSyncDeps {
+  db: Db;
+  adapters: AdapterRegistry;
+  keyRing: KeyRing;
+  clock: () => Date;
+}
+
+export type SyncOutcome = 'synced' | 'more' | 'skipped' | 'rate_limited' | 'needs_reconnect' | 'failed';
+
+export async function syncInboxChannel(
+  deps: InboxSyncDeps,
+  channelId: string,
+  signal: AbortSignal,
+): Promise<{ outcome: SyncOutcome; stored: number }> {
+  const { db } = deps;
+  const now = deps.clock();
+  const [channel] = await db.select().from(channels).where(eq(channels.id, channelId));
+  const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
+  if (!channel || !adapter || channel.status !== 'connected') return { outcome: 'skipped', stored: 0 };
+  await db
+    .insert(inboxSyncStates)
+    .values({ channelId, workspaceId: channel.workspaceId, nextSyncAt: now })
+    .onConflictDoNothing();
+  const [claimed] = await db
+    .update(inboxSyncStates)
+    .set({ nextSyncAt: new Date(now.getTime() + CLAIM_MS), updatedAt: now })
+    .where(
+      and(
+        eq(inboxSyncStates.channelId, channelId),
+        lte(inboxSyncStates.nextSyncAt, now),
+        sql`(${inboxSyncStates.blockedUntil} is null or ${inboxSyncStates.blockedUntil} <= ${now})`,
+      ),
+    )
+    .returning();
+  if (!claimed) return { outcome: 'skipped', stored: 0 };
+
+  const setState = (values: Partial<typeof inboxSyncStates.$inferInsert>) =>
+    db
+      .update(inboxSyncStates)
+      .set({ ...values, updatedAt: deps.clock() })
+      .where(eq(inboxSyncStates.channelId, channelId));
+
+  let stored = 0;
+  try {
+    const credentials = channel.credentialsSealed
+      ? openJson(deps.keyRing, channel.credentialsSealed, sealedIn.channelCredentials(channelId))
+      : null;
+    const call = { channelId, credentials };
+    let cursor = readCursor(claimed.cursor);
+    const horizon = new Date(now.getTime() - BACKFILL_MS);
+    for (let n = 0; n < MAX_PAGES; n++) {
+      const page = await adapter.listPage(
+        { ...call, page: cursor.walk?.page ?? null, after: cursor.top },
+        signal,
+      );
+      const step = stepWalk(cursor, page, { horizon, compare: adapter.comparePositions });
+      const items = await resolveThreads(db, adapter, call, step.keep, signal);
+      stored += await storePage(db, { ...channel }, items, step.cursor, deps.clock());
+      cursor = step.cursor;
+      if (step.done) {
+        await setState({ nextSyncAt: new Date(deps.clock().getTime() + INBOX_SYNC_EVERY_MS) });
+        return { outcome: 'synced', stored };
+      }
+    }
+    await setState({ nextSyncAt: deps.clock() });
+    return { outcome: 'more', stored };
+  } catch (error) {
+    if (!(error instanceof NetworkError)) {
+      await setState({ nextSyncAt: deps.clock(), lastError: 'The sync failed unexpectedly' });
+      throw error;
+    }
+    const reason = error.message.slice(0, 500);
+    const at = deps.clock();
+    switch (error.failure.kind) {
+      case 'rate_limited': {
+        const until = new Date(at.getTime() + (error.failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS));
+        await setState({ blockedUntil: until, nextSyncAt: until, lastError: reason });
+        return { outcome: 'rate_limited', stored };
+      }
+      case 'auth_revoked':
+        await markNeedsReconnect(db, channelId, reason, at);
+        await setState({ nextSyncAt: at, lastError: reason });
+        return { outcome: 'needs_reconnect', stored };
+      case 'permanent':
+        await setState({
+          nextSyncAt: new Date(at.getTime() + INBOX_SYNC_EVERY_MS),
+          lastError: reason,
+          failures: claimed.failures + 1,
+        });
+        return { outcome: 'failed', stored };
+      default:
+        // Passing faults: the runner retries with backoff; the channel is free again at once.
+        await setState({ nextSyncAt: at, lastError: reason, failures: claimed.failures + 1 });
+        throw error;
+    }
+  }
+}
+
+/** As the publisher does on a refused token: flagged once, managers told once. */
+async function markNeedsReconnect(db: Db, channelId: string, reason: string, now: Date) {
+  await db.transaction(async (tx) => {
+    const flagged = await tx
+      .update(channels)
+      .set({ status: 'needs_reconnect', statusReason: reason, updatedAt: now })
+      .where(and(eq(channels.id, channelId), eq(channels.status, 'connected')))
+      .returning({ workspaceId: channels.workspaceId, name: channels.displayName });
+    for (const c of flagged) {
+      await recordNotificationEvent(tx, {
+        workspaceId: c.workspaceId,
+        kind: 'channel_reconnect',
+        channelId,
+        params: { channel: c.name },
+      });
+    }
+  });
+}

@@ -1,0 +1,80 @@
+// The inbox on the process's job runner (decision 0063: no loop of its own): a periodic task finds
+// the channels whose sync is due and enqueues one "inbox.sync" job each (keyed per channel and
+// slot, so several processes enqueue it once); a run that leaves pages for later enqueues its
+// continuation at once. Replies sent from Cadence are "inbox.reply" jobs (see inbox/send-reply.ts).
+import { channels, type Db, inboxSyncStates } from '@cadence/db';
+import type { KeyRing } from '@cadence/domain/security/secret-box';
+import type { JobRunner } from '@cadence/jobs';
+import type { AdapterRegistry } from '@cadence/networks';
+import type { Network } from '@cadence/names';
+import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { PublisherLogger } from '../deps';
+import { syncInboxChannel } from '../inbox/sync-channel';
+
+export const INBOX_SYNC_JOB = 'inbox.sync';
+const SCHEDULE_EVERY_MS = 30_000;
+const SCHEDULE_BATCH = 500;
+
+export interface InboxJobDeps {
+  db: Db;
+  adapters: AdapterRegistry;
+  keyRing: KeyRing;
+  clock: () => Date;
+  logger: PublisherLogger;
+}
+
+export function inboxNetworks(adapters: AdapterRegistry): Network[] {
+  return Object.values(adapters)
+    .filter((a) => a?.inbox)
+    .map((a) => a?.network as Network);
+}
+
+/** Channels whose sync is due (never synced, or next_sync_at passed and not blocked). */
+export async function enqueueDueSyncs(
+  deps: InboxJobDeps,
+  runner: Pick<JobRunner, 'enqueue'>,
+): Promise<number> {
+  const networks = inboxNetworks(deps.adapters);
+  if (networks.length === 0) return 0;
+  const now = deps.clock();
+  const due = await deps.db
+    .select({ id: channels.id })
+    .from(channels)
+    .leftJoin(inboxSyncStates, eq(inboxSyncStates.channelId, channels.id))
+    .where(
+      and(
+        eq(channels.status, 'connected'),
+        inArray(channels.network, networks),
+        or(
+          isNull(inboxSyncStates.channelId),
+          and(
+            lte(inboxSyncStates.nextSyncAt, now),
+            sql`(${inboxSyncStates.blockedUntil} is null or ${inboxSyncStates.blockedUntil} <= ${now})`,
+          ),
+        ),
+      ),
+    )
+    .limit(SCHEDULE_BATCH);
+  const slot = Math.floor(now.getTime() / SCHEDULE_EVERY_MS);
+  for (const c of due) await runner.enqueue(INBOX_SYNC_JOB, { channelId: c.id }, { key: `${c.id}:${slot}` });
+  return due.length;
+}
+
+export function registerInbox(runner: JobRunner, deps: InboxJobDeps): void {
+  runner.every('inbox:schedule-syncs', SCHEDULE_EVERY_MS, () => enqueueDueSyncs(deps, runner));
+  runner.register<{ channelId: string }>(INBOX_SYNC_JOB, {
+    concurrency: 2,
+    backoff: { baseMs: 10_000, maxMs: 10 * 60_000 },
+    run: async (payload, ctx) => {
+      const result = await syncInboxChannel(deps, payload.channelId, ctx.signal);
+      deps.logger.debug({ channelId: payload.channelId, ...result }, 'inbox sync');
+      if (result.outcome === 'more') {
+        await runner.enqueue(
+          INBOX_SYNC_JOB,
+          { channelId: payload.channelId },
+          { key: `${payload.channelId}:more:${ctx.jobId}` },
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,76 @@
+// The inbox side of an adapter (issue 16): read what people say to a channel, one page at a time,
+// and reply under one of those messages. Networks answer newest first; the sync (apps/publisher)
+// walks pages down to what it stored before and commits page by page, so it never fetches twice
+// what it has and a failure mid-walk loses nothing.
+import type { InboxItemKind, Network } from '@cadence/names';
+import type { Published } from '../adapter';
+
+export interface FetchedInboxItem {
+  /** The network's id of the message (Mastodon status id, Bluesky at:// uri). */
+  externalId: string;
+  kind: InboxItemKind;
+  authorHandle: string;
+  authorName: string | null;
+  /** http(s) only, or null. */
+  authorAvatarUrl: string | null;
+  /** Plain text (Mastodon's HTML turned into text). */
+  text: string;
+  language: string | null;
+  createdAt: Date;
+  /** http(s) only, or null. */
+  link: string | null;
+  parentExternalId: string | null;
+  /** The first message of the thread; null when the network did not say (see `threadRoot`). */
+  threadRootExternalId: string | null;
+  /** What replying to this item needs (Bluesky: uri, cid, rootUri, rootCid). */
+  replyRef: Record<string, string>;
+  /** The item's place in the network's list, for `comparePositions`. */
+  position: string;
+}
+
+export interface InboxPage {
+  /** What the inbox keeps (replies, mentions, quotes), newest first. */
+  items: FetchedInboxItem[];
+  /** The next (older) page, or null at the end. */
+  next: string | null;
+  /**
+   * The newest and oldest entries of the page as the network listed it, kept or not (likes and
+   * follows too): where the walk stands does not depend on what the inbox keeps.
+   */
+  newest: string | null;
+  oldest: { position: string; at: Date } | null;
+}
+
+export interface InboxCall {
+  channelId: string;
+  /** The channel's opened credentials. */
+  credentials: unknown;
+}
+
+export interface InboxReplyRequest extends InboxCall {
+  /** The reply's id: the idempotency key (Mastodon) or the record key's seed (Bluesky). */
+  replyId: string;
+  text: string;
+  parent: { externalId: string; replyRef: Record<string, string> };
+}
+
+export interface InboxAdapter {
+  network: Network;
+  /**
+   * One page of what people said to the channel, newest first. `page` is a `next` from an earlier
+   * page (null: the newest); `after` a position the network may use to leave out older items.
+   * Throws NetworkError (rate_limited with retryAfterMs, auth_revoked, transient, permanent).
+   */
+  listPage(
+    call: InboxCall & { page: string | null; after: string | null },
+    signal: AbortSignal,
+  ): Promise<InboxPage>;
+  /** Negative, zero or positive as position a is older than, the same as, or newer than b. */
+  comparePositions(a: string, b: string): number;
+  /** The first message of an item's thread, when `listPage` could not say. */
+  threadRoot?(call: InboxCall & { externalId: string }, signal: AbortSignal): Promise<string | null>;
+  /** Posts `text` as a reply to the parent; safe to call again with the same replyId. */
+  reply(request: InboxReplyRequest, signal: AbortSignal): Promise<Published>;
+}
+
+export type InboxAdapterRegistry = Partial<Record<Network, InboxAdapter>>;
