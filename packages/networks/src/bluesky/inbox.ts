@@ -5,9 +5,8 @@
 // id: a retry finds the first record instead of posting a second.
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
-import type { Published } from '../adapter';
 import { readAnswer } from '../network-http/call';
-import type { FetchedInboxItem, InboxAdapter, InboxCall } from '../inbox/types';
+import type { FetchedInboxItem, InboxAdapter, InboxCall, InboxReplied } from '../inbox/types';
 import type { BlueskySession } from './session';
 import { xrpc } from './xrpc';
 import type { SafeHttpOptions } from '../safe-http';
@@ -119,7 +118,7 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): InboxAdapter {
         };
       });
     },
-    reply(request, signal): Promise<Published> {
+    reply(request, signal): Promise<InboxReplied> {
       return deps.withSession(request, signal, async (session) => {
         const r = request.parent.replyRef;
         const parent = { uri: r.uri ?? request.parent.externalId, cid: r.cid ?? '' };

@@ -3,7 +3,6 @@
 // walks pages down to what it stored before and commits page by page, so it never fetches twice
 // what it has and a failure mid-walk loses nothing.
 import type { InboxItemKind, Network } from '@cadence/names';
-import type { Published } from '../adapter';
 
 export interface FetchedInboxItem {
   /** The network's id of the message (Mastodon status id, Bluesky at:// uri). */
@@ -26,6 +25,12 @@ export interface FetchedInboxItem {
   replyRef: Record<string, string>;
   /** The item's place in the network's list, for `comparePositions`. */
   position: string;
+}
+
+/** A reply as the network keeps it. */
+export interface InboxReplied {
+  externalId: string;
+  externalUrl: string | null;
 }
 
 export interface InboxPage {
@@ -70,7 +75,7 @@ export interface InboxAdapter {
   /** The first message of an item's thread, when `listPage` could not say. */
   threadRoot?(call: InboxCall & { externalId: string }, signal: AbortSignal): Promise<string | null>;
   /** Posts `text` as a reply to the parent; safe to call again with the same replyId. */
-  reply(request: InboxReplyRequest, signal: AbortSignal): Promise<Published>;
+  reply(request: InboxReplyRequest, signal: AbortSignal): Promise<InboxReplied>;
 }
 
 export type InboxAdapterRegistry = Partial<Record<Network, InboxAdapter>>;

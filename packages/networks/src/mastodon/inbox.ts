@@ -4,13 +4,12 @@
 // with the reply's id as Idempotency-Key so a retry returns the first one.
 import { hostOf, safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
-import type { Published } from '../adapter';
 import { NetworkError } from '../errors';
 import { readAnswer, withQuery } from '../network-http/call';
 import type { AdapterDeps } from '../network-http/compose';
 import { assertSecureAtSend } from '../outgoing-url-policy';
 import { compareNumericIds, htmlToText } from '../inbox/html-text';
-import type { FetchedInboxItem, InboxAdapter, InboxCall } from '../inbox/types';
+import type { FetchedInboxItem, InboxAdapter, InboxCall, InboxReplied } from '../inbox/types';
 import { mastodonCredentialsSchema } from './credentials';
 import { mastodonCall } from './http';
 
@@ -119,7 +118,7 @@ export function createMastodonInbox(deps: AdapterDeps): InboxAdapter {
       );
       return context.ancestors[0]?.id ?? call.externalId;
     },
-    async reply(request, signal): Promise<Published> {
+    async reply(request, signal): Promise<InboxReplied> {
       const { instanceUrl, token, hosts } = open(request);
       const answer = readAnswer(
         posted,
