@@ -60,7 +60,7 @@ export function InviteForm({ workspaceId, myRole }: { workspaceId: string; myRol
             <strong>{t('members.invited', { email: invite.data.email })}</strong> {t('members.linkEmailed')}
           </p>
           <button type="button" className="btn" onClick={() => invite.reset()}>
-            {t('tokens.secretDone')}
+            {t('common.close')}
           </button>
         </div>
       )}
