@@ -13560,8 +13560,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Plan kept: per ISO week (workspace timezone) of the targets scheduled in [from, to) (at most 366 days), planned, published, failed, missed and cancelled counts, on-time rate, publish delay p50/p90, failures by reason
-         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant. On time: published within 60 s of the scheduled instant; the rate is over targets whose instant has passed. format=csv answers the weekly table as text/csv (columns week, week_start, planned, published, failed, missed, cancelled, on_time, on_time_rate, delay_p50_seconds, delay_p90_seconds).
+         * Plan kept: per ISO week (workspace timezone) of the targets scheduled in [from, to), planned, published, failed, missed and cancelled counts, on-time rate, publish delay p50/p90, failures by reason
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. On time: published within 60 s of the scheduled instant; the rate is over targets whose instant has passed. CSV columns: week, week_start, planned, published, failed, missed, cancelled, on_time, on_time_rate, delay_p50_seconds, delay_p90_seconds.
          */
         get: {
             parameters: {
@@ -13608,6 +13608,554 @@ export interface paths {
                                 /** @enum {string} */
                                 reason: "rate_limited" | "credentials" | "refused" | "network_error" | "confirmed_not_sent" | "other";
                                 count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/reports/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflow: approval turnaround (last submission to approval) p50/p90 overall and per ISO week, and rounds of changes requested per post submitted in the period
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. CSV columns: week, week_start, approvals, turnaround_p50_seconds, turnaround_p90_seconds.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    campaignId?: string;
+                    channelId?: string;
+                    network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            from: string;
+                            to: string;
+                            approvals: number;
+                            turnaroundP50Seconds: number | null;
+                            turnaroundP90Seconds: number | null;
+                            postsReviewed: number;
+                            meanRounds: number | null;
+                            weeks: {
+                                week: string;
+                                weekStart: string;
+                                approvals: number;
+                                turnaroundP50Seconds: number | null;
+                                turnaroundP90Seconds: number | null;
+                            }[];
+                            rounds: {
+                                rounds: number;
+                                posts: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/reports/charter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Charter: verdicts by rule and ISO week (blocked, warned, overridden) from each post's last check, and targets held at send time by the charter
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. Overridden: warned posts that were approved, scheduled or published anyway (a blocking verdict cannot be overridden). A refused submission is not recorded. CSV columns: week, week_start, rule, blocked, warned, overridden.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    campaignId?: string;
+                    channelId?: string;
+                    network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            from: string;
+                            to: string;
+                            postsChecked: number;
+                            heldAtSend: number;
+                            rules: {
+                                rule: string;
+                                blocked: number;
+                                warned: number;
+                                overridden: number;
+                            }[];
+                            weeks: {
+                                week: string;
+                                weekStart: string;
+                                rule: string;
+                                blocked: number;
+                                warned: number;
+                                overridden: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/reports/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results: engagement pulled from the networks per network, campaign and post (top and bottom 5), and follower change per channel
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. A figure no target of a row has is null (not available), never 0. Engagement: replies + reposts + likes + quotes over the targets with figures. CSV: the per-network table (network, targets, measured, replies, reposts, likes, quotes, engagement, engagement_per_post; empty cells are not available).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    campaignId?: string;
+                    channelId?: string;
+                    network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            from: string;
+                            to: string;
+                            networks: {
+                                /** @enum {string} */
+                                network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                targets: number;
+                                measured: number;
+                                replies: number | null;
+                                reposts: number | null;
+                                likes: number | null;
+                                quotes: number | null;
+                                engagement: number | null;
+                                engagementPerPost: number | null;
+                            }[];
+                            campaigns: {
+                                campaignId: string | null;
+                                name: string | null;
+                                targets: number;
+                                measured: number;
+                                engagement: number | null;
+                                engagementPerPost: number | null;
+                            }[];
+                            top: {
+                                postId: string;
+                                excerpt: string;
+                                scheduledAt: string | null;
+                                networks: ("mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox")[];
+                                engagement: number;
+                            }[];
+                            bottom: {
+                                postId: string;
+                                excerpt: string;
+                                scheduledAt: string | null;
+                                networks: ("mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox")[];
+                                engagement: number;
+                            }[];
+                            followers: {
+                                channelId: string;
+                                channel: string;
+                                /** @enum {string} */
+                                network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                first: number | null;
+                                last: number | null;
+                                change: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/reports/best-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Best time to post: engagement per post by ISO weekday and hour of publication in the workspace timezone, with the posts behind each cell; suggestions only from cells with enough posts
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. CSV columns: iso_weekday, hour, posts, engagement_per_post.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    campaignId?: string;
+                    channelId?: string;
+                    network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            from: string;
+                            to: string;
+                            minPosts: number;
+                            cells: {
+                                weekday: number;
+                                hour: number;
+                                posts: number;
+                                engagementPerPost: number;
+                            }[];
+                            suggestions: {
+                                weekday: number;
+                                hour: number;
+                                posts: number;
+                                engagementPerPost: number;
                             }[];
                         };
                     };

@@ -164,6 +164,8 @@ export const postEvents = pgTable(
   (t) => [
     index('post_events_post_idx').on(t.postId, t.createdAt),
     index('post_events_post_seq_idx').on(t.postId, t.seq),
+    // Reports read a workspace's workflow events over a period (approval turnaround).
+    index('post_events_workspace_time_idx').on(t.workspaceId, t.createdAt),
   ],
 );
 

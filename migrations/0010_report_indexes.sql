@@ -1,0 +1,1 @@
+CREATE INDEX "post_events_workspace_time_idx" ON "post_events" USING btree ("workspace_id","created_at");
