@@ -49,6 +49,9 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('./features/session/password-reset-pages').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const ProfilePage = lazy(() =>
+  import('./features/profile/profile-page').then((m) => ({ default: m.ProfilePage })),
+);
 const WorkspaceSettingsPage = lazy(() =>
   import('./features/settings/workspace-settings-page').then((m) => ({ default: m.WorkspaceSettingsPage })),
 );
@@ -129,6 +132,7 @@ export function AppRoutes() {
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="calendar-feeds" element={<IcsFeedsPage />} />
           <Route path="notifications" element={<NotificationSettingsPage />} />
+          <Route path="profile" element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

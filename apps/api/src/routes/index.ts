@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { registerIdempotency } from '../plugins/idempotency';
 import { authRoutes } from './auth/auth-routes';
 import { passwordResetRoutes } from './auth/password-reset-routes';
+import { profileRoutes } from './auth/profile-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
 import { campaignRoutes } from './campaigns/campaign-routes';
 import { channelRoutes } from './channels/channel-routes';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
       for (const routes of [
         authRoutes,
         passwordResetRoutes,
+        profileRoutes,
         workspaceRoutes,
         memberRoutes,
         invitationRoutes,

@@ -1,6 +1,7 @@
 // The interface language is the person's explicit choice, remembered in this browser; without one
-// it follows the workspace's locale once signed in, and the browser's languages before (setup and
-// sign-in open in French in a French browser). The clock format is never guessed from the browser.
+// it follows their profile's language once signed in (set at setup or on joining, changed in "My
+// profile" or with the header's switch, and the language of their emails), and the browser's
+// languages before (setup and sign-in open in French in a French browser). The clock format is never guessed from the browser.
 export { LOCALES as LANGUAGES, type Locale as Language } from '@cadence/names';
 import type { Locale as Language } from '@cadence/names';
 
@@ -44,9 +45,9 @@ function navigatorLanguages(): readonly string[] {
  * browser's own, else English. */
 export const deviceLanguage = (): Language => read(DEVICE_KEY) ?? browserLanguage() ?? 'en';
 
-/** For a signed-in person: their own choice, else the workspace's locale. */
-export const languageFor = (userId: string, workspaceLocale: Language | undefined): Language =>
-  read(userKey(userId)) ?? workspaceLocale ?? deviceLanguage();
+/** For a signed-in person: their choice in this browser, else their profile's language. */
+export const languageFor = (userId: string, profileLocale: Language | undefined): Language =>
+  read(userKey(userId)) ?? profileLocale ?? deviceLanguage();
 
 export function storeLanguageChoice(userId: string | null, language: Language) {
   write(DEVICE_KEY, language);

@@ -49,6 +49,14 @@ export const loginInputSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+/** What a person may change about themself (their password has its own call, which asks for it). */
+export const profileUpdateSchema = z.strictObject({
+  name: nameSchema.optional(),
+  /** The language of their emails, and of the interface wherever they sign in. */
+  locale: localeSchema.optional(),
+});
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
 export const memberUpdateSchema = z.strictObject({ role: roleSchema });
 
 export const tokenCreateSchema = z.strictObject({

@@ -13,15 +13,17 @@ function CalendarLabel() {
   return <p data-testid="label">{t('nav.calendar')}</p>;
 }
 
+const other = (l: 'en' | 'fr') => (l === 'fr' ? 'en' : 'fr');
+/** A person whose profile says `locale`, in a workspace that speaks the other language. */
 const session = (locale: 'en' | 'fr'): Session => ({
-  user: { id: '11111111-1111-4111-8111-111111111111', email: 'ada@example.com', name: 'Ada', locale: 'en' },
+  user: { id: '11111111-1111-4111-8111-111111111111', email: 'ada@example.com', name: 'Ada', locale },
   csrfToken: 'csrf',
   workspaces: [
     {
       id: '22222222-2222-4222-8222-222222222222',
       name: 'Acme',
       timezone: 'Europe/Paris',
-      locale,
+      locale: other(locale),
       role: 'owner',
       requiredApprovals: 1,
       approvalScope: 'editors_and_tokens',
@@ -50,7 +52,7 @@ describe('LanguageSwitch', () => {
     expect(window.localStorage.getItem('cadence.language')).toBe('fr');
   });
 
-  it('follows the workspace locale when the person has not chosen', async () => {
+  it("follows the person's profile language, not the workspace's, when they have not chosen here", async () => {
     renderWithProviders(
       <CurrentWorkspaceProvider session={session('fr')}>
         <CalendarLabel />
@@ -59,7 +61,7 @@ describe('LanguageSwitch', () => {
     await waitFor(() => expect(screen.getByTestId('label').textContent).toBe('Calendrier'));
   });
 
-  it("keeps the person's own choice over the workspace locale", async () => {
+  it("keeps the choice made in this browser over the profile's language", async () => {
     const s = session('fr');
     renderWithProviders(
       <CurrentWorkspaceProvider session={s}>

@@ -26,6 +26,9 @@ export function UserMenu() {
         <Menu.Content className="menu" side="right" align="end" sideOffset={6}>
           <Menu.Label className="menu-label">{session.user.email}</Menu.Label>
           <Menu.Separator className="menu-separator" />
+          <Menu.Item className="menu-item" onSelect={() => void navigate('/settings/profile')}>
+            {t('userMenu.profile')}
+          </Menu.Item>
           <Menu.Item className="menu-item" onSelect={signOut}>
             {t('userMenu.signOut')}
           </Menu.Item>

@@ -1,5 +1,5 @@
 // The workspace the signed-in person is working in, remembered per person in this browser, and the
-// interface language that follows from it (their own choice first, else the workspace's locale).
+// interface language (their choice in this browser first, else their profile's language).
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../i18n/index';
@@ -36,11 +36,11 @@ export function CurrentWorkspaceProvider({ session, children }: { session: Sessi
   const [selectedId, setSelectedId] = useState(() => readStored(session.user.id));
   const workspace = session.workspaces.find((w) => w.id === selectedId) ?? session.workspaces[0];
 
-  // Only on sign-in and on a workspace switch: a later explicit choice must not be undone.
+  // Only on sign-in and when the profile's language changes: a later explicit choice must not be undone.
   useEffect(() => {
-    const language = languageFor(session.user.id, workspace?.locale);
+    const language = languageFor(session.user.id, session.user.locale);
     if (i18n.language !== language) void i18n.changeLanguage(language);
-  }, [session.user.id, workspace?.locale]);
+  }, [session.user.id, session.user.locale]);
 
   const value = useMemo(
     () =>
