@@ -62,7 +62,7 @@ function startWorkers(url: string, n: number): ChildProcess[] {
   );
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;
@@ -101,7 +101,7 @@ async function scheduledAt(b: Bench): Promise<Map<string, number>> {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
-function summarise(receiver: Receiver, due: Map<string, number>) {
+export function summarise(receiver: Receiver, due: Map<string, number>) {
   const lags: number[] = [];
   let duplicates = 0;
   for (const [id, at] of due) {
@@ -152,6 +152,20 @@ export async function spreadRun(b: Bench, url: string, channels: number) {
   }
 }
 
+/** From the instant to the last arrival; the first arrival's lag; repeats and missing ids. */
+export function drainFigures(receiver: Receiver, total: number, instant: number) {
+  const all = [...receiver.arrivals.values()].map((a) => Math.min(...a)).sort((x, y) => x - y);
+  const duplicates = [...receiver.arrivals.values()].reduce((n, a) => n + a.length - 1, 0);
+  const seconds = ((all[all.length - 1] ?? instant) - instant) / 1000;
+  return {
+    perSecond: Math.round(total / seconds),
+    seconds,
+    first: (all[0] ?? Number.NaN) - instant,
+    duplicates,
+    lost: total - receiver.arrivals.size,
+  };
+}
+
 /** 5,000 targets due at one instant across 100 webhook channels, 2 publisher processes. */
 export async function drainRun(b: Bench, url: string) {
   await b.reset();
@@ -165,16 +179,7 @@ export async function drainRun(b: Bench, url: string) {
     const instant = Date.now() + 2000;
     await b.moveAllTo(new Date(instant));
     await waitFor(async () => receiver.arrivals.size >= total, 120_000, 'the drain');
-    const all = [...receiver.arrivals.values()].map((a) => Math.min(...a)).sort((x, y) => x - y);
-    const duplicates = [...receiver.arrivals.values()].reduce((n, a) => n + a.length - 1, 0);
-    const seconds = ((all[all.length - 1] ?? instant) - instant) / 1000;
-    return {
-      perSecond: Math.round(total / seconds),
-      seconds,
-      first: (all[0] ?? Number.NaN) - instant,
-      duplicates,
-      lost: total - receiver.arrivals.size,
-    };
+    return drainFigures(receiver, total, instant);
   } finally {
     await Promise.all(children.map((c) => stopGracefully(c)));
     await receiver.close();

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { freshBenchDatabase } from '../apps/publisher/test/support/bench-db';
 import { killHard, startPublisher, stopGracefully } from '../apps/publisher/test/support/processes';
 import { seedChannel, seedScheduledPosts, seedWorkspace } from '../apps/publisher/test/support/seed';
-import { drainRun, spreadRun } from './publisher-webhook';
+import { webhookMode } from './publisher-webhook-mode';
 import type { BenchSection } from './run';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cadence_bench_pub';
@@ -79,10 +79,12 @@ async function lag(b: Bench) {
 export default async function run(): Promise<BenchSection[]> {
   const bench = await freshBenchDatabase(url);
   try {
+    // PUBLISHER_BENCH=webhook runs only the webhook mode (the no-op section keeps its last figures).
+    if (process.env.PUBLISHER_BENCH === 'webhook') return [await webhookMode(bench, url)];
     const one = await drain(bench, 1);
     const two = await drain(bench, 2);
     const late = await lag(bench);
-    const webhook = await webhookMode(bench);
+    const webhook = await webhookMode(bench, url);
     return [
       webhook,
       {
@@ -111,51 +113,4 @@ export default async function run(): Promise<BenchSection[]> {
   } finally {
     await bench.database.close();
   }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-const ms = (v: number) => `${v.toFixed(0)} ms`;
-
-/** Webhook mode (issue 18): arrival at a local receiver, medians of 3 runs of each. */
-async function webhookMode(b: Bench): Promise<BenchSection> {
-  const spread: Awaited<ReturnType<typeof spreadRun>>[] = [];
-  for (let i = 0; i < 3; i++) spread.push(await spreadRun(b, url, 10));
-  const one = await spreadRun(b, url, 1);
-  const drains: Awaited<ReturnType<typeof drainRun>>[] = [];
-  for (let i = 0; i < 3; i++) drains.push(await drainRun(b, url));
-  const m = (pick: (r: (typeof spread)[number]) => number) => median(spread.map(pick));
-  const d = (pick: (r: (typeof drains)[number]) => number) => median(drains.map(pick));
-  const runs = [...spread, one];
-  const dup = runs.reduce((n, r) => n + r.duplicates, 0) + drains.reduce((n, r) => n + r.duplicates, 0);
-  const lost = runs.reduce((n, r) => n + r.lost, 0) + drains.reduce((n, r) => n + r.lost, 0);
-  const p99 = m((r) => r.p99);
-  const min = m((r) => r.min);
-  const rate = d((r) => r.perSecond);
-  const first = d((r) => r.first);
-  return {
-    title: 'Publisher through real HTTP (webhook mode)',
-    lines: [
-      '`pnpm bench publisher`: two publisher processes (the real process runner, real webhook adapter:',
-      'HMAC-signed JSON POST through the pooled keep-alive client) on PostgreSQL 15, a webhook receiver in',
-      'the bench process on 127.0.0.1 recording each arrival. Lag = arrival at the receiver minus the',
-      "target's scheduled instant. Medians of 3 runs; the machine is shared (2 cores, other work running).",
-      '',
-      '| work | result (median of 3) | runs | aim |',
-      '| --- | --- | --- | --- |',
-      `| 2,000 targets over 20 s, 10 channels: lag p50 / p99 | ${ms(m((r) => r.p50))} / ${ms(p99)} | p99 ${spread.map((r) => ms(r.p99)).join(', ')} | p99 < 100 ms |`,
-      `| same: lag min / max | ${ms(min)} / ${ms(m((r) => r.max))} | min ${spread.map((r) => ms(r.min)).join(', ')} | min < 20 ms |`,
-      `| same on 1 channel (one run): lag p50 / p99 / max | ${ms(one.p50)} / ${ms(one.p99)} / ${ms(one.max)} | | (was p50 22 s, p99 62 s) |`,
-      `| 5,000 due at once, 100 channels: drain | ${rate.toLocaleString('en')} targets/s (${d((r) => r.seconds).toFixed(2)} s) | ${drains.map((r) => r.perSecond.toLocaleString('en')).join(', ')} | >= 3,000/s |`,
-      `| same: first delivery after the instant | ${ms(first)} | ${drains.map((r) => ms(r.first)).join(', ')} | < 100 ms |`,
-      `| duplicates / lost, all runs | ${dup} / ${lost} | | 0 / 0 |`,
-      '',
-      `Aims: lag p99 ${p99 < 100 ? 'met' : 'NOT met'}; lag min ${min < 20 ? 'met' : 'NOT met'}; drain ${rate >= 3000 ? 'met' : 'NOT met'}; first delivery ${first < 100 ? 'met' : 'NOT met'}; ${dup === 0 && lost === 0 ? 'no duplicate, nothing lost' : 'DUPLICATES OR LOSSES'}.`,
-      'Not measured here (left undone): graphile-worker as a reference row in the same run, kill -9 of one',
-      'publisher in three every 3 s with a slow receiver, scheduling cost of the 3,000th post and the bulk',
-      'schedule of 5,000 posts through the API.',
-    ],
-  };
 }
