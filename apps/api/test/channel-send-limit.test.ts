@@ -50,5 +50,9 @@ describe('channel send limit', () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(doc.statusCode).toBe(200);
     expect(doc.body).toContain('shared by all publishers');
+    // Every network's default is stated, from the table the adapters count with.
+    expect(doc.body).toContain('webhook 100 per 1 s; mastodon 30 per 1 min');
+    expect(doc.body).toContain('instagram 100 per 1 d; threads 250 per 1 d');
+    expect(doc.body).toContain('sendLimitWarnings');
   });
 });

@@ -3,6 +3,7 @@
 // same across retries, so a receiver that keeps the ids it has seen never shows a post twice;
 // that is why retrying after an unclear outcome is safe here.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { classifyHttpStatus } from '@cadence/domain/publishing/failure';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ export const WEBHOOK_HEADERS = {
 } as const;
 
 /** 100 deliveries per second per channel unless the channel says otherwise (README, "Sending limits"). */
-export const WEBHOOK_DEFAULT_LIMIT = { max: 100, perMs: 1000 } as const;
+export const WEBHOOK_DEFAULT_LIMIT = DEFAULT_SEND_LIMITS.webhook;
 
 export const webhookCredentialsSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),

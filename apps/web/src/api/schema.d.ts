@@ -2988,7 +2988,7 @@ export interface paths {
                                 status: "connected" | "needs_reconnect" | "disconnected";
                                 statusReason: string | null;
                                 hasCredentials: boolean;
-                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                                 sendLimit: {
                                     max: number;
                                     perSeconds: number;
@@ -3091,7 +3091,7 @@ export interface paths {
                         credentials?: {
                             [key: string]: string;
                         };
-                        /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                        /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                         sendLimit?: {
                             max: number;
                             perSeconds: number;
@@ -3117,7 +3117,7 @@ export interface paths {
                             status: "connected" | "needs_reconnect" | "disconnected";
                             statusReason: string | null;
                             hasCredentials: boolean;
-                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                             sendLimit: {
                                 max: number;
                                 perSeconds: number;
@@ -3239,7 +3239,7 @@ export interface paths {
                             status: "connected" | "needs_reconnect" | "disconnected";
                             statusReason: string | null;
                             hasCredentials: boolean;
-                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                             sendLimit: {
                                 max: number;
                                 perSeconds: number;
@@ -3429,7 +3429,7 @@ export interface paths {
                         };
                         /** @enum {string} */
                         status?: "connected" | "disconnected";
-                        /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                        /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                         sendLimit?: {
                             max: number;
                             perSeconds: number;
@@ -3455,7 +3455,7 @@ export interface paths {
                             status: "connected" | "needs_reconnect" | "disconnected";
                             statusReason: string | null;
                             hasCredentials: boolean;
-                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                             sendLimit: {
                                 max: number;
                                 perSeconds: number;
@@ -3698,7 +3698,7 @@ export interface paths {
                                 status: "connected" | "needs_reconnect" | "disconnected";
                                 statusReason: string | null;
                                 hasCredentials: boolean;
-                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                                 sendLimit: {
                                     max: number;
                                     perSeconds: number;
@@ -3847,7 +3847,7 @@ export interface paths {
                             status: "connected" | "needs_reconnect" | "disconnected";
                             statusReason: string | null;
                             hasCredentials: boolean;
-                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                            /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                             sendLimit: {
                                 max: number;
                                 perSeconds: number;
@@ -3972,7 +3972,7 @@ export interface paths {
                                 status: "connected" | "needs_reconnect" | "disconnected";
                                 statusReason: string | null;
                                 hasCredentials: boolean;
-                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                                 sendLimit: {
                                     max: number;
                                     perSeconds: number;
@@ -4096,7 +4096,7 @@ export interface paths {
                                 status: "connected" | "needs_reconnect" | "disconnected";
                                 statusReason: string | null;
                                 hasCredentials: boolean;
-                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second). */
+                                /** @description At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook 100 per 1 s; mastodon 30 per 1 min; bluesky 20 per 1 min; linkedin 10 per 1 min; x 100 per 15 min; facebook 20 per 1 min; instagram 100 per 1 d; threads 250 per 1 d; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens. */
                                 sendLimit: {
                                     max: number;
                                     perSeconds: number;
@@ -6952,6 +6952,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -7154,6 +7167,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -7482,6 +7508,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -7689,6 +7728,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -7903,6 +7955,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -8118,6 +8183,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -8332,6 +8410,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -8415,7 +8506,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule at a wall-clock time in a zone (or publishNow); 422 for a time in a DST gap, in the past, or one the charter blocks */
+        /** Schedule at a wall-clock time in a zone (or publishNow); 422 for a time in a DST gap, in the past, or one the charter blocks. When a channel's send limit makes the post wait behind others due at the same time, the schedule is kept and `sendLimitWarnings` says how many posts take how long to leave */
         post: {
             parameters: {
                 query?: never;
@@ -8549,6 +8640,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -8632,7 +8736,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a scheduled post to another time (calendar drag and drop), under the same rules */
+        /** Move a scheduled post to another time (calendar drag and drop), under the same rules and with the same `sendLimitWarnings` */
         post: {
             parameters: {
                 query?: never;
@@ -8766,6 +8870,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -8981,6 +9098,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -9195,6 +9325,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -9320,6 +9463,19 @@ export interface paths {
                                     version: number;
                                     /** Format: date-time */
                                     scheduledAt: string | null;
+                                    sendLimitWarnings?: {
+                                        /** @enum {string} */
+                                        code: "send_limit_backlog";
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        posts: number;
+                                        seconds: number;
+                                        limit: {
+                                            max: number;
+                                            perSeconds: number;
+                                        };
+                                        message: string;
+                                    }[];
                                 };
                                 error?: {
                                     code: string;
@@ -9452,6 +9608,19 @@ export interface paths {
                                     version: number;
                                     /** Format: date-time */
                                     scheduledAt: string | null;
+                                    sendLimitWarnings?: {
+                                        /** @enum {string} */
+                                        code: "send_limit_backlog";
+                                        /** Format: uuid */
+                                        channelId: string;
+                                        posts: number;
+                                        seconds: number;
+                                        limit: {
+                                            max: number;
+                                            perSeconds: number;
+                                        };
+                                        message: string;
+                                    }[];
                                 };
                                 error?: {
                                     code: string;
@@ -10508,6 +10677,19 @@ export interface paths {
                             approvalsRequired: number;
                             writerUserIds: string[];
                             commentsCount: number;
+                            sendLimitWarnings?: {
+                                /** @enum {string} */
+                                code: "send_limit_backlog";
+                                /** Format: uuid */
+                                channelId: string;
+                                posts: number;
+                                seconds: number;
+                                limit: {
+                                    max: number;
+                                    perSeconds: number;
+                                };
+                                message: string;
+                            }[];
                         };
                     };
                 };

@@ -1,3 +1,4 @@
+import { describeDefaultSendLimits } from '../publishing/send-limits';
 import { CHANNEL_STATUSES } from '@cadence/names';
 import { z } from 'zod';
 import { networkSchema } from '../networks/schemas';
@@ -20,7 +21,7 @@ export const sendLimitSchema = z
   })
   .nullable()
   .describe(
-    "At most `max` sends per `perSeconds` to this channel, shared by all publishers; null: the network's default (webhook: 100 per second).",
+    `At most \`max\` sends per \`perSeconds\` to this channel, shared by all publishers; null: the network's default (${describeDefaultSendLimits()}; the sandbox has none). Posts due beyond it wait for the next window; scheduling answers a sendLimitWarnings entry when that happens.`,
   );
 
 export const channelCreateSchema = z.strictObject({

@@ -6,7 +6,7 @@ import type { Actor } from '../accounts/actor';
 import { AppError } from '../errors';
 import type { PostDeps } from './deps';
 import { parseInput } from './parse-input';
-import type { PostStatus, PostView } from './schemas';
+import { type PostView, sendLimitWarningSchema } from './schemas';
 
 /** One request moves at most this many posts (as bulk create). */
 export const MAX_BULK_TRANSITIONS = 500;
@@ -34,6 +34,7 @@ export const bulkTransitionResultSchema = z.object({
           status: z.string(),
           version: z.number().int(),
           scheduledAt: z.date().nullable(),
+          sendLimitWarnings: z.array(sendLimitWarningSchema).optional(),
         })
         .optional(),
       error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
@@ -46,7 +47,7 @@ export type BulkItemOutcome =
       index: number;
       postId: string;
       ok: true;
-      post: { id: string; status: PostStatus; version: number; scheduledAt: Date | null };
+      post: Pick<PostView, 'id' | 'status' | 'version' | 'sendLimitWarnings'> & { scheduledAt: Date | null };
     }
   | {
       index: number;
@@ -85,6 +86,7 @@ export async function bulkTransition<B>(
           status: post.status,
           version: post.version,
           scheduledAt: post.schedule?.at ?? null,
+          ...(post.sendLimitWarnings ? { sendLimitWarnings: post.sendLimitWarnings } : {}),
         },
       };
     } catch (err) {

@@ -8,6 +8,7 @@ import { loadApprovalState } from './approval-state';
 import { assertNotInFlight, assertVersion, loadTargets, lockPost } from './post-store';
 import { currentApprovals, toPostView } from './post-view';
 import { resolveScheduleTime } from './schedule-time';
+import { sendLimitWarnings } from './send-limit-warnings';
 import { type PostView, type ScheduleInput, scheduleSchema } from './schemas';
 import { assertRole, assertSchedulable, assertTransition, countApprovals } from './workflow';
 
@@ -80,6 +81,12 @@ async function placeOnCalendar(
         ...(action === 'reschedule' ? { previousAt: row.scheduledAt?.toISOString() ?? null } : {}),
       },
     });
-    return toPostView(tx, result.post);
+    const warnings = await sendLimitWarnings(tx, {
+      workspaceId: actor.workspaceId,
+      channelIds: targets.map((t) => t.channelId),
+      at: time.at,
+    });
+    const view = await toPostView(tx, result.post);
+    return warnings.length > 0 ? { ...view, sendLimitWarnings: warnings } : view;
   });
 }

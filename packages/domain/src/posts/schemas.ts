@@ -239,6 +239,19 @@ export const postSummarySchema = z.object({
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
 
+/** A channel whose send limit makes a scheduled post wait behind others due at the same time. */
+export const sendLimitWarningSchema = z.object({
+  code: z.literal('send_limit_backlog'),
+  channelId: z.uuid(),
+  /** Targets due on the channel in the backlog this post joins, its own included. */
+  posts: z.int(),
+  /** From the start of this post's window (of the limit) until the last of them may leave. */
+  seconds: z.int(),
+  limit: z.object({ max: z.int(), perSeconds: z.int() }),
+  message: z.string(),
+});
+export type SendLimitWarning = z.infer<typeof sendLimitWarningSchema>;
+
 export const postSchema = postSummarySchema.extend({
   /** Approvals of the current content revision only: older ones count for nothing. */
   approvals: z.array(approvalViewSchema),
@@ -246,6 +259,11 @@ export const postSchema = postSummarySchema.extend({
   /** People who wrote part of the current content (author, revisers, token creators): they cannot approve it. */
   writerUserIds: z.array(z.uuid()),
   commentsCount: z.number().int(),
+  /**
+   * Answers to schedule and reschedule only: channels whose send limit makes this post wait behind
+   * others due at the same time (the schedule is kept; this says how long they take to leave).
+   */
+  sendLimitWarnings: z.array(sendLimitWarningSchema).optional(),
 });
 export type PostView = z.infer<typeof postSchema>;
 

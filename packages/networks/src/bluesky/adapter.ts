@@ -2,6 +2,7 @@
 // a retry can never make a second post: the key is looked up first (getRecord), and a second
 // createRecord under a taken key is refused by the PDS. The first comment is a reply under its own
 // derived key, which makes the whole entry (post + comment) safe to redo after any failure.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { z } from 'zod';
 import type { NetworkAdapter, Published } from '../adapter';
 import { NetworkError } from '../errors';
@@ -153,7 +154,7 @@ export function createBlueskyAdapter(deps: AdapterDeps): NetworkAdapter {
     inbox,
     capabilities: { canFindExisting: true, idempotentRetry: true },
     // Bluesky's write budget is 5,000 points an hour per account (a post costs 3).
-    rateLimit: { perChannel: { max: 20, perMs: 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.bluesky },
     async publish(request, signal): Promise<Published> {
       const { creds, service } = open(request);
       return sessions.withSession(request.channelId, creds, service, signal, async (session) => {

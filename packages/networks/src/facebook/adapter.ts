@@ -2,6 +2,7 @@
 // /{page-id}/photos (Meta fetches the URL itself), several photos are uploaded unpublished and
 // attached to one feed post. The Graph API has no idempotency key, so an unclear outcome is left
 // for a person.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
@@ -24,7 +25,7 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
   return {
     network: 'facebook',
     capabilities: { canFindExisting: false, idempotentRetry: false },
-    rateLimit: { perChannel: { max: 20, perMs: 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.facebook },
     async publish(request, signal) {
       const parsed = facebookCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

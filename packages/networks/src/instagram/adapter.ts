@@ -2,6 +2,7 @@
 // image or video from its URL), GET /{container}?fields=status_code until FINISHED, then
 // POST /{ig-user-id}/media_publish. Several media make a carousel of child containers. Instagram
 // needs at least one image or video, and has no idempotency key: an unclear outcome goes to a person.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
 import type { NetworkAdapter } from '../adapter';
@@ -18,7 +19,7 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
     network: 'instagram',
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // Instagram allows 100 API-published posts per account per 24 hours.
-    rateLimit: { perChannel: { max: 100, perMs: 24 * 60 * 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.instagram },
     async publish(request, signal) {
       const parsed = instagramCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

@@ -2,6 +2,7 @@
 // post's URN in the x-restli-id header. LinkedIn has no idempotency key, so an unclear outcome is
 // left for a person, except that LinkedIn itself refuses an identical recent post and names it.
 // The first comment goes through /rest/socialActions/{urn}/comments.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import type { NetworkAdapter, PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
 import { header, send } from '../network-http/call';
@@ -44,7 +45,7 @@ export function createLinkedinAdapter(deps: AdapterDeps): NetworkAdapter {
     network: 'linkedin',
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // Members may post about 150 times a day; spread the calls out.
-    rateLimit: { perChannel: { max: 10, perMs: 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.linkedin },
     async publish(request, signal) {
       const parsed = linkedinCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

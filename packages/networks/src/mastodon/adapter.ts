@@ -1,6 +1,7 @@
 // Mastodon (any instance): POST /api/v1/statuses with an Idempotency-Key derived from the target,
 // so a retry within the instance's window (about an hour) returns the first status instead of
 // posting a second. The first comment is a reply with its own key, `${targetId}:comment`.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { hostOf, safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import type { NetworkAdapter, PublishRequest } from '../adapter';
@@ -28,7 +29,7 @@ export function createMastodonAdapter(deps: AdapterDeps & { pollIntervalMs?: num
     inbox: createMastodonInbox(deps),
     capabilities: { canFindExisting: false, idempotentRetry: true },
     // Mastodon allows 300 calls per 5 minutes per account; media uploads 30 per 30 minutes.
-    rateLimit: { perChannel: { max: 30, perMs: 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.mastodon },
     async publish(request: PublishRequest, signal) {
       const parsed = mastodonCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

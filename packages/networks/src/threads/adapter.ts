@@ -1,6 +1,7 @@
 // Threads: POST /{user-id}/threads makes a container (TEXT, IMAGE, VIDEO or CAROUSEL), Meta
 // processes it (status FINISHED), then POST /{user-id}/threads_publish. No idempotency key: an
 // unclear outcome goes to a person.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
 import type { NetworkAdapter } from '../adapter';
@@ -17,7 +18,7 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
     network: 'threads',
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // Threads allows 250 API-published posts per profile per 24 hours.
-    rateLimit: { perChannel: { max: 250, perMs: 24 * 60 * 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.threads },
     async publish(request, signal) {
       const parsed = threadsCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

@@ -1,6 +1,7 @@
 // X API v2: POST /2/tweets in OAuth 2.0 user context. Images go up first through the v2 media
 // endpoint (POST /2/media/upload, then /2/media/metadata for alt text). X has no idempotency key,
 // so an unclear outcome is left for a person. The first comment is a reply to the new post.
+import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
@@ -65,7 +66,7 @@ export function createXAdapter(deps: AdapterDeps): NetworkAdapter {
     network: 'x',
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // 100 posts per 15 minutes per user on the API's basic tier.
-    rateLimit: { perChannel: { max: 100, perMs: 15 * 60_000 } },
+    rateLimit: { perChannel: DEFAULT_SEND_LIMITS.x },
     async publish(request, signal) {
       const parsed = xCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success) throw new NetworkError('auth_revoked', 'The X channel has no valid token');

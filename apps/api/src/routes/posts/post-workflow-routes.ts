@@ -91,14 +91,17 @@ export async function postWorkflowRoutes(app: FastifyInstance, ctx: AppContext) 
     access: manager(),
     summary:
       'Schedule at a wall-clock time in a zone (or publishNow); 422 for a time in a DST gap, in the past, ' +
-      'or one the charter blocks',
+      "or one the charter blocks. When a channel's send limit makes the post wait behind others due at " +
+      'the same time, the schedule is kept and `sendLimitWarnings` says how many posts take how long to leave',
     body: scheduleSchema,
     run: schedulePost,
   });
   transition({
     path: 'reschedule',
     access: manager(),
-    summary: 'Move a scheduled post to another time (calendar drag and drop), under the same rules',
+    summary:
+      'Move a scheduled post to another time (calendar drag and drop), under the same rules and with the ' +
+      'same `sendLimitWarnings`',
     body: scheduleSchema,
     run: reschedulePost,
   });
