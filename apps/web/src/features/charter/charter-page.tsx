@@ -1,6 +1,8 @@
 // The charter editor: workspace rules, per-network overrides, pillars, a box to test a text against
 // the rules being edited, and version history. Saving makes a new version; a save over a version
-// someone else saved meanwhile is refused (409) and says so.
+// someone else saved meanwhile is refused (409): the page says so in words and keeps what was typed,
+// offering to save it over their version or to load theirs. Problems are found by the charter's own
+// schema before sending (and from the server's field paths otherwise), and shown beside each field.
 import type { CharterRules, RuleSet } from '@cadence/domain/charter/schemas';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,6 +12,14 @@ import { api } from '../../api/client';
 import { isApiError, unwrap } from '../../api/errors';
 import { roleAtLeast } from '../../ui/roles';
 import { ErrorState, InlineError, Loading } from '../../ui/states';
+import {
+  type CharterProblem,
+  describeProblems,
+  localProblems,
+  problemsIn,
+  serverProblems,
+} from './charter-problems';
+import { ConflictNotice } from './conflict-notice';
 import { useToast } from '../../ui/toast';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CharterHistory } from './charter-history';
@@ -34,13 +44,16 @@ export function CharterPage() {
 }
 
 function CharterEditor({ current }: { current: CharterVersion }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
   const { workspace } = useCurrentWorkspace();
   const canEdit = roleAtLeast(workspace.role, 'manager');
   const [rules, setRules] = useState<CharterRules>(current.rules);
   const [scope, setScope] = useState<'workspace' | Network>('workspace');
+  const [problems, setProblems] = useState<CharterProblem[]>([]);
+  // The version someone else saved while this page was open (a 409 names it).
+  const [conflict, setConflict] = useState<number | null>(null);
   const save = useSaveCharter(workspace.id);
 
   const override = scope === 'workspace' ? null : ((rules.overrides[scope] ?? {}) as RuleSet);
@@ -51,14 +64,25 @@ function CharterEditor({ current }: { current: CharterVersion }) {
         : { ...rules, overrides: { ...rules.overrides, [scope]: next } },
     );
 
-  const submit = async () => {
+  const submit = async (baseVersion = current.version) => {
+    const found = describeProblems(localProblems(rules), t, i18n.language);
+    setProblems(found);
+    if (found.length > 0) return;
     try {
-      await save.mutateAsync({ rules, baseVersion: current.version });
+      await save.mutateAsync({ rules, baseVersion });
+      setConflict(null);
       toast({ kind: 'success', message: t('charter.saved') });
     } catch (e) {
-      if (isApiError(e, 409)) void queryClient.invalidateQueries({ queryKey: ['charter', workspace.id] });
+      if (isApiError(e, 409)) {
+        const theirs = e.facts.currentVersion;
+        setConflict(typeof theirs === 'number' ? theirs : current.version + 1);
+      }
+      setProblems(describeProblems(serverProblems(e), t, i18n.language));
     }
   };
+  const discardMine = () => void queryClient.invalidateQueries({ queryKey: ['charter', workspace.id] });
+  // Field problems are listed above the save button; other failures (and 409) are said apart.
+  const otherError = save.error && !isApiError(save.error, 409) && problems.length === 0 ? save.error : null;
   const load = async (version: number) => {
     const old = unwrap(
       await api.GET('/api/v1/workspaces/{workspaceId}/charter/versions/{version}', {
@@ -87,12 +111,21 @@ function CharterEditor({ current }: { current: CharterVersion }) {
               <option key={n} value={n}>
                 {t('charter.onlyOn', { network: t(`networks.${n}`) })}
                 {rules.overrides[n] ? ' ●' : ''}
+                {problems.some((p) => p.scope === n) ? ` ${t('charter.problems.inScope')}` : ''}
               </option>
             ))}
           </select>
         </div>
         <fieldset disabled={!canEdit} className="charter-fields">
-          <RuleSetFields key={scope} rules={override ?? rules.rules} onChange={setScoped} />
+          {scope !== 'workspace' && (
+            <p className="field-hint">{t('charter.overrideHint', { network: t(`networks.${scope}`) })}</p>
+          )}
+          <RuleSetFields
+            key={scope}
+            rules={override ?? rules.rules}
+            onChange={setScoped}
+            problems={problemsIn(problems, scope)}
+          />
           {scope === 'workspace' && (
             <PillarsEditor
               pillars={rules.rules.pillars ?? []}
@@ -101,18 +134,37 @@ function CharterEditor({ current }: { current: CharterVersion }) {
           )}
         </fieldset>
         {canEdit ? (
-          <div className="button-group">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={save.isPending}
-              onClick={() => void submit()}
-            >
-              {t('charter.save')}
-            </button>
-            <InlineError
-              error={isApiError(save.error, 409) ? new Error(t('charter.conflict')) : save.error}
-            />
+          <div className="charter-save">
+            {problems.length > 0 && (
+              <div className="charter-problems" role="alert">
+                <p className="form-error">{t('charter.problems.title', { count: problems.length })}</p>
+                <ul>
+                  {problems.slice(0, 20).map((p) => (
+                    <li key={`${p.scope}.${p.path}`}>{p.summary}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {conflict !== null && (
+              <ConflictNotice
+                baseVersion={current.version}
+                theirVersion={conflict}
+                busy={save.isPending}
+                onSaveMine={() => void submit(conflict)}
+                onLoadTheirs={discardMine}
+              />
+            )}
+            <div className="button-group">
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={save.isPending}
+                onClick={() => void submit()}
+              >
+                {t('charter.save')}
+              </button>
+              <InlineError error={otherError} />
+            </div>
           </div>
         ) : (
           <p className="muted">{t('charter.managersOnly')}</p>

@@ -3,24 +3,16 @@
 import type { RuleSet, Severity } from '@cadence/domain/charter/schemas';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BlackoutDatesFields } from './blackout-dates-fields';
+import { type CountRule, CountRuleFields } from './count-rule-fields';
+import { PostingWindowsFields } from './posting-windows-fields';
+import { invalidProps, Problem, type RuleProblems, SeveritySelect } from './rule-controls';
+import { SpacingFields } from './spacing-fields';
 
 type ListRule = 'bannedPhrases' | 'forbiddenHashtags' | 'requiredHashtags';
-type CountRule =
-  | 'maxLength'
-  | 'maxHashtags'
-  | 'maxMentions'
-  | 'maxEmoji'
-  | 'maxPostsPerDay'
-  | 'maxPostsPerWeek';
 const LIST_RULES: ListRule[] = ['bannedPhrases', 'forbiddenHashtags', 'requiredHashtags'];
-const COUNT_RULES: CountRule[] = [
-  'maxLength',
-  'maxHashtags',
-  'maxMentions',
-  'maxEmoji',
-  'maxPostsPerDay',
-  'maxPostsPerWeek',
-];
+const TEXT_COUNT_RULES: CountRule[] = ['maxLength', 'maxHashtags', 'maxMentions', 'maxEmoji'];
+const CAPS: CountRule[] = ['maxPostsPerDay', 'maxPostsPerWeek'];
 
 const lines = (s: string) =>
   s
@@ -43,29 +35,33 @@ function setList(rules: RuleSet, rule: ListRule, values: string[] | null, severi
   return next;
 }
 
-function SeveritySelect({
-  value,
-  onChange,
-  label,
-}: {
-  value: Severity;
-  onChange: (s: Severity) => void;
-  label: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Severity)}>
-      <option value="block">{t('charter.severity.block')}</option>
-      <option value="warn">{t('charter.severity.warn')}</option>
-    </select>
-  );
+/** Sets one rule, or removes it when `value` is undefined (the rule is off). */
+function withRule<K extends keyof RuleSet>(rules: RuleSet, key: K, value: RuleSet[K] | undefined): RuleSet {
+  const next = { ...rules };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
 }
 
-export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (rules: RuleSet) => void }) {
+/** The first problem of a list rule: its items are named by line ("bannedPhrases.phrases.2"). */
+function listProblemPath(problems: RuleProblems, rule: ListRule): string | undefined {
+  return Object.keys(problems).find((p) => p === rule || p.startsWith(`${rule}.`));
+}
+
+export function RuleSetFields({
+  rules,
+  onChange,
+  problems = {},
+}: {
+  rules: RuleSet;
+  onChange: (rules: RuleSet) => void;
+  problems?: RuleProblems;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className="rule-fields">
+      <h2 className="rule-group-title">{t('charter.groups.text')}</h2>
       <div className="field">
         <label htmlFor={`${id}-tone`}>{t('charter.rules.tone')}</label>
         <textarea
@@ -98,7 +94,10 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
                   rows={3}
                   defaultValue={listOf(rules, rule).join('\n')}
                   onBlur={(e) => onChange(setList(rules, rule, lines(e.target.value), severity))}
+                  {...invalidProps(id, listProblemPath(problems, rule) ?? rule, problems)}
                 />
+                {rule === 'bannedPhrases' && <p className="field-hint">{t('charter.wordForms.hint')}</p>}
+                <Problem scopeId={id} path={listProblemPath(problems, rule) ?? rule} problems={problems} />
                 <SeveritySelect
                   label={t('charter.severityOf', { rule: name })}
                   value={severity}
@@ -109,46 +108,16 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
           </fieldset>
         );
       })}
-      {COUNT_RULES.map((rule) => {
-        const value = rules[rule];
-        const name = t(`charter.rules.${rule}`);
-        return (
-          <fieldset key={rule} className="rule rule-inline">
-            <legend>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={value !== undefined}
-                  onChange={(e) => {
-                    const next = { ...rules };
-                    if (e.target.checked)
-                      next[rule] = { max: rule === 'maxLength' ? 280 : 3, severity: 'warn' };
-                    else delete next[rule];
-                    onChange(next);
-                  }}
-                />{' '}
-                {name}
-              </label>
-            </legend>
-            {value && (
-              <>
-                <input
-                  type="number"
-                  min={0}
-                  aria-label={t('charter.maxOf', { rule: name })}
-                  value={value.max}
-                  onChange={(e) => onChange({ ...rules, [rule]: { ...value, max: Number(e.target.value) } })}
-                />
-                <SeveritySelect
-                  label={t('charter.severityOf', { rule: name })}
-                  value={value.severity}
-                  onChange={(s) => onChange({ ...rules, [rule]: { ...value, severity: s } })}
-                />
-              </>
-            )}
-          </fieldset>
-        );
-      })}
+      {TEXT_COUNT_RULES.map((rule) => (
+        <CountRuleFields
+          key={rule}
+          rule={rule}
+          value={rules[rule]}
+          onChange={(v) => onChange(withRule(rules, rule, v))}
+          problems={problems}
+          scopeId={id}
+        />
+      ))}
       <fieldset className="rule rule-inline">
         <legend>
           <label>
@@ -206,6 +175,35 @@ export function RuleSetFields({ rules, onChange }: { rules: RuleSet; onChange: (
           </>
         )}
       </fieldset>
+      <h2 className="rule-group-title">{t('charter.groups.schedule')}</h2>
+      <PostingWindowsFields
+        rule={rules.postingWindows}
+        onChange={(v) => onChange(withRule(rules, 'postingWindows', v))}
+        problems={problems}
+        scopeId={id}
+      />
+      <BlackoutDatesFields
+        rule={rules.blackoutDates}
+        onChange={(v) => onChange(withRule(rules, 'blackoutDates', v))}
+        problems={problems}
+        scopeId={id}
+      />
+      <SpacingFields
+        rule={rules.minSpacingMinutes}
+        onChange={(v) => onChange(withRule(rules, 'minSpacingMinutes', v))}
+        problems={problems}
+        scopeId={id}
+      />
+      {CAPS.map((rule) => (
+        <CountRuleFields
+          key={rule}
+          rule={rule}
+          value={rules[rule]}
+          onChange={(v) => onChange(withRule(rules, rule, v))}
+          problems={problems}
+          scopeId={id}
+        />
+      ))}
     </div>
   );
 }
