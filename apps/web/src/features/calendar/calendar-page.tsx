@@ -1,7 +1,13 @@
 // The home screen: FullCalendar in the workspace's time zone (or the viewer's own, ?tz=mine), driven
 // by our own toolbar, with the view, date, zone, filters and colour mode kept in the URL. Scheduled posts drag to a new time; empty
 // slots open the composer there; unscheduled drafts drag in from the side panel.
-import type { DatesSetArg, EventClickArg, EventContentArg, EventHoveringArg } from '@fullcalendar/core';
+import type {
+  DatesSetArg,
+  EventClickArg,
+  EventContentArg,
+  EventHoveringArg,
+  EventMountArg,
+} from '@fullcalendar/core';
 import frLocale from '@fullcalendar/core/locales/fr';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
@@ -36,6 +42,7 @@ import {
   withZoneChoice,
   type ZoneChoice,
 } from './calendar-url';
+import { isShade } from './charter-shading';
 import { DayPostsDialog } from './day-posts-dialog';
 import { foldBusyDays, isOverflow, MAX_PER_DAY } from './day-overflow';
 import { useChannelColours } from './channel-avatars';
@@ -49,6 +56,7 @@ import { PostHoverCard } from './post-hover-card';
 import { useHoverCard } from './use-hover-card';
 import { useCalendarMoves } from './use-calendar-moves';
 import { useCalendarShortcuts } from './use-calendar-shortcuts';
+import { nameShade, shadeNodes, useCharterShading } from './use-charter-shading';
 import { useMoveShortcut } from './use-move-shortcut';
 
 // Module-level so FullCalendar never sees a new array and rebuilds its store (fullcalendar #7066).
@@ -96,7 +104,7 @@ export function CalendarPage() {
   });
   const findItem = useCallback((eventId: string) => {
     const props = calendarRef.current?.getApi().getEventById(eventId)?.extendedProps;
-    return props && !isOverflow(props) ? (props as CalendarItem) : null;
+    return props && !isOverflow(props) && !isShade(props) ? (props as CalendarItem) : null;
   }, []);
   const hover = useHoverCard(calendarBox, findItem);
   const avatarColours = useChannelColours();
@@ -169,7 +177,9 @@ export function CalendarPage() {
     () => (view === 'month' ? foldBusyDays(entriesShown, zone) : null),
     [view, entriesShown, zone],
   );
-  const events = month?.events ?? entriesShown;
+  const shading = useCharterShading(charter.data, range, view, workspace.timezone);
+  const posts = month?.events ?? entriesShown;
+  const events = useMemo(() => (shading.length > 0 ? [...posts, ...shading] : posts), [posts, shading]);
   const legend = useMemo(
     () =>
       legendFor(
@@ -183,20 +193,29 @@ export function CalendarPage() {
   );
   const renderEvent = useCallback(
     (arg: EventContentArg) =>
-      isOverflow(arg.event.extendedProps)
-        ? overflowCardNodes(arg.event.extendedProps.overflow.hidden, t)
-        : eventCardNodes(
-            arg,
-            eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars),
-            t,
-            avatarColours,
-          ),
+      isShade(arg.event.extendedProps)
+        ? shadeNodes(arg, arg.event.extendedProps, t)
+        : isOverflow(arg.event.extendedProps)
+          ? overflowCardNodes(arg.event.extendedProps.overflow.hidden, t)
+          : eventCardNodes(
+              arg,
+              eventColour(arg.event.extendedProps as CalendarItem, colorBy, pillars),
+              t,
+              avatarColours,
+            ),
     [colorBy, pillars, t, avatarColours],
+  );
+  const nameShadeOnMount = useCallback(
+    (info: EventMountArg) => {
+      if (isShade(info.event.extendedProps)) nameShade(info, info.event.extendedProps, t);
+    },
+    [t],
   );
   const openEvent = useCallback(
     (info: EventClickArg) => {
       info.jsEvent.preventDefault();
       const props = info.event.extendedProps;
+      if (isShade(props)) return;
       if (isOverflow(props)) return setOpenDay(props.overflow.day);
       void navigate(`/posts/${(info.event.extendedProps as CalendarItem).id}`);
     },
@@ -252,7 +271,7 @@ export function CalendarPage() {
   const showHover = useCallback(
     (info: EventHoveringArg) => {
       const props = info.event.extendedProps;
-      if (isOverflow(props)) return;
+      if (isOverflow(props) || isShade(props)) return;
       hover.enter({ item: props as CalendarItem, rect: info.el.getBoundingClientRect() });
     },
     [hover.enter],
@@ -263,7 +282,7 @@ export function CalendarPage() {
       const panel = document.querySelector('.drafts-panel')?.getBoundingClientRect();
       const { clientX: x, clientY: y } = info.jsEvent;
       if (!panel || x < panel.left || x > panel.right || y < panel.top || y > panel.bottom) return;
-      if (isOverflow(info.event.extendedProps)) return;
+      if (isOverflow(info.event.extendedProps) || isShade(info.event.extendedProps)) return;
       void moves.takeOff(info.event.extendedProps as CalendarItem);
     },
     [moves.takeOff],
@@ -317,6 +336,7 @@ export function CalendarPage() {
             events={events}
             datesSet={onDatesSet}
             eventContent={renderEvent}
+            eventDidMount={nameShadeOnMount}
             eventClick={openEvent}
             dateClick={compose}
             editable={canWrite}
