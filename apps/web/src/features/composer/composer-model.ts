@@ -8,6 +8,8 @@ export interface ComposerChannel {
   network: Network;
   displayName: string;
   handle: string;
+  /** A channel needing reconnection is shown but not offered: posts to it would wait. */
+  status?: 'connected' | 'needs_reconnect' | 'disconnected';
 }
 
 export interface MediaItem {

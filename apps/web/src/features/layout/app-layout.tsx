@@ -13,6 +13,7 @@ import { PublisherBanner } from './publisher-banner';
 import { ReviewBadge } from './review-badge';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
+import { ChannelsBanner } from './channels-banner';
 
 const SECTIONS = [
   { to: '/calendar', key: 'calendar', icon: '▦' },
@@ -83,6 +84,7 @@ export function AppLayout() {
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <PublisherBanner timeZone={workspace.timezone} />
+        <ChannelsBanner />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
