@@ -13,6 +13,7 @@ import { healthRoutes } from './health';
 import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
 import { notificationRoutes } from './notifications/notification-routes';
+import { inboxRoutes } from './inbox/inbox-routes';
 import { mediaRoutes } from './media/media-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
@@ -52,6 +53,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         importExportRoutes,
         publishingRoutes,
         notificationRoutes,
+        inboxRoutes,
         mediaRoutes,
         reportRoutes,
       ]) {

@@ -8,13 +8,13 @@
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
 import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
 import { BACKFILL_MS, readCursor, stepWalk } from '@cadence/domain/inbox/sync-walk';
+import { INBOX_SYNC_EVERY_MS } from '@cadence/domain/inbox/rules';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { type AdapterRegistry, NetworkError } from '@cadence/networks';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { resolveThreads, storePage } from './store-page';
 
-export const INBOX_SYNC_EVERY_MS = 2 * 60_000;
 const MAX_PAGES = 10;
 /** How long a run holds its channel; a crashed run's channel comes back after this. */
 const CLAIM_MS = 5 * 60_000;

@@ -8,10 +8,10 @@ import type { JobRunner } from '@cadence/jobs';
 import type { AdapterRegistry } from '@cadence/networks';
 import type { Network } from '@cadence/names';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { INBOX_SYNC_JOB } from '@cadence/domain/inbox/rules';
 import type { PublisherLogger } from '../deps';
 import { syncInboxChannel } from '../inbox/sync-channel';
 
-export const INBOX_SYNC_JOB = 'inbox.sync';
 const SCHEDULE_EVERY_MS = 30_000;
 const SCHEDULE_BATCH = 500;
 

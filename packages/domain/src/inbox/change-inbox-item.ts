@@ -1,0 +1,83 @@
+// Triage of one item: status (open / waiting / done), snooze, assignee. One transaction that
+// locks the row, so two people changing the same item one after the other each see the other's
+// change; an assignment tells the new assignee (the notifications outbox, in the same commit).
+import { channels, type Db, inboxItems, memberships } from '@cadence/db';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { roleAtLeast } from '../accounts/roles';
+import { AppError, notFound } from '../errors';
+import { recordNotificationEvent } from '../notifications/record-event';
+import { toInboxItemView } from './inbox-view';
+import { MAX_SNOOZE_MS } from './rules';
+import type { InboxItemChange, InboxItemView } from './schemas';
+
+const invalid = (field: string, message: string) =>
+  new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+
+export async function changeInboxItem(
+  db: Db,
+  actor: Actor,
+  itemId: string,
+  change: InboxItemChange,
+  now: Date,
+): Promise<InboxItemView> {
+  let snoozedUntil: Date | null | undefined;
+  if (change.snoozedUntil !== undefined) {
+    snoozedUntil = change.snoozedUntil === null ? null : new Date(change.snoozedUntil);
+    if (snoozedUntil && snoozedUntil.getTime() <= now.getTime())
+      throw invalid('body.snoozedUntil', 'must be in the future');
+    if (snoozedUntil && snoozedUntil.getTime() - now.getTime() > MAX_SNOOZE_MS)
+      throw invalid('body.snoozedUntil', 'must be within a year');
+  }
+  if (change.assigneeUserId) {
+    const [member] = await db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(
+        and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, change.assigneeUserId)),
+      );
+    if (!member || !roleAtLeast(member.role, 'editor'))
+      throw invalid(
+        'body.assigneeUserId',
+        'is not a member of this workspace who can answer (editor or above)',
+      );
+  }
+
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(inboxItems)
+      .where(and(eq(inboxItems.id, itemId), eq(inboxItems.workspaceId, actor.workspaceId)))
+      .for('update');
+    if (!before) throw notFound('Inbox item');
+    const status = change.status ?? before.status;
+    const [after] = await tx
+      .update(inboxItems)
+      .set({
+        status,
+        // Done records when; reopening forgets it (a resolution time is for items that stay done).
+        resolvedAt: status === 'done' ? (before.status === 'done' ? before.resolvedAt : now) : null,
+        ...(snoozedUntil !== undefined ? { snoozedUntil } : {}),
+        ...(change.assigneeUserId !== undefined ? { assigneeUserId: change.assigneeUserId } : {}),
+        updatedAt: now,
+      })
+      .where(eq(inboxItems.id, itemId))
+      .returning();
+    if (!after) throw notFound('Inbox item');
+    if (after.assigneeUserId && after.assigneeUserId !== before.assigneeUserId) {
+      const [channel] = await tx
+        .select({ name: channels.displayName })
+        .from(channels)
+        .where(eq(channels.id, after.channelId));
+      await recordNotificationEvent(tx, {
+        workspaceId: actor.workspaceId,
+        kind: 'inbox_assigned',
+        channelId: after.channelId,
+        actorUserId: actor.personId ?? actor.userId,
+        subjectUserId: after.assigneeUserId,
+        params: { itemId: after.id, author: after.authorHandle, channel: channel?.name ?? null },
+      });
+    }
+    return toInboxItemView(after);
+  });
+}

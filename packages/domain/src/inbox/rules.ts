@@ -1,0 +1,15 @@
+// Inbox rules shared by the routes and the sync (pure).
+import type { Network } from '@cadence/names';
+
+/** Networks whose conversations Cadence reads and answers today (adapters with an inbox side). */
+export const INBOX_READY_NETWORKS: ReadonlySet<Network> = new Set<Network>(['mastodon', 'bluesky']);
+
+/** The job kinds of the inbox on the shared runner. */
+export const INBOX_SYNC_JOB = 'inbox.sync';
+export const INBOX_REPLY_JOB = 'inbox.reply';
+
+/** How often each channel is synced; a run holds its channel longer than this (sync-channel.ts). */
+export const INBOX_SYNC_EVERY_MS = 2 * 60_000;
+
+/** At most a year ahead: a snooze is a reminder, not an archive. */
+export const MAX_SNOOZE_MS = 366 * 24 * 3600_000;

@@ -1,0 +1,135 @@
+// Browser-safe shapes of the inbox routes (issue 16). Everything an item carries came from a
+// stranger on a network: the web app renders it as text, and links are http(s) only.
+import {
+  INBOX_ITEM_KINDS,
+  INBOX_ORDERS,
+  INBOX_REPLY_STATUSES,
+  INBOX_STATUSES,
+  NETWORKS,
+} from '@cadence/names';
+import { z } from 'zod';
+
+export const inboxStatusSchema = z.enum(INBOX_STATUSES);
+
+export const inboxItemSchema = z.object({
+  id: z.uuid(),
+  channelId: z.uuid(),
+  network: z.enum(NETWORKS),
+  kind: z.enum(INBOX_ITEM_KINDS),
+  author: z.object({
+    handle: z.string(),
+    name: z.string().nullable(),
+    /** http(s) only, or null. */
+    avatarUrl: z.string().nullable(),
+  }),
+  text: z.string(),
+  language: z.string().nullable(),
+  /** When the author wrote it. */
+  createdAt: z.date(),
+  /** The message on the network, http(s) only, or null. */
+  link: z.string().nullable(),
+  /** Our post the thread answers, when it is one of ours. */
+  postId: z.uuid().nullable(),
+  status: inboxStatusSchema,
+  snoozedUntil: z.date().nullable(),
+  assigneeUserId: z.uuid().nullable(),
+  firstResponseAt: z.date().nullable(),
+  resolvedAt: z.date().nullable(),
+  /** Cadence can answer it from here (the network's adapter replies). */
+  canReply: z.boolean(),
+});
+export type InboxItemView = z.infer<typeof inboxItemSchema>;
+
+const yesNo = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+export const inboxListQuerySchema = z.strictObject({
+  channelId: z.uuid().optional(),
+  network: z.enum(NETWORKS).optional(),
+  campaignId: z.uuid().optional(),
+  postId: z.uuid().optional(),
+  status: inboxStatusSchema.optional(),
+  /** A member's id, `me`, or `none` (unassigned). */
+  assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
+  /** true: only items snoozed now; false: only items not snoozed now; absent: both. */
+  snoozed: yesNo,
+  /** newest: newest first. oldest_waiting: open and waiting items, the longest-waiting first. */
+  order: z.enum(INBOX_ORDERS).default('newest'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type InboxListQuery = z.infer<typeof inboxListQuerySchema>;
+
+export const inboxListSchema = z.object({
+  items: z.array(inboxItemSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const inboxCountsSchema = z.object({
+  /** Open and not snoozed: the badge. */
+  open: z.number().int(),
+  waiting: z.number().int(),
+  snoozed: z.number().int(),
+});
+
+export const inboxItemChangeSchema = z
+  .strictObject({
+    status: inboxStatusSchema.optional(),
+    /** An instant in the future (ISO 8601), or null to wake it now. */
+    snoozedUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    /** A member of the workspace (editor or above), or null to unassign. */
+    assigneeUserId: z.uuid().nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Give status, snoozedUntil or assigneeUserId' });
+export type InboxItemChange = z.infer<typeof inboxItemChangeSchema>;
+
+export const inboxNoteInputSchema = z.strictObject({ body: z.string().trim().min(1).max(5000) });
+
+export const inboxNoteSchema = z.object({
+  id: z.uuid(),
+  authorUserId: z.uuid().nullable(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.date(),
+});
+
+export const inboxReplyInputSchema = z.strictObject({ text: z.string().min(1).max(5000) });
+
+export const inboxReplySchema = z.object({
+  id: z.uuid(),
+  itemId: z.uuid(),
+  authorUserId: z.uuid().nullable(),
+  text: z.string(),
+  status: z.enum(INBOX_REPLY_STATUSES),
+  /** Why it failed, as the network said it (text). */
+  lastError: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+});
+export type InboxReplyView = z.infer<typeof inboxReplySchema>;
+
+export const inboxConversationSchema = z.object({
+  item: inboxItemSchema,
+  /** The thread as synced, oldest first (at most 200 messages). */
+  thread: z.array(inboxItemSchema),
+  /** Our post the thread starts at, when it is one of ours. */
+  post: z
+    .object({
+      id: z.uuid(),
+      text: z.string(),
+      externalUrl: z.string().nullable(),
+      publishedAt: z.date().nullable(),
+    })
+    .nullable(),
+  /** Replies sent (or being sent) from Cadence in this thread, oldest first. */
+  replies: z.array(inboxReplySchema),
+  notes: z.array(inboxNoteSchema),
+});
+
+export const inboxSyncInputSchema = z.strictObject({
+  /** One channel; omitted: every channel of the workspace the inbox reads. */
+  channelId: z.uuid().optional(),
+});
