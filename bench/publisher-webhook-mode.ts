@@ -1,5 +1,6 @@
 // Webhook mode of `pnpm bench publisher` (issue 18): Cadence's runs and graphile-worker's reference
 // runs alternate in the same session, medians of 3, measured at the same local receiver.
+import { loadavg } from 'node:os';
 import type { freshBenchDatabase } from '../apps/publisher/test/support/bench-db';
 import { type GraphileSettings, graphileDrain, graphileSpread } from './graphile-reference';
 import { drainRun, spreadRun } from './publisher-webhook';
@@ -23,7 +24,13 @@ const ms = (v: number) => `${v.toFixed(0)} ms`;
 const list = <T>(runs: T[], pick: (r: T) => number, unit = ms) => runs.map((r) => unit(pick(r))).join(', ');
 const rate = (v: number) => `${v.toLocaleString('en')}/s`;
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
 export async function webhookMode(b: Bench, url: string): Promise<BenchSection> {
+  const loadBefore = load();
   const spread: Spread[] = [];
   const gSpread: Spread[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -37,6 +44,7 @@ export async function webhookMode(b: Bench, url: string): Promise<BenchSection> 
     drains.push(await drainRun(b, url));
     gDrains.push(await graphileDrain(url, GRAPHILE_DRAIN));
   }
+  const loadAfter = load();
   const m = <T>(runs: T[], pick: (r: T) => number) => median(runs.map(pick));
   const ours = [...spread, one, ...drains];
   const dup = ours.reduce((n, r) => n + r.duplicates, 0);
@@ -55,7 +63,8 @@ export async function webhookMode(b: Bench, url: string): Promise<BenchSection> 
       'process on 127.0.0.1 recording each arrival. Lag = arrival at the receiver minus the scheduled',
       "instant. Reference: graphile-worker 0.17 (two processes, each job the same signed POST through Node's",
       'fetch), its runs alternating with ours in the same session, on the same database and receiver.',
-      `Medians of ${RUNS} runs. The machine is shared: 2 cores, other engineers' builds and tests running.`,
+      `Medians of ${RUNS} runs. The machine is shared: 2 cores, other engineers' builds and tests running;`,
+      `load average (1 / 5 / 15 min) ${loadBefore} before the runs and ${loadAfter} after.`,
       '',
       '| work | Cadence (median) | Cadence runs | graphile-worker (median) | graphile-worker runs | aim |',
       '| --- | --- | --- | --- | --- | --- |',
