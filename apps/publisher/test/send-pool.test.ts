@@ -68,3 +68,34 @@ it('commits sending before each call, never calls early, and bounds the calls at
   expect(most).toBeLessThanOrEqual(4);
   expect(new Set(fake.calls.map((c) => c.request.targetId)).size).toBe(30);
 });
+
+it('hands back, as never sent, a committed target that waited for a call slot longer than its lease allows', async () => {
+  const workspaceId = await seedWorkspace(database.db);
+  const channelId = await seedChannel(database.db, workspaceId, 'sandbox');
+  const { targetIds } = await seedScheduledPosts(database.db, {
+    workspaceId,
+    channels: [{ id: channelId, network: 'sandbox' }],
+    count: 4,
+    at: () => new Date(Date.now() - 1000),
+  });
+  const fake = createFakeAdapter({ behaviour: () => ({ kind: 'succeed', delayMs: 150 }) });
+  // One call at a time, and a call may start at most 50 ms after its commit: most wait longer.
+  const publisher = testPublisher(
+    database.db,
+    { sandbox: fake },
+    { options: { maxConcurrentCalls: 1, sendLeaseMarginMs: 50 } },
+  );
+  await tickUntil(
+    publisher,
+    async () =>
+      (await database.db.select().from(postTargets).where(inArray(postTargets.id, targetIds))).every(
+        (t) => t.status === 'published',
+      ),
+    15_000,
+  );
+  await publisher.stop();
+  const rows = await database.db.select().from(postTargets).where(inArray(postTargets.id, targetIds));
+  // Each was called once, and the attempts undone were not counted.
+  expect(fake.calls.map((c) => c.request.targetId).sort()).toEqual([...targetIds].sort());
+  expect(rows.every((r) => r.attempts === 1)).toBe(true);
+});

@@ -42,13 +42,14 @@ export function createSendPool(
   let committing = 0; // targets in commits under way
   let commits = 0;
   let records = 0;
+  let undoing = 0;
   let stopped = false;
   let commitMs = 20; // moving average of a commit's time, for the lead
   let waiters: (() => void)[] = [];
 
   const report = (what: string) => (err: unknown) =>
     deps.logger.error({ err }, `${what} failed; will try again`);
-  const busy = () => calls + committing + committed.length + answered.length + records > 0;
+  const busy = () => calls + committing + committed.length + answered.length + records + undoing > 0;
   const settle = () => {
     if (busy()) return;
     const w = waiters;
@@ -69,13 +70,35 @@ export function createSendPool(
   };
 
   const startCalls = () => {
+    const late: CommittedTarget[] = [];
     while (calls < deps.options.maxConcurrentCalls && committed.length > 0) {
       const next = committed.shift();
       if (!next) break;
+      // A call started later than this could outlive its `sending` lease (reconciliation would then
+      // judge it while it runs): not sent here, handed back as never sent.
+      if (deps.clock().getTime() - next.startedAt.getTime() >= deps.options.sendLeaseMarginMs) {
+        late.push(next);
+        continue;
+      }
       calls++;
       void call(next);
     }
+    if (late.length > 0) unsend(late);
     commit();
+  };
+
+  const unsend = (late: CommittedTarget[]) => {
+    const targetIds = late.map((c) => c.prepared.target.id);
+    undoing += late.length;
+    targetLedger
+      .unmarkSending(deps.db, { workerId: deps.workerId, ids: targetIds, now: deps.clock() })
+      // Left `sending`: reconciliation settles them when their lease ends.
+      .catch(report('handing back unsent targets'))
+      .finally(() => {
+        undoing -= late.length;
+        done(targetIds, 0);
+        settle();
+      });
   };
 
   // Committed ahead of the calls by at most one batch, so that the pool never waits on the

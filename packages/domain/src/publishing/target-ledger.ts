@@ -5,7 +5,7 @@
 export { logAttempts, type AttemptLogRow } from './target-ledger/attempt-log';
 export { claimDue, releaseClaims, type ClaimedTarget } from './target-ledger/claim';
 export { handBack, queueReconciliation } from './target-ledger/hand-back';
-export { markSending } from './target-ledger/mark-sending';
+export { markSending, unmarkSending } from './target-ledger/mark-sending';
 export { confirm, type Confirmation, RETRYABLE, retry } from './target-ledger/person';
 export {
   type LedgerChange,

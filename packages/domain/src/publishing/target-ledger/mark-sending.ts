@@ -34,3 +34,34 @@ export async function markSending(
     .returning({ id: postTargets.id, attempts: postTargets.attempts });
   return new Map(marked.map((m) => [m.id, m.attempts]));
 }
+
+/**
+ * Undoes `markSending` for targets whose call never started (they waited for a free call slot
+ * longer than their lease allows a call to take): back to `scheduled`, the attempt not counted, so
+ * any worker sends them again at once instead of reconciliation guessing about a call never made.
+ */
+export async function unmarkSending(
+  db: Executor,
+  input: { workerId: string; ids: readonly string[]; now: Date },
+): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const undone = await db
+    .update(postTargets)
+    .set({
+      status: 'scheduled',
+      attempts: sql`${postTargets.attempts} - 1`,
+      sendingStartedAt: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      updatedAt: input.now,
+    })
+    .where(
+      and(
+        sql`${postTargets.id} = ANY(${uuidList(input.ids)})`,
+        eq(postTargets.status, 'sending'),
+        eq(postTargets.leaseOwner, input.workerId),
+      ),
+    )
+    .returning({ id: postTargets.id });
+  return undone.length;
+}
