@@ -21,6 +21,7 @@ import {
   type ComposerChannel,
   type ComposerDraft,
   emptyDraft,
+  withOnlyChannel,
   fromPost,
   mediaFor,
   networksOf,
@@ -67,11 +68,14 @@ export function ComposerForm({
   const toast = useToast();
   const { workspace, session } = useCurrentWorkspace();
   const tz = workspace.timezone;
+  // A new post in a workspace with one usable channel goes to it: one click fewer for a lone owner.
   const [draft, setDraft] = useState<ComposerDraft>(() =>
-    initialPost ? fromPost(initialPost) : emptyDraft(),
+    initialPost ? fromPost(initialPost) : withOnlyChannel(emptyDraft(), channels),
   );
+  const [pristine] = useState(draft);
   // The date field: empty is "no date yet"; Schedule ▾ offers the next hour when it is empty.
   const [when, setWhen] = useState(() => initialPost?.schedule?.local.slice(0, 16) ?? requestedLocal ?? '');
+  const [pristineWhen] = useState(when);
   const [fallbackLocal] = useState(() => nextHourLocal(tz));
   const local = when || fallbackLocal;
   const created = useCallback(
@@ -101,8 +105,9 @@ export function ComposerForm({
     scheduledAt: local ? localToIso(local, tz) : null,
   });
   const blocking = violations.some((v) => v.severity === 'block');
+  // A new post counts as typed work once touched (the preselected channel alone is not work).
   const dirty =
-    !commands.isSaved(draft, when) && (post !== null || draft.text !== '' || draft.channelIds.length > 0);
+    !commands.isSaved(draft, when) && (post !== null || draft !== pristine || when !== pristineWhen);
   const status = post?.status ?? null;
   const me = { userId: session.user.id, role: workspace.role };
   const gate = isManager

@@ -163,3 +163,9 @@ function toMediaItem(m: MediaItem): MediaItem {
 }
 
 export const sameDraft = (a: ComposerDraft, b: ComposerDraft) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The draft aimed at the workspace's only usable channel, when there is exactly one. */
+export function withOnlyChannel(draft: ComposerDraft, channels: readonly ComposerChannel[]): ComposerDraft {
+  const usable = channels.filter((c) => (c.status ?? 'connected') === 'connected');
+  return usable.length === 1 && usable[0] ? { ...draft, channelIds: [usable[0].id] } : draft;
+}
