@@ -3,7 +3,7 @@
 // English, each on a fresh server. Publishing: New post, Schedule ▾, Publish now, confirm — the
 // workspace's only channel is already chosen. The post must reach the sandbox network.
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { CHROMIUM_PATH, launchChromium } from './browser';
