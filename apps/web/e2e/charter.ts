@@ -140,6 +140,12 @@ async function conflict(page: Page, url: string, owner: Session, ws: string) {
     rules: { ...rules, rules: { ...rules.rules, tone: 'Chaleureux' } },
     baseVersion: 1,
   });
+  // On LinkedIn, the blackout does not apply at all (null in its override); back to all networks.
+  await page.getByLabel(d.scope).selectOption('linkedin');
+  const offOn = page.getByRole('group', { name: fill(d.offOn.title, { network: 'LinkedIn' }) });
+  await offOn.getByRole('checkbox', { name: d.rules.blackoutDates }).check();
+  await shot(page, 'charter-override-fr-desktop');
+  await page.getByLabel(d.scope).selectOption('workspace');
   await page.getByRole('checkbox', { name: d.rules.minSpacingMinutes, exact: true }).check();
   await page.getByRole('button', { name: d.save }).click();
   await page.getByText(d.conflictTitle).waitFor();
@@ -148,7 +154,11 @@ async function conflict(page: Page, url: string, owner: Session, ws: string) {
   await page.getByRole('button', { name: fill(d.conflictSaveMine, { next: 3 }) }).click();
   await page.getByText(fill(d.inForce, { version: 3 })).waitFor();
   const saved = await api(url, owner, 'GET', `/workspaces/${ws}/charter`);
-  const kept = saved.json.rules as { rules: Record<string, { phrases?: string[] } | undefined> };
+  const kept = saved.json.rules as {
+    rules: Record<string, { phrases?: string[] } | undefined>;
+    overrides: Record<string, Record<string, unknown>>;
+  };
+  expect(kept.overrides.linkedin?.blackoutDates === null, 'the blackout is switched off on LinkedIn');
   expect(kept.rules.minSpacingMinutes !== undefined, 'the spacing typed before the conflict is saved');
   expect(kept.rules.bannedPhrases?.phrases?.[0] === 'gratuit*', 'the word-forms phrase is saved');
 }

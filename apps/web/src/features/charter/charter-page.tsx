@@ -3,10 +3,10 @@
 // someone else saved meanwhile is refused (409): the page says so in words and keeps what was typed,
 // offering to save it over their version or to load theirs. Problems are found by the charter's own
 // schema before sending (and from the server's field paths otherwise), and shown beside each field.
-import type { CharterRules, RuleSet } from '@cadence/domain/charter/schemas';
+import type { CharterRules, NetworkRuleOverride, RuleSet } from '@cadence/domain/charter/schemas';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { isApiError, unwrap } from '../../api/errors';
@@ -23,11 +23,13 @@ import { ConflictNotice } from './conflict-notice';
 import { useToast } from '../../ui/toast';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CharterHistory } from './charter-history';
-import { type CharterVersion, useCharter, useSaveCharter } from './charter-queries';
+import { type CharterVersion, charterQuery, useCharter, useSaveCharter } from './charter-queries';
 import { CharterTestBox } from './charter-test-box';
 import { NETWORK_LIST } from './networks';
+import { OverrideOffSwitches } from './override-off-switches';
 import { PillarsEditor } from './pillars-editor';
 import { RuleSetFields } from './rule-set-fields';
+import { sameRules } from './same-rules';
 
 export function CharterPage() {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ export function CharterPage() {
   return (
     <section className="page" aria-labelledby="charter-title">
       <h1 id="charter-title">{t('nav.charter')}</h1>
-      <CharterEditor key={charter.data.version} current={charter.data} />
+      <CharterEditor current={charter.data} />
     </section>
   );
 }
@@ -49,38 +51,77 @@ function CharterEditor({ current }: { current: CharterVersion }) {
   const queryClient = useQueryClient();
   const { workspace } = useCurrentWorkspace();
   const canEdit = roleAtLeast(workspace.role, 'manager');
+  // The version this edit started from: a newer one arriving (another tab, a refetch on focus)
+  // never replaces what was typed; it is adopted only when nothing was changed, else said.
+  const [base, setBase] = useState<CharterVersion>(current);
   const [rules, setRules] = useState<CharterRules>(current.rules);
+  // Bumped when the rules are replaced whole, so fields holding their own text start again.
+  const [edition, setEdition] = useState(0);
   const [scope, setScope] = useState<'workspace' | Network>('workspace');
   const [problems, setProblems] = useState<CharterProblem[]>([]);
-  // The version someone else saved while this page was open (a 409 names it).
+  // The version someone else saved while this page was open (a 409 names it, or it arrived).
   const [conflict, setConflict] = useState<number | null>(null);
   const save = useSaveCharter(workspace.id);
+  const startFrom = useCallback((version: CharterVersion) => {
+    setBase(version);
+    setRules(version.rules);
+    setEdition((n) => n + 1);
+    setConflict(null);
+    setProblems([]);
+  }, []);
+  const edited = !sameRules(rules, base.rules);
+  useEffect(() => {
+    if (current.version <= base.version) return;
+    if (edited) setConflict(current.version);
+    else startFrom(current);
+  }, [current, base.version, edited, startFrom]);
 
-  const override = scope === 'workspace' ? null : ((rules.overrides[scope] ?? {}) as RuleSet);
-  const setScoped = (next: RuleSet) =>
-    setRules(
-      scope === 'workspace'
-        ? { ...rules, rules: next }
-        : { ...rules, overrides: { ...rules.overrides, [scope]: next } },
-    );
+  // A network's override: rules of its own (edited like the workspace's) and rules switched off
+  // there (null), kept apart so the fields below never see a null.
+  const overrideAll: NetworkRuleOverride = scope === 'workspace' ? {} : (rules.overrides[scope] ?? {});
+  const offHere = new Set(
+    Object.keys(overrideAll).filter((k) => overrideAll[k as keyof NetworkRuleOverride] === null),
+  );
+  const override =
+    scope === 'workspace'
+      ? null
+      : (Object.fromEntries(Object.entries(overrideAll).filter(([, v]) => v !== null)) as RuleSet);
+  const setOverride = (network: Network, next: NetworkRuleOverride) => {
+    const overrides = { ...rules.overrides, [network]: next };
+    if (Object.keys(next).length === 0) delete overrides[network];
+    setRules({ ...rules, overrides });
+  };
+  const setScoped = (next: RuleSet) => {
+    if (scope === 'workspace') return setRules({ ...rules, rules: next });
+    // A rule given its own value here is no longer off here.
+    const nulls = Object.fromEntries([...offHere].filter((k) => !(k in next)).map((k) => [k, null]));
+    setOverride(scope, { ...nulls, ...next });
+  };
+  const switchOff = (key: keyof NetworkRuleOverride, off: boolean) => {
+    if (scope === 'workspace') return;
+    const next: NetworkRuleOverride = { ...overrideAll };
+    if (off) next[key] = null;
+    else delete next[key];
+    setOverride(scope, next);
+  };
 
-  const submit = async (baseVersion = current.version) => {
+  const submit = async (baseVersion = base.version) => {
     const found = describeProblems(localProblems(rules), t, i18n.language);
     setProblems(found);
     if (found.length > 0) return;
     try {
-      await save.mutateAsync({ rules, baseVersion });
-      setConflict(null);
+      startFrom(await save.mutateAsync({ rules, baseVersion }));
       toast({ kind: 'success', message: t('charter.saved') });
     } catch (e) {
       if (isApiError(e, 409)) {
         const theirs = e.facts.currentVersion;
-        setConflict(typeof theirs === 'number' ? theirs : current.version + 1);
+        setConflict(typeof theirs === 'number' ? theirs : base.version + 1);
       }
       setProblems(describeProblems(serverProblems(e), t, i18n.language));
     }
   };
-  const discardMine = () => void queryClient.invalidateQueries({ queryKey: ['charter', workspace.id] });
+  const discardMine = async () =>
+    startFrom(await queryClient.fetchQuery({ ...charterQuery(workspace.id), staleTime: 0 }));
   // Field problems are listed above the save button; other failures (and 409) are said apart.
   const otherError = save.error && !isApiError(save.error, 409) && problems.length === 0 ? save.error : null;
   const load = async (version: number) => {
@@ -90,6 +131,7 @@ function CharterEditor({ current }: { current: CharterVersion }) {
       }),
     );
     setRules(old.rules);
+    setEdition((n) => n + 1);
     toast({ kind: 'info', message: t('charter.loaded', { version }) });
   };
 
@@ -118,10 +160,18 @@ function CharterEditor({ current }: { current: CharterVersion }) {
         </div>
         <fieldset disabled={!canEdit} className="charter-fields">
           {scope !== 'workspace' && (
-            <p className="field-hint">{t('charter.overrideHint', { network: t(`networks.${scope}`) })}</p>
+            <>
+              <p className="field-hint">{t('charter.overrideHint', { network: t(`networks.${scope}`) })}</p>
+              <OverrideOffSwitches
+                network={t(`networks.${scope}`)}
+                workspaceRules={rules.rules}
+                off={offHere}
+                onChange={switchOff}
+              />
+            </>
           )}
           <RuleSetFields
-            key={scope}
+            key={`${scope}-${edition}`}
             rules={override ?? rules.rules}
             onChange={setScoped}
             problems={problemsIn(problems, scope)}
@@ -147,11 +197,11 @@ function CharterEditor({ current }: { current: CharterVersion }) {
             )}
             {conflict !== null && (
               <ConflictNotice
-                baseVersion={current.version}
+                baseVersion={base.version}
                 theirVersion={conflict}
                 busy={save.isPending}
                 onSaveMine={() => void submit(conflict)}
-                onLoadTheirs={discardMine}
+                onLoadTheirs={() => void discardMine()}
               />
             )}
             <div className="button-group">
