@@ -13,6 +13,7 @@ import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
 import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
 import { registerHousekeeping } from './jobs/housekeeping';
 import { registerNotifications } from './jobs/notifications';
+import { registerWebhooks } from './jobs/webhooks';
 import { registerMediaSweep } from './jobs/media-sweep';
 import { registerMetricsPulls } from './jobs/metrics-pull';
 import { registerInbox } from './jobs/inbox';
@@ -84,6 +85,13 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
     logger,
   );
   registerNotifications(runner, { db, config, clock, logger });
+  registerWebhooks(runner, {
+    db,
+    keyRing,
+    clock,
+    logger,
+    allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
+  });
   registerMetricsPulls(runner, { db, adapters, keyRing, clock, logger });
   registerInbox(runner, { db, adapters, keyRing, clock, logger });
   registerMediaSweep(runner, { db, storage: mediaStorage, now: clock }, logger);

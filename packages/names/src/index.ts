@@ -96,6 +96,16 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * Outgoing webhooks (issue 15): a workspace subscribes URLs to these event kinds (the events its
+ * members can be told about), plus the test event its owners send from the settings.
+ */
+export const WEBHOOK_EVENT_KINDS = NOTIFICATION_KINDS;
+export const WEBHOOK_TEST_EVENT = 'webhook_test';
+/** A delivery's life: pending (queued or retrying) -> delivered | failed (attempts exhausted). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
 /** How a member wants to hear about one kind. The digest is a separate, per-member choice. */
 export const NOTIFICATION_DELIVERIES = ['in_app', 'email', 'both', 'off'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];

@@ -21,6 +21,7 @@ import { queueRoutes } from './queue/queue-routes';
 import { reportRoutes } from './reports/report-routes';
 import { auditRoutes } from './workspaces/audit-routes';
 import { invitationRoutes } from './workspaces/invitation-routes';
+import { webhookRoutes } from './webhooks/webhook-routes';
 import { memberRoutes } from './workspaces/member-routes';
 import { tokenRoutes } from './workspaces/token-routes';
 import { workspaceRoutes } from './workspaces/workspace-routes';
@@ -40,6 +41,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         workspaceRoutes,
         memberRoutes,
         invitationRoutes,
+        webhookRoutes,
         tokenRoutes,
         channelRoutes,
         connectRoutes,

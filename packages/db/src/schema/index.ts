@@ -17,3 +17,4 @@ export * from './media';
 export * from './inbox';
 export * from './metrics';
 export * from './password-resets';
+export * from './webhooks';

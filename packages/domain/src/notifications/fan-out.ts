@@ -22,6 +22,7 @@ import { and, asc, count, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { renderNotificationEmail } from './email-render';
 import { notificationPath, PREFERENCES_PATH } from './links';
 import { DEFAULT_DELIVERY, INSTANT_EMAIL_LIMIT, wantsEmail, wantsInApp } from './preferences-rules';
+import { queueDeliveriesForEvents } from '../webhooks/deliveries';
 import { queueEmail } from './queue-email';
 import { type MemberInfo, mentionedMembers, recipientsFor } from './recipients';
 
@@ -267,6 +268,8 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
         .onConflictDoNothing();
     }
     for (const email of emails) await queueEmail(tx, email);
+    // Integrations hear about the same events, once, in the same commit.
+    await queueDeliveriesForEvents(tx, events, now);
     await tx
       .update(notificationEvents)
       .set({ fannedOutAt: now })

@@ -4,7 +4,13 @@
 // that was read (a concurrent writer already sealed with the first key), and running it twice
 // changes nothing the second time. Work goes in small batches by primary key, never one big
 // transaction.
-import { channels, type Executor, mastodonApps, oauthConnectRequests } from '@cadence/db';
+import {
+  channels,
+  type Executor,
+  mastodonApps,
+  oauthConnectRequests,
+  webhookSubscriptions,
+} from '@cadence/db';
 import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type KeyRing, needsReseal, open, type SealBinding, seal, sealedIn, sealedKeyId } from './secret-box';
@@ -44,6 +50,14 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     value: oauthConnectRequests.codeVerifierSealed,
     key: 'codeVerifierSealed',
     binding: sealedIn.connectCodeVerifier,
+  },
+  {
+    name: 'webhook_subscriptions.secret_sealed',
+    table: webhookSubscriptions,
+    id: webhookSubscriptions.id,
+    value: webhookSubscriptions.secretSealed,
+    key: 'secretSealed',
+    binding: sealedIn.webhookSecret,
   },
 ];
 

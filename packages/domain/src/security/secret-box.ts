@@ -32,6 +32,11 @@ export const sealedIn = {
     column: 'code_verifier_sealed',
     rowId,
   }),
+  webhookSecret: (rowId: string): SealBinding => ({
+    table: 'webhook_subscriptions',
+    column: 'secret_sealed',
+    rowId,
+  }),
   mastodonClientSecret: (rowId: string): SealBinding => ({
     table: 'mastodon_apps',
     column: 'client_secret_sealed',
