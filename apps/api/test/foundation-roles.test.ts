@@ -157,7 +157,8 @@ describe('authorisation on every route', () => {
       }
     }
     expect(checked.length).toBe(scoped.length * 7);
-  });
+    // Seven callers on every workspace route: minutes on a loaded machine, not a timing claim.
+  }, 180_000);
 
   it("answers 404 on another workspace's routes exactly as on a workspace that does not exist", async () => {
     const scoped = apiRoutes(t.routes).filter((r) => isWorkspaceScoped(r.access));
