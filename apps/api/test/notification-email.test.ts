@@ -1,11 +1,12 @@
 // Issue 15: notification emails go through a real SMTP server (smtp-server, started here) from the
 // shared job runner: right recipients, each in their own language, with working links; and with
 // the server stopped in the middle of 200 emails and restarted, each arrives exactly once.
-import { emailOutbox, memberships, users } from '@cadence/db';
+import { emailOutbox, memberships, notificationSettings, notifications, users } from '@cadence/db';
+import { sendDueDigests } from '@cadence/domain/notifications/digest';
 import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
 import { createJobRunner, type JobRunner } from '@cadence/jobs';
 import { registerNotifications } from '@cadence/publisher/jobs/notifications';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers';
@@ -133,4 +134,39 @@ describe('notification emails through SMTP', () => {
     expect(new Set(crowd.map((m) => m.messageId)).size).toBe(200);
     expect(new Set(crowd.map((m) => m.to)).size).toBe(200);
   }, 180_000);
+
+  it('sends a member who chose the digest one email with everything, in their language, once a day', async () => {
+    const db = t.ctx.database.db;
+    const editor = w.editor.userId as string;
+    await db.insert(notificationSettings).values({ workspaceId: w.ws, userId: editor, emailDigest: true });
+    await db.transaction(async (tx) => {
+      for (const role of ['viewer', 'editor', 'manager']) {
+        await recordNotificationEvent(tx, {
+          workspaceId: w.ws,
+          kind: 'role_changed',
+          actorUserId: w.owner.userId as string,
+          subjectUserId: editor,
+          params: { role },
+        });
+      }
+    });
+    const pending = () =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, editor), eq(notifications.digestPending, true)));
+    await until(async () => (await pending()).length === 3);
+    const deps = { db, clock: () => new Date(), origin: 'https://cadence.test', mailDomain: 'cadence.test' };
+    expect(await sendDueDigests(deps)).toBe(1);
+    await until(() => inbox.some((m) => m.to === w.editor.email && m.subject.includes('résumé')));
+    const digest = inbox.find((m) => m.to === w.editor.email && m.subject.includes('résumé')) as Received;
+    expect(digest.subject).toBe('Votre résumé Cadence : 3 notifications');
+    expect(digest.language).toBe('fr');
+    expect(digest.text).toContain('Votre rôle est maintenant : lecteur');
+    expect(digest.text).toContain('https://cadence.test/settings/notifications');
+    expect(await pending()).toHaveLength(0);
+    // Within the day, nothing more goes out even if more waits.
+    await db.update(notifications).set({ digestPending: true }).where(eq(notifications.userId, editor));
+    expect(await sendDueDigests(deps)).toBe(0);
+  });
 });

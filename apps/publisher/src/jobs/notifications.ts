@@ -4,6 +4,7 @@
 import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import { emailOrigin } from '@cadence/domain/notifications/links';
+import { DIGEST_BATCH, sendDueDigests } from '@cadence/domain/notifications/digest';
 import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { EMAIL_JOB, EMAIL_MAX_ATTEMPTS, mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
@@ -12,6 +13,7 @@ import nodemailer from 'nodemailer';
 import type { PublisherLogger } from '../deps';
 
 export const FAN_OUT_EVERY_MS = 200;
+export const DIGEST_CHECK_EVERY_MS = 15 * 60_000;
 
 export function smtpMailer(smtpUrl: string): Mailer {
   // Bounded waits: a slow or silent server fails the attempt (retried later), it never holds a job.
@@ -46,6 +48,11 @@ export function registerNotifications(
   runner.every('notifications:fan-out', FAN_OUT_EVERY_MS, async () => {
     // Drain a backlog in batches without waiting for the next tick.
     while ((await fanOutNotifications(deps)) >= 500) {}
+  });
+  // Digests are due a day after the last one; checking every 15 minutes sends each within that.
+  runner.every('notifications:digest', DIGEST_CHECK_EVERY_MS, async () => {
+    // A full batch means more may be due; bounded so one tick never runs away.
+    for (let i = 0; i < 50 && (await sendDueDigests(deps)) >= DIGEST_BATCH; i++) {}
   });
   runner.register<{ emailId: string }>(EMAIL_JOB, {
     concurrency: 4,
