@@ -24,6 +24,7 @@ const PostPage = lazy(() => import('./features/posts/post-page').then((m) => ({ 
 const ReviewPage = lazy(() =>
   import('./features/review/review-page').then((m) => ({ default: m.ReviewPage })),
 );
+const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
 const SandboxFeedPage = lazy(() =>
   import('./features/sandbox/sandbox-feed-page').then((m) => ({ default: m.SandboxFeedPage })),
 );
@@ -119,6 +120,7 @@ export function AppRoutes() {
         <Route path="posts/:postId" element={<PostPage />} />
         <Route path="review" element={<ReviewPage />} />
         <Route path="review/:postId" element={<ReviewPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="sandbox" element={<SandboxFeedPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />

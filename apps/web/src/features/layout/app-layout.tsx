@@ -10,6 +10,7 @@ import { useCurrentWorkspace } from '../session/current-workspace';
 import { LanguageSwitch } from './language-switch';
 import { NewPostLink } from './new-post-link';
 import { PublisherBanner } from './publisher-banner';
+import { InboxBadge } from './inbox-badge';
 import { ReviewBadge } from './review-badge';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -18,6 +19,7 @@ import { ChannelsBanner } from './channels-banner';
 const SECTIONS = [
   { to: '/calendar', key: 'calendar', icon: '▦' },
   { to: '/review', key: 'review', icon: '✓' },
+  { to: '/inbox', key: 'inbox', icon: '✉' },
   { to: '/campaigns', key: 'campaigns', icon: '◆' },
   { to: '/charter', key: 'charter', icon: '§' },
   { to: '/channels', key: 'channels', icon: '◎' },
@@ -72,6 +74,7 @@ export function AppLayout() {
                 </span>
                 {t(`nav.${s.key}`)}
                 {s.key === 'review' && <ReviewBadge />}
+                {s.key === 'inbox' && <InboxBadge />}
               </NavLink>
             </li>
           ))}

@@ -1,0 +1,224 @@
+// Browser test of the community inbox (issue 16) against the real server, which syncs from a
+// stand-in of Mastodon's documented API (NETWORK_BASE_URLS; the same stand-in the adapter's tests
+// use): a French community manager sees the badge, filters, opens a conversation (a stranger's
+// markup shown as text), assigns it to herself, adds a note and marks it done, and the next item
+// opens; a viewer reads and is told why there is nothing to press. Screenshots desktop and phone
+// (390 px, no sideways scroll), French and English.
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { addMention, startMastodonInbox } from '../../../packages/networks/test/fakes/mastodon-inbox';
+import en from '../src/i18n/en.json';
+import fr from '../src/i18n/fr.json';
+import { CHROMIUM_PATH, launchChromium } from './browser';
+import { apiCall, expect, setUpOwner, shot, shotsDir } from './page-helpers';
+import { startServer } from './server';
+
+const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'owner password 42' };
+const cm = { name: 'Camille Martin', email: 'camille@example.com', password: 'camille password 42' };
+const viewer = { name: 'Victor Viewer', email: 'victor@example.com', password: 'victor password 42' };
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 800 };
+const TOKEN = 'e2e-mastodon-token';
+
+async function join(
+  browser: Browser,
+  base: string,
+  page: Page,
+  ws: string,
+  who: typeof cm,
+  role: string,
+  lang: 'fr' | 'en',
+) {
+  const invitation = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/invitations`, {
+    email: who.email,
+    role,
+  });
+  expect(invitation.status === 201, `invitation: ${invitation.status}`);
+  const context = await browser.newContext({ viewport: desktop, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+  const p = await context.newPage();
+  p.setDefaultTimeout(15_000);
+  await p.goto(`${base}/login`);
+  const status = await p.evaluate(
+    async ({ token, name, password, locale }) =>
+      (
+        await fetch('/api/v1/invitations/register', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token, name, password, locale }),
+        })
+      ).status,
+    { token: invitation.body.token as string, name: who.name, password: who.password, locale: lang },
+  );
+  expect(status === 201, `${who.name} registered: ${status}`);
+  return p;
+}
+
+/** The list shows the previous page until the new one arrives: wait for the expected length. */
+const itemCount = (page: Page, n: number) =>
+  page.waitForFunction((n) => document.querySelectorAll('[data-testid="inbox-item"]').length === n, n);
+
+async function noSidewaysScroll(page: Page, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `no sideways scrolling on a phone (${what}: ${overflow}px)`);
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`No browser at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  mkdirSync(shotsDir, { recursive: true });
+  const mastodon = await startMastodonInbox(TOKEN);
+  const now = new Date();
+  addMention(mastodon, {
+    id: 101,
+    minutesAgo: 90,
+    now,
+    acct: 'alice@example.social',
+    text: 'Bonjour, vos horaires ?',
+  });
+  addMention(mastodon, {
+    id: 102,
+    minutesAgo: 60,
+    now,
+    acct: 'bob@example.social',
+    text: 'Is &lt;b&gt;this&lt;/b&gt; bold?',
+  });
+  addMention(mastodon, {
+    id: 103,
+    minutesAgo: 30,
+    now,
+    acct: 'carol@example.social',
+    inReplyTo: '101',
+    text: 'Moi aussi !',
+  });
+  const server = await startServer({
+    NETWORK_BASE_URLS: `mastodon=${mastodon.net.url}`,
+    ALLOW_PRIVATE_NETWORK_URLS: 'true',
+  });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await setUpOwner(page, server.url, owner);
+    const session = await apiCall(page, 'GET', '/api/v1/auth/session');
+    const ws = session.body.workspaces[0].id as string;
+    const channel = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/channels`, {
+      network: 'mastodon',
+      displayName: 'Acme on Mastodon',
+      handle: 'acme@example.social',
+      credentials: { instanceUrl: mastodon.net.url, accessToken: TOKEN },
+    });
+    expect(channel.status === 201, `channel: ${channel.status} ${JSON.stringify(channel.body)}`);
+    const sync = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/inbox/sync`, {});
+    expect(sync.status === 202, `sync now: ${sync.status}`);
+    let synced = 0;
+    for (let i = 0; i < 60 && synced < 3; i++) {
+      await page.waitForTimeout(500);
+      synced = (await apiCall(page, 'GET', `/api/v1/workspaces/${ws}/inbox/items`)).body.items.length;
+    }
+    expect(synced === 3, `the sync brought the 3 mentions (${synced})`);
+
+    // The community manager, in French.
+    const cmPage = await join(browser, server.url, page, ws, cm, 'editor', 'fr');
+    await cmPage.goto(`${server.url}/inbox`);
+    await cmPage.getByRole('heading', { name: fr.inbox.title }).waitFor();
+    await cmPage.getByTestId('inbox-badge').getByText('3', { exact: true }).waitFor();
+    await cmPage.getByTestId('inbox-item').nth(2).waitFor();
+    expect((await cmPage.getByTestId('inbox-item').count()) === 3, 'three open items');
+    await cmPage.getByLabel(fr.inbox.filter.assignee).selectOption('me');
+    await cmPage.getByText(fr.inbox.empty).waitFor();
+    await cmPage.getByLabel(fr.inbox.filter.assignee).selectOption('');
+    await cmPage.getByLabel(fr.inbox.filter.network).selectOption('mastodon');
+    await cmPage.getByTestId('inbox-item').nth(2).waitFor();
+    await cmPage.getByLabel(fr.inbox.filter.order).selectOption('oldest_waiting');
+    await cmPage.getByTestId('inbox-item').first().getByText('Bonjour, vos horaires ?').waitFor();
+
+    // Bob's message: his markup is text, not markup.
+    await cmPage.getByTestId('inbox-item').filter({ hasText: 'bob' }).click();
+    const conversation = cmPage.locator('.inbox-conversation');
+    await conversation.getByText('Is <b>this</b> bold?').waitFor();
+    expect((await conversation.locator('.inbox-message-text b').count()) === 0, 'no markup from a stranger');
+    await cmPage.getByLabel(fr.inbox.assignee, { exact: true }).selectOption({ label: cm.name });
+    await cmPage
+      .getByTestId('inbox-item')
+      .filter({ hasText: fr.inbox.assignedTo.replace(' {{name}}', '') })
+      .waitFor();
+    await cmPage.getByPlaceholder(fr.inbox.notePlaceholder).fill('Réponse à valider avec le service client.');
+    await cmPage.getByRole('button', { name: fr.inbox.addNote }).click();
+    await conversation
+      .locator('.inbox-note', { hasText: 'Réponse à valider avec le service client.' })
+      .waitFor();
+    await shot(cmPage, 'inbox-fr-desktop', true);
+    await cmPage.getByLabel(fr.inbox.filter.assignee).selectOption('me');
+    await itemCount(cmPage, 1);
+    await cmPage.getByTestId('inbox-item').first().click();
+    await conversation.getByText('Is <b>this</b> bold?').waitFor();
+
+    // Done: it leaves the open list and the badge.
+    await cmPage.locator('.inbox-triage').getByRole('button', { name: fr.inbox.set.done }).click();
+    await cmPage.getByTestId('inbox-badge').getByText('2', { exact: true }).waitFor();
+    await cmPage.getByText(fr.inbox.empty).waitFor();
+    await cmPage.getByLabel(fr.inbox.filter.assignee).selectOption('');
+    await itemCount(cmPage, 2);
+    // J opens the first, E marks it done and the next opens.
+    await cmPage.keyboard.press('j');
+    await cmPage.locator('.inbox-item.active').waitFor();
+    await cmPage.keyboard.press('e');
+    await cmPage.getByTestId('inbox-badge').getByText('1', { exact: true }).waitFor();
+    const items = await apiCall(cmPage, 'GET', `/api/v1/workspaces/${ws}/inbox/items?status=done`);
+    expect(items.body.items.length === 2, `two items done (${items.body.items.length})`);
+
+    // Phone, French: the list, then the conversation on its own page.
+    await cmPage.setViewportSize(phone);
+    await cmPage.goto(`${server.url}/inbox?status=all`);
+    await cmPage.getByTestId('inbox-item').nth(2).waitFor();
+    await noSidewaysScroll(cmPage, 'list');
+    await shot(cmPage, 'inbox-fr-phone-list', true);
+    await cmPage.getByTestId('inbox-item').filter({ hasText: 'carol' }).click();
+    await cmPage.getByRole('link', { name: fr.inbox.backToList }).waitFor();
+    await cmPage.locator('.inbox-message.current', { hasText: 'Moi aussi' }).waitFor();
+    await noSidewaysScroll(cmPage, 'conversation');
+    await shot(cmPage, 'inbox-fr-phone-conversation', true);
+
+    // English: the owner's view on a desktop and a phone.
+    await page.goto(`${server.url}/inbox?status=all`);
+    await page.getByTestId('inbox-item').first().click();
+    await page.locator('.inbox-triage').getByRole('button', { name: en.inbox.set.done }).waitFor();
+    await shot(page, 'inbox-en-desktop', true);
+    await page.setViewportSize(phone);
+    await page.goto(`${server.url}/inbox?status=all`);
+    await page.getByTestId('inbox-item').nth(2).waitFor();
+    await noSidewaysScroll(page, 'list, en');
+    await shot(page, 'inbox-en-phone-list', true);
+
+    // A viewer reads, and is told why there is nothing to press.
+    const viewerPage = await join(browser, server.url, page, ws, viewer, 'viewer', 'en');
+    await viewerPage.goto(`${server.url}/inbox?status=all`);
+    await viewerPage.getByTestId('inbox-item').first().click();
+    await viewerPage.getByText(en.inbox.viewerOnly).waitFor();
+    expect(
+      (await viewerPage.locator('.inbox-triage').getByRole('button', { name: en.inbox.set.done }).count()) ===
+        0,
+      'no Done for a viewer',
+    );
+    expect(
+      (await viewerPage.getByRole('button', { name: en.inbox.addNote }).count()) === 0,
+      'no note for a viewer',
+    );
+    await shot(viewerPage, 'inbox-en-desktop-viewer', true);
+    console.log('Inbox browser test passed.');
+  } catch (e) {
+    for (const c of browser.contexts())
+      for (const p of c.pages()) await shot(p, 'inbox-failure', true).catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+    await server.stop();
+    await mastodon.net.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+// One item's conversation: our original post on top, the thread in order (the item marked), the
+// replies sent from Cadence, then triage and notes. Everything from the network is shown as text.
+import { useTranslation } from 'react-i18next';
+import { ErrorState, Loading } from '../../ui/states';
+import { formatTime } from '../../ui/time';
+import type { Member } from '../settings/member-queries';
+import { InboxAuthor } from './inbox-author';
+import { InboxNotes } from './inbox-notes';
+import { safeHref } from './inbox-params';
+import { useConversation } from './inbox-queries';
+import { InboxTriage } from './inbox-triage';
+
+interface Props {
+  workspaceId: string;
+  itemId: string;
+  timeZone: string;
+  members: Member[];
+  channelNames: Map<string, string>;
+  canTriage: boolean;
+  onDone: () => void;
+}
+
+export function InboxConversation(props: Props) {
+  const { workspaceId, itemId, timeZone, members, channelNames, canTriage, onDone } = props;
+  const { t, i18n } = useTranslation();
+  const conversation = useConversation(workspaceId, itemId);
+  if (conversation.isPending) return <Loading />;
+  if (conversation.isError)
+    return <ErrorState error={conversation.error} onRetry={() => void conversation.refetch()} />;
+  const { item, thread, post, replies, notes } = conversation.data;
+  const when = (iso: string) => formatTime(iso, i18n.language, timeZone);
+  const postLink = safeHref(post?.externalUrl);
+  const messages = thread.some((m) => m.id === item.id) ? thread : [...thread, item];
+  return (
+    <article className="inbox-conversation" aria-labelledby="inbox-conversation-title">
+      <h2 id="inbox-conversation-title" className="visually-hidden">
+        {t('inbox.conversationWith', { name: item.author.name || item.author.handle })}
+      </h2>
+      {post && (
+        <section className="inbox-our-post" aria-label={t('inbox.ourPost')}>
+          <p className="muted">
+            {t('inbox.ourPost')}
+            {post.publishedAt && ` · ${when(post.publishedAt)}`}
+            {postLink && (
+              <>
+                {' · '}
+                <a href={postLink} target="_blank" rel="noopener noreferrer nofollow">
+                  {t('inbox.openOnNetwork')}
+                </a>
+              </>
+            )}
+          </p>
+          <p className="inbox-message-text">{post.text}</p>
+        </section>
+      )}
+      <ol className="inbox-thread" aria-label={t('inbox.thread')}>
+        {messages.map((m) => {
+          const link = safeHref(m.link);
+          return (
+            <li key={m.id} className={m.id === item.id ? 'inbox-message current' : 'inbox-message'}>
+              <InboxAuthor item={m} channelName={channelNames.get(m.channelId)} />
+              <p className="inbox-message-text" lang={m.language ?? undefined}>
+                {m.text || t('inbox.noText')}
+              </p>
+              <p className="muted inbox-meta">
+                <time dateTime={m.createdAt}>{when(m.createdAt)}</time> · {t(`inbox.kind.${m.kind}`)}
+                {link && (
+                  <>
+                    {' · '}
+                    <a href={link} target="_blank" rel="noopener noreferrer nofollow">
+                      {t('inbox.openOnNetwork')}
+                    </a>
+                  </>
+                )}
+              </p>
+            </li>
+          );
+        })}
+        {replies.map((r) => {
+          const link = safeHref(r.externalUrl);
+          return (
+            <li key={r.id} className="inbox-message ours">
+              <p className="muted">{t('inbox.ourReply')}</p>
+              <p className="inbox-message-text">{r.text}</p>
+              <p className="muted inbox-meta">
+                {t(`inbox.replyStatus.${r.status}`)}
+                {r.sentAt && ` · ${when(r.sentAt)}`}
+                {link && (
+                  <>
+                    {' · '}
+                    <a href={link} target="_blank" rel="noopener noreferrer nofollow">
+                      {t('inbox.openOnNetwork')}
+                    </a>
+                  </>
+                )}
+              </p>
+              {r.status === 'failed' && r.lastError && (
+                <p className="form-error">{t('inbox.replyFailed', { reason: r.lastError })}</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <InboxTriage
+        workspaceId={workspaceId}
+        timeZone={timeZone}
+        item={item}
+        members={members}
+        canTriage={canTriage}
+        onDone={onDone}
+      />
+      <InboxNotes
+        workspaceId={workspaceId}
+        itemId={item.id}
+        timeZone={timeZone}
+        notes={notes}
+        canWrite={canTriage}
+      />
+    </article>
+  );
+}

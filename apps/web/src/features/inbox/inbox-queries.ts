@@ -1,0 +1,97 @@
+// The inbox over the typed client (docs/inbox.md): keyset pages of items, the badge's counts
+// (polled like the bell), one conversation, triage and notes. Every write refreshes the lists and
+// the counts, since a status or an assignee moves an item between filters.
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { paths } from '../../api/schema';
+import { POLL_MS } from '../notifications/notification-queries';
+
+type ItemsPath = paths['/api/v1/workspaces/{workspaceId}/inbox/items'];
+type ItemPath = paths['/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}'];
+export type InboxItem = ItemsPath['get']['responses'][200]['content']['application/json']['items'][number];
+export type InboxFilter = Omit<NonNullable<ItemsPath['get']['parameters']['query']>, 'cursor' | 'limit'>;
+export type Conversation = ItemPath['get']['responses'][200]['content']['application/json'];
+export type InboxChange = NonNullable<ItemPath['patch']['requestBody']>['content']['application/json'];
+
+const PAGE = 30;
+
+export const inboxKeys = {
+  all: (workspaceId: string) => ['inbox', workspaceId] as const,
+  list: (workspaceId: string, filter: InboxFilter) => ['inbox', workspaceId, 'list', filter] as const,
+  counts: (workspaceId: string) => ['inbox', workspaceId, 'counts'] as const,
+  one: (workspaceId: string, itemId: string) => ['inbox', workspaceId, 'one', itemId] as const,
+};
+
+export const useInboxItems = (workspaceId: string, filter: InboxFilter) =>
+  useInfiniteQuery({
+    queryKey: inboxKeys.list(workspaceId, filter),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/inbox/items', {
+          params: {
+            path: { workspaceId },
+            query: { ...filter, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useInboxCounts = (workspaceId: string) =>
+  useQuery({
+    queryKey: inboxKeys.counts(workspaceId),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/inbox/counts', { params: { path: { workspaceId } } }),
+      ),
+    refetchInterval: POLL_MS,
+    refetchOnWindowFocus: true,
+  });
+
+export const useConversation = (workspaceId: string, itemId: string) =>
+  useQuery({
+    queryKey: inboxKeys.one(workspaceId, itemId),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}', {
+          params: { path: { workspaceId, itemId } },
+        }),
+      ),
+  });
+
+export function useChangeItem(workspaceId: string, itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: InboxChange) =>
+      unwrap(
+        await api.PATCH('/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}', {
+          params: { path: { workspaceId, itemId } },
+          body,
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all(workspaceId) }),
+  });
+}
+
+export function useAddNote(workspaceId: string, itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: string) =>
+      unwrap(
+        await api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/notes', {
+          params: { path: { workspaceId, itemId } },
+          body: { body },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.one(workspaceId, itemId) }),
+  });
+}
