@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { followHeldTransactions } from './http/held-transaction';
 import { logSerializers } from './http/log-serializers';
 import { ArrivalTimedLogController } from './http/request-timing';
+import { answerWhileClosing } from './plugins/answer-while-closing';
 import { registerAuth } from './plugins/auth';
 import { handleClientError, handleFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerMetrics } from './plugins/metrics';
@@ -60,11 +61,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}) {
     // The router's and the HTTP parser's answers get the error shape too.
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
+    // Our own onRequest hook answers while closing, in the documented error shape.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  answerWhileClosing(app);
   await app.register(cookie);
   await registerSecurity(app, ctx);
   await registerOpenApi(app);

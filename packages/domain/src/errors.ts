@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'limit_reached'
   | 'rate_limited'
   | 'payload_too_large'
+  /** The server is stopping (a deploy, a restart): retry on another instance or in a moment. */
+  | 'shutting_down'
   | 'internal';
 
 export class AppError extends Error {

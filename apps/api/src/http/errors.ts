@@ -74,6 +74,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   limit_reached: 422,
   rate_limited: 429,
   internal: 500,
+  shutting_down: 503,
 };
 
 /** Error responses every route may give, for the OpenAPI document. */
