@@ -1,7 +1,7 @@
 // The daily digest: one email a day per member and workspace with everything that waited for it
 // (members who chose the digest, and instant emails over the storm limit). A periodic task of the
 // job runner calls this; the email itself goes through the outbox like any other (queue-email.ts).
-import { type Db, memberships, notificationSettings, notifications, users, workspaces } from '@cadence/db';
+import { memberships, notificationSettings, notifications, users, workspaces } from '@cadence/db';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { renderDigestEmail } from './email-render';
 import { notificationPath, PREFERENCES_PATH } from './links';
