@@ -14,6 +14,7 @@ import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
 import { notificationRoutes } from './notifications/notification-routes';
 import { inboxRoutes } from './inbox/inbox-routes';
+import { inboxReplyRoutes } from './inbox/inbox-reply-routes';
 import { mediaRoutes } from './media/media-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
@@ -56,6 +57,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         publishingRoutes,
         notificationRoutes,
         inboxRoutes,
+        inboxReplyRoutes,
         mediaRoutes,
         reportRoutes,
       ]) {

@@ -6,13 +6,13 @@
 // items and cursor (the next sync after reconnecting continues from there); a passing fault is
 // thrown for the runner's backoff.
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
-import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
 import { BACKFILL_MS, readCursor, stepWalk } from '@cadence/domain/inbox/sync-walk';
 import { INBOX_SYNC_EVERY_MS } from '@cadence/domain/inbox/rules';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { type AdapterRegistry, NetworkError } from '@cadence/networks';
 import { and, eq, lte, sql } from 'drizzle-orm';
+import { markNeedsReconnect } from './needs-reconnect';
 import { resolveThreads, storePage } from './store-page';
 
 const MAX_PAGES = 10;
@@ -116,23 +116,4 @@ export async function syncInboxChannel(
         throw error;
     }
   }
-}
-
-/** As the publisher does on a refused token: flagged once, managers told once. */
-async function markNeedsReconnect(db: Db, channelId: string, reason: string, now: Date) {
-  await db.transaction(async (tx) => {
-    const flagged = await tx
-      .update(channels)
-      .set({ status: 'needs_reconnect', statusReason: reason, updatedAt: now })
-      .where(and(eq(channels.id, channelId), eq(channels.status, 'connected')))
-      .returning({ workspaceId: channels.workspaceId, name: channels.displayName });
-    for (const c of flagged) {
-      await recordNotificationEvent(tx, {
-        workspaceId: c.workspaceId,
-        kind: 'channel_reconnect',
-        channelId,
-        params: { channel: c.name },
-      });
-    }
-  });
 }

@@ -8,8 +8,9 @@ import type { JobRunner } from '@cadence/jobs';
 import type { AdapterRegistry } from '@cadence/networks';
 import type { Network } from '@cadence/names';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { INBOX_SYNC_JOB } from '@cadence/domain/inbox/rules';
+import { INBOX_REPLY_JOB, INBOX_SYNC_JOB } from '@cadence/domain/inbox/rules';
 import type { PublisherLogger } from '../deps';
+import { sendInboxReply } from '../inbox/send-reply';
 import { syncInboxChannel } from '../inbox/sync-channel';
 
 const SCHEDULE_EVERY_MS = 30_000;
@@ -75,6 +76,14 @@ export function registerInbox(runner: JobRunner, deps: InboxJobDeps): void {
           { key: `${payload.channelId}:more:${ctx.jobId}` },
         );
       }
+    },
+  });
+  runner.register<{ replyId: string }>(INBOX_REPLY_JOB, {
+    concurrency: 4,
+    backoff: { baseMs: 5_000, maxMs: 5 * 60_000 },
+    run: async (payload, ctx) => {
+      const outcome = await sendInboxReply(deps, payload.replyId, ctx.attempt, ctx.signal);
+      deps.logger.debug({ replyId: payload.replyId, outcome }, 'inbox reply');
     },
   });
 }

@@ -8,6 +8,7 @@ import {
   NETWORKS,
 } from '@cadence/names';
 import { z } from 'zod';
+import { violationSchema } from '../charter/schemas';
 
 export const inboxStatusSchema = z.enum(INBOX_STATUSES);
 
@@ -110,6 +111,9 @@ export const inboxReplySchema = z.object({
   sentAt: z.date().nullable(),
 });
 export type InboxReplyView = z.infer<typeof inboxReplySchema>;
+
+/** A reply just recorded, with the charter's warnings (blocking findings refuse it with 422). */
+export const inboxReplyCreatedSchema = inboxReplySchema.extend({ warnings: z.array(violationSchema) });
 
 export const inboxConversationSchema = z.object({
   item: inboxItemSchema,

@@ -1,0 +1,77 @@
+// The "inbox.reply" job: one reply through the channel's adapter, under the reply ledger
+// (packages/domain/src/inbox/reply-ledger.ts). `sending` is committed before the call; the answer
+// decides the rest: sent (with the network's id and link), retried later (passing fault, rate
+// limit, unreadable answer: safe because the network deduplicates on the reply's id), or failed
+// with the network's reason (refused as it is, channel access revoked, attempts used up).
+import { channels, type Db, inboxItems } from '@cadence/db';
+import { REPLY_MAX_ATTEMPTS } from '@cadence/domain/inbox/create-reply';
+import {
+  markReplyFailed,
+  markReplyRetry,
+  markReplySending,
+  markReplySent,
+} from '@cadence/domain/inbox/reply-ledger';
+import { type KeyRing, openJson, sealedIn } from '@cadence/domain/security/secret-box';
+import { type AdapterRegistry, NetworkError } from '@cadence/networks';
+import { eq } from 'drizzle-orm';
+import { markNeedsReconnect } from './needs-reconnect';
+
+export interface SendReplyDeps {
+  db: Db;
+  adapters: AdapterRegistry;
+  keyRing: KeyRing;
+  clock: () => Date;
+}
+
+export type ReplyOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
+
+export async function sendInboxReply(
+  deps: SendReplyDeps,
+  replyId: string,
+  attempt: number,
+  signal: AbortSignal,
+): Promise<ReplyOutcome> {
+  const { db } = deps;
+  const reply = await markReplySending(db, replyId, deps.clock());
+  // Already sent or failed (a duplicate job, a retry after the outcome was recorded).
+  if (!reply) return 'skipped';
+  const fail = async (reason: string) => {
+    await markReplyFailed(db, replyId, reason, deps.clock());
+    return 'failed' as const;
+  };
+  const [item] = await db.select().from(inboxItems).where(eq(inboxItems.id, reply.itemId));
+  const [channel] = await db.select().from(channels).where(eq(channels.id, reply.channelId));
+  const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
+  if (!item || !channel || !adapter) return fail('The channel or the message is gone');
+  if (channel.status !== 'connected') return fail('The channel needs reconnecting');
+  try {
+    const credentials = channel.credentialsSealed
+      ? openJson(deps.keyRing, channel.credentialsSealed, sealedIn.channelCredentials(channel.id))
+      : null;
+    const sent = await adapter.reply(
+      {
+        channelId: channel.id,
+        credentials,
+        replyId,
+        text: reply.text,
+        parent: { externalId: item.externalId, replyRef: item.replyRef },
+      },
+      signal,
+    );
+    await markReplySent(db, replyId, sent, deps.clock());
+    return 'sent';
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    const reason = error.message;
+    const kind = error.failure.kind;
+    if (kind === 'permanent') return fail(reason);
+    if (kind === 'auth_revoked') {
+      await markNeedsReconnect(db, channel.id, reason, deps.clock());
+      return fail(reason);
+    }
+    if (attempt >= REPLY_MAX_ATTEMPTS) return fail(`Gave up after ${attempt} attempts: ${reason}`);
+    await markReplyRetry(db, replyId, reason, deps.clock());
+    // The runner retries with backoff.
+    throw error;
+  }
+}
