@@ -128,7 +128,7 @@ export async function spreadRun(b: Bench, url: string, channels: number) {
   const receiver = await startReceiver();
   const children = startWorkers(url, 2);
   try {
-    await waitFor(async () => (await b.heartbeats()) >= 2, 30_000, 'publishers to start');
+    await waitFor(async () => (await b.heartbeats()) >= 2, 120_000, 'publishers to start');
     const total = 2000;
     const start = Date.now() + 4000;
     await seedWebhooks(
@@ -172,7 +172,7 @@ export async function drainRun(b: Bench, url: string) {
   const receiver = await startReceiver();
   const children = startWorkers(url, 2);
   try {
-    await waitFor(async () => (await b.heartbeats()) >= 2, 30_000, 'publishers to start');
+    await waitFor(async () => (await b.heartbeats()) >= 2, 120_000, 'publishers to start');
     const total = 5000;
     await seedWebhooks(b, receiver, 100, total, () => new Date(Date.now() + 3_600_000));
     // Moved to one instant once the processes are up, so start-up is not measured.

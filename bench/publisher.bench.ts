@@ -91,7 +91,7 @@ export default async function run(): Promise<BenchSection[]> {
         title: 'Publisher throughput and lag',
         lines: [
           'Real PostgreSQL 15 on the same machine, no-op network adapter, publisher processes started with the',
-          'default batch of 500 (at most 5,000 held per process, 4 send batches at once). Each target goes',
+          'default batch of 500 (at most 5,000 held per process, 64 calls at once since decision 0180). Each target goes',
           'through the whole ledger: send-time checks (post, channel, charter), `claimed`, `sending` committed',
           'before the call, `published` + attempt log + post status in one transaction.',
           '',
