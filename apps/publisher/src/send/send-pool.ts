@@ -45,6 +45,7 @@ export function createSendPool(
   let undoing = 0;
   let stopped = false;
   let commitMs = 20; // moving average of a commit's time, for the lead
+  let callMs = 50; // moving average of a call's time, for how far ahead to commit
   let waiters: (() => void)[] = [];
 
   const report = (what: string) => (err: unknown) =>
@@ -63,7 +64,9 @@ export function createSendPool(
       await new Promise((resolve) => setTimeout(resolve, wait));
       wait = dueAt(c.prepared.target).getTime() - deps.clock().getTime();
     }
+    const began = performance.now();
     answered.push(await callCommitted(deps, c));
+    callMs = 0.9 * callMs + 0.1 * (performance.now() - began);
     calls--;
     startCalls();
     record();
@@ -101,14 +104,21 @@ export function createSendPool(
       });
   };
 
-  // Committed ahead of the calls by at most one batch, so that the pool never waits on the
-  // database, and a target never sits in `sending` longer than about one commit before its call.
+  // Committed ahead of the calls so that the pool never waits on the database, but no further than
+  // the calls in flight can absorb within half the lease margin: a target must not wait so long for
+  // a slot that its call could outlive its `sending` lease (then it is handed back, see startCalls).
+  const ahead = () => {
+    const absorbable = (deps.options.maxConcurrentCalls * deps.options.sendLeaseMarginMs) / (2 * callMs);
+    return Math.max(1, Math.min(deps.options.claimBatch, Math.floor(absorbable)));
+  };
+
   const commit = () => {
     if (stopped || commits >= MAX_PARALLEL_WRITES || queue.length === 0) return;
-    const room = deps.options.claimBatch - committed.length - committing;
+    const limit = ahead();
+    const room = limit - committed.length - committing;
     if (room <= 0) return;
-    // A full queue waits for a worthwhile batch rather than committing targets one by one.
-    if (room < queue.length && room < deps.options.maxConcurrentCalls) return;
+    // A long queue waits for a worthwhile batch rather than committing targets one by one.
+    if (room < queue.length && room < Math.ceil(limit / 4)) return;
     const batch = queue.splice(0, room);
     commits++;
     committing += batch.length;
