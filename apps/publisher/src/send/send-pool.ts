@@ -33,8 +33,17 @@ const MAX_LEAD_MS = 250;
 export function createSendPool(
   deps: PublisherDeps,
   /** Called once per target when this process is done with it; `published` counts those that were. */
-  done: (ids: string[], published: number) => void,
+  finished: (ids: string[], published: number) => void,
 ): SendPool {
+  // Ids between their commit and their outcome. A target whose claim expired while it waited here
+  // can be claimed again by this same process and arrive a second time: the second copy must never
+  // share a commit with the first (one `sending` row, two calls), so it is dropped while the first
+  // is under way, and after that its `sending` commit finds the row no longer `claimed`.
+  const active = new Set<string>();
+  const done = (targetIds: string[], published: number) => {
+    for (const id of targetIds) active.delete(id);
+    finished(targetIds, published);
+  };
   const queue: PreparedTarget[] = [];
   const committed: CommittedTarget[] = [];
   const answered: SentTarget[] = [];
@@ -119,7 +128,14 @@ export function createSendPool(
     if (room <= 0) return;
     // A long queue waits for a worthwhile batch rather than committing targets one by one.
     if (room < queue.length && room < Math.ceil(limit / 4)) return;
-    const batch = queue.splice(0, room);
+    const batch: PreparedTarget[] = [];
+    while (batch.length < room && queue.length > 0) {
+      const next = queue.shift();
+      if (!next || active.has(next.target.id)) continue;
+      active.add(next.target.id);
+      batch.push(next);
+    }
+    if (batch.length === 0) return;
     commits++;
     committing += batch.length;
     const began = performance.now();
