@@ -25,6 +25,9 @@ const ReviewPage = lazy(() =>
   import('./features/review/review-page').then((m) => ({ default: m.ReviewPage })),
 );
 const InboxPage = lazy(() => import('./features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
+const MediaLibraryPage = lazy(() =>
+  import('./features/media/media-library-page').then((m) => ({ default: m.MediaLibraryPage })),
+);
 const SandboxFeedPage = lazy(() =>
   import('./features/sandbox/sandbox-feed-page').then((m) => ({ default: m.SandboxFeedPage })),
 );
@@ -122,6 +125,7 @@ export function AppRoutes() {
         <Route path="review/:postId" element={<ReviewPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="sandbox" element={<SandboxFeedPage />} />
+        <Route path="media" element={<MediaLibraryPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />
         <Route path="charter" element={<CharterPage />} />

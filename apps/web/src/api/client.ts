@@ -11,6 +11,9 @@ export function rememberCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** For the few requests openapi-fetch cannot make (an upload with progress events). */
+export const currentCsrfToken = () => csrfToken;
+
 const csrf: Middleware = {
   onRequest({ request }) {
     if (csrfToken && UNSAFE.has(request.method)) request.headers.set('X-CSRF-Token', csrfToken);

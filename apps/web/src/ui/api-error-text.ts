@@ -31,6 +31,15 @@ export function localizedError(error: unknown, t: TFunction, language: string): 
   if (details.reason === 'in_the_past') return t('errors.inThePast');
   if (details.reason === 'nonexistent_local_time') return t('errors.dstGap');
   if (details.reason === 'sent') return t('errors.alreadySent');
+  if (details.reason === 'media_in_use') {
+    const posts = (details as { posts?: unknown[] }).posts ?? [];
+    return t('media.refusals.media_in_use', { count: posts.length });
+  }
+  // The media library's refusals (details.reason of an upload) each have a sentence.
+  if (typeof details.reason === 'string') {
+    const sentence = t(`media.refusals.${details.reason}`, { defaultValue: '' });
+    if (sentence) return sentence;
+  }
   if (typeof details.approvalsRequired === 'number')
     return t('errors.needsApproval', { count: details.approvalsRequired });
   if (typeof details.currentVersion === 'number') return t('errors.stale');

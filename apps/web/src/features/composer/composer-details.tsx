@@ -87,6 +87,7 @@ export function ComposerDetails({ draft, campaigns, pillars, onChange }: Compose
       <MediaListEditor
         media={draft.media}
         legend={t('composer.media')}
+        list="base"
         onChange={(media) => onChange({ ...draft, media })}
       />
     </div>

@@ -15,7 +15,9 @@ import { PostCommands } from '../posts/post-commands';
 import type { Post } from '../posts/post-queries';
 import { ChannelPicker } from './channel-picker';
 import { ComposerActions } from './composer-actions';
+import { useMediaCache, useMediaItems } from '../media/media-queries';
 import { ComposerDetails } from './composer-details';
+import { ComposerMediaContext } from './composer-media-context';
 import { ComposerEditor } from './composer-editor';
 import {
   type ComposerChannel,
@@ -96,6 +98,11 @@ export function ComposerForm({
   const isManager = roleAtLeast(workspace.role, 'manager');
   const networks = networksOf(draft, channels);
   const campaign = campaigns.find((c) => c.id === draft.campaignId)?.rules ?? null;
+  const mediaIds = [draft.media, ...Object.values(draft.mediaOverrides)].flatMap((list) =>
+    (list ?? []).flatMap((m) => (m.mediaId ? [m.mediaId] : [])),
+  );
+  const library = useMediaItems(workspace.id, mediaIds);
+  const mediaCache = useMediaCache(workspace.id);
   const violations = useLiveChecks({
     draft,
     channels,
@@ -103,7 +110,12 @@ export function ComposerForm({
     campaign,
     timezone: tz,
     scheduledAt: local ? localToIso(local, tz) : null,
+    library,
   });
+  const mediaContext = useMemo(
+    () => ({ workspaceId: workspace.id, draft, violations, library, remember: mediaCache.remember }),
+    [workspace.id, draft, violations, library, mediaCache.remember],
+  );
   const blocking = violations.some((v) => v.severity === 'block');
   // A new post counts as typed work once touched (the preselected channel alone is not work).
   const dirty =
@@ -204,39 +216,47 @@ export function ComposerForm({
           onKeepMine={commands.acceptTheirs}
         />
       )}
-      <div className="composer-grid">
-        <div className="composer-main">
-          {post && <ReviewerNotes workspaceId={workspace.id} postId={post.id} timeZone={tz} />}
-          <ChannelPicker
-            channels={channels}
-            selected={draft.channelIds}
-            onChange={(channelIds) => setDraft({ ...draft, channelIds })}
-          />
-          <ComposerEditor draft={draft} networks={networks} violations={violations} onChange={setDraft} />
-          <ComposerWhen value={when} timeZone={tz} isManager={isManager} status={status} onChange={setWhen} />
-          <ComposerDetails draft={draft} campaigns={campaigns} pillars={pillars} onChange={setDraft} />
+      <ComposerMediaContext.Provider value={mediaContext}>
+        <div className="composer-grid">
+          <div className="composer-main">
+            {post && <ReviewerNotes workspaceId={workspace.id} postId={post.id} timeZone={tz} />}
+            <ChannelPicker
+              channels={channels}
+              selected={draft.channelIds}
+              onChange={(channelIds) => setDraft({ ...draft, channelIds })}
+            />
+            <ComposerEditor draft={draft} networks={networks} violations={violations} onChange={setDraft} />
+            <ComposerWhen
+              value={when}
+              timeZone={tz}
+              isManager={isManager}
+              status={status}
+              onChange={setWhen}
+            />
+            <ComposerDetails draft={draft} campaigns={campaigns} pillars={pillars} onChange={setDraft} />
+          </div>
+          <aside className="composer-previews" aria-label={t('composer.previews')}>
+            <h2>{t('composer.previews')}</h2>
+            <p className="muted">{t('composer.previewsApproximate')}</p>
+            {draft.channelIds.length === 0 && <p className="muted">{t('composer.previewsEmpty')}</p>}
+            {draft.channelIds.map((id) => {
+              const c = byId.get(id);
+              if (!c) return null;
+              return (
+                <NetworkPreview
+                  key={id}
+                  network={c.network}
+                  name={c.displayName}
+                  handle={c.handle}
+                  text={textFor(draft, c.network)}
+                  media={mediaFor(draft, c.network)}
+                  firstComment={draft.firstComment}
+                />
+              );
+            })}
+          </aside>
         </div>
-        <aside className="composer-previews" aria-label={t('composer.previews')}>
-          <h2>{t('composer.previews')}</h2>
-          <p className="muted">{t('composer.previewsApproximate')}</p>
-          {draft.channelIds.length === 0 && <p className="muted">{t('composer.previewsEmpty')}</p>}
-          {draft.channelIds.map((id) => {
-            const c = byId.get(id);
-            if (!c) return null;
-            return (
-              <NetworkPreview
-                key={id}
-                network={c.network}
-                name={c.displayName}
-                handle={c.handle}
-                text={textFor(draft, c.network)}
-                media={mediaFor(draft, c.network)}
-                firstComment={draft.firstComment}
-              />
-            );
-          })}
-        </aside>
-      </div>
+      </ComposerMediaContext.Provider>
       <footer className="composer-footer">
         <InlineError error={commands.error} />
         <ComposerActions

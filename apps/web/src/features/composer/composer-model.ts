@@ -16,6 +16,8 @@ export interface MediaItem {
   url: string;
   alt: string;
   kind: 'image' | 'video' | 'gif';
+  /** The library item (its url is then its path in the app). */
+  mediaId?: string;
 }
 
 export interface ComposerDraft {
@@ -159,7 +161,7 @@ export function fromPost(
 }
 
 function toMediaItem(m: MediaItem): MediaItem {
-  return { url: m.url, alt: m.alt, kind: m.kind };
+  return { url: m.url, alt: m.alt, kind: m.kind, ...(m.mediaId ? { mediaId: m.mediaId } : {}) };
 }
 
 export const sameDraft = (a: ComposerDraft, b: ComposerDraft) => JSON.stringify(a) === JSON.stringify(b);

@@ -74,6 +74,7 @@ export function NetworkMedia({ draft, network, onChange }: NetworkMediaProps) {
         <MediaListEditor
           media={mediaFor(draft, network)}
           legend={t('composer.mediaFor', { network: name })}
+          list={network}
           onChange={(media) => {
             setUndo(null);
             set(media);

@@ -2,6 +2,7 @@
 // checkPost the server runs on save, fed the charter in force and the chosen campaign.
 import { checkPost } from '@cadence/domain/charter/check-post';
 import type { CampaignRules, CharterRules, Violation } from '@cadence/domain/charter/schemas';
+import type { MediaFacts } from '@cadence/domain/charter/rules/network-rules';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { useDeferredValue, useMemo } from 'react';
 import { type ComposerChannel, type ComposerDraft, isCustomised, mediaFor } from './composer-model';
@@ -15,6 +16,8 @@ export interface LiveCheckInput {
   timezone: string;
   /** ISO instant the post is meant for, so posting windows and blackouts apply; null skips them. */
   scheduledAt: string | null;
+  /** Size and shape of the library items the draft uses, for the networks' media rules. */
+  library?: ReadonlyMap<string, Pick<MediaFacts, 'bytes' | 'width' | 'height' | 'durationMs'>>;
 }
 
 const NO_CHARTER: CharterRules = { rules: {}, overrides: {} };
@@ -26,6 +29,7 @@ export function liveViolations({
   campaign,
   timezone,
   scheduledAt,
+  library,
 }: LiveCheckInput) {
   const byId = new Map(channels.map((c) => [c.id, c]));
   const targets = draft.channelIds.flatMap((channelId) => {
@@ -38,6 +42,19 @@ export function liveViolations({
         text: draft.overrides[channel.network],
         mediaCount: mediaFor(draft, channel.network).length,
         mediaKinds: mediaFor(draft, channel.network).map((m) => m.kind),
+        mediaItems: mediaFor(draft, channel.network).map((m): MediaFacts => {
+          const facts = m.mediaId ? library?.get(m.mediaId) : undefined;
+          return facts
+            ? {
+                kind: m.kind,
+                alt: m.alt,
+                bytes: facts.bytes,
+                width: facts.width,
+                height: facts.height,
+                durationMs: facts.durationMs,
+              }
+            : { kind: m.kind, alt: m.alt };
+        }),
       },
     ];
   });
@@ -56,10 +73,19 @@ export function liveViolations({
 /** Deferred, so a long text keeps typing smooth and the check catches up a frame later. */
 export function useLiveChecks(input: LiveCheckInput): Violation[] {
   const draft = useDeferredValue(input.draft);
-  const { channels, charter, campaign, timezone, scheduledAt } = input;
+  const { channels, charter, campaign, timezone, scheduledAt, library } = input;
   return useMemo(
-    () => liveViolations({ draft, channels, charter, campaign, timezone, scheduledAt }),
-    [draft, channels, charter, campaign, timezone, scheduledAt],
+    () =>
+      liveViolations({
+        draft,
+        channels,
+        charter,
+        campaign,
+        timezone,
+        scheduledAt,
+        ...(library ? { library } : {}),
+      }),
+    [draft, channels, charter, campaign, timezone, scheduledAt, library],
   );
 }
 

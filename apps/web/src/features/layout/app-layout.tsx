@@ -22,6 +22,7 @@ const SECTIONS = [
   { to: '/inbox', key: 'inbox', icon: '✉' },
   { to: '/campaigns', key: 'campaigns', icon: '◆' },
   { to: '/charter', key: 'charter', icon: '§' },
+  { to: '/media', key: 'media', icon: '▣' },
   { to: '/channels', key: 'channels', icon: '◎' },
   { to: '/reports', key: 'reports', icon: '▥' },
   { to: '/sandbox', key: 'sandbox', icon: '▤' },

@@ -61,6 +61,28 @@ export function SandboxFeedPage() {
                 )}
               </header>
               <p className="preview-text">{item.text}</p>
+              {item.media.length > 0 && (
+                <ul className="preview-media" aria-label={t('composer.media')}>
+                  {item.media.map((m, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a post's attachments in their order
+                    <li key={i}>
+                      <figure>
+                        {/* Library items only: the app serves their thumbnails; other URLs stay links. */}
+                        {m.url.startsWith('/api/') ? (
+                          <img src={m.url.replace(/\/content$/, '/thumbnail')} alt={m.alt} />
+                        ) : (
+                          <a href={m.url} rel="noreferrer" target="_blank">
+                            {t(`composer.kinds.${m.kind}`)}
+                          </a>
+                        )}
+                        <figcaption>
+                          {m.alt ? t('sandbox.alt', { alt: m.alt }) : t('sandbox.noAlt')}
+                        </figcaption>
+                      </figure>
+                    </li>
+                  ))}
+                </ul>
+              )}
               {item.firstComment && (
                 <p className="preview-comment">
                   <span className="muted">{t('composer.firstCommentPrefix')}</span> {item.firstComment}
