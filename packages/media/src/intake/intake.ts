@@ -8,6 +8,7 @@ import type { MediaStorage } from '../storage/storage';
 import { detectType } from './detect';
 import { checkFileName } from './file-name';
 import { cleanImage, readImageSize, thumbnail } from './image';
+import { withImageSlot } from './image-slots';
 import { endsWithZipArchive } from './polyglot';
 import { receiveToTempFile } from './receive';
 import { MediaRejectedError } from './rejection';
@@ -66,13 +67,16 @@ export async function intakeMedia(input: IntakeInput): Promise<StoredMedia> {
 
     const size = await readImageSize(received.file);
     written.push(storageKey);
-    const source = input.encodedByCadence
-      ? createReadStream(received.file)
-      : cleanImage(received.file, type.format);
-    const stored = await storeImage(input.storage, storageKey, source, type.contentType);
     const thumbnailKey = `${input.keyPrefix}/thumbnail.webp`;
-    written.push(thumbnailKey);
-    await storeImage(input.storage, thumbnailKey, thumbnail(received.file, type.format), 'image/webp');
+    const stored = await withImageSlot(async () => {
+      const source = input.encodedByCadence
+        ? createReadStream(received.file)
+        : cleanImage(received.file, type.format);
+      const copy = await storeImage(input.storage, storageKey, source, type.contentType);
+      written.push(thumbnailKey);
+      await storeImage(input.storage, thumbnailKey, thumbnail(received.file, type.format), 'image/webp');
+      return copy;
+    });
     return {
       name,
       kind: type.kind,

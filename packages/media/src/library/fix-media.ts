@@ -6,6 +6,7 @@ import type { Actor } from '@cadence/domain/accounts/actor';
 import { unprocessable } from '@cadence/domain/errors';
 import { networkLimits } from '@cadence/domain/networks/limits';
 import sharp from 'sharp';
+import { withImageSlot } from '../intake/image-slots';
 import { MAX_IMAGE_PIXELS } from '../intake/image';
 import { findMediaRow } from './library-use-cases';
 import type { MediaDeps } from './media-deps';
@@ -69,21 +70,21 @@ export async function fixMediaForNetwork(
   // Images are stored re-encoded and bounded by MEDIA_MAX_BYTES: reading one whole is bounded too.
   const original = await readAll(await deps.storage.get(row.storageKey), deps.maxBytes);
   const limits = networkLimits(network).media;
-  let fixed: Buffer;
-  if (network === 'bluesky') {
-    fixed = await shrinkUnder(original, limits.imageMaxBytes ?? 1_000_000);
-  } else {
+  // Bounded with uploads' image work; the copy's own intake below takes its slot after this one is freed.
+  const fixed = await withImageSlot(async () => {
+    if (network === 'bluesky') {
+      return shrinkUnder(original, limits.imageMaxBytes ?? 1_000_000);
+    }
     const aspect = limits.imageAspect ?? { min: 0.8, max: 1.91 };
     const target = cropWithin(row.width ?? 0, row.height ?? 0, aspect.min, aspect.max);
     const cropped = await sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS })
       .resize(target.width, target.height, { fit: 'cover', position: 'centre' })
       .jpeg({ quality: 90, mozjpeg: true })
       .toBuffer();
-    fixed =
-      cropped.length > (limits.imageMaxBytes ?? Number.POSITIVE_INFINITY)
-        ? await shrinkUnder(cropped, limits.imageMaxBytes ?? 0)
-        : cropped;
-  }
+    return cropped.length > (limits.imageMaxBytes ?? Number.POSITIVE_INFINITY)
+      ? shrinkUnder(cropped, limits.imageMaxBytes ?? 0)
+      : cropped;
+  });
   const base = row.name.replace(/\.[^.]*$/, '');
   return uploadMedia(deps, {
     actor,

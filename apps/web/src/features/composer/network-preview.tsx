@@ -5,6 +5,7 @@ import { extractEntities } from '@cadence/domain/networks/analyse-text';
 import { networkLimits } from '@cadence/domain/networks/limits';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { useTranslation } from 'react-i18next';
+import { libraryThumbnail } from '../media/media-queries';
 import type { MediaItem } from './composer-model';
 
 interface NetworkPreviewProps {
@@ -64,11 +65,21 @@ export function NetworkPreview({ network, name, handle, text, media, firstCommen
       </p>
       {media.length > 0 && (
         <ul className="preview-media">
-          {media.map((m) => (
-            <li key={m.url} className="muted">
-              {m.kind === 'image' ? '🖼' : '🎞'} {m.alt || m.url}
-            </li>
-          ))}
+          {media.map((m, i) => {
+            const thumbnail = libraryThumbnail(m.url);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the same item may be attached twice
+              <li key={i} className="muted">
+                {thumbnail ? (
+                  <img className="preview-thumb" src={thumbnail} alt={m.alt} />
+                ) : (
+                  <>
+                    {m.kind === 'image' ? '🖼' : '🎞'} {m.alt || m.url}
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {firstComment && (

@@ -13,6 +13,13 @@ export type LibraryItem =
 export const mediaPath = (workspaceId: string, mediaId: string, what: 'content' | 'thumbnail') =>
   `/api/v1/workspaces/${workspaceId}/media/${mediaId}/${what}`;
 
+/** A post's attachment from the library (its url is the item's path in the app): its thumbnail's path. */
+export function libraryThumbnail(url: string): string | null {
+  return /^\/api\/v1\/workspaces\/[0-9a-f-]{36}\/media\/[0-9a-f-]{36}\/content$/.test(url)
+    ? url.replace(/\/content$/, '/thumbnail')
+    : null;
+}
+
 export const mediaKey = (workspaceId: string, mediaId: string) => ['media', workspaceId, mediaId] as const;
 
 export function useMediaList(workspaceId: string, filter: { q: string; kind: MediaKind | '' }) {

@@ -8,6 +8,7 @@ import { unwrap } from '../../api/errors';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import { useChannels } from '../channels/channel-queries';
+import { libraryThumbnail } from '../media/media-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 
 export function SandboxFeedPage() {
@@ -62,14 +63,14 @@ export function SandboxFeedPage() {
               </header>
               <p className="preview-text">{item.text}</p>
               {item.media.length > 0 && (
-                <ul className="preview-media" aria-label={t('composer.media')}>
+                <ul className="feed-media" aria-label={t('composer.media')}>
                   {item.media.map((m, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a post's attachments in their order
                     <li key={i}>
                       <figure>
                         {/* Library items only: the app serves their thumbnails; other URLs stay links. */}
-                        {m.url.startsWith('/api/') ? (
-                          <img src={m.url.replace(/\/content$/, '/thumbnail')} alt={m.alt} />
+                        {libraryThumbnail(m.url) ? (
+                          <img src={libraryThumbnail(m.url) ?? ''} alt={m.alt} />
                         ) : (
                           <a href={m.url} rel="noreferrer" target="_blank">
                             {t(`composer.kinds.${m.kind}`)}
