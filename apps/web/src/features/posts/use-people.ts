@@ -8,7 +8,8 @@ export function usePeople(workspaceId: string) {
   const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
   return (ref: { userId: string | null; tokenId: string | null } | null | undefined) => {
     if (!ref) return t('people.system');
-    if (ref.userId) return names.get(ref.userId) ?? t('people.formerMember');
+    // While the members are loading, nobody is a former member yet.
+    if (ref.userId) return names.get(ref.userId) ?? (members.isPending ? '…' : t('people.formerMember'));
     return ref.tokenId ? t('people.apiToken') : t('people.system');
   };
 }
