@@ -1,6 +1,7 @@
 // Issue 15: workflow events reach the right people in the app, by their preferences, and never
 // anyone else's notifications. The fan-out runs as the job runner's task does (fanOutNotifications).
-import { users } from '@cadence/db';
+import { channelTokens, users } from '@cadence/db';
+import { recordExpiringTokens } from '@cadence/domain/notifications/expiring-tokens';
 import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import { eq } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import {
   act,
   approveWith,
   buildWorld,
+  createChannel,
   createPost,
   daysAhead,
   type PostsWorld,
@@ -205,5 +207,33 @@ describe('workflow notifications', () => {
       url: `/api/v1/workspaces/${ws2}/notifications`,
     });
     expect(outsider.statusCode).toBe(404);
+  });
+});
+
+describe('channel connections about to expire', () => {
+  it('tells managers and owners once about a long-lived token entering its last week, not about short-lived ones', async () => {
+    const now = new Date();
+    const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
+    const [week, soon, later] = await Promise.all([
+      createChannel(t, w.owner, w.ws, 'Expiring'),
+      createChannel(t, w.owner, w.ws, 'Shortlived'),
+      createChannel(t, w.owner, w.ws, 'Longlived'),
+    ]);
+    await t.ctx.database.db.insert(channelTokens).values([
+      { channelId: week, accessExpiresAt: hours(72) },
+      // Renewed by the publisher 15 minutes ahead: nothing to tell.
+      { channelId: soon, accessExpiresAt: hours(2) },
+      { channelId: later, accessExpiresAt: hours(30 * 24) },
+    ]);
+    expect(await recordExpiringTokens(t.ctx.database.db, now)).toBe(1);
+    // The daily check asked again records nothing new.
+    expect(await recordExpiringTokens(t.ctx.database.db, hours(1))).toBe(0);
+    await fanOut();
+    for (const who of [w.manager, w.owner]) {
+      const items = (await bell(who)).items.filter((n) => n.kind === 'token_expiring');
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ path: '/channels', params: { channel: 'Expiring' } });
+    }
+    expect((await bell(w.editor)).items.some((n) => n.kind === 'token_expiring')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import { emailOrigin } from '@cadence/domain/notifications/links';
 import { DIGEST_BATCH, sendDueDigests } from '@cadence/domain/notifications/digest';
+import { recordExpiringTokens } from '@cadence/domain/notifications/expiring-tokens';
 import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { EMAIL_JOB, EMAIL_MAX_ATTEMPTS, mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
@@ -14,6 +15,7 @@ import type { PublisherLogger } from '../deps';
 
 export const FAN_OUT_EVERY_MS = 200;
 export const DIGEST_CHECK_EVERY_MS = 15 * 60_000;
+export const TOKEN_CHECK_EVERY_MS = 60 * 60_000;
 
 export function smtpMailer(smtpUrl: string): Mailer {
   // Bounded waits: a slow or silent server fails the attempt (retried later), it never holds a job.
@@ -53,6 +55,11 @@ export function registerNotifications(
   runner.every('notifications:digest', DIGEST_CHECK_EVERY_MS, async () => {
     // A full batch means more may be due; bounded so one tick never runs away.
     for (let i = 0; i < 50 && (await sendDueDigests(deps)) >= DIGEST_BATCH; i++) {}
+  });
+  // A daily question ("whose connection ends this week?") asked hourly: deduped per channel and
+  // expiry, so each is told once, and a process started mid-day does not wait a day to ask.
+  runner.every('notifications:token-expiring', TOKEN_CHECK_EVERY_MS, async () => {
+    await recordExpiringTokens(db, clock());
   });
   runner.register<{ emailId: string }>(EMAIL_JOB, {
     concurrency: 4,
