@@ -1,0 +1,166 @@
+// The Bluesky inbox against a stand-in of the documented XRPC endpoints: listNotifications
+// (reasons reply / mention / quote kept, likes and follows skipped but still moving the walk,
+// cursor paging), and a reply created under a record key derived from the reply's id with
+// reply.root / reply.parent refs, found again (not re-created) on a retry.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBlueskyAdapter } from '../src/bluesky/adapter';
+import { deterministicTid } from '../src/bluesky/tid';
+import { bearer, type FakeNetwork, startFakeNetwork } from './fakes/server';
+import { failureOf, signal } from './fakes/publish-request';
+
+let net: FakeNetwork;
+let limited = false;
+const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
+const author = {
+  did: 'did:plc:bob',
+  handle: 'bob.example',
+  displayName: 'Bob',
+  avatar: 'https://cdn.example/bob.jpg',
+};
+const root = { uri: 'at://did:plc:alice/app.bsky.feed.post/3root', cid: 'cid-root' };
+const notifications = [
+  {
+    reason: 'like',
+    uri: 'at://did:plc:bob/app.bsky.feed.like/1',
+    cid: 'c1',
+    indexedAt: '2026-11-26T10:05:00.000Z',
+    record: {},
+  },
+  {
+    reason: 'reply',
+    uri: 'at://did:plc:bob/app.bsky.feed.post/3reply',
+    cid: 'cid-reply',
+    indexedAt: '2026-11-26T10:04:00.000Z',
+    record: {
+      text: 'Nice post!',
+      createdAt: '2026-11-26T10:03:59.000Z',
+      langs: ['en'],
+      reply: { root, parent: root },
+    },
+  },
+  {
+    reason: 'mention',
+    uri: 'at://did:plc:bob/app.bsky.feed.post/3mention',
+    cid: 'cid-mention',
+    indexedAt: '2026-11-26T10:02:00.000Z',
+    record: { text: 'Hey @alice.example', createdAt: '2026-11-26T10:01:59.000Z' },
+  },
+  {
+    reason: 'follow',
+    uri: 'at://did:plc:bob/app.bsky.graph.follow/1',
+    cid: 'c4',
+    indexedAt: '2026-11-26T10:01:00.000Z',
+    record: {},
+  },
+].map((n) => ({ ...n, author, isRead: false }));
+
+beforeAll(async () => {
+  net = await startFakeNetwork((app) => {
+    app.post('/xrpc/com.atproto.server.createSession', async () => ({
+      accessJwt: 'access',
+      refreshJwt: 'refresh',
+      did: 'did:plc:alice',
+      handle: 'alice.example',
+    }));
+    app.addHook('preHandler', async (request, reply) => {
+      if (!request.url.startsWith('/xrpc/') || request.url.includes('Session')) return;
+      if (bearer(request) !== 'access') return reply.code(401).send({ error: 'AuthenticationRequired' });
+      if (limited)
+        return reply
+          .code(429)
+          .header('ratelimit-reset', String(Math.floor(Date.now() / 1000) + 90))
+          .send({ error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
+    });
+    app.get('/xrpc/app.bsky.notification.listNotifications', async (request) => {
+      const { cursor, limit } = request.query as { cursor?: string; limit: string };
+      const start = cursor ? Number(cursor) : 0;
+      const page = notifications.slice(start, start + Math.min(Number(limit), 2));
+      const next = start + page.length;
+      return { notifications: page, ...(next < notifications.length ? { cursor: String(next) } : {}) };
+    });
+    app.get('/xrpc/com.atproto.repo.getRecord', async (request, reply) => {
+      const { rkey } = request.query as { rkey: string };
+      const found = records.get(rkey);
+      return found ?? reply.code(400).send({ error: 'RecordNotFound', message: 'Could not locate record' });
+    });
+    app.post('/xrpc/com.atproto.repo.createRecord', async (request) => {
+      const body = request.body as { rkey: string; record: Record<string, unknown> };
+      const made = { uri: `at://did:plc:alice/app.bsky.feed.post/${body.rkey}`, cid: `cid-${body.rkey}` };
+      records.set(body.rkey, { ...made, value: body.record });
+      return made;
+    });
+  });
+});
+afterAll(() => net.close());
+
+const inbox = () => {
+  const adapter = createBlueskyAdapter({ http: { allowPrivateNetworkUrls: true }, baseUrl: net.url });
+  if (!adapter.inbox) throw new Error('no inbox side');
+  return adapter.inbox;
+};
+const call = {
+  channelId: 'channel-1',
+  credentials: { identifier: 'alice.example', appPassword: 'app-pass-word' },
+};
+
+describe('Bluesky inbox', () => {
+  it('lists replies and mentions newest first, with threads, and pages past likes and follows', async () => {
+    const first = await inbox().listPage({ ...call, page: null, after: null }, signal());
+    expect(first.items).toHaveLength(1);
+    expect(first.items[0]).toMatchObject({
+      kind: 'reply',
+      externalId: 'at://did:plc:bob/app.bsky.feed.post/3reply',
+      authorHandle: 'bob.example',
+      authorName: 'Bob',
+      authorAvatarUrl: 'https://cdn.example/bob.jpg',
+      text: 'Nice post!',
+      language: 'en',
+      parentExternalId: root.uri,
+      threadRootExternalId: root.uri,
+      link: 'https://bsky.app/profile/bob.example/post/3reply',
+      replyRef: {
+        uri: 'at://did:plc:bob/app.bsky.feed.post/3reply',
+        cid: 'cid-reply',
+        rootUri: root.uri,
+        rootCid: root.cid,
+      },
+    });
+    // The like on the page still counts for where the walk stands.
+    expect(first).toMatchObject({ next: '2', newest: '2026-11-26T10:05:00.000Z' });
+    expect(first.oldest?.position).toBe('2026-11-26T10:04:00.000Z');
+    const second = await inbox().listPage({ ...call, page: first.next, after: null }, signal());
+    expect(second.items.map((i) => [i.kind, i.threadRootExternalId])).toEqual([
+      ['mention', 'at://did:plc:bob/app.bsky.feed.post/3mention'],
+    ]);
+    expect(second.next).toBeNull();
+  });
+
+  it('replies with root and parent refs under a key derived from the reply id, once', async () => {
+    const [item] = (await inbox().listPage({ ...call, page: null, after: null }, signal())).items;
+    const request = {
+      ...call,
+      replyId: 'reply-1',
+      text: 'Thank you!',
+      parent: { externalId: item?.externalId as string, replyRef: item?.replyRef as Record<string, string> },
+    };
+    const sent = await inbox().reply(request, signal());
+    const rkey = deterministicTid('inbox-reply:reply-1');
+    expect(sent.externalId).toBe(`at://did:plc:alice/app.bsky.feed.post/${rkey}`);
+    expect(records.get(rkey)?.value).toMatchObject({
+      text: 'Thank you!',
+      reply: { root, parent: { uri: item?.externalId, cid: 'cid-reply' } },
+    });
+    const creates = () => net.requests.filter((r) => r.path.endsWith('createRecord')).length;
+    const before = creates();
+    await inbox().reply(request, signal());
+    expect(creates()).toBe(before);
+  });
+
+  it('a rate limit is a rate_limited failure with the reset time', async () => {
+    limited = true;
+    const failure = await failureOf(inbox().listPage({ ...call, page: null, after: null }, signal()));
+    limited = false;
+    expect(failure.kind).toBe('rate_limited');
+    expect(failure.retryAfterMs).toBeGreaterThan(60_000);
+  });
+});
