@@ -11,13 +11,10 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { launchChromium } from './browser';
 import { repoRoot, startServer } from './server';
+import { expect } from './page-helpers';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const PASSWORD = 'correct horse battery 42';
-
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
-}
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });

@@ -11,6 +11,7 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { repoRoot, startServer } from './server';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from './browser';
+import { apiCall, expect, fill } from './page-helpers';
 
 const ZONE = 'Europe/Paris';
 const shots = path.join(repoRoot, 'artifacts/screenshots');
@@ -20,31 +21,9 @@ type Dict = typeof en;
 type Lang = 'en' | 'fr';
 type Who = typeof owner;
 
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
-}
-const fill = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
   console.log(`  ✓ ${name}`);
-}
-
-async function apiCall(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/v1/auth/session')).json();
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  );
 }
 
 async function signIn(page: Page, base: string, d: Dict, who: Who, lang: Lang) {

@@ -12,6 +12,7 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { launchChromium } from './browser';
 import { repoRoot, startServer } from './server';
+import { expect, fill } from './page-helpers';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const PASSWORD = 'correct horse battery 42';
@@ -19,12 +20,6 @@ const ZONE = 'Europe/Paris';
 const LABEL = 'Vacances de test';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
-}
-const fill = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 interface Session {
   cookie: string;

@@ -10,13 +10,10 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { repoRoot, startServer } from './server';
 import { launchChromium } from './browser';
+import { expect } from './page-helpers';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const PASSWORD = 'correct horse battery 42';
-
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
-}
 
 interface Session {
   cookie: string;

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import d from '../src/i18n/en.json';
 import { repoRoot, startServer } from './server';
 import { launchChromium } from './browser';
+import { expect } from './page-helpers';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const owner = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery' };
@@ -91,10 +92,6 @@ async function writeApproveSchedule(page: Page, origin: string) {
   await page.getByText('10:30').first().waitFor();
   await checkThumbFriendly(page, 'calendar with a post');
   await shot(page, 'w-calendar-list');
-}
-
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
 }
 
 async function shot(page: Page, name: string) {

@@ -6,13 +6,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot, startServer } from './server';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from './browser';
+import { expect } from './page-helpers';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const owner = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'correct horse battery' };
-
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
-}
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });

@@ -13,6 +13,7 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { repoRoot, startServer } from './server';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from './browser';
+import { apiCall, expect, fill } from './page-helpers';
 
 const ZONE = 'Europe/Paris';
 const shots = path.join(repoRoot, 'artifacts/screenshots');
@@ -20,12 +21,6 @@ const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'ow
 const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor password 42' };
 type Dict = typeof en;
 type Lang = 'en' | 'fr';
-
-function expect(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`Expectation failed: ${message}`);
-}
-const fill = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -97,20 +92,6 @@ async function setUp(page: Page, url: string) {
 }
 
 /** The session's CSRF token, to make API calls from the page the way the app does. */
-async function apiCall(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/v1/auth/session')).json();
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    { method, url, body },
-  );
-}
 
 async function flow(page: Page, lang: Lang) {
   const d: Dict = lang === 'fr' ? fr : en;
