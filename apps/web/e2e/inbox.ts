@@ -143,6 +143,19 @@ async function main() {
       .getByTestId('inbox-item')
       .filter({ hasText: fr.inbox.assignedTo.replace(' {{name}}', '') })
       .waitFor();
+    // A reply from Cadence, sent through the adapter under Bob's message.
+    await cmPage
+      .getByLabel(fr.inbox.replyTo.replace('{{name}}', 'A Fan'))
+      .fill('Merci Bob, ce n’est pas du gras.');
+    await cmPage.getByRole('button', { name: fr.inbox.send }).click();
+    await conversation.locator('.inbox-message.ours', { hasText: 'Merci Bob' }).waitFor();
+    for (let i = 0; i < 40 && !mastodon.posted.some((p) => p.in_reply_to_id === '102'); i++)
+      await cmPage.waitForTimeout(500);
+    const sent = mastodon.posted.find((p) => p.in_reply_to_id === '102');
+    expect(
+      Boolean(sent?.status.includes('Merci Bob')),
+      `the reply reached Mastodon under 102 (${JSON.stringify(mastodon.posted)})`,
+    );
     await cmPage.getByPlaceholder(fr.inbox.notePlaceholder).fill('Réponse à valider avec le service client.');
     await cmPage.getByRole('button', { name: fr.inbox.addNote }).click();
     await conversation

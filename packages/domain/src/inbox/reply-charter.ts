@@ -9,18 +9,7 @@ import { assertCheckable, checkPost } from '../charter/check-post';
 import { loadCharterForCheck } from '../charter/charter-use-cases';
 import type { Violation } from '../charter/schemas';
 import { unprocessable } from '../errors';
-
-const REPLY_RULES = new Set([
-  'bannedPhrases',
-  'forbiddenHashtags',
-  'maxLength',
-  'network.maxLength',
-  'network.maxBytes',
-]);
-
-export function appliesToReplies(v: Violation): boolean {
-  return REPLY_RULES.has(v.rule) || REPLY_RULES.has(v.rule.replace(/^[a-z]+\./, ''));
-}
+import { appliesToReplies } from './reply-rules';
 
 export async function checkReplyText(
   db: Db,

@@ -6,6 +6,7 @@ import { formatTime } from '../../ui/time';
 import type { Member } from '../settings/member-queries';
 import { InboxAuthor } from './inbox-author';
 import { InboxNotes } from './inbox-notes';
+import { InboxReplyBox } from './inbox-reply-box';
 import { safeHref } from './inbox-params';
 import { useConversation } from './inbox-queries';
 import { InboxTriage } from './inbox-triage';
@@ -101,6 +102,7 @@ export function InboxConversation(props: Props) {
           );
         })}
       </ol>
+      {canTriage && <InboxReplyBox workspaceId={workspaceId} timeZone={timeZone} item={item} />}
       <InboxTriage
         workspaceId={workspaceId}
         timeZone={timeZone}

@@ -95,3 +95,18 @@ export function useAddNote(workspaceId: string, itemId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.one(workspaceId, itemId) }),
   });
 }
+
+/** The key travels with the text: the same click retried is the same reply, never a second one. */
+export function useSendReply(workspaceId: string, itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ text, key }: { text: string; key: string }) =>
+      unwrap(
+        await api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/replies', {
+          params: { path: { workspaceId, itemId }, header: { 'idempotency-key': key } },
+          body: { text },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all(workspaceId) }),
+  });
+}
