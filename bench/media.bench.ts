@@ -152,7 +152,9 @@ export default async function bench(): Promise<BenchSection[]> {
           'Client and server share the process, so the peak includes both sides; nothing is held whole on either side. Image',
           `work is bounded (packages/media/src/intake/image-slots.ts): ${IMAGE_SLOTS} images decoded and re-encoded at once, one libvips`,
           'thread each, no libvips operation cache; the other uploads wait with only their temporary file. Before that bound',
-          '(all 20 decoded at once, 3300 x 2200 x 3 bytes = 22 MB each, libvips cache on) the peak was +215 MiB over idle.',
+          '(all 20 decoded at once, libvips cache on) the peak was +215 MiB over idle (2026-11-26, load ~20); with it, +237 MiB',
+          '(same day, load 19.5): image decoding is not where the peak comes from. Not yet measured apart: 20 multipart streams',
+          'received at once (client and server in this one process), glibc malloc arenas, PGlite growing its heap for 20 inserts.',
         ],
       },
     ];
