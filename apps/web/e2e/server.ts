@@ -15,8 +15,12 @@ export interface RunningServer {
 }
 
 /** `env` adds to the test environment (the benchmark lifts the API rate limit to seed quickly). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadence-e2e-'));
+export async function startServer(
+  env: Record<string, string> = {},
+  /** A data directory the caller keeps (and removes): a script that seeds the database between runs. */
+  keptDataDir?: string,
+): Promise<RunningServer> {
+  const dataDir = keptDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cadence-e2e-'));
   const child = spawn(tsx, ['apps/api/src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -33,7 +37,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   const stop = async () => {
     await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const url = await waitForUrl(child);
