@@ -163,15 +163,15 @@ export const messages = {
   }),
   perDay: (day: DateTime, count: number, max: number): LocalisedMessage => ({
     en: `This channel would have ${nEn(count)} posts on ${day.setLocale('en').toFormat('d MMMM yyyy')}; the charter allows ${nEn(max)} a day.`,
-    fr: `Ce canal aurait ${nFr(count)} publications le ${day.setLocale('fr').toFormat('d MMMM yyyy')}${NBSP}; la charte en autorise ${nFr(max)} par jour.`,
+    fr: `Ce compte aurait ${nFr(count)} publications le ${day.setLocale('fr').toFormat('d MMMM yyyy')}${NBSP}; la charte en autorise ${nFr(max)} par jour.`,
   }),
   perWeek: (day: DateTime, count: number, max: number): LocalisedMessage => ({
     en: `This channel would have ${nEn(count)} posts in week ${day.weekNumber} of ${day.weekYear}; the charter allows ${nEn(max)} a week.`,
-    fr: `Ce canal aurait ${nFr(count)} publications la semaine ${day.weekNumber} de ${day.weekYear}${NBSP}; la charte en autorise ${nFr(max)} par semaine.`,
+    fr: `Ce compte aurait ${nFr(count)} publications la semaine ${day.weekNumber} de ${day.weekYear}${NBSP}; la charte en autorise ${nFr(max)} par semaine.`,
   }),
   spacing: (minutesApart: number, min: number): LocalisedMessage => ({
     en: `Another post on this channel is ${nEn(minutesApart)} minutes away; the charter asks for at least ${nEn(min)}.`,
-    fr: `Une autre publication de ce canal est à ${nFr(minutesApart)} minutes${NBSP}; la charte demande au moins ${nFr(min)}.`,
+    fr: `Une autre publication de ce compte est à ${nFr(minutesApart)} minutes${NBSP}; la charte demande au moins ${nFr(min)}.`,
   }),
   invalidDate: (): LocalisedMessage => ({
     en: 'The scheduled time is not a valid date and time.',

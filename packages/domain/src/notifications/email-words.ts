@@ -54,7 +54,7 @@ const fr: Words = {
   post_failed: 'Échec de la publication : « {excerpt} »',
   post_outcome_unknown: 'Impossible de savoir si « {excerpt} » est partie sur {channel} : vérifiez',
   post_missed: 'Heure manquée, rien n’a été envoyé : « {excerpt} »',
-  channel_reconnect: 'Le canal {channel} doit être reconnecté',
+  channel_reconnect: 'Le compte {channel} doit être reconnecté',
   token_expiring: 'La connexion de {channel} expire dans moins de 7 jours : reconnectez-la',
   publisher_stalled: 'Des publications sont dues et aucun publieur ne tourne',
   role_changed: 'Votre rôle est maintenant : {role}',
