@@ -64,6 +64,9 @@ const NotificationSettingsPage = lazy(() =>
     default: m.NotificationSettingsPage,
   })),
 );
+const WebhooksPage = lazy(() =>
+  import('./features/settings/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
+);
 const IcsFeedsPage = lazy(() =>
   import('./features/settings/ics-feeds-page').then((m) => ({ default: m.IcsFeedsPage })),
 );
@@ -138,6 +141,7 @@ export function AppRoutes() {
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="calendar-feeds" element={<IcsFeedsPage />} />
           <Route path="notifications" element={<NotificationSettingsPage />} />
+          <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -24,6 +24,9 @@ export function SettingsLayout() {
         <NavLink to="/settings/notifications" className="tab">
           {t('notifications.preferences.title')}
         </NavLink>
+        <NavLink to="/settings/webhooks" className="tab">
+          {t('webhooks.tab')}
+        </NavLink>
         <NavLink to="/settings/profile" className="tab">
           {t('profile.tab')}
         </NavLink>
