@@ -67,6 +67,12 @@ export const inboxItems = pgTable(
     index('inbox_items_workspace_time_idx').on(t.workspaceId, t.createdAt, t.id),
     index('inbox_items_workspace_status_time_idx').on(t.workspaceId, t.status, t.createdAt, t.id),
     index('inbox_items_channel_time_idx').on(t.channelId, t.createdAt, t.id),
+    // One channel by status (bench: the planner otherwise filters the workspace's status range).
+    index('inbox_items_channel_status_time_idx').on(t.channelId, t.status, t.createdAt, t.id),
+    // The badge counts read this alone (index-only): items not done, with their snooze.
+    index('inbox_items_waiting_counts_idx')
+      .on(t.workspaceId, t.status, t.snoozedUntil)
+      .where(sql`status <> 'done'`),
     index('inbox_items_assignee_idx')
       .on(t.assigneeUserId, t.createdAt)
       .where(sql`assignee_user_id is not null`),

@@ -2,7 +2,7 @@
 // longest-waiting first, in keyset pages (each page one index range scan, stable while items
 // arrive), and the counts behind the badge.
 import { type Db, inboxItems, posts } from '@cadence/db';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { toInboxItemView } from './inbox-view';
 import type { InboxItemView, InboxListQuery } from './schemas';
@@ -83,6 +83,6 @@ export async function inboxCounts(db: Db, actor: Actor, now: Date) {
       snoozed: sql<number>`count(*) filter (where ${snoozed})`.mapWith(Number),
     })
     .from(i)
-    .where(and(eq(i.workspaceId, actor.workspaceId), inArray(i.status, ['open', 'waiting'])));
+    .where(and(eq(i.workspaceId, actor.workspaceId), ne(i.status, 'done')));
   return { open: row?.open ?? 0, waiting: row?.waiting ?? 0, snoozed: row?.snoozed ?? 0 };
 }

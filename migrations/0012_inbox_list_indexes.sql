@@ -1,0 +1,2 @@
+CREATE INDEX "inbox_items_channel_status_time_idx" ON "inbox_items" USING btree ("channel_id","status","created_at","id");--> statement-breakpoint
+CREATE INDEX "inbox_items_waiting_counts_idx" ON "inbox_items" USING btree ("workspace_id","status","snoozed_until") WHERE status <> 'done';
