@@ -109,6 +109,13 @@ async function main() {
       credentials: { instanceUrl: mastodon.net.url, accessToken: TOKEN },
     });
     expect(channel.status === 201, `channel: ${channel.status} ${JSON.stringify(channel.body)}`);
+    // The charter bans "gratuit" and its forms: a reply saying it cannot leave.
+    const charter = await apiCall(page, 'GET', `/api/v1/workspaces/${ws}/charter`);
+    const saved = await apiCall(page, 'PUT', `/api/v1/workspaces/${ws}/charter`, {
+      rules: { rules: { bannedPhrases: { phrases: ['gratuit*'], severity: 'block' } } },
+      baseVersion: charter.body.version,
+    });
+    expect(saved.status === 200, `charter saved: ${saved.status} ${JSON.stringify(saved.body)}`);
     const sync = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/inbox/sync`, {});
     expect(sync.status === 202, `sync now: ${sync.status}`);
     let synced = 0;
@@ -144,9 +151,15 @@ async function main() {
       .filter({ hasText: fr.inbox.assignedTo.replace(' {{name}}', '') })
       .waitFor();
     // A reply from Cadence, sent through the adapter under Bob's message.
-    await cmPage
-      .getByLabel(fr.inbox.replyTo.replace('{{name}}', 'A Fan'))
-      .fill('Merci Bob, ce n’est pas du gras.');
+    const replyBox = cmPage.getByLabel(fr.inbox.replyTo.replace('{{name}}', 'A Fan'));
+    await replyBox.fill('C’est gratuitement offert !');
+    await cmPage.locator('.inbox-reply-checks .form-error', { hasText: fr.inbox.checkBlock }).waitFor();
+    expect(
+      await cmPage.getByRole('button', { name: fr.inbox.send }).isDisabled(),
+      'a banned phrase cannot be sent',
+    );
+    await shot(cmPage, 'inbox-fr-desktop-reply-blocked');
+    await replyBox.fill('Merci Bob, ce n’est pas du gras.');
     await cmPage.getByRole('button', { name: fr.inbox.send }).click();
     await conversation.locator('.inbox-message.ours', { hasText: 'Merci Bob' }).waitFor();
     for (let i = 0; i < 40 && !mastodon.posted.some((p) => p.in_reply_to_id === '102'); i++)
