@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Violation } from '../charter/schemas';
 import { appliesToReplies } from './reply-rules';
 
-const v = (rule: string): Violation => ({ rule, severity: 'block', field: 'text', message: { en: '', fr: '' } });
+const v = (rule: string): Violation => ({
+  rule,
+  severity: 'block',
+  field: 'text',
+  message: { en: '', fr: '' },
+});
 
 describe('appliesToReplies', () => {
   it('keeps what the brand must never say and the lengths, on the workspace or a network', () => {
