@@ -19,12 +19,7 @@ export function createLinkedinAdapter(deps: AdapterDeps): NetworkAdapter {
 
   async function content(request: PublishRequest, token: string, author: string, signal: AbortSignal) {
     if (request.media.length > 0) {
-      const images = await uploadLinkedinImages(
-        { api, token, author, media: request.media },
-        deps.http,
-        signal,
-        now,
-      );
+      const images = await uploadLinkedinImages({ api, token, author, request }, deps, signal, now);
       const [only] = images;
       return images.length === 1 && only ? { media: only } : { multiImage: { images } };
     }

@@ -4,8 +4,9 @@ import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
-import { downloadMedia } from '../network-http/media';
-import type { SafeHttpOptions } from '../safe-http';
+import type { PublishRequest } from '../adapter';
+import type { AdapterDeps } from '../network-http/compose';
+import { loadMedia } from '../network-http/library-media';
 import { linkedinCall } from './http';
 
 const initialized = z.object({
@@ -16,17 +17,19 @@ const initialized = z.object({
 });
 
 export async function uploadLinkedinImages(
-  input: { api: string; token: string; author: string; media: MediaRef[] },
-  http: SafeHttpOptions,
+  input: { api: string; token: string; author: string; request: PublishRequest },
+  deps: AdapterDeps,
   signal: AbortSignal,
   now: () => Date,
 ): Promise<{ id: string; altText: string }[]> {
-  if (input.media.some((m) => m.kind === 'video')) {
+  const { http } = deps;
+  const media: MediaRef[] = input.request.media;
+  if (media.some((m) => m.kind === 'video')) {
     throw new NetworkError('permanent', 'Cadence does not publish videos to LinkedIn yet; use images');
   }
   const images = [];
-  for (const ref of input.media.slice(0, 20)) {
-    const file = await downloadMedia(ref, http, signal, 36 * 1024 * 1024);
+  for (const ref of media.slice(0, 20)) {
+    const file = await loadMedia(ref, input.request, deps, signal, 36 * 1024 * 1024);
     const init = await linkedinCall(
       {
         method: 'POST',

@@ -2,14 +2,13 @@
 // endpoint (POST /2/media/upload, then /2/media/metadata for alt text). X has no idempotency key,
 // so an unclear outcome is left for a person. The first comment is a reply to the new post.
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
-import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
-import type { NetworkAdapter } from '../adapter';
+import type { NetworkAdapter, PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
-import { downloadMedia, multipart } from '../network-http/media';
-import type { SafeHttpOptions } from '../safe-http';
+import { loadMedia } from '../network-http/library-media';
+import { multipart } from '../network-http/media';
 import { X_API, xCredentialsSchema } from './credentials';
 import { xCall } from './http';
 
@@ -19,16 +18,18 @@ const uploaded = z.object({ data: z.object({ id: z.string().regex(/^\d{1,30}$/) 
 async function uploadImages(
   api: string,
   token: string,
-  media: MediaRef[],
-  http: SafeHttpOptions,
+  request: PublishRequest,
+  deps: AdapterDeps,
   signal: AbortSignal,
   now: () => Date,
 ) {
+  const { media } = request;
+  const { http } = deps;
   if (media.some((m) => m.kind === 'video'))
     throw new NetworkError('permanent', 'Cadence does not publish videos to X yet; use images');
   const ids: string[] = [];
   for (const [index, ref] of media.slice(0, 4).entries()) {
-    const file = await downloadMedia(ref, http, signal, 5 * 1024 * 1024);
+    const file = await loadMedia(ref, request, deps, signal, 5 * 1024 * 1024);
     const body = await multipart({
       media: { bytes: file.bytes, mimeType: file.mimeType, filename: `media-${index}` },
       media_category: ref.kind === 'gif' ? 'tweet_gif' : 'tweet_image',
@@ -71,7 +72,7 @@ export function createXAdapter(deps: AdapterDeps): NetworkAdapter {
       const parsed = xCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success) throw new NetworkError('auth_revoked', 'The X channel has no valid token');
       const { accessToken: token, username } = parsed.data;
-      const mediaIds = await uploadImages(api, token, request.media, deps.http, signal, now);
+      const mediaIds = await uploadImages(api, token, request, deps, signal, now);
       const tweet = async (text: string, extra: Record<string, unknown>) =>
         readAnswer(
           created,
