@@ -13,6 +13,7 @@ import {
   startMastodonInbox,
 } from '../../../packages/networks/test/fakes/mastodon-inbox';
 import { syncInboxChannel } from '../src/inbox/sync-channel';
+import { enqueueDueSyncs } from '../src/jobs/inbox';
 import { seedChannel, seedScheduledPosts, seedWorkspace, testKeyRing } from './support/seed';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -203,5 +204,28 @@ describe('inbox sync (Mastodon stand-in)', () => {
     expect(new Set(all.map((i) => i.externalId)).size).toBe(all.length);
     // Items belong to their own workspace's channel.
     expect(all.every((i) => i.workspaceId === ws)).toBe(true);
+  });
+
+  it('the schedule enqueues each due channel once per slot, and skips channels not due or not connected', async () => {
+    const enqueued: { kind: string; payload: unknown; key?: string }[] = [];
+    const runner = {
+      enqueue: async (kind: string, payload: unknown, options?: { key?: string }) => {
+        enqueued.push({ kind, payload, key: options?.key });
+        return null;
+      },
+    };
+    const ws = await seedWorkspace(database.db, 'Scheduled');
+    const fresh = await seedChannel(database.db, ws, 'mastodon', {
+      instanceUrl: 'https://m.example',
+      accessToken: 't',
+    });
+    await seedChannel(database.db, ws, 'sandbox');
+    const sched = { ...deps(), logger: { debug() {}, info() {}, warn() {}, error() {} } };
+    await enqueueDueSyncs(sched, runner);
+    const forFresh = enqueued.filter((e) => (e.payload as { channelId: string }).channelId === fresh);
+    expect(forFresh).toHaveLength(1);
+    expect(forFresh[0]?.kind).toBe('inbox.sync');
+    // Channels synced a moment ago (next sync in 2 minutes) and the sandbox are not enqueued.
+    expect(enqueued.every((e) => (e.payload as { channelId: string }).channelId !== channelId)).toBe(true);
   });
 });
