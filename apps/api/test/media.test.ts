@@ -272,7 +272,7 @@ describe('one-click fixes', () => {
       contentType: 'image/jpeg',
       name: 'big (bluesky).jpg',
     });
-  });
+  }, 120_000); // sharp re-encodes a 3-megapixel photo several times: slow on a loaded 2-core machine
 
   it('crops a tall image to 4:5 for Instagram', async () => {
     const tall = (await upload(owner, await png(1080, 1920), 'story.png')).json();
