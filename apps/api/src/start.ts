@@ -9,6 +9,7 @@ import { buildApp } from './app';
 import { consoleLogStream, startSummary } from './console';
 import { startInProcessPublisher } from './in-process-publisher';
 import { registerWebApp } from './plugins/web';
+import { startStallWatch } from './stall-watch';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -46,9 +47,16 @@ export async function start({ serveWeb }: { serveWeb: boolean }) {
 
   // `pnpm start` publishes too, in this process, on the same database.
   const publisher = serveWeb && config.publisher.inProcess ? startInProcessPublisher(ctx, app.log) : null;
+  const stallWatch = startStallWatch({
+    db: database.db,
+    config,
+    clock: ctx.clock,
+    onError: (err) => app.log.warn({ err }, 'publisher watch failed'),
+  });
 
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
+    stallWatch.stop();
     await publisher?.stop();
     await app.close();
     await database.close();
