@@ -15,6 +15,7 @@ import { importExportRoutes } from './import-export/import-export-routes';
 import { notificationRoutes } from './notifications/notification-routes';
 import { inboxRoutes } from './inbox/inbox-routes';
 import { inboxReplyRoutes } from './inbox/inbox-reply-routes';
+import { savedReplyRoutes } from './inbox/saved-reply-routes';
 import { mediaRoutes } from './media/media-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
@@ -58,6 +59,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         notificationRoutes,
         inboxRoutes,
         inboxReplyRoutes,
+        savedReplyRoutes,
         mediaRoutes,
         reportRoutes,
       ]) {

@@ -15,6 +15,7 @@ import { InboxFilters } from './inbox-filters';
 import { InboxList } from './inbox-list';
 import { filterFromParams } from './inbox-params';
 import { useChangeItem, useInboxCounts, useInboxItems } from './inbox-queries';
+import { SavedRepliesDialog } from './saved-replies-dialog';
 import './inbox.css';
 
 export function InboxPage() {
@@ -67,7 +68,10 @@ export function InboxPage() {
   const showList = !isPhone || !itemId;
   return (
     <section className="page page-wide inbox-page" aria-labelledby="inbox-title">
-      <h1 id="inbox-title">{t('inbox.title')}</h1>
+      <div className="inbox-head">
+        <h1 id="inbox-title">{t('inbox.title')}</h1>
+        <SavedRepliesDialog workspaceId={workspace.id} canWrite={canTriage} />
+      </div>
       {showList && (
         <InboxFilters channels={channels} campaigns={campaigns} members={members} counts={counts.data} />
       )}

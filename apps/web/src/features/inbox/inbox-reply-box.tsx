@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { InlineError } from '../../ui/states';
 import { useCharter } from '../charter/charter-queries';
 import { type InboxItem, useSendReply } from './inbox-queries';
+import { SavedReplyPicker } from './saved-reply-picker';
 
 interface Props {
   workspaceId: string;
@@ -57,6 +58,14 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
         );
       }}
     >
+      <SavedReplyPicker
+        workspaceId={workspaceId}
+        author={item.author}
+        onPick={(filled) => {
+          setText(filled);
+          setKey(crypto.randomUUID());
+        }}
+      />
       <label htmlFor={`${id}-reply`}>
         {t('inbox.replyTo', { name: item.author.name || item.author.handle })}
       </label>
