@@ -1,7 +1,8 @@
 // Browser test of the community inbox (issue 16) against the real server, which syncs from a
 // stand-in of Mastodon's documented API (NETWORK_BASE_URLS; the same stand-in the adapter's tests
 // use): a French community manager sees the badge, filters, opens a conversation (a stranger's
-// markup shown as text), assigns it to herself, adds a note and marks it done, and the next item
+// markup shown as text), assigns it to herself, replies (typed, then with a saved reply made in
+// the inbox's dialog, its {author} filled), adds a note and marks it done, and the next item
 // opens; a viewer reads and is told why there is nothing to press. Screenshots desktop and phone
 // (390 px, no sideways scroll), French and English.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -169,6 +170,40 @@ async function main() {
       Boolean(sent?.status.includes('Merci Bob')),
       `the reply reached Mastodon under 102 (${JSON.stringify(mastodon.posted)})`,
     );
+    // A saved reply, made in the inbox's dialog: the charter refuses a banned phrase when saving.
+    const dialog = cmPage.getByRole('dialog');
+    await cmPage.getByRole('button', { name: fr.savedReplies.title }).click();
+    await dialog.getByText(fr.savedReplies.empty).waitFor();
+    await dialog.getByRole('button', { name: fr.savedReplies.new }).click();
+    await dialog.getByLabel(fr.savedReplies.name).fill('Horaires');
+    await dialog.getByLabel(fr.savedReplies.body, { exact: true }).fill('Entrée gratuite, {author} !');
+    await dialog.getByRole('button', { name: fr.savedReplies.save }).click();
+    await dialog.locator('.form-error[role="alert"]').waitFor();
+    await shot(cmPage, 'inbox-fr-desktop-saved-reply-refused');
+    await dialog
+      .getByLabel(fr.savedReplies.body, { exact: true })
+      .fill('Merci {author} ! Nous ouvrons à 9 h, à bientôt.');
+    await dialog.getByRole('button', { name: fr.savedReplies.save }).click();
+    await dialog.getByText('Merci {author} ! Nous ouvrons à 9 h, à bientôt.').waitFor();
+    await shot(cmPage, 'inbox-fr-desktop-saved-replies');
+    await dialog.getByRole('button', { name: fr.savedReplies.close }).click();
+    // Picked in the reply box: {author} becomes Bob's display name; sent as any reply.
+    await cmPage.getByLabel(fr.savedReplies.pick, { exact: true }).selectOption({ label: 'Horaires' });
+    const filled = 'Merci A Fan ! Nous ouvrons à 9 h, à bientôt.';
+    expect(
+      (await replyBox.inputValue()) === filled,
+      `the saved reply filled (${await replyBox.inputValue()})`,
+    );
+    await shot(cmPage, 'inbox-fr-desktop-saved-reply-picked');
+    await cmPage.getByRole('button', { name: fr.inbox.send }).click();
+    await conversation.locator('.inbox-message.ours', { hasText: 'Merci A Fan' }).waitFor();
+    for (let i = 0; i < 40 && !mastodon.posted.some((p) => p.status.includes(filled)); i++)
+      await cmPage.waitForTimeout(500);
+    const fromSaved = mastodon.posted.find((p) => p.status.includes(filled));
+    expect(
+      fromSaved?.in_reply_to_id === '102',
+      `the filled saved reply reached Mastodon under 102 (${JSON.stringify(mastodon.posted)})`,
+    );
     await cmPage.getByPlaceholder(fr.inbox.notePlaceholder).fill('Réponse à valider avec le service client.');
     await cmPage.getByRole('button', { name: fr.inbox.addNote }).click();
     await conversation
@@ -216,6 +251,13 @@ async function main() {
     await page.getByTestId('inbox-item').nth(2).waitFor();
     await noSidewaysScroll(page, 'list, en');
     await shot(page, 'inbox-en-phone-list', true);
+    await page.getByRole('button', { name: en.savedReplies.title }).click();
+    await page.getByRole('dialog').getByText('Merci {author} ! Nous ouvrons à 9 h, à bientôt.').waitFor();
+    await noSidewaysScroll(page, 'saved replies, en');
+    await shot(page, 'inbox-en-phone-saved-replies');
+    await page.getByRole('dialog').getByRole('button', { name: en.savedReplies.edit }).click();
+    await shot(page, 'inbox-en-phone-saved-reply-edit');
+    await page.keyboard.press('Escape');
 
     // A viewer reads, and is told why there is nothing to press.
     const viewerPage = await join(browser, server.url, page, ws, viewer, 'viewer', 'en');
@@ -232,6 +274,13 @@ async function main() {
       'no note for a viewer',
     );
     await shot(viewerPage, 'inbox-en-desktop-viewer', true);
+    await viewerPage.getByRole('button', { name: en.savedReplies.title }).click();
+    await viewerPage.getByRole('dialog').getByText('Horaires').waitFor();
+    expect(
+      (await viewerPage.getByRole('button', { name: en.savedReplies.new }).count()) === 0,
+      'a viewer reads saved replies but cannot add one',
+    );
+    await shot(viewerPage, 'inbox-en-desktop-saved-replies-viewer');
     console.log('Inbox browser test passed.');
   } catch (e) {
     for (const c of browser.contexts())
