@@ -117,7 +117,11 @@ describe('connecting through OAuth', () => {
 
     const res = await callback(await approve(url), owner, false);
     expect(res.statusCode).toBe(303);
-    const channelId = new URL(res.headers.location as string, 'http://x').searchParams.get('connected') ?? '';
+    const landing = new URL(res.headers.location as string, 'http://x');
+    // The web app's own channels screen, told which workspace and channel (it has no other route).
+    expect(landing.pathname).toBe('/channels');
+    expect(landing.searchParams.get('workspace')).toBe(workspaceId);
+    const channelId = landing.searchParams.get('connected') ?? '';
     const [row] = await t.ctx.database.db.select().from(channels).where(eq(channels.id, channelId));
     expect(row).toMatchObject({
       network: 'mastodon',
@@ -170,6 +174,36 @@ describe('connecting through OAuth', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.message).toContain('The user denied');
+  });
+
+  it('sends a browser back to the channels screen with the reason when it did not finish', async () => {
+    const landing = (res: { statusCode: number; headers: Record<string, unknown> }) => {
+      expect(res.statusCode).toBe(303);
+      return new URL(String(res.headers.location), 'http://x');
+    };
+    const declined = await approve(await start({ network: 'x' }));
+    const denied = landing(
+      await call(t, owner, {
+        method: 'GET',
+        url: `/api/v1/connect/callback?state=${declined.state}&error=access_denied&error_description=No`,
+      }),
+    );
+    expect(denied.pathname).toBe('/channels');
+    expect(Object.fromEntries(denied.searchParams)).toEqual({
+      connectError: 'denied',
+      workspace: workspaceId,
+    });
+    const approved = await approve(await start({ network: 'x' }));
+    const manager = await addMember(t, owner, workspaceId, 'manager');
+    expect(landing(await callback(approved, manager, false)).searchParams.get('connectError')).toBe(
+      'forbidden',
+    );
+    expect(landing(await callback(approved, owner, false)).searchParams.get('connected')).toBeTruthy();
+    expect(landing(await callback(approved, owner, false)).searchParams.get('connectError')).toBe('expired');
+    const a = await approve(await start({ network: 'x' }));
+    const b = await approve(await start({ network: 'x' }));
+    const wrongCode = landing(await callback({ code: b.code, state: a.state }, owner, false));
+    expect(wrongCode.searchParams.get('connectError')).toBe('invalid_credentials');
   });
 
   it('refuses a code from another authorisation: the PKCE verifier does not match', async () => {

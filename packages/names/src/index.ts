@@ -140,3 +140,21 @@ export type InboxOrder = (typeof INBOX_ORDERS)[number];
  */
 export const METRIC_NAMES = ['replies', 'reposts', 'likes', 'quotes'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/**
+ * Why a connection through a network's sign-in page did not finish, as the callback tells the
+ * browser (`/channels?connectError=…`); the web app words each. `denied`: the person (or the
+ * network) did not authorise; `expired`: the request is unknown, used or too old; `forbidden`: it
+ * was started by someone else, or the role no longer allows it; the next three come from the
+ * network's answer; `not_configured`: this server has no client for that network.
+ */
+export const CONNECT_CALLBACK_ERRORS = [
+  'denied',
+  'expired',
+  'forbidden',
+  'invalid_credentials',
+  'network_refused',
+  'network_unavailable',
+  'not_configured',
+] as const;
+export type ConnectCallbackError = (typeof CONNECT_CALLBACK_ERRORS)[number];

@@ -4422,7 +4422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the network sends the person back; redirects to the channel (or answers JSON when asked) */
+        /** Where the network sends the person back; redirects a browser to /channels?connected=<id>&workspace=<id>, or /channels?connectError=<code> when it did not finish (JSON answers when asked) */
         get: {
             parameters: {
                 query: {

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import { workspaceParams } from '../workspaces/workspace-routes';
+import { callbackErrorCode, connectedLocation, failedLocation } from './callback-outcome';
 import { connectDeps, redirectUri } from './connect-deps';
 
 const channelParams = workspaceParams.extend({ channelId: z.uuid() });
@@ -96,7 +97,8 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['channels'],
         summary:
-          'Where the network sends the person back; redirects to the channel (or answers JSON when asked)',
+          'Where the network sends the person back; redirects a browser to /channels?connected=<id>&workspace=<id>, ' +
+          'or /channels?connectError=<code> when it did not finish (JSON answers when asked)',
         querystring: callbackQuery,
         response: {
           200: z.object({ workspaceId: z.uuid(), channel: channelSchema }),
@@ -108,16 +110,26 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const user = request.auth.kind === 'session' ? request.auth.user.id : '';
       const q = request.query;
-      const result = await finishConnect(deps, {
-        userId: user,
-        state: q.state,
-        code: q.code,
-        error: q.error,
-        errorDescription: q.error_description,
-        requestId: request.id,
-      });
-      if (request.headers.accept?.includes('application/json')) return reply.send(result);
-      return reply.redirect(`/workspaces/${result.workspaceId}/channels?connected=${result.channel.id}`, 303);
+      const finish = () =>
+        finishConnect(deps, {
+          userId: user,
+          state: q.state,
+          code: q.code,
+          error: q.error,
+          errorDescription: q.error_description,
+          requestId: request.id,
+        });
+      if (request.headers.accept?.includes('application/json')) return reply.send(await finish());
+      try {
+        const result = await finish();
+        return reply.redirect(connectedLocation(result.workspaceId, result.channel.id), 303);
+      } catch (error) {
+        const code = callbackErrorCode(error, Boolean(q.error));
+        if (!code) throw error;
+        request.log.info({ err: error }, 'connection through the network did not finish');
+        const where = (error as { details?: { workspaceId?: unknown } }).details?.workspaceId;
+        return reply.redirect(failedLocation(code, where), 303);
+      }
     },
   );
 

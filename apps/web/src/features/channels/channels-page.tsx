@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { type Channel, useChannels, useDeleteChannel } from './channel-queries';
 import { ConnectButtons, ReconnectButton } from './connect-buttons';
+import { ConnectOutcome } from './connect-outcome';
 import { QueueSlotsEditor } from './queue-slots-editor';
 
 const STATUS_ICON: Record<Channel['status'], string> = {
@@ -23,6 +24,7 @@ export function ChannelsPage() {
   return (
     <section className="page" aria-labelledby="channels-title">
       <h1 id="channels-title">{t('nav.channels')}</h1>
+      <ConnectOutcome channels={channels.data} />
       {channels.isPending ? (
         <Loading />
       ) : channels.isError ? (
