@@ -452,9 +452,14 @@ describe('limits and shutdown', () => {
     const fake = createFakeAdapter({ rateLimit: { perChannel: { max: 2, perMs: 500 } } });
     const publisher = testPublisher(database.db, { sandbox: fake });
     await tickUntil(publisher, allIn(s.targetIds, 'published'));
-    const windows = new Set(fake.calls.map((c) => Math.floor(c.at.getTime() / 500)));
-    expect(fake.calls).toHaveLength(5);
-    expect(windows.size).toBeGreaterThanOrEqual(3);
+    // Only ours: an earlier test's leftover on another channel may go out through the same fake.
+    const ours = fake.calls.filter((c) => s.targetIds.includes(c.request.targetId));
+    expect(ours).toHaveLength(5);
+    // Two per fixed 500 ms window: the fifth takes a place two windows after the first, so more than
+    // one window separates them. (Counting calls per clock-aligned bucket was flaky: a place is
+    // taken a few ms before its call, which may then land in the next bucket.)
+    const times = ours.map((c) => c.at.getTime()).sort((x, y) => x - y);
+    expect((times[4] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(450);
     await publisher.stop();
   });
 
