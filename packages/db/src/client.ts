@@ -35,8 +35,14 @@ export const migrationsFolder = path.resolve(
 
 export function connectPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // A dropped connection must not crash the process; the pool replaces it.
+  // A dropped connection must not crash the process; the pool replaces it. The pool listens on idle
+  // clients only: a checked-out one (a transaction between statements) needs its own listener, or
+  // a server restart is an uncaught exception. Its next query then fails (the caller retries) and
+  // the pool discards it on release, since it is no longer queryable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,
