@@ -13,6 +13,7 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { launchChromium } from './browser';
 import { repoRoot, startServer } from './server';
+import { api, type Session } from './page-helpers';
 
 // sharp is the media package's dependency; the test borrows it to draw its images.
 const sharp = createRequire(path.join(repoRoot, 'packages/media/package.json'))(
@@ -84,27 +85,6 @@ async function startPds() {
     records,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function api(url: string, s: Session | null, method: string, route: string, body?: unknown) {
-  const res = await fetch(`${url}/api/v1${route}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
-    },
-    body: body ? JSON.stringify(body) : null,
-  });
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
-  const set = res.headers.get('set-cookie');
-  const session = set ? { cookie: set.split(';')[0] ?? '', csrf: String(json.csrfToken) } : null;
-  return { json, session };
 }
 
 async function signIn(page: Page, url: string, lang: 'en' | 'fr') {

@@ -10,31 +10,10 @@ import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { repoRoot, startServer } from './server';
 import { launchChromium } from './browser';
-import { expect } from './page-helpers';
+import { api, expect, type Session } from './page-helpers';
 
 const shots = path.join(repoRoot, 'artifacts/screenshots');
 const PASSWORD = 'correct horse battery 42';
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function api(url: string, s: Session | null, method: string, route: string, body?: unknown) {
-  const res = await fetch(`${url}/api/v1${route}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
-    },
-    body: body ? JSON.stringify(body) : null,
-  });
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
-  const set = res.headers.get('set-cookie');
-  const session = set ? { cookie: set.split(';')[0] ?? '', csrf: String(json.csrfToken) } : null;
-  return { json, session };
-}
 
 async function join(
   url: string,

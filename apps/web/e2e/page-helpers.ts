@@ -61,3 +61,26 @@ export async function setUpOwner(
   );
   expect(status === 201, `setup answered ${status}`);
 }
+
+/** A signed-in person for API calls made outside the page (cookie + CSRF token). */
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** An API call from the script itself; the answer's session when it signs someone in. */
+export async function api(url: string, s: Session | null, method: string, route: string, body?: unknown) {
+  const res = await fetch(`${url}/api/v1${route}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
+    },
+    body: body ? JSON.stringify(body) : null,
+  });
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
+  const set = res.headers.get('set-cookie');
+  const session = set ? { cookie: set.split(';')[0] ?? '', csrf: String(json.csrfToken) } : null;
+  return { json, session };
+}
