@@ -2,8 +2,7 @@
 // (refused past the limit as they arrive), keeping the first bytes (type detection) and the last
 // ones (an archive appended to an image).
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -45,8 +44,11 @@ export async function receiveToTempFile(
   const file = path.join(options.tempDir, `${randomBytes(12).toString('hex')}.upload`);
   const counter = new ByteCounter(options.maxBytes);
   const headTail = new HeadTail();
+  // Opened before the pipeline starts: a stream that opens its file lazily can create it after a
+  // failed upload's clean-up has already run, leaving a stray file behind.
+  const handle = await open(file, 'wx', 0o600);
   try {
-    await pipeline(body, counter, headTail, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    await pipeline(body, counter, headTail, handle.createWriteStream());
   } catch (error) {
     await rm(file, { force: true });
     if (error instanceof MediaTooLargeError || isMultipartTooLarge(error)) {
