@@ -34,6 +34,17 @@ module.exports = {
       to: { path: 'node_modules/(fastify|@fastify|react|react-dom)/' },
     },
     {
+      name: 'network-stand-ins-only-in-tests',
+      comment:
+        'The network stand-ins (@cadence/networks/testing) serve tests and browser tests, never running code.',
+      severity: 'error',
+      from: {
+        path: '^(apps|packages)/',
+        pathNot: '\\.test\\.tsx?$|/test/|^apps/web/e2e/|^packages/networks/src/testing/',
+      },
+      to: { path: '^packages/networks/src/testing/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,7 +5,7 @@ import { channels, idempotencyKeys } from '@cadence/db';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeNetwork, startFakeNetwork } from '../../../packages/networks/test/fakes/server';
+import { type FakeNetwork, startFakeNetwork } from '@cadence/networks/testing';
 import { type Caller, call, createTestApp, setupOwner, type TestApp } from './helpers';
 
 const APP_PASSWORD = 'abcd-efgh-ijkl-mnop';

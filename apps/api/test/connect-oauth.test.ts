@@ -8,8 +8,13 @@ import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDeps } from '../src/routes/connect/connect-deps';
-import { type OAuthServerState, oauthServer } from '../../../packages/networks/test/fakes/oauth-server';
-import { type FakeNetwork, bearer, startFakeNetwork } from '../../../packages/networks/test/fakes/server';
+import {
+  bearer,
+  type FakeNetwork,
+  oauthServer,
+  type OAuthServerState,
+  startFakeNetwork,
+} from '@cadence/networks/testing';
 import { type Caller, addMember, call, createTestApp, setupOwner, type TestApp } from './helpers';
 
 let t: TestApp;

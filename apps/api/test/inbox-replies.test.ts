@@ -9,10 +9,7 @@ import { createMastodonAdapter } from '@cadence/networks/mastodon/adapter';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendInboxReply } from '../../publisher/src/inbox/send-reply';
-import {
-  type MastodonInboxFake,
-  startMastodonInbox,
-} from '../../../packages/networks/test/fakes/mastodon-inbox';
+import { type MastodonInboxFake, startMastodonInbox } from '@cadence/networks/testing';
 import { call, createTestApp, type TestApp } from './helpers';
 import { buildWorld, type PostsWorld, saveCharter } from './posts-fixtures';
 

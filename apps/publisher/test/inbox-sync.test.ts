@@ -7,11 +7,7 @@ import { createTestDatabase } from '@cadence/db/testing';
 import { createMastodonAdapter } from '@cadence/networks/mastodon/adapter';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  addMention,
-  type MastodonInboxFake,
-  startMastodonInbox,
-} from '../../../packages/networks/test/fakes/mastodon-inbox';
+import { addMention, type MastodonInboxFake, startMastodonInbox } from '@cadence/networks/testing';
 import { syncInboxChannel } from '../src/inbox/sync-channel';
 import { enqueueDueSyncs } from '../src/jobs/inbox';
 import { seedChannel, seedScheduledPosts, seedWorkspace, testKeyRing } from './support/seed';

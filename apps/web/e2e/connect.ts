@@ -5,8 +5,7 @@
 // password is refused at connection with the reason, the right one connects.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { type OAuthServerState, oauthServer } from '../../../packages/networks/test/fakes/oauth-server';
-import { startFakeNetwork } from '../../../packages/networks/test/fakes/server';
+import { oauthServer, type OAuthServerState, startFakeNetwork } from '@cadence/networks/testing';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { CHROMIUM_PATH, launchChromium } from './browser';

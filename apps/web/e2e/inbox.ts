@@ -7,7 +7,7 @@
 // (390 px, no sideways scroll), French and English.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { addMention, startMastodonInbox } from '../../../packages/networks/test/fakes/mastodon-inbox';
+import { addMention, startMastodonInbox } from '@cadence/networks/testing';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { CHROMIUM_PATH, launchChromium } from './browser';

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { deterministicTid } from '../src/bluesky/tid';
-import { bearer, type FakeNetwork, startFakeNetwork } from './fakes/server';
-import { failureOf, signal } from './fakes/publish-request';
+import { bearer, type FakeNetwork, startFakeNetwork } from '../src/testing/server';
+import { failureOf, signal } from '../src/testing/publish-request';
 
 let net: FakeNetwork;
 let limited = false;

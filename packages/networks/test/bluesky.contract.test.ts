@@ -5,9 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { buildFacets, byteRange } from '../src/bluesky/facets';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
-import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from './fakes/server';
-import { fakeLibrary, libraryRef, memoryUploads } from './fakes/library';
-import { failureOf, publishRequest, signal } from './fakes/publish-request';
+import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from '../src/testing/server';
+import { fakeLibrary, libraryRef, memoryUploads } from '../src/testing/library';
+import { failureOf, publishRequest, signal } from '../src/testing/publish-request';
 
 let net: FakeNetwork;
 let accessJwt = 'access-1';

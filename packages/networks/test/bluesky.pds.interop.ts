@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRequest } from '../src/adapter';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
-import { LIBRARY_ITEM, libraryRef, memoryUploads } from './fakes/library';
+import { LIBRARY_ITEM, libraryRef, memoryUploads } from '../src/testing/library';
 
 const pdsUrl = process.env.BLUESKY_PDS_URL ?? '';
 const PNG = Buffer.from(

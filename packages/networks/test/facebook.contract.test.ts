@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFacebookAdapter } from '../src/facebook/adapter';
 import { facebookOAuth } from '../src/facebook/oauth';
-import { connect } from './fakes/oauth-flow';
-import { type OAuthServerState, oauthServer } from './fakes/oauth-server';
-import { publishRequest, signal } from './fakes/publish-request';
-import { type FakeNetwork, startFakeNetwork } from './fakes/server';
+import { connect } from '../src/testing/oauth-flow';
+import { type OAuthServerState, oauthServer } from '../src/testing/oauth-server';
+import { publishRequest, signal } from '../src/testing/publish-request';
+import { type FakeNetwork, startFakeNetwork } from '../src/testing/server';
 
 let net: FakeNetwork;
 let oauth: OAuthServerState;

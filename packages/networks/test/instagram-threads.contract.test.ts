@@ -6,11 +6,11 @@ import { createInstagramAdapter } from '../src/instagram/adapter';
 import { instagramOAuth } from '../src/instagram/oauth';
 import { createThreadsAdapter } from '../src/threads/adapter';
 import { threadsOAuth } from '../src/threads/oauth';
-import { type ContainerFake, containerRoutes } from './fakes/meta-containers';
-import { connect } from './fakes/oauth-flow';
-import { oauthServer } from './fakes/oauth-server';
-import { publishRequest, signal } from './fakes/publish-request';
-import { type FakeNetwork, startFakeNetwork } from './fakes/server';
+import { type ContainerFake, containerRoutes } from '../src/testing/meta-containers';
+import { connect } from '../src/testing/oauth-flow';
+import { oauthServer } from '../src/testing/oauth-server';
+import { publishRequest, signal } from '../src/testing/publish-request';
+import { type FakeNetwork, startFakeNetwork } from '../src/testing/server';
 
 const client = { clientId: 'meta-app', clientSecret: 'meta-secret' };
 const http = { allowPrivateNetworkUrls: true };

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLinkedinAdapter } from '../src/linkedin/adapter';
 import { toCommentary } from '../src/linkedin/commentary';
 import { linkedinOAuth } from '../src/linkedin/oauth';
-import { connect } from './fakes/oauth-flow';
-import { type OAuthServerState, oauthServer } from './fakes/oauth-server';
-import { publishRequest, signal } from './fakes/publish-request';
-import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from './fakes/server';
+import { connect } from '../src/testing/oauth-flow';
+import { type OAuthServerState, oauthServer } from '../src/testing/oauth-server';
+import { publishRequest, signal } from '../src/testing/publish-request';
+import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from '../src/testing/server';
 
 let net: FakeNetwork;
 let oauth: OAuthServerState;

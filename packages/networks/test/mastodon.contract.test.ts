@@ -10,9 +10,9 @@ import {
   mediaRoutes,
   multipartFields,
   startFakeNetwork,
-} from './fakes/server';
-import { fakeLibrary, libraryRef, memoryUploads } from './fakes/library';
-import { failureOf, publishRequest, signal } from './fakes/publish-request';
+} from '../src/testing/server';
+import { fakeLibrary, libraryRef, memoryUploads } from '../src/testing/library';
+import { failureOf, publishRequest, signal } from '../src/testing/publish-request';
 
 const TOKEN = 'mastodon-user-token';
 let net: FakeNetwork;

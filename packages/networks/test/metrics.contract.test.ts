@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { createMastodonAdapter } from '../src/mastodon/adapter';
-import { type FakeNetwork, bearer, startFakeNetwork } from './fakes/server';
-import { failureOf, signal } from './fakes/publish-request';
+import { type FakeNetwork, bearer, startFakeNetwork } from '../src/testing/server';
+import { failureOf, signal } from '../src/testing/publish-request';
 
 const TOKEN = 'mastodon-user-token';
 let net: FakeNetwork;

@@ -4,10 +4,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createXAdapter } from '../src/x/adapter';
 import { xOAuth } from '../src/x/oauth';
-import { authorise, connect } from './fakes/oauth-flow';
-import { type OAuthServerState, oauthServer } from './fakes/oauth-server';
-import { failureOf, publishRequest, signal } from './fakes/publish-request';
-import { type FakeNetwork, bearer, mediaRoutes, multipartFields, startFakeNetwork } from './fakes/server';
+import { authorise, connect } from '../src/testing/oauth-flow';
+import { type OAuthServerState, oauthServer } from '../src/testing/oauth-server';
+import { failureOf, publishRequest, signal } from '../src/testing/publish-request';
+import {
+  type FakeNetwork,
+  bearer,
+  mediaRoutes,
+  multipartFields,
+  startFakeNetwork,
+} from '../src/testing/server';
 import { exchangeCode } from '../src/oauth/token-endpoint';
 
 let net: FakeNetwork;

@@ -1,6 +1,6 @@
 // In-memory stand-ins for the media library and the upload memory, shaped like the database-backed
 // ones the publisher passes (packages/media libraryReaderFor, databaseRemoteUploads).
-import type { LibraryFile, MediaLibraryReader, RemoteUploads } from '../../src/network-http/library-media';
+import type { LibraryFile, MediaLibraryReader, RemoteUploads } from '../network-http/library-media';
 import { PNG } from './server';
 
 export const LIBRARY_ITEM = '0b6f1a52-3c1e-4f7e-9a57-8d2f0c6a1b23';

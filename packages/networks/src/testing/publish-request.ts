@@ -1,4 +1,4 @@
-import type { PublishRequest } from '../../src/adapter';
+import type { PublishRequest } from '../adapter';
 
 export function publishRequest(overrides: Partial<PublishRequest> = {}): PublishRequest {
   return {

@@ -1,9 +1,9 @@
 // Drives a provider through the whole authorisation-code flow against a fake network, the way a
 // browser would: open the authorisation URL, follow the redirect back, exchange the code.
-import { authorizationUrl } from '../../src/oauth/authorization-url';
-import { createCodeVerifier, createState } from '../../src/oauth/pkce';
-import { exchangeCode } from '../../src/oauth/token-endpoint';
-import type { OAuthProvider, ProviderContext } from '../../src/oauth/types';
+import { authorizationUrl } from '../oauth/authorization-url';
+import { createCodeVerifier, createState } from '../oauth/pkce';
+import { exchangeCode } from '../oauth/token-endpoint';
+import type { OAuthProvider, ProviderContext } from '../oauth/types';
 
 export const REDIRECT = 'https://cadence.example/api/v1/connect/callback';
 

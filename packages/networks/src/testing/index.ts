@@ -1,0 +1,10 @@
+// Stand-ins for the networks, for tests only (`@cadence/networks/testing`): a recording HTTP
+// server per network, an OAuth authorisation server, a Mastodon inbox, library media. Apps' tests
+// and browser tests import them from here; production code may not (a dependency rule in lint).
+export * from './library';
+export * from './mastodon-inbox';
+export * from './meta-containers';
+export * from './oauth-flow';
+export * from './oauth-server';
+export * from './publish-request';
+export * from './server';
