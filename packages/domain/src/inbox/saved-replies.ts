@@ -10,7 +10,7 @@ import { assertCheckable, checkPost } from '../charter/check-post';
 import { loadCharterForCheck } from '../charter/charter-use-cases';
 import type { Violation } from '../charter/schemas';
 import { conflict, limitReached, notFound, unprocessable } from '../errors';
-import { lockWorkspace } from '../members/member-use-cases';
+import { lockWorkspace } from '../members/member-guards';
 import { appliesToReplies } from './reply-rules';
 import { INBOX_READY_NETWORKS } from './rules';
 import { MAX_SAVED_REPLIES_PER_WORKSPACE, type SavedReplyView } from './saved-reply-schemas';

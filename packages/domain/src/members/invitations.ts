@@ -13,7 +13,7 @@ import { renderInvitationEmail } from '../notifications/account-emails';
 import { queueEmail } from '../notifications/queue-email';
 import { randomSecret, sha256 } from '../security/tokens';
 import { INVITATION_TTL_MS, type InvitationView } from './invitation-schemas';
-import { assertCanGrant, lockWorkspace } from './member-use-cases';
+import { assertCanGrant, lockWorkspace } from './member-guards';
 
 type InvitationRow = typeof invitations.$inferSelect;
 

@@ -5,7 +5,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import { limitReached, notFound } from '../errors';
-import { lockWorkspace } from '../members/member-use-cases';
+import { lockWorkspace } from '../members/member-guards';
 import { type KeyRing, open, seal, sealedIn } from '../security/secret-box';
 import { randomSecret } from '../security/tokens';
 import { MAX_WEBHOOKS_PER_WORKSPACE } from './schemas';

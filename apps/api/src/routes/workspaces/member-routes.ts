@@ -1,5 +1,7 @@
 import { memberSchema, memberUpdateSchema } from '@cadence/domain/accounts/schemas';
-import { changeMemberRole, listMembers, removeMember } from '@cadence/domain/members/member-use-cases';
+import { changeMemberRole } from '@cadence/domain/members/change-member-role';
+import { listMembers } from '@cadence/domain/members/list-members';
+import { removeMember } from '@cadence/domain/members/remove-member';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ const memberParams = workspaceParams.extend({ userId: z.uuid() });
 export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
+  const deps = { db, clock: ctx.clock };
 
   r.get(
     '/workspaces/:workspaceId/members',
@@ -41,10 +44,9 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) =>
       changeMemberRole(
-        db,
+        deps,
         { ...request.actor, requestId: request.id },
-        request.params.userId,
-        request.body.role,
+        { userId: request.params.userId, role: request.body.role },
       ),
   );
 
@@ -60,7 +62,11 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      await removeMember(db, { ...request.actor, requestId: request.id }, request.params.userId);
+      await removeMember(
+        deps,
+        { ...request.actor, requestId: request.id },
+        { userId: request.params.userId },
+      );
       return reply.code(204).send(null);
     },
   );
