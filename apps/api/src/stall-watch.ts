@@ -11,7 +11,7 @@ import { emailOrigin } from '@cadence/domain/notifications/links';
 import { queuedStalledEmails, recordPublisherStalled } from '@cadence/domain/notifications/publisher-stalled';
 import { mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
-import { smtpMailer } from '@cadence/publisher/jobs/notifications';
+import { smtpMailer } from '@cadence/publisher/jobs/smtp-mailer';
 
 export const STALL_WATCH_EVERY_MS = 30_000;
 

@@ -3,7 +3,7 @@
 // process's watch records it once per stall and per workspace that waits, puts it in the bell and
 // sends the email through a real SMTP server (started here) in the owner's language.
 import { postTargets, publisherHeartbeats } from '@cadence/db';
-import { smtpMailer } from '@cadence/publisher/jobs/notifications';
+import { smtpMailer } from '@cadence/publisher/jobs/smtp-mailer';
 import { eq } from 'drizzle-orm';
 import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

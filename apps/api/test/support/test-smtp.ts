@@ -1,5 +1,6 @@
 // A real SMTP server (smtp-server) for tests: every message it accepts is parsed (mailparser) into
-// an inbox array the test reads. Stop it and start it again on the same port to simulate an outage.
+// an inbox array the test reads. Stop it and start it again on the same port to simulate an outage;
+// refuse chosen recipients to simulate a bounce.
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -13,11 +14,24 @@ export interface Received {
   language: string;
 }
 
-export function startSmtp(port: number, inbox: Received[]): Promise<SMTPServer> {
+/**
+ * `answer` may refuse a recipient at RCPT TO with an SMTP code (550: a bounce, 451: try later);
+ * null accepts it.
+ */
+export function startSmtp(
+  port: number,
+  inbox: Received[],
+  answer: (to: string) => number | null = () => null,
+): Promise<SMTPServer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = answer(address.address);
+      if (code === null) return callback();
+      callback(Object.assign(new Error(`${code} refused by the test server`), { responseCode: code }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -10,26 +10,12 @@ import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { EMAIL_JOB, EMAIL_MAX_ATTEMPTS, mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import type { BackoffPolicy, JobRunner } from '@cadence/jobs';
-import nodemailer from 'nodemailer';
 import type { PublisherLogger } from '../deps';
+import { smtpMailer } from './smtp-mailer';
 
 export const FAN_OUT_EVERY_MS = 200;
 export const DIGEST_CHECK_EVERY_MS = 15 * 60_000;
 export const TOKEN_CHECK_EVERY_MS = 60 * 60_000;
-
-export function smtpMailer(smtpUrl: string): Mailer {
-  // Bounded waits: a slow or silent server fails the attempt (retried later), it never holds a job.
-  const transport = nodemailer.createTransport(smtpUrl, {
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as never);
-  return {
-    async send(message) {
-      await transport.sendMail(message);
-    },
-  };
-}
 
 export function registerNotifications(
   runner: JobRunner,

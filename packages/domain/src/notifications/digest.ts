@@ -2,14 +2,14 @@
 // (members who chose the digest, and instant emails over the storm limit). A periodic task of the
 // job runner calls this; the email itself goes through the outbox like any other (queue-email.ts).
 import { memberships, notificationSettings, notifications, users, workspaces } from '@cadence/db';
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { renderDigestEmail } from './email-render';
 import { notificationPath, PREFERENCES_PATH } from './links';
 import type { NotifyDeps } from './fan-out';
 import { queueEmail } from './queue-email';
 
 export const DIGEST_EVERY_MS = 24 * 3600 * 1000;
-/** Lines in one digest; the rest wait for the next one. */
+/** Lines in one digest; beyond them it says how many more are in the app (a storm is not mailed out). */
 export const DIGEST_MAX_ITEMS = 100;
 /** People handled per call: bounds one transaction. */
 export const DIGEST_BATCH = 100;
@@ -59,6 +59,23 @@ export async function sendDueDigests(deps: NotifyDeps): Promise<number> {
         .innerJoin(users, eq(users.id, memberships.userId))
         .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
         .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+      // Everything that waited is settled by this digest: the lines beyond the first 100 are counted
+      // and stay in the bell. Leaving them pending would mail a storm out 100 lines a day for days.
+      const rest = await tx
+        .update(notifications)
+        .set({ digestPending: false })
+        .where(
+          and(
+            eq(notifications.workspaceId, workspaceId),
+            eq(notifications.userId, userId),
+            eq(notifications.digestPending, true),
+            notInArray(
+              notifications.id,
+              items.map((i) => i.id),
+            ),
+          ),
+        )
+        .returning({ id: notifications.id });
       await tx
         .update(notifications)
         .set({ digestPending: false })
@@ -74,6 +91,8 @@ export async function sendDueDigests(deps: NotifyDeps): Promise<number> {
         locale: person.locale,
         workspace: person.workspace,
         preferencesUrl: `${deps.origin}${PREFERENCES_PATH}`,
+        total: items.length + rest.length,
+        appUrl: `${deps.origin}/`,
         items: items.map((n) => ({
           kind: n.kind,
           params: n.params,

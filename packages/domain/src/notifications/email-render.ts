@@ -80,11 +80,22 @@ export function renderDigestEmail(input: {
   workspace: string;
   preferencesUrl: string;
   items: EmailItem[];
+  /** All that waited, when more than the items listed (a storm): the rest are counted, not listed. */
+  total?: number;
+  /** Where the rest can be read (the app). */
+  appUrl?: string;
 }): RenderedEmail {
   const words = EMAIL_WORDS[input.locale];
+  const number = new Intl.NumberFormat(input.locale);
+  const total = Math.max(input.total ?? 0, input.items.length);
   const lines = input.items.map((item) => ({ text: notificationLine(input.locale, item), link: item.link }));
+  if (total > input.items.length && input.appUrl)
+    lines.push({
+      text: fill(words.digestMore, { count: number.format(total - input.items.length) }),
+      link: input.appUrl,
+    });
   return {
-    subject: fill(words.digestSubject, { count: input.items.length }),
+    subject: fill(words.digestSubject, { count: number.format(total) }),
     ...layout(
       input.locale,
       input.workspace,

@@ -10,6 +10,7 @@ type Words = Record<NotificationKind, string> & {
   footer: string;
   digestSubject: string;
   digestIntro: string;
+  digestMore: string;
   roles: Record<string, string>;
 };
 
@@ -38,6 +39,7 @@ const en: Words = {
   footer: 'You receive this email because you are a member of {workspace} on Cadence.',
   digestSubject: 'Your Cadence digest: {count} notifications',
   digestIntro: 'What happened in {workspace}:',
+  digestMore: 'And {count} more, in Cadence’s notifications.',
   roles: { owner: 'owner', manager: 'manager', editor: 'editor', viewer: 'viewer' },
 };
 
@@ -66,6 +68,7 @@ const fr: Words = {
   footer: 'Vous recevez cet e-mail parce que vous êtes membre de {workspace} sur Cadence.',
   digestSubject: 'Votre résumé Cadence : {count} notifications',
   digestIntro: 'Ce qui s’est passé dans {workspace} :',
+  digestMore: 'Et {count} de plus, dans les notifications de Cadence.',
   roles: { owner: 'propriétaire', manager: 'responsable', editor: 'rédacteur', viewer: 'lecteur' },
 };
 

@@ -1,5 +1,6 @@
 // The "email.send" job: one outbox row, one SMTP submission under the row's Message-ID.
 import type { Db } from '@cadence/db';
+import { PermanentJobError } from '@cadence/jobs';
 import { markAttemptFailed, markHeld, markSent, startSending } from './email-outbox';
 
 export interface MailMessage {
@@ -10,6 +11,20 @@ export interface MailMessage {
   html: string;
   messageId: string;
   headers: Record<string, string>;
+}
+
+/**
+ * The receiving server refused this recipient or message for good (an SMTP 5xx answer, a bounce at
+ * submission): sending the same email again cannot succeed, so it is failed at once.
+ */
+export class MailRefusedError extends Error {
+  constructor(
+    readonly responseCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MailRefusedError';
+  }
 }
 
 /** The SMTP side, behind an interface so the job does not care which library sends. */
@@ -48,8 +63,15 @@ export async function sendOutboxEmail(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await markAttemptFailed(deps.db, emailId, message, attempt.last);
-    throw error;
+    const refused = error instanceof MailRefusedError;
+    await markAttemptFailed(
+      deps.db,
+      emailId,
+      refused ? `bounced: ${message}` : message,
+      refused || attempt.last,
+    );
+    // A bounce stops the job's retries too; anything else is retried with backoff.
+    throw refused ? new PermanentJobError(`bounced: ${message}`) : error;
   }
   await markSent(deps.db, emailId, deps.clock());
   return 'sent';
