@@ -16128,7 +16128,7 @@ export interface paths {
         };
         /**
          * Plan kept: per ISO week (workspace timezone) of the targets scheduled in [from, to), planned, published, failed, missed and cancelled counts, on-time rate, publish delay p50/p90, failures by reason
-         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. On time: published within 60 s of the scheduled instant; the rate is over targets whose instant has passed. CSV columns: week, week_start, planned, published, failed, missed, cancelled, on_time, on_time_rate, delay_p50_seconds, delay_p90_seconds.
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member who wrote the post). On time: published within 60 s of the scheduled instant; the rate is over targets whose instant has passed. CSV columns: week, week_start, planned, published, failed, missed, cancelled, on_time, on_time_rate, delay_p50_seconds, delay_p90_seconds.
          */
         get: {
             parameters: {
@@ -16138,6 +16138,8 @@ export interface paths {
                     campaignId?: string;
                     channelId?: string;
                     network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    pillarId?: string;
+                    authorId?: string;
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -16261,7 +16263,7 @@ export interface paths {
         };
         /**
          * Workflow: approval turnaround (last submission to approval) p50/p90 overall and per ISO week, and rounds of changes requested per post submitted in the period
-         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. CSV columns: week, week_start, approvals, turnaround_p50_seconds, turnaround_p90_seconds.
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member who wrote the post). CSV columns: week, week_start, approvals, turnaround_p50_seconds, turnaround_p90_seconds.
          */
         get: {
             parameters: {
@@ -16271,6 +16273,8 @@ export interface paths {
                     campaignId?: string;
                     channelId?: string;
                     network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    pillarId?: string;
+                    authorId?: string;
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -16392,7 +16396,7 @@ export interface paths {
         };
         /**
          * Charter: verdicts by rule and ISO week (blocked, warned, overridden) from each post's last check, and targets held at send time by the charter
-         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. Overridden: warned posts that were approved, scheduled or published anyway (a blocking verdict cannot be overridden). A refused submission is not recorded. CSV columns: week, week_start, rule, blocked, warned, overridden.
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member who wrote the post). Overridden: warned posts that were approved, scheduled or published anyway (a blocking verdict cannot be overridden). A refused submission is not recorded. CSV columns: week, week_start, rule, blocked, warned, overridden.
          */
         get: {
             parameters: {
@@ -16402,6 +16406,8 @@ export interface paths {
                     campaignId?: string;
                     channelId?: string;
                     network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    pillarId?: string;
+                    authorId?: string;
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -16523,7 +16529,7 @@ export interface paths {
         };
         /**
          * Results: engagement pulled from the networks per network, campaign and post (top and bottom 5), and follower change per channel
-         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. A figure no target of a row has is null (not available), never 0. Engagement: replies + reposts + likes + quotes over the targets with figures. CSV: the per-network table (network, targets, measured, replies, reposts, likes, quotes, engagement, engagement_per_post; empty cells are not available).
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member who wrote the post). A figure no target of a row has is null (not available), never 0. Engagement: replies + reposts + likes + quotes over the targets with figures. CSV: the per-network table (network, targets, measured, replies, reposts, likes, quotes, engagement, engagement_per_post; empty cells are not available).
          */
         get: {
             parameters: {
@@ -16533,6 +16539,8 @@ export interface paths {
                     campaignId?: string;
                     channelId?: string;
                     network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    pillarId?: string;
+                    authorId?: string;
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -16681,7 +16689,7 @@ export interface paths {
         };
         /**
          * Best time to post: engagement per post by ISO weekday and hour of publication in the workspace timezone, with the posts behind each cell; suggestions only from cells with enough posts
-         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network. CSV columns: iso_weekday, hour, posts, engagement_per_post.
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member who wrote the post). CSV columns: iso_weekday, hour, posts, engagement_per_post.
          */
         get: {
             parameters: {
@@ -16691,6 +16699,8 @@ export interface paths {
                     campaignId?: string;
                     channelId?: string;
                     network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    pillarId?: string;
+                    authorId?: string;
                     format?: "json" | "csv";
                 };
                 header?: never;

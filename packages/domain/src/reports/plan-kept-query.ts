@@ -3,17 +3,10 @@
 // week and per failure reason inside PostgreSQL; only the small table comes back.
 import type { Executor } from '@cadence/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type ReportScope, targetFilters } from './report-scope';
 import { type FailureReason, ON_TIME_SECONDS, type PlanKeptWeek } from './plan-kept-schemas';
 
-export interface PlanKeptInput {
-  workspaceId: string;
-  timezone: string;
-  from: Date;
-  to: Date;
-  campaignId?: string | undefined;
-  channelId?: string | undefined;
-  network?: string | undefined;
-}
+export type PlanKeptInput = ReportScope;
 
 export interface PlanKeptRows {
   weeks: PlanKeptWeek[];
@@ -31,13 +24,6 @@ const reasonCase = sql`case
     else 'other' end`;
 
 export function planKeptQuery(input: PlanKeptInput): SQL {
-  const filters = [
-    input.channelId ? sql`and pt.channel_id = ${input.channelId}` : sql``,
-    input.network ? sql`and pt.network = ${input.network}` : sql``,
-    input.campaignId
-      ? sql`and exists (select 1 from posts p where p.id = pt.post_id and p.campaign_id = ${input.campaignId})`
-      : sql``,
-  ];
   return sql`with t as (
       select pt.status, pt.last_error, pt.scheduled_at,
         date_trunc('week', pt.scheduled_at at time zone ${input.timezone}) as wk,
@@ -51,7 +37,7 @@ export function planKeptQuery(input: PlanKeptInput): SQL {
       where pt.workspace_id = ${input.workspaceId}
         and pt.scheduled_at >= ${input.from.toISOString()}::timestamptz
         and pt.scheduled_at < ${input.to.toISOString()}::timestamptz
-        ${filters[0]} ${filters[1]} ${filters[2]}
+        ${targetFilters(input)}
     ),
     w as (
       select wk,

@@ -30,6 +30,10 @@ export const planKeptQuerySchema = z.strictObject({
   campaignId: z.uuid().optional(),
   channelId: z.uuid().optional(),
   network: z.enum(NETWORKS).optional(),
+  /** A content pillar of the charter (posts keep the pillar's id). */
+  pillarId: z.string().min(1).max(64).optional(),
+  /** The member who wrote the post. */
+  authorId: z.uuid().optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type PlanKeptQuery = z.infer<typeof planKeptQuerySchema>;

@@ -2,26 +2,18 @@
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../accounts/actor';
-import { resolveRange } from '../calendar/list-calendar';
 import { queryPlanKept } from './plan-kept-query';
-import { PLAN_KEPT_MAX_DAYS, type PlanKeptQuery, type PlanKeptReport } from './plan-kept-schemas';
+import type { PlanKeptQuery, PlanKeptReport } from './plan-kept-schemas';
+import { scopeOf } from './report-scope';
 
 export async function planKeptReport(
   db: Executor,
   actor: Actor,
   query: PlanKeptQuery,
 ): Promise<PlanKeptReport> {
-  const { from, to } = resolveRange(query, actor.workspaceTimezone, PLAN_KEPT_MAX_DAYS);
-  const rows = await queryPlanKept(db, {
-    workspaceId: actor.workspaceId,
-    timezone: actor.workspaceTimezone,
-    from,
-    to,
-    campaignId: query.campaignId,
-    channelId: query.channelId,
-    network: query.network,
-  });
-  return { timezone: actor.workspaceTimezone, from: from.toISOString(), to: to.toISOString(), ...rows };
+  const scope = scopeOf(actor, query);
+  const rows = await queryPlanKept(db, scope);
+  return { timezone: scope.timezone, from: scope.from.toISOString(), to: scope.to.toISOString(), ...rows };
 }
 
 export const PLAN_KEPT_CSV_COLUMNS = [

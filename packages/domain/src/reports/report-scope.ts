@@ -6,7 +6,10 @@ import type { Actor } from '../accounts/actor';
 import { resolveRange } from '../calendar/list-calendar';
 import { PLAN_KEPT_MAX_DAYS, type PlanKeptQuery, planKeptQuerySchema } from './plan-kept-schemas';
 
-/** Every section takes the Plan kept query: from, to, campaignId, channelId, network, format. */
+/**
+ * Every section takes the Plan kept query: from, to, campaignId, channelId, network, pillarId,
+ * authorId, format.
+ */
 export const reportQuerySchema = planKeptQuerySchema;
 export type ReportQuery = PlanKeptQuery;
 
@@ -18,6 +21,8 @@ export interface ReportScope {
   campaignId?: string | undefined;
   channelId?: string | undefined;
   network?: string | undefined;
+  pillarId?: string | undefined;
+  authorId?: string | undefined;
 }
 
 export function scopeOf(actor: Actor, query: ReportQuery): ReportScope {
@@ -30,17 +35,30 @@ export function scopeOf(actor: Actor, query: ReportQuery): ReportScope {
     campaignId: query.campaignId,
     channelId: query.channelId,
     network: query.network,
+    pillarId: query.pillarId,
+    authorId: query.authorId,
   };
 }
 
-/** Filters on a target row `pt` (its channel, network, and its post's campaign). */
-export function targetFilters(s: ReportScope): SQL {
-  return sql`${s.channelId ? sql`and pt.channel_id = ${s.channelId}` : sql``}
-    ${s.network ? sql`and pt.network = ${s.network}` : sql``}
-    ${s.campaignId ? sql`and exists (select 1 from posts fp where fp.id = pt.post_id and fp.campaign_id = ${s.campaignId})` : sql``}`;
+/** The filters that are the post's own (campaign, pillar, author), on a post alias. */
+function ownPostFilters(s: ReportScope, alias: string): SQL {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  return sql`${s.campaignId ? sql`and ${col('campaign_id')} = ${s.campaignId}` : sql``}
+    ${s.pillarId ? sql`and ${col('pillar_id')} = ${s.pillarId}` : sql``}
+    ${s.authorId ? sql`and ${col('author_user_id')} = ${s.authorId}` : sql``}`;
 }
 
-/** Filters on a post row `p` (its campaign, and a target on the channel or network). */
+/** Filters on a target row `pt` (its channel, network, and its post's campaign, pillar, author). */
+export function targetFilters(s: ReportScope): SQL {
+  const post =
+    s.campaignId || s.pillarId || s.authorId
+      ? sql`and exists (select 1 from posts fp where fp.id = pt.post_id ${ownPostFilters(s, 'fp')})`
+      : sql``;
+  return sql`${s.channelId ? sql`and pt.channel_id = ${s.channelId}` : sql``}
+    ${s.network ? sql`and pt.network = ${s.network}` : sql``} ${post}`;
+}
+
+/** Filters on a post row `p` (its campaign, pillar, author, and a target on the channel or network). */
 export function postFilters(s: ReportScope): SQL {
   const target =
     s.channelId || s.network
@@ -48,7 +66,7 @@ export function postFilters(s: ReportScope): SQL {
           ${s.channelId ? sql`and ft.channel_id = ${s.channelId}` : sql``}
           ${s.network ? sql`and ft.network = ${s.network}` : sql``})`
       : sql``;
-  return sql`${s.campaignId ? sql`and p.campaign_id = ${s.campaignId}` : sql``} ${target}`;
+  return sql`${ownPostFilters(s, 'p')} ${target}`;
 }
 
 export const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;

@@ -27,7 +27,8 @@ const errorSerializer = serializerCompiler({
 
 const PERIOD =
   'from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; ' +
-  'at most 366 days. Filters: campaignId, channelId, network. ';
+  'at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member ' +
+  'who wrote the post). ';
 
 interface Section<S extends z.ZodType> {
   name: string;

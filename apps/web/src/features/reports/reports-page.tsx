@@ -2,6 +2,9 @@
 // view), a CSV download and, where a trend helps, a chart loaded on demand (decision 0192).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCharter } from '../charter/charter-queries';
+import { useCurrentWorkspace } from '../session/current-workspace';
+import { useMembers } from '../settings/member-queries';
 import { BestTimeSection } from './best-time-section';
 import { CharterSection } from './charter-section';
 import { PlanKeptSection } from './plan-kept-section';
@@ -27,10 +30,16 @@ const CONTENTS = [
 
 export function ReportsPage() {
   const { t } = useTranslation();
+  const { workspace } = useCurrentWorkspace();
+  const pillars = useCharter(workspace.id).data?.rules.rules.pillars ?? [];
+  const members = useMembers(workspace.id).data ?? [];
   const [period, setPeriod] = useState(defaultPeriod);
-  const set = (field: keyof ReportPeriod) => (e: React.ChangeEvent<HTMLInputElement>) => {
+  const set = (field: 'from' | 'to') => (e: React.ChangeEvent<HTMLInputElement>) => {
     if (e.target.value) setPeriod((p) => ({ ...p, [field]: e.target.value }));
   };
+  // An empty choice is "all": the filter leaves the query string.
+  const choose = (field: 'pillarId' | 'authorId') => (e: React.ChangeEvent<HTMLSelectElement>) =>
+    setPeriod((p) => ({ ...p, [field]: e.target.value || undefined }));
   return (
     <section className="page reports" aria-labelledby="reports-title">
       <h1 id="reports-title">{t('nav.reports')}</h1>
@@ -40,6 +49,28 @@ export function ReportsPage() {
         </label>
         <label>
           {t('reports.to')} <input type="date" value={period.to} onChange={set('to')} />
+        </label>
+        <label>
+          {t('reports.pillar')}
+          <select value={period.pillarId ?? ''} onChange={choose('pillarId')}>
+            <option value="">{t('reports.allPillars')}</option>
+            {pillars.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.author')}
+          <select value={period.authorId ?? ''} onChange={choose('authorId')}>
+            <option value="">{t('reports.allAuthors')}</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
         </label>
       </form>
       <nav aria-label={t('reports.contents')} className="report-contents">
