@@ -1,0 +1,143 @@
+// The Reports (issue 17) on real PostgreSQL through the HTTP API (the real app listening on a port,
+// an API token, sequential requests on one keep-alive connection): each section over a month, a
+// quarter and a year of one workspace holding 1,000,000 targets and 10,000,000 metric points
+// (bench/reports-seed.ts), unfiltered and with a filter. Aim: p99 under 300 ms. Then the metrics
+// pull job's throughput against a stand-in network (bench/metrics-pull-throughput.ts).
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '@cadence/config';
+import { apiTokens, connectPostgres } from '@cadence/db';
+import { newApiToken } from '@cadence/domain/security/tokens';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { Pool } from 'undici';
+import { buildApp } from '../apps/api/src/app';
+import { dropDatabase, ensureDatabase } from './calendar-seed';
+import { metricsPullThroughput } from './metrics-pull-throughput';
+import { isReportsSeeded, METRIC_POINTS, OWNER_ID, seedReports, TARGETS, WORKSPACE_ID } from './reports-seed';
+import type { BenchSection } from './run';
+
+const DATABASE_URL =
+  process.env.BENCH_REPORTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cadence_bench_reports';
+const WARM_UP = 5;
+const REQUESTS = Number(process.env.BENCH_REPORTS_REQUESTS ?? 40);
+const SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time'] as const;
+const PERIODS: [string, string, string][] = [
+  ['month', '2026-06-01', '2026-07-01'],
+  ['quarter', '2026-04-01', '2026-07-01'],
+  ['year', '2025-11-26', '2026-11-26'],
+];
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+async function migrateAndSeed(log: (line: string) => void) {
+  await ensureDatabase(DATABASE_URL);
+  let database = connectPostgres(DATABASE_URL, 2);
+  try {
+    await database.migrate();
+  } catch {
+    await database.close();
+    await dropDatabase(DATABASE_URL);
+    await ensureDatabase(DATABASE_URL);
+    database = connectPostgres(DATABASE_URL, 2);
+    await database.migrate();
+  }
+  await database.close();
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    if (await isReportsSeeded(client)) return null;
+    const start = performance.now();
+    await seedReports(client, log);
+    return (performance.now() - start) / 1000;
+  } finally {
+    await client.end();
+  }
+}
+
+const loadAverage = async () => {
+  const { loadavg } = await import('node:os');
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+};
+
+export default async function reportsBench(): Promise<BenchSection[]> {
+  const seedSeconds = await migrateAndSeed((line) => console.log(`bench: ${line}`));
+  const config = loadConfig({
+    DATABASE_URL,
+    LOG_LEVEL: 'silent',
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
+  const live = connectPostgres(DATABASE_URL, config.databasePoolSize);
+  const token = newApiToken();
+  await live.db.insert(apiTokens).values({
+    workspaceId: WORKSPACE_ID,
+    name: 'bench',
+    role: 'viewer',
+    createdByUserId: OWNER_ID,
+    prefix: token.prefix,
+    tokenHash: token.hash,
+  });
+  const app = await buildApp(
+    {
+      config,
+      database: live,
+      keyRing: { keys: [{ id: 'bench', key: Buffer.alloc(32, 1) }] },
+      clock: () => new Date(),
+    },
+    { logger: false },
+  );
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const http = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
+  const get = async (path: string) => {
+    const res = await http.request({
+      method: 'GET',
+      path,
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    const body = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`${path} answered ${res.statusCode}: ${body.slice(0, 200)}`);
+    return body;
+  };
+  const channel = (await live.db.execute(
+    sql`SELECT id FROM channels WHERE workspace_id = ${WORKSPACE_ID} ORDER BY id LIMIT 1`,
+  )) as unknown as { rows: { id: string }[] };
+  const filters: [string, string][] = [
+    ['', ''],
+    ['one channel', `&channelId=${channel.rows[0]?.id}`],
+  ];
+  const loadBefore = await loadAverage();
+  const lines = [
+    `One workspace holding ${TARGETS.toLocaleString('en')} targets (500,000 posts over two years) and ${METRIC_POINTS.toLocaleString('en')} metric points, PostgreSQL at 127.0.0.1, the API in process, one keep-alive connection, ${REQUESTS} sequential requests per case after ${WARM_UP} warm-up.${seedSeconds ? ` Seeded in ${seedSeconds.toFixed(0)} s.` : ''} The machine is shared with other engineers' work (2 cores): load average (1/5/15 min) ${loadBefore} before, LOAD_AFTER after.`,
+    '',
+    '| Report | Period | Filter | p50 ms | p99 ms |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const section of SECTIONS)
+    for (const [period, from, to] of PERIODS)
+      for (const [filterName, filter] of filters) {
+        if (filter && period !== 'year') continue;
+        const path = `/api/v1/workspaces/${WORKSPACE_ID}/reports/${section}?from=${from}&to=${to}${filter}`;
+        for (let i = 0; i < WARM_UP; i++) await get(path);
+        const samples: number[] = [];
+        for (let i = 0; i < REQUESTS; i++) {
+          const start = performance.now();
+          await get(path);
+          samples.push(performance.now() - start);
+        }
+        samples.sort((a, b) => a - b);
+        const row = `| ${section} | ${period} | ${filterName || 'none'} | ${percentile(samples, 50).toFixed(1)} | ${percentile(samples, 99).toFixed(1)} |`;
+        console.log(row);
+        lines.push(row);
+      }
+  lines[0] = lines[0]?.replace('LOAD_AFTER', await loadAverage()) ?? '';
+  await http.close();
+  await app.close();
+  await live.close();
+  return [{ title: 'Reports (issue 17)', lines }, ...(await metricsPullThroughput())];
+}
