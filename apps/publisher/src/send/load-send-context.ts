@@ -2,7 +2,7 @@
 // target): the posts, their channels, each workspace's charter and zone, campaigns, the other
 // posts that daily/weekly caps count, and which channels or networks are told to wait.
 import { channels, type Db, posts, publisherRateLimits, workspaces } from '@cadence/db';
-import { loadCampaignRules } from '@cadence/domain/campaigns/campaign-use-cases';
+import { loadCampaignRules } from '@cadence/domain/campaigns/load-campaign-rules';
 import { loadCharterForCheck } from '@cadence/domain/charter/charter-use-cases';
 import { checkPost, type OtherPost } from '@cadence/domain/charter/check-post';
 import { countsOtherPosts } from '@cadence/domain/charter/resolve-rules';

@@ -1,7 +1,7 @@
 import { channels, type Db } from '@cadence/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
-import { loadCampaignRules } from '../campaigns/campaign-use-cases';
+import { loadCampaignRules } from '../campaigns/load-campaign-rules';
 import { notFound } from '../errors';
 import type { CharterCheck } from './api-schemas';
 import { loadCharterForCheck } from './charter-use-cases';

@@ -2,7 +2,7 @@
 // additions and, when it has a time, the other committed posts on the same channels.
 import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
-import { loadCampaignRules } from '../campaigns/campaign-use-cases';
+import { loadCampaignRules } from '../campaigns/load-campaign-rules';
 import { loadCharterForCheck } from '../charter/charter-use-cases';
 import { assertCheckable, checkPost, hasBlocking, type PostTarget } from '../charter/check-post';
 import { countsOtherPosts } from '../charter/resolve-rules';

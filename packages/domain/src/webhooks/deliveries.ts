@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type Db,
   type Executor,
-  notificationEvents,
+  type notificationEvents,
   webhookDeliveries,
   webhookSubscriptions,
 } from '@cadence/db';

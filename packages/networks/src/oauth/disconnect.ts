@@ -4,7 +4,7 @@
 import { channels, channelTokens } from '@cadence/db';
 import type { Actor } from '@cadence/domain/accounts/actor';
 import { recordAudit } from '@cadence/domain/audit/record-audit';
-import { toPublicChannel } from '@cadence/domain/channels/channel-use-cases';
+import { toPublicChannel } from '@cadence/domain/channels/public-channel';
 import { notFound } from '@cadence/domain/errors';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { and, eq } from 'drizzle-orm';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { channels, channelTokens } from '@cadence/db';
 import { recordAudit } from '@cadence/domain/audit/record-audit';
-import { toPublicChannel } from '@cadence/domain/channels/channel-use-cases';
+import { toPublicChannel } from '@cadence/domain/channels/public-channel';
 import { notFound } from '@cadence/domain/errors';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { sealedIn, sealJson } from '@cadence/domain/security/secret-box';

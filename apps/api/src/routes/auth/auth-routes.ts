@@ -11,7 +11,7 @@ import { revokeOtherSessions, revokeSession } from '@cadence/domain/accounts/ses
 import { isSetupNeeded, setupFirstRun } from '@cadence/domain/accounts/setup-first-run';
 import { AppError } from '@cadence/domain/errors';
 import { hashPassword, verifyPassword } from '@cadence/domain/security/password';
-import { listMyWorkspaces } from '@cadence/domain/workspaces/workspace-use-cases';
+import { listMyWorkspaces } from '@cadence/domain/workspaces/list-my-workspaces';
 import { sha256 } from '@cadence/domain/security/tokens';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';

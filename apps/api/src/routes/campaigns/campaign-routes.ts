@@ -1,10 +1,8 @@
-import {
-  createCampaign,
-  deleteCampaign,
-  getCampaign,
-  listCampaigns,
-  updateCampaign,
-} from '@cadence/domain/campaigns/campaign-use-cases';
+import { createCampaign } from '@cadence/domain/campaigns/create-campaign';
+import { deleteCampaign } from '@cadence/domain/campaigns/delete-campaign';
+import { getCampaign } from '@cadence/domain/campaigns/get-campaign';
+import { listCampaigns } from '@cadence/domain/campaigns/list-campaigns';
+import { updateCampaign } from '@cadence/domain/campaigns/update-campaign';
 import {
   campaignCreateSchema,
   campaignSchema,
@@ -94,10 +92,9 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) =>
       updateCampaign(
-        db,
+        { db, clock: ctx.clock },
         { ...request.actor, requestId: request.id },
-        request.params.campaignId,
-        request.body,
+        { campaignId: request.params.campaignId, patch: request.body },
       ),
   );
 

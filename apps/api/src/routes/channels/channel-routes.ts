@@ -1,10 +1,8 @@
-import {
-  createChannel,
-  deleteChannel,
-  getChannel,
-  listChannels,
-  updateChannel,
-} from '@cadence/domain/channels/channel-use-cases';
+import { createChannel } from '@cadence/domain/channels/create-channel';
+import { deleteChannel } from '@cadence/domain/channels/delete-channel';
+import { getChannel } from '@cadence/domain/channels/get-channel';
+import { listChannels } from '@cadence/domain/channels/list-channels';
+import { updateChannel } from '@cadence/domain/channels/update-channel';
 import { channelCreateSchema, channelSchema, channelUpdateSchema } from '@cadence/domain/channels/schemas';
 import { channelCredentialUrlGuard } from '@cadence/networks/outgoing-url-policy';
 import type { FastifyInstance } from 'fastify';
@@ -30,6 +28,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.database;
   const deps = {
     db,
+    clock: ctx.clock,
     keyRing: ctx.keyRing,
     credentialUrls: channelCredentialUrlGuard({
       allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls,
@@ -107,8 +106,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
       updateChannel(
         deps,
         { ...request.actor, requestId: request.id },
-        request.params.channelId,
-        request.body,
+        { channelId: request.params.channelId, patch: request.body },
       ),
   );
 

@@ -9,7 +9,7 @@ import { OAUTH_NETWORKS } from '@cadence/networks/oauth/providers';
 import { refreshChannelToken } from '@cadence/networks/oauth/refresh-tokens';
 import { startConnect } from '@cadence/networks/oauth/start-connect';
 import { channels } from '@cadence/db';
-import { toPublicChannel } from '@cadence/domain/channels/channel-use-cases';
+import { toPublicChannel } from '@cadence/domain/channels/public-channel';
 import { notFound } from '@cadence/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';

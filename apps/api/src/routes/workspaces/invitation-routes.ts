@@ -17,7 +17,7 @@ import {
 import { createInvitation, listInvitations, revokeInvitation } from '@cadence/domain/members/invitations';
 import { emailOrigin } from '@cadence/domain/notifications/links';
 import { mailDomainOf } from '@cadence/domain/notifications/queue-email';
-import { listMyWorkspaces } from '@cadence/domain/workspaces/workspace-use-cases';
+import { listMyWorkspaces } from '@cadence/domain/workspaces/list-my-workspaces';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

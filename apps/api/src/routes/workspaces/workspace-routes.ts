@@ -4,12 +4,10 @@ import {
   workspaceSchema,
   workspaceUpdateSchema,
 } from '@cadence/domain/accounts/schemas';
-import {
-  createWorkspace,
-  getWorkspace,
-  listMyWorkspaces,
-  updateWorkspace,
-} from '@cadence/domain/workspaces/workspace-use-cases';
+import { createWorkspace } from '@cadence/domain/workspaces/create-workspace';
+import { getWorkspace } from '@cadence/domain/workspaces/get-workspace';
+import { listMyWorkspaces } from '@cadence/domain/workspaces/list-my-workspaces';
+import { updateWorkspace } from '@cadence/domain/workspaces/update-workspace';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -77,6 +75,7 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: workspaceSchema, ...errorResponses },
       },
     },
-    async (request) => updateWorkspace(db, { ...request.actor, requestId: request.id }, request.body),
+    async (request) =>
+      updateWorkspace({ db, clock: ctx.clock }, { ...request.actor, requestId: request.id }, request.body),
   );
 }

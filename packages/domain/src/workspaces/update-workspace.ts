@@ -1,0 +1,47 @@
+import { workspaces } from '@cadence/db';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../accounts/actor';
+import type { workspaceUpdateSchema } from '../accounts/schemas';
+import { recordAudit } from '../audit/record-audit';
+import { forbidden, notFound } from '../errors';
+import type { UseCaseDeps } from '../use-case-deps';
+
+/**
+ * Managers rename and set the zone and language; only owners change the approval policy, or a
+ * manager could wave their own posts through.
+ */
+export async function updateWorkspace(
+  deps: UseCaseDeps,
+  actor: Actor,
+  patch: z.infer<typeof workspaceUpdateSchema>,
+) {
+  const { db } = deps;
+  if (
+    (patch.approvalScope !== undefined || patch.requiredApprovals !== undefined) &&
+    actor.role !== 'owner'
+  ) {
+    throw forbidden('Only an owner can change the approval policy', { reason: 'owner_only' });
+  }
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId))
+      .for('update');
+    if (!before) throw notFound('Workspace');
+    const [after] = await tx
+      .update(workspaces)
+      .set({ ...patch, updatedAt: deps.clock() })
+      .where(and(eq(workspaces.id, actor.workspaceId)))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'workspace.updated',
+      entityType: 'workspace',
+      entityId: actor.workspaceId,
+      before,
+      after,
+    });
+    return after ?? before;
+  });
+}
