@@ -8,7 +8,7 @@ import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { createJobRunner, type JobRunner } from '@cadence/jobs';
-import { libraryReaderFor, type MediaStorage, mediaStorageFromConfig } from '@cadence/media';
+import { libraryReaderFor, type MediaStorage, mediaLinkKeys, mediaStorageFromConfig } from '@cadence/media';
 import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
 import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
 import { registerHousekeeping } from './jobs/housekeeping';
@@ -60,7 +60,12 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
       db,
       allowPrivateNetworkUrls: config.allowPrivateNetworkUrls,
       baseUrls: config.networks.baseUrls,
-      library: libraryReaderFor({ db, storage: mediaStorage }),
+      library: libraryReaderFor({
+        db,
+        storage: mediaStorage,
+        // Instagram, Threads and Facebook fetch library media from signed links on PUBLIC_URL.
+        links: { publicUrl: config.publicUrl, keys: mediaLinkKeys(keyRing), now: clock },
+      }),
     });
   publisher = createPublisher({
     db,

@@ -14,3 +14,13 @@ export {
   shrinkUnder,
 } from './library/fix-media';
 export { libraryReaderFor, type NetworkMediaFile } from './library/read-for-network';
+export type { NetworkMediaLink } from './library/read-for-network';
+export {
+  checkMediaLink,
+  MEDIA_LINK_PATH,
+  MEDIA_LINK_TTL_MS,
+  type MediaLinkKeys,
+  mediaLinkKeys,
+  signMediaLink,
+} from './links/media-links';
+export { readLinkedMedia } from './links/read-linked-media';

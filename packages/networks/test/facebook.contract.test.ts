@@ -1,24 +1,41 @@
 // Facebook Pages: Facebook Login (code + PKCE, GET token endpoint), the long-lived token exchange,
-// the page token from /me/accounts, posting to /{page}/feed and /{page}/photos, Graph error codes,
+// the page token from /me/accounts, posting to /{page}/feed, /{page}/photos and /{page}/videos
+// (the stand-in fetches media URLs as Meta does), library media through signed links, Graph error codes,
 // and revocation with DELETE /me/permissions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFacebookAdapter } from '../src/facebook/adapter';
 import { facebookOAuth } from '../src/facebook/oauth';
+import { fakeLibrary, LIBRARY_ITEM, libraryRef, memoryUploads } from '../src/testing/library';
 import { connect } from '../src/testing/oauth-flow';
 import { type OAuthServerState, oauthServer } from '../src/testing/oauth-server';
 import { publishRequest, signal } from '../src/testing/publish-request';
-import { type FakeNetwork, startFakeNetwork } from '../src/testing/server';
+import {
+  type FakeNetwork,
+  type Fetched,
+  fetchMediaUrl,
+  mediaRoutes,
+  startFakeNetwork,
+} from '../src/testing/server';
 
 let net: FakeNetwork;
 let oauth: OAuthServerState;
-let graphError: { status: number; error: Record<string, unknown> } | null = null;
+type GraphFailure = { status: number; error: Record<string, unknown> };
+let graphError: GraphFailure | null = null;
+let graphErrorFor: (edge: string) => GraphFailure | null = () => null;
+const VIDEO_ITEM = '5d1c7a3e-8b2f-4e6a-9c1d-2f3e4a5b6c7d';
+const fakeLibraryItem = (mimeType: string) => ({
+  workspaceId: 'ws-1',
+  file: { bytes: Buffer.alloc(10), mimeType, width: 100, height: 100 },
+});
 const client = { clientId: 'fb-app', clientSecret: 'fb-secret' };
 const PAGE_TOKEN = 'page-token-1';
 const calls: { path: string; body: Record<string, string> }[] = [];
+const fetched: Fetched[] = [];
 let revoked = false;
 
 beforeAll(async () => {
   net = await startFakeNetwork((app) => {
+    mediaRoutes(app);
     oauth = oauthServer(app, {
       authorizePath: '/v21.0/dialog/oauth',
       tokenPath: '/v21.0/oauth/access_token',
@@ -66,9 +83,19 @@ beforeAll(async () => {
             error_subcode: 460,
           },
         });
-      if (graphError) return reply.code(graphError.status).send({ error: graphError.error });
+      const failure = graphError ?? graphErrorFor(edge);
+      if (failure) return reply.code(failure.status).send({ error: failure.error });
+      // Meta fetches a photo's url or a video's file_url itself before it answers.
+      const media = body.url ?? body.file_url;
+      if (media) {
+        const got = await fetchMediaUrl(media, edge === 'videos' ? 'video' : 'image');
+        fetched.push(got);
+        if (!got.ok)
+          return reply.code(400).send({ error: { message: 'Missing or invalid image file', code: 324 } });
+      }
       calls.push({ path: `${page}/${edge}`, body });
       const id = String(calls.length);
+      if (edge === 'videos') return { id: `60${id}` };
       return edge === 'photos'
         ? { id: `90${id}`, ...(body.published === 'false' ? {} : { post_id: `${page}_80${id}` }) }
         : { id: `${page}_70${id}` };
@@ -79,6 +106,7 @@ afterAll(() => net.close());
 beforeEach(() => {
   graphError = null;
   calls.length = 0;
+  fetched.length = 0;
 });
 
 const ctx = () => ({
@@ -127,14 +155,14 @@ describe('Facebook Pages', () => {
       publishRequest({
         network: 'facebook',
         credentials: creds,
-        media: [{ url: 'https://cdn.example/a.jpg', alt: 'A', kind: 'image' }],
+        media: [{ url: `${net.url}/image.png`, alt: 'A', kind: 'image' }],
       }),
       signal(),
     );
     expect(photo.externalId).toBe('1001_801');
     expect(calls[0]).toMatchObject({
       path: '1001/photos',
-      body: { url: 'https://cdn.example/a.jpg', caption: 'Hello from Cadence', alt_text_custom: 'A' },
+      body: { url: `${net.url}/image.png`, caption: 'Hello from Cadence', alt_text_custom: 'A' },
     });
     calls.length = 0;
     const album = await adapter().publish(
@@ -142,8 +170,8 @@ describe('Facebook Pages', () => {
         network: 'facebook',
         credentials: creds,
         media: [
-          { url: 'https://cdn.example/a.jpg', alt: '', kind: 'image' },
-          { url: 'https://cdn.example/b.jpg', alt: '', kind: 'image' },
+          { url: `${net.url}/image.png`, alt: '', kind: 'image' },
+          { url: `${net.url}/image.png`, alt: '', kind: 'image' },
         ],
       }),
       signal(),
@@ -154,6 +182,74 @@ describe('Facebook Pages', () => {
       { media_fbid: '902' },
     ]);
     expect(album.externalId).toBe('1001_703');
+  });
+
+  it('lends library media as signed links the stand-in fetches: one photo, one video, an album uploaded once', async () => {
+    const library = fakeLibrary(
+      {
+        [LIBRARY_ITEM]: fakeLibraryItem('image/png'),
+        [VIDEO_ITEM]: fakeLibraryItem('video/mp4'),
+      },
+      (id) => `${net.url}/${id === VIDEO_ITEM ? 'clip.mp4' : 'image.png'}?item=${id}`,
+    );
+    const uploads = memoryUploads();
+    const withLibrary = createFacebookAdapter({
+      http: { allowPrivateNetworkUrls: true },
+      baseUrl: net.url,
+      library,
+      uploads,
+    });
+    await withLibrary.publish(
+      publishRequest({ network: 'facebook', credentials: creds, media: [libraryRef('Loaves')] }),
+      signal(),
+    );
+    expect(calls[0]).toMatchObject({
+      path: '1001/photos',
+      body: { url: `${net.url}/image.png?item=${LIBRARY_ITEM}`, alt_text_custom: 'Loaves' },
+    });
+    const video = {
+      url: `/api/v1/workspaces/ws-1/media/${VIDEO_ITEM}/content`,
+      alt: '',
+      kind: 'video' as const,
+      mediaId: VIDEO_ITEM,
+    };
+    const posted = await withLibrary.publish(
+      publishRequest({ network: 'facebook', credentials: creds, text: 'Oven', media: [video] }),
+      signal(),
+    );
+    expect(calls[1]).toMatchObject({
+      path: '1001/videos',
+      body: { file_url: `${net.url}/clip.mp4?item=${VIDEO_ITEM}`, description: 'Oven' },
+    });
+    expect(posted.externalId).toBe('602');
+    expect(fetched.map((f) => [f.contentType, f.ok])).toEqual([
+      ['image/png', true],
+      ['video/mp4', true],
+    ]);
+    await expect(
+      withLibrary.publish(
+        publishRequest({ network: 'facebook', credentials: creds, media: [video, libraryRef('')] }),
+        signal(),
+      ),
+    ).rejects.toMatchObject({ failure: { kind: 'permanent', reason: expect.stringContaining('one video') } });
+
+    // An album whose feed post fails: the retry attaches the photos Meta already holds.
+    calls.length = 0;
+    const album = publishRequest({
+      network: 'facebook',
+      credentials: creds,
+      media: [libraryRef('A'), { ...libraryRef('B'), url: `${net.url}/image.png`, mediaId: undefined }],
+    });
+    let feedFails = true;
+    graphErrorFor = (edge) =>
+      edge === 'feed' && feedFails ? { status: 500, error: { message: 'Oops', code: 2 } } : null;
+    await expect(withLibrary.publish(album, signal())).rejects.toMatchObject({
+      failure: { kind: 'transient' },
+    });
+    feedFails = false;
+    await withLibrary.publish(album, signal());
+    expect(calls.map((c) => c.path)).toEqual(['1001/photos', '1001/photos', '1001/feed']);
+    graphErrorFor = () => null;
   });
 
   it('maps Graph error codes: 190 revoked, 4 app-wide limit, 32 page limit, 2 transient, 100 invalid', async () => {

@@ -7,10 +7,11 @@ import { instagramOAuth } from '../src/instagram/oauth';
 import { createThreadsAdapter } from '../src/threads/adapter';
 import { threadsOAuth } from '../src/threads/oauth';
 import { type ContainerFake, containerRoutes } from '../src/testing/meta-containers';
+import { fakeLibrary, LIBRARY_ITEM, libraryRef } from '../src/testing/library';
 import { connect } from '../src/testing/oauth-flow';
 import { oauthServer } from '../src/testing/oauth-server';
 import { publishRequest, signal } from '../src/testing/publish-request';
-import { type FakeNetwork, startFakeNetwork } from '../src/testing/server';
+import { type FakeNetwork, mediaRoutes, startFakeNetwork } from '../src/testing/server';
 
 const client = { clientId: 'meta-app', clientSecret: 'meta-secret' };
 const http = { allowPrivateNetworkUrls: true };
@@ -47,6 +48,7 @@ describe('Instagram', () => {
         extraTokenFields: { user_id: '17841400000000001' },
       });
       longLivedRoutes(app, { exchange: 'ig_exchange_token', refresh: 'ig_refresh_token' });
+      mediaRoutes(app);
       app.get('/v21.0/me', async () => ({
         user_id: '17841400000000001',
         username: 'bakery',
@@ -90,18 +92,59 @@ describe('Instagram', () => {
         network: 'instagram',
         credentials: creds,
         text: 'Fresh bread #bakery',
-        media: [{ url: 'https://cdn.example/bread.jpg', alt: 'Loaves', kind: 'image' }],
+        media: [{ url: `${net.url}/image.png`, alt: 'Loaves', kind: 'image' }],
       }),
       signal(),
     );
     const [id, container] = [...fake.containers.entries()].at(-1) ?? [];
     expect(container?.fields).toMatchObject({
-      image_url: 'https://cdn.example/bread.jpg',
+      image_url: `${net.url}/image.png`,
       caption: 'Fresh bread #bakery',
       alt_text: 'Loaves',
     });
     expect(fake.published).toContain(id);
     expect(published.externalUrl).toBe(`https://www.instagram.com/p/${published.externalId}`);
+  });
+
+  it('publishes a library item through a signed link the stand-in fetches; without PUBLIC_URL it says so', async () => {
+    const library = fakeLibrary(undefined, (id) => `${net.url}/image.png?item=${id}&signature=s`);
+    const withLibrary = createInstagramAdapter({ http, baseUrl: net.url, pollIntervalMs: 5, library });
+    const request = publishRequest({
+      network: 'instagram',
+      credentials: creds,
+      media: [libraryRef('Loaves')],
+    });
+    const before = fake.fetched.length;
+    await withLibrary.publish(request, signal());
+    const [, container] = [...fake.containers.entries()].at(-1) ?? [];
+    expect(container?.fields).toMatchObject({
+      image_url: `${net.url}/image.png?item=${LIBRARY_ITEM}&signature=s`,
+      alt_text: 'Loaves',
+    });
+    expect(fake.fetched.slice(before)).toEqual([
+      expect.objectContaining({ status: 200, contentType: 'image/png', ok: true }),
+    ]);
+    expect(library.linked).toEqual([LIBRARY_ITEM]);
+    // Another workspace's post cannot lend this item; without PUBLIC_URL there is no link to give.
+    await expect(withLibrary.publish({ ...request, workspaceId: 'ws-2' }, signal())).rejects.toMatchObject({
+      failure: { kind: 'permanent', reason: expect.stringContaining('no longer in the library') },
+    });
+    const noPublicUrl = createInstagramAdapter({ http, baseUrl: net.url, library: fakeLibrary() });
+    await expect(noPublicUrl.publish(request, signal())).rejects.toMatchObject({
+      failure: { kind: 'permanent', reason: expect.stringContaining('PUBLIC_URL') },
+    });
+  });
+
+  it('fails the container when Meta cannot fetch the media (a refused link)', async () => {
+    const library = fakeLibrary(undefined, () => `${net.url}/missing.png`);
+    const withLibrary = createInstagramAdapter({ http, baseUrl: net.url, pollIntervalMs: 5, library });
+    await expect(
+      withLibrary.publish(
+        publishRequest({ network: 'instagram', credentials: creds, media: [libraryRef('')] }),
+        signal(),
+      ),
+    ).rejects.toMatchObject({ failure: { kind: 'permanent' } });
+    expect(fake.fetched.at(-1)).toMatchObject({ status: 404, ok: false });
   });
 
   it('keeps no permalink that is not http(s) on Instagram’s own host (issue 10, finding 10)', async () => {
@@ -111,7 +154,7 @@ describe('Instagram', () => {
           network: 'instagram',
           credentials: creds,
           text: 'Fresh bread',
-          media: [{ url: 'https://cdn.example/bread.jpg', alt: 'Loaves', kind: 'image' }],
+          media: [{ url: `${net.url}/image.png`, alt: 'Loaves', kind: 'image' }],
         }),
         signal(),
       );
@@ -133,8 +176,8 @@ describe('Instagram', () => {
         network: 'instagram',
         credentials: creds,
         media: [
-          { url: 'https://cdn.example/1.jpg', alt: '', kind: 'image' },
-          { url: 'https://cdn.example/2.mp4', alt: '', kind: 'video' },
+          { url: `${net.url}/image.png`, alt: '', kind: 'image' },
+          { url: `${net.url}/clip.mp4`, alt: '', kind: 'video' },
         ],
       }),
       signal(),
@@ -145,7 +188,7 @@ describe('Instagram', () => {
       'true',
       'CAROUSEL',
     ]);
-    expect(entries[1]?.fields).toMatchObject({ media_type: 'VIDEO', video_url: 'https://cdn.example/2.mp4' });
+    expect(entries[1]?.fields).toMatchObject({ media_type: 'VIDEO', video_url: `${net.url}/clip.mp4` });
   });
 
   it('refuses a post without media, fails on a container ERROR, maps an expired token and the publishing limit', async () => {
@@ -154,7 +197,7 @@ describe('Instagram', () => {
         publishRequest({
           network: 'instagram',
           credentials: creds,
-          media: [{ url: 'https://cdn.example/1.jpg', alt: '', kind: 'image' }],
+          media: [{ url: `${net.url}/image.png`, alt: '', kind: 'image' }],
           ...overrides,
         }),
         signal(),
@@ -187,6 +230,7 @@ describe('Threads', () => {
         extraTokenFields: { user_id: '1234567' },
       });
       longLivedRoutes(app, { exchange: 'th_exchange_token', refresh: 'th_refresh_token' });
+      mediaRoutes(app);
       app.get('/v1.0/me', async () => ({ id: '1234567', username: 'bakery', name: 'The Bakery' }));
       fake = containerRoutes(app, {
         version: 'v1.0',
@@ -220,6 +264,28 @@ describe('Threads', () => {
       text: 'Hello from Cadence\n\nhttps://example.com',
     });
     expect(published.externalUrl).toContain(published.externalId);
+  });
+
+  it('publishes a carousel of library items through signed links the stand-in fetches', async () => {
+    const library = fakeLibrary(undefined, (id) => `${net.url}/image.png?item=${id}`);
+    const withLibrary = createThreadsAdapter({ http, baseUrl: net.url, pollIntervalMs: 5, library });
+    const before = fake.fetched.length;
+    await withLibrary.publish(
+      publishRequest({
+        network: 'threads',
+        credentials: creds,
+        media: [libraryRef('One'), { ...libraryRef('Two'), url: `${net.url}/image.png` }],
+      }),
+      signal(),
+    );
+    const entries = [...fake.containers.values()].slice(-3);
+    expect(entries.map((c) => c.fields.media_type)).toEqual(['IMAGE', 'IMAGE', 'CAROUSEL']);
+    expect(entries[0]?.fields).toMatchObject({
+      image_url: `${net.url}/image.png?item=${LIBRARY_ITEM}`,
+      alt_text: 'One',
+    });
+    expect(fake.fetched.slice(before).map((f) => f.ok)).toEqual([true, true]);
+    expect(library.linked).toEqual([LIBRARY_ITEM, LIBRARY_ITEM]);
   });
 
   it('maps a revoked token', async () => {

@@ -16,6 +16,7 @@ import { notificationRoutes } from './notifications/notification-routes';
 import { inboxRoutes } from './inbox/inbox-routes';
 import { inboxReplyRoutes } from './inbox/inbox-reply-routes';
 import { savedReplyRoutes } from './inbox/saved-reply-routes';
+import { mediaLinkRoutes } from './media/media-link-routes';
 import { mediaRoutes } from './media/media-routes';
 import { postsRoutes } from './posts/index';
 import { publishingRoutes } from './publishing/publishing-routes';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
   registerIdempotency(app, ctx);
   await app.register(async (a) => healthRoutes(a, ctx));
   await app.register(async (a) => icsPublicRoutes(a, ctx));
+  await app.register(async (a) => mediaLinkRoutes(a, ctx));
   await app.register(
     async (v1) => {
       for (const routes of [

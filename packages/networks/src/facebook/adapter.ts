@@ -1,15 +1,20 @@
 // Facebook Pages through the Graph API: text and links go to /{page-id}/feed, one photo to
-// /{page-id}/photos (Meta fetches the URL itself), several photos are uploaded unpublished and
+// /{page-id}/photos and one video to /{page-id}/videos (Meta fetches the URL itself: a library
+// item is lent as a signed link from PUBLIC_URL), several photos are uploaded unpublished and
 // attached to one feed post. The Graph API has no idempotency key, so an unclear outcome is left
 // for a person.
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
+import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin } from '../network-http/compose';
+import { fetchableUrl, uploadKey, uploadOnce } from '../network-http/library-media';
 import { graphCall } from '../meta/graph';
 import { FACEBOOK_GRAPH, GRAPH_VERSION, facebookCredentialsSchema } from './credentials';
+
+const uploadedPhoto = z.object({ id: z.string().regex(/^[0-9_]{1,80}$/) });
 
 const created = z.object({
   id: z.string().regex(/^[0-9_]{1,80}$/),
@@ -50,16 +55,26 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
           kind,
         );
       const message = request.text || undefined;
-      if (request.media.some((m) => m.kind === 'video')) {
-        throw new NetworkError('permanent', 'Cadence does not publish videos to Facebook yet; use photos');
-      }
+      const url = (ref: MediaRef) => fetchableUrl(ref, request, deps.library, 'facebook', 'Facebook');
       let postId: string;
       const [only] = request.media;
-      if (request.media.length === 1 && only) {
+      if (request.media.some((m) => m.kind === 'video')) {
+        // A Page video is its own post: Meta takes one video, not mixed with photos.
+        if (request.media.length > 1 || !only)
+          throw new NetworkError('permanent', 'Facebook takes one video per post, without photos');
+        postId = (
+          await call(
+            `${pageId}/videos`,
+            { file_url: await url(only), description: withLink(request.text, request.link) || undefined },
+            'Posting a video to Facebook',
+            'ambiguous',
+          )
+        ).id;
+      } else if (request.media.length === 1 && only) {
         const photo = await call(
           `${pageId}/photos`,
           {
-            url: only.url,
+            url: await url(only),
             caption: withLink(request.text, request.link),
             alt_text_custom: only.alt || undefined,
           },
@@ -69,17 +84,25 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
         postId = photo.post_id ?? photo.id;
       } else if (request.media.length > 1) {
         const ids = [];
-        for (const ref of request.media.slice(0, 10)) {
-          ids.push(
-            (
-              await call(
-                `${pageId}/photos`,
-                { url: ref.url, published: 'false', alt_text_custom: ref.alt || undefined },
-                'Uploading a photo to Facebook',
-                'transient',
-              )
-            ).id,
+        for (const [index, ref] of request.media.slice(0, 10).entries()) {
+          // Unpublished photos are uploads: a retry attaches the ones Meta already holds.
+          const { remote } = await uploadOnce(
+            deps.uploads,
+            request.targetId,
+            uploadKey('facebook', index, ref),
+            uploadedPhoto,
+            async () => ({
+              id: (
+                await call(
+                  `${pageId}/photos`,
+                  { url: await url(ref), published: 'false', alt_text_custom: ref.alt || undefined },
+                  'Uploading a photo to Facebook',
+                  'transient',
+                )
+              ).id,
+            }),
           );
+          ids.push(remote.id);
         }
         const attached = JSON.stringify(ids.map((id) => ({ media_fbid: id })));
         postId = (

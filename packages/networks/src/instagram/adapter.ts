@@ -1,13 +1,14 @@
 // Instagram professional accounts: POST /{ig-user-id}/media makes a container (Meta fetches the
 // image or video from its URL), GET /{container}?fields=status_code until FINISHED, then
 // POST /{ig-user-id}/media_publish. Several media make a carousel of child containers. Instagram
-// needs at least one image or video, and has no idempotency key: an unclear outcome goes to a person.
+// needs at least one image or video (library items reach Meta as signed links from PUBLIC_URL), and has no idempotency key: an unclear outcome goes to a person.
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
+import { fetchableUrl } from '../network-http/library-media';
 import { containerSteps } from '../meta/containers';
 import { readPermalink } from '../meta/graph';
 import { INSTAGRAM_GRAPH, INSTAGRAM_VERSION, instagramCredentialsSchema } from './credentials';
@@ -37,17 +38,21 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
         signal,
         now,
       });
-      const mediaFields = (ref: MediaRef) =>
-        ref.kind === 'video'
-          ? { media_type: 'REELS', video_url: ref.url }
-          : { image_url: ref.url, alt_text: ref.alt || undefined };
+      // A library item becomes a signed link made just before its container, so it is fresh when
+      // Meta fetches it.
+      const mediaFields = async (ref: MediaRef) => {
+        const url = await fetchableUrl(ref, request, deps.library, 'instagram', 'Instagram');
+        return ref.kind === 'video'
+          ? { media_type: 'REELS', video_url: url }
+          : { image_url: url, alt_text: ref.alt || undefined };
+      };
       const caption = textWithLink(request.text, request.link);
       let container: string;
       const [only] = request.media;
       if (request.media.length === 1 && only) {
         container = await post(
           `${igUserId}/media`,
-          { ...mediaFields(only), caption },
+          { ...(await mediaFields(only)), caption },
           'Preparing the Instagram post',
         );
       } else {
@@ -56,7 +61,7 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
           const child = await post(
             `${igUserId}/media`,
             {
-              ...mediaFields(ref),
+              ...(await mediaFields(ref)),
               is_carousel_item: 'true',
               ...(ref.kind === 'video' ? { media_type: 'VIDEO' } : {}),
             },

@@ -3,6 +3,8 @@
 // retried target reuses the upload instead of sending the bytes again.
 import { createHash } from 'node:crypto';
 import type { MediaRef } from '@cadence/db';
+import { networkLimits } from '@cadence/domain/networks/limits';
+import type { Network } from '@cadence/domain/networks/schemas';
 import type { z } from 'zod';
 import type { PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
@@ -16,9 +18,23 @@ export interface LibraryFile {
   height: number | null;
 }
 
+export interface LibraryLink {
+  url: string;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+}
+
 /** Reads a library item of one workspace (never another's), or null when it is not there. */
 export interface MediaLibraryReader {
   read(workspaceId: string, mediaId: string, maxBytes: number): Promise<LibraryFile | 'too_large' | null>;
+  /**
+   * A short-lived public link to the item, for networks that fetch media themselves; absent when
+   * Cadence has no public address (PUBLIC_URL) to give.
+   */
+  link?:
+    | ((workspaceId: string, mediaId: string, maxBytes: number) => Promise<LibraryLink | 'too_large' | null>)
+    | undefined;
 }
 
 /** What networks already hold for a target: written before the post is made, read on a retry. */
@@ -52,6 +68,39 @@ export async function loadMedia(
     return { ...file, alt: ref.alt, kind: ref.kind };
   }
   return { ...(await downloadMedia(ref, deps.http, signal, maxBytes)), width: null, height: null };
+}
+
+const UNBOUNDED_FETCH = 4 * 1024 ** 3;
+
+/**
+ * The URL a network fetches one attachment from (Instagram, Threads, Facebook): the post's own
+ * https URL, or for a library item a signed link to it that expires within the hour.
+ */
+export async function fetchableUrl(
+  ref: MediaRef,
+  request: Pick<PublishRequest, 'workspaceId'>,
+  library: MediaLibraryReader | undefined,
+  network: Network,
+  label: string,
+): Promise<string> {
+  if (!ref.mediaId) return ref.url;
+  const limits = networkLimits(network).media;
+  // Where the network documents no size, it judges the file itself; the link stays bounded.
+  const maxBytes = (ref.kind === 'video' ? limits.videoMaxBytes : limits.imageMaxBytes) ?? UNBOUNDED_FETCH;
+  if (!library?.link)
+    throw new NetworkError(
+      'permanent',
+      `${label} fetches media from Cadence's public address: set PUBLIC_URL to publish library media there`,
+    );
+  const link = await library.link(request.workspaceId, ref.mediaId, maxBytes);
+  if (link === null)
+    throw new NetworkError('permanent', 'A media item of this post is no longer in the library');
+  if (link === 'too_large')
+    throw new NetworkError(
+      'permanent',
+      `A media item of this post is larger than ${label} takes (${maxBytes} bytes)`,
+    );
+  return link.url;
 }
 
 /** A short stable name for one attachment of a target on one network. */

@@ -5,15 +5,34 @@ import { PNG } from './server';
 
 export const LIBRARY_ITEM = '0b6f1a52-3c1e-4f7e-9a57-8d2f0c6a1b23';
 
-export function fakeLibrary(
-  items: Record<string, { workspaceId: string; file: LibraryFile }> = {
-    [LIBRARY_ITEM]: {
-      workspaceId: 'ws-1',
-      file: { bytes: PNG, mimeType: 'image/png', width: 1200, height: 800 },
-    },
+const DEFAULT_ITEMS = {
+  [LIBRARY_ITEM]: {
+    workspaceId: 'ws-1',
+    file: { bytes: PNG, mimeType: 'image/png', width: 1200, height: 800 },
   },
-): MediaLibraryReader {
+};
+
+/**
+ * `linkTo(mediaId)`: where the reader's signed links point (the real ones are checked by the API's
+ * test); without it the reader gives no links, as when PUBLIC_URL is unset.
+ */
+export function fakeLibrary(
+  items: Record<string, { workspaceId: string; file: LibraryFile }> = DEFAULT_ITEMS,
+  linkTo?: (mediaId: string) => string,
+): MediaLibraryReader & { linked: string[] } {
+  const linked: string[] = [];
   return {
+    linked,
+    link: linkTo
+      ? async (workspaceId, mediaId, maxBytes) => {
+          const item = items[mediaId];
+          if (!item || item.workspaceId !== workspaceId) return null;
+          if (item.file.bytes.length > maxBytes) return 'too_large';
+          linked.push(mediaId);
+          const { bytes: _bytes, ...facts } = item.file;
+          return { ...facts, url: linkTo(mediaId) };
+        }
+      : undefined,
     async read(workspaceId, mediaId, maxBytes) {
       const item = items[mediaId];
       if (!item || item.workspaceId !== workspaceId) return null;

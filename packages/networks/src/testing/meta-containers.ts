@@ -1,11 +1,14 @@
 // Instagram's and Threads' container publishing as Meta documents it: POST /{user}/{create}
 // returns a container id, GET /{container}?fields=... reports IN_PROGRESS then FINISHED (or
-// ERROR), POST /{user}/{publish} with creation_id publishes it, GET /{media}?fields=permalink.
+// ERROR: Meta could not fetch the image_url or video_url, which it does at creation here), POST /{user}/{publish} with creation_id publishes it, GET /{media}?fields=permalink.
 import type { FastifyInstance } from 'fastify';
+import { type Fetched, fetchMediaUrl } from './server';
 
 export interface ContainerFake {
   containers: Map<string, { fields: Record<string, string>; polls: number; fail: boolean }>;
   published: string[];
+  /** Every media URL the stand-in fetched, as Meta's servers would. */
+  fetched: Fetched[];
   failNextContainer: boolean;
   graphError: { status: number; error: Record<string, unknown> } | null;
   /** Where permalinks point; a test may set a hostile one. */
@@ -27,6 +30,7 @@ export function containerRoutes(
   const fake: ContainerFake = {
     containers: new Map(),
     published: [],
+    fetched: [],
     failNextContainer: false,
     graphError: null,
     permalinkBase: o.permalinkBase,
@@ -47,7 +51,18 @@ export function containerRoutes(
     if (refused) return reply.code(400).send(refused);
     if (fake.graphError) return reply.code(fake.graphError.status).send({ error: fake.graphError.error });
     const id = String(17_000 + fake.containers.size);
-    fake.containers.set(id, { fields: body, polls: 0, fail: fake.failNextContainer });
+    let fetchFailed = false;
+    for (const [field, kind] of [
+      ['image_url', 'image'],
+      ['video_url', 'video'],
+    ] as const) {
+      const url = body[field];
+      if (!url) continue;
+      const got = await fetchMediaUrl(url, kind);
+      fake.fetched.push(got);
+      if (!got.ok) fetchFailed = true;
+    }
+    fake.containers.set(id, { fields: body, polls: 0, fail: fake.failNextContainer || fetchFailed });
     return { id };
   });
   app.post(`/${o.version}/${o.user}/${o.publish}`, async (request, reply) => {

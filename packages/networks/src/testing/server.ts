@@ -62,8 +62,37 @@ export const PNG = Buffer.from(
   'base64',
 );
 
-/** A media host for tests: serves the PNG above at /image.png and a text file at /not-an-image.png. */
+/** The smallest thing that reads as an MP4: an `ftyp` box (isom). */
+export const MP4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
+
+/** A media host for tests: the PNG above at /image.png, an MP4 at /clip.mp4, a text file at /not-an-image.png. */
 export function mediaRoutes(app: FastifyInstance) {
   app.get('/image.png', async (_req, reply) => reply.type('image/png').send(PNG));
+  app.get('/clip.mp4', async (_req, reply) => reply.type('video/mp4').send(MP4));
   app.get('/not-an-image.png', async (_req, reply) => reply.type('image/png').send('<html>surprise</html>'));
+}
+
+export interface Fetched {
+  url: string;
+  status: number;
+  contentType: string;
+  bytes: number;
+  /** A 200 of the expected kind, with content: what Meta would take. */
+  ok: boolean;
+}
+
+/**
+ * What Meta does with an image_url, video_url, url or file_url: fetch it from its own servers (no
+ * cookies, no credentials), and take it only if the answer is a 200 of the expected kind.
+ */
+export async function fetchMediaUrl(url: string, kind: 'image' | 'video'): Promise<Fetched> {
+  try {
+    const response = await fetch(url, { redirect: 'manual' });
+    const bytes = Buffer.from(await response.arrayBuffer()).length;
+    const contentType = response.headers.get('content-type') ?? '';
+    const ok = response.status === 200 && contentType.startsWith(`${kind}/`) && bytes > 0;
+    return { url, status: response.status, contentType, bytes, ok };
+  } catch {
+    return { url, status: 0, contentType: '', bytes: 0, ok: false };
+  }
 }

@@ -7,6 +7,7 @@ import type { MediaRef } from '@cadence/db';
 import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
+import { fetchableUrl } from '../network-http/library-media';
 import { containerSteps } from '../meta/containers';
 import { readPermalink } from '../meta/graph';
 import { THREADS_GRAPH, THREADS_VERSION, threadsCredentialsSchema } from './credentials';
@@ -34,10 +35,13 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
         signal,
         now,
       });
-      const mediaFields = (ref: MediaRef) =>
-        ref.kind === 'video'
-          ? { media_type: 'VIDEO', video_url: ref.url }
-          : { media_type: 'IMAGE', image_url: ref.url, alt_text: ref.alt || undefined };
+      // A library item becomes a signed link made just before its container (PUBLIC_URL).
+      const mediaFields = async (ref: MediaRef) => {
+        const url = await fetchableUrl(ref, request, deps.library, 'threads', 'Threads');
+        return ref.kind === 'video'
+          ? { media_type: 'VIDEO', video_url: url }
+          : { media_type: 'IMAGE', image_url: url, alt_text: ref.alt || undefined };
+      };
       const text = textWithLink(request.text, request.link);
       if (!text && request.media.length === 0)
         throw new NetworkError('permanent', 'A Threads post needs text or media');
@@ -52,7 +56,7 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
       } else if (request.media.length === 1 && only) {
         container = await post(
           `${userId}/threads`,
-          { ...mediaFields(only), text },
+          { ...(await mediaFields(only)), text },
           'Preparing the Threads post',
         );
       } else {
@@ -61,7 +65,7 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
           children.push(
             await post(
               `${userId}/threads`,
-              { ...mediaFields(ref), is_carousel_item: 'true' },
+              { ...(await mediaFields(ref)), is_carousel_item: 'true' },
               'Preparing a Threads carousel item',
             ),
           );
