@@ -14,6 +14,7 @@ import { InboxBadge } from './inbox-badge';
 import { ReviewBadge } from './review-badge';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
+import { SendLimitNotices } from '../posts/send-limit-notices';
 import { ChannelsBanner } from './channels-banner';
 
 const SECTIONS = [
@@ -89,6 +90,7 @@ export function AppLayout() {
       <main id="main" className="content" tabIndex={-1}>
         <PublisherBanner timeZone={workspace.timezone} />
         <ChannelsBanner />
+        <SendLimitNotices workspaceId={workspace.id} />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -3,6 +3,7 @@
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Post, PostCreate, PostUpdate } from './post-queries';
+import { announceSendLimits } from './send-limit-notices';
 
 type Ids = { workspaceId: string; postId: string };
 const path = ({ workspaceId, postId }: Ids) => ({ path: { workspaceId, postId } });
@@ -54,21 +55,25 @@ export async function requestChanges(ids: Ids, version: number, comment: string)
 export type When = { local: string } | { publishNow: true };
 
 export async function schedulePost(ids: Ids, version: number, when: When): Promise<Post> {
-  return unwrap(
+  const post = unwrap(
     await api.POST('/api/v1/workspaces/{workspaceId}/posts/{postId}/schedule', {
       params: path(ids),
       body: { version, ...when },
     }),
   );
+  announceSendLimits(post);
+  return post;
 }
 
 export async function reschedulePost(ids: Ids, version: number, local: string): Promise<Post> {
-  return unwrap(
+  const post = unwrap(
     await api.POST('/api/v1/workspaces/{workspaceId}/posts/{postId}/reschedule', {
       params: path(ids),
       body: { version, local },
     }),
   );
+  announceSendLimits(post);
+  return post;
 }
 
 export async function unschedulePost(ids: Ids, version: number, backToDraft = false): Promise<Post> {
