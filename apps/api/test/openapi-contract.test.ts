@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT } from '@cadence/names';
 import type { OpenAPIV3 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from './helpers';
@@ -134,6 +135,34 @@ describe('typed bodies and errors', () => {
       field: 'body.requestedSchedule.local',
       gap: { from: '02:00', to: '03:00' },
     });
+  });
+});
+
+describe('the webhooks section (OpenAPI 3.1)', () => {
+  it('documents the POST every event kind makes, with the signed payload and its headers', () => {
+    const webhooks = (doc as unknown as { webhooks?: Record<string, { post?: OpenAPIV3.OperationObject }> })
+      .webhooks;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(webhooks ?? {}).sort()).toEqual([...WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT].sort());
+    const failed = webhooks?.post_failed?.post;
+    if (!failed) throw new Error('post_failed is not in the webhooks section');
+    const headers = (failed.parameters as OpenAPIV3.ParameterObject[]).map((p) => `${p.in}:${p.name}`);
+    expect(headers).toEqual(
+      ['X-Cadence-Event', 'X-Cadence-Delivery', 'X-Cadence-Timestamp', 'X-Cadence-Signature'].map(
+        (h) => `header:${h}`,
+      ),
+    );
+    const body = (failed.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']?.schema;
+    expect(body).toEqual({
+      allOf: [
+        { $ref: '#/components/schemas/WebhookPayload' },
+        { type: 'object', properties: { event: { const: 'post_failed' } } },
+      ],
+    });
+    // The payload it points at is in the components, with the fields a receiver reads.
+    expect(Object.keys(schemaOf('WebhookPayload').properties ?? {}).sort()).toEqual(
+      ['data', 'event', 'id', 'occurredAt', 'workspaceId'].sort(),
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { webhookOperations } from './openapi-webhooks';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -43,7 +44,8 @@ function withVersionHeaders(transformed: Transformed, etag: 'read' | 'write' | u
 export async function registerOpenApi(app: FastifyInstance) {
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      // 3.1 for its `webhooks` section: the requests Cadence makes to subscribers (decision 0236).
+      openapi: '3.1.0',
       info: {
         title: 'Cadence API',
         version: '1.0.0',
@@ -58,6 +60,7 @@ export async function registerOpenApi(app: FastifyInstance) {
         },
       },
       security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+      webhooks: webhookOperations(),
     },
     transform: (document) => withVersionHeaders(jsonSchemaTransform(document), document.route.config?.etag),
     // Schemas given an id (.meta({ id })) become components: Error, FieldProblem, ErrorFacts.

@@ -107,9 +107,7 @@ export interface paths {
                             publisher: {
                                 /** @enum {string} */
                                 state: "running" | "stalled" | "stopped" | "never_started";
-                                /** Format: date-time */
                                 since: string | null;
-                                /** Format: date-time */
                                 lastBeatAt: string | null;
                                 workers: number;
                                 message: string;
@@ -585,9 +583,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -815,9 +811,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -921,9 +915,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -1027,9 +1019,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -1805,9 +1795,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -2014,7 +2002,6 @@ export interface paths {
                                 /** @enum {string} */
                                 role: "owner" | "manager" | "editor" | "viewer";
                                 invitedBy: {
-                                    /** Format: uuid */
                                     userId: string | null;
                                     name: string | null;
                                 };
@@ -2130,7 +2117,6 @@ export interface paths {
                             /** @enum {string} */
                             role: "owner" | "manager" | "editor" | "viewer";
                             invitedBy: {
-                                /** Format: uuid */
                                 userId: string | null;
                                 name: string | null;
                             };
@@ -2246,9 +2232,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -2710,7 +2694,6 @@ export interface paths {
                                 kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
                                 enabled: boolean;
                                 consecutiveFailures: number;
-                                /** Format: date-time */
                                 disabledAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2817,7 +2800,6 @@ export interface paths {
                             kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
                             enabled: boolean;
                             consecutiveFailures: number;
-                            /** Format: date-time */
                             disabledAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -2924,9 +2906,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -3030,7 +3010,6 @@ export interface paths {
                             kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
                             enabled: boolean;
                             consecutiveFailures: number;
-                            /** Format: date-time */
                             disabledAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3141,9 +3120,7 @@ export interface paths {
                                 statusCode: number | null;
                                 durationMs: number | null;
                                 lastError: string | null;
-                                /** Format: date-time */
                                 lastAttemptAt: string | null;
-                                /** Format: date-time */
                                 deliveredAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3474,9 +3451,7 @@ export interface paths {
                                 prefix: string;
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** Format: date-time */
                                 lastUsedAt: string | null;
-                                /** Format: date-time */
                                 revokedAt: string | null;
                             }[];
                             nextCursor: string | null;
@@ -3584,9 +3559,7 @@ export interface paths {
                             prefix: string;
                             /** Format: date-time */
                             createdAt: string;
-                            /** Format: date-time */
                             lastUsedAt: string | null;
-                            /** Format: date-time */
                             revokedAt: string | null;
                             token: string;
                         };
@@ -3701,9 +3674,7 @@ export interface paths {
                             prefix: string;
                             /** Format: date-time */
                             createdAt: string;
-                            /** Format: date-time */
                             lastUsedAt: string | null;
-                            /** Format: date-time */
                             revokedAt: string | null;
                         };
                     };
@@ -4163,9 +4134,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -4543,9 +4512,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -5159,14 +5126,10 @@ export interface paths {
                             /** @description Rule keys changed since the previous version */
                             changeSummary: string[];
                             createdBy: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             } | null;
-                            /** Format: date-time */
                             createdAt: string | null;
-                            /** Format: uuid */
                             id: string | null;
                             rules: {
                                 /** @default {} */
@@ -5741,14 +5704,10 @@ export interface paths {
                             /** @description Rule keys changed since the previous version */
                             changeSummary: string[];
                             createdBy: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             } | null;
-                            /** Format: date-time */
                             createdAt: string | null;
-                            /** Format: uuid */
                             id: string | null;
                             rules: {
                                 /** @default {} */
@@ -6097,12 +6056,9 @@ export interface paths {
                                 /** @description Rule keys changed since the previous version */
                                 changeSummary: string[];
                                 createdBy: {
-                                    /** Format: uuid */
                                     userId: string | null;
-                                    /** Format: uuid */
                                     tokenId: string | null;
                                 } | null;
-                                /** Format: date-time */
                                 createdAt: string | null;
                             }[];
                             nextCursor: string | null;
@@ -6213,14 +6169,10 @@ export interface paths {
                             /** @description Rule keys changed since the previous version */
                             changeSummary: string[];
                             createdBy: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             } | null;
-                            /** Format: date-time */
                             createdAt: string | null;
-                            /** Format: uuid */
                             id: string | null;
                             rules: {
                                 /** @default {} */
@@ -6569,7 +6521,6 @@ export interface paths {
                         networks?: ("mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox")[];
                         /** @default [] */
                         media?: ("image" | "video" | "gif")[];
-                        /** Format: date-time */
                         scheduledAt?: string | null;
                         /** Format: uuid */
                         campaignId?: string;
@@ -6721,7 +6672,6 @@ export interface paths {
                                 colour: string;
                                 /** @enum {string} */
                                 status: "planned" | "active" | "completed" | "archived";
-                                /** Format: uuid */
                                 ownerUserId: string | null;
                                 additions: {
                                     requiredHashtags?: {
@@ -6858,7 +6808,6 @@ export interface paths {
                          * @enum {string}
                          */
                         status?: "planned" | "active" | "completed" | "archived";
-                        /** Format: uuid */
                         ownerUserId?: string | null;
                         /** @default {} */
                         additions?: {
@@ -6905,7 +6854,6 @@ export interface paths {
                             colour: string;
                             /** @enum {string} */
                             status: "planned" | "active" | "completed" | "archived";
-                            /** Format: uuid */
                             ownerUserId: string | null;
                             additions: {
                                 requiredHashtags?: {
@@ -7051,7 +6999,6 @@ export interface paths {
                             colour: string;
                             /** @enum {string} */
                             status: "planned" | "active" | "completed" | "archived";
-                            /** Format: uuid */
                             ownerUserId: string | null;
                             additions: {
                                 requiredHashtags?: {
@@ -7174,9 +7121,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -7269,7 +7214,6 @@ export interface paths {
                         colour?: string;
                         /** @enum {string} */
                         status?: "planned" | "active" | "completed" | "archived";
-                        /** Format: uuid */
                         ownerUserId?: string | null;
                         additions?: {
                             requiredHashtags?: {
@@ -7315,7 +7259,6 @@ export interface paths {
                             colour: string;
                             /** @enum {string} */
                             status: "planned" | "active" | "completed" | "archived";
-                            /** Format: uuid */
                             ownerUserId: string | null;
                             additions: {
                                 requiredHashtags?: {
@@ -7469,14 +7412,11 @@ export interface paths {
                                 }[];
                                 link: string | null;
                                 firstComment: string | null;
-                                /** Format: uuid */
                                 campaignId: string | null;
                                 pillarId: string | null;
                                 labels: string[];
                                 author: {
-                                    /** Format: uuid */
                                     userId: string | null;
-                                    /** Format: uuid */
                                     tokenId: string | null;
                                 };
                                 schedule: {
@@ -7487,9 +7427,7 @@ export interface paths {
                                 } | null;
                                 version: number;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
-                                /** Format: date-time */
                                 approvedAt: string | null;
                                 violations: {
                                     rule: string;
@@ -7529,9 +7467,7 @@ export interface paths {
                                     firstComment: string | null;
                                     /** @enum {string} */
                                     status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                    /** Format: date-time */
                                     scheduledAt: string | null;
-                                    /** Format: date-time */
                                     publishedAt: string | null;
                                     externalId: string | null;
                                     externalUrl: string | null;
@@ -7640,10 +7576,8 @@ export interface paths {
                             /** Format: uuid */
                             mediaId?: string;
                         }[];
-                        /** Format: uri */
                         link?: string | null;
                         firstComment?: string | null;
-                        /** Format: uuid */
                         campaignId?: string | null;
                         pillarId?: string | null;
                         /** @default [] */
@@ -7695,14 +7629,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -7713,9 +7644,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -7755,9 +7684,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -7771,7 +7698,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -7910,14 +7836,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -7928,9 +7851,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -7970,9 +7891,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -7986,7 +7905,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8098,9 +8016,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -8197,10 +8113,8 @@ export interface paths {
                             /** Format: uuid */
                             mediaId?: string;
                         }[];
-                        /** Format: uri */
                         link?: string | null;
                         firstComment?: string | null;
-                        /** Format: uuid */
                         campaignId?: string | null;
                         pillarId?: string | null;
                         labels?: string[];
@@ -8251,14 +8165,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -8269,9 +8180,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -8311,9 +8220,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -8327,7 +8234,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8471,14 +8377,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -8489,9 +8392,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -8531,9 +8432,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -8547,7 +8446,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8698,14 +8596,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -8716,9 +8611,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -8758,9 +8651,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -8774,7 +8665,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8926,14 +8816,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -8944,9 +8831,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -8986,9 +8871,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -9002,7 +8885,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9153,14 +9035,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -9171,9 +9050,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -9213,9 +9090,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -9229,7 +9104,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9383,14 +9257,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -9401,9 +9272,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -9443,9 +9312,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -9459,7 +9326,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9613,14 +9479,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -9631,9 +9494,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -9673,9 +9534,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -9689,7 +9548,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -9841,14 +9699,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -9859,9 +9714,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -9901,9 +9754,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -9917,7 +9768,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -10068,14 +9918,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -10086,9 +9933,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -10128,9 +9973,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -10144,7 +9987,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -10288,7 +10130,6 @@ export interface paths {
                                     id: string;
                                     status: string;
                                     version: number;
-                                    /** Format: date-time */
                                     scheduledAt: string | null;
                                     sendLimitWarnings?: {
                                         /** @enum {string} */
@@ -10433,7 +10274,6 @@ export interface paths {
                                     id: string;
                                     status: string;
                                     version: number;
-                                    /** Format: date-time */
                                     scheduledAt: string | null;
                                     sendLimitWarnings?: {
                                         /** @enum {string} */
@@ -10563,9 +10403,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 author: {
-                                    /** Format: uuid */
                                     userId: string | null;
-                                    /** Format: uuid */
                                     tokenId: string | null;
                                 };
                                 body: string;
@@ -10674,9 +10512,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             body: string;
@@ -10792,18 +10628,14 @@ export interface paths {
                                 actor: {
                                     /** @enum {string} */
                                     kind: "person" | "token" | "publisher";
-                                    /** Format: uuid */
                                     userId: string | null;
-                                    /** Format: uuid */
                                     tokenId: string | null;
                                     name: string | null;
                                 };
-                                /** @enum {string|null} */
-                                fromStatus: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled" | null;
-                                /** @enum {string|null} */
-                                toStatus: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled" | null;
+                                fromStatus: ("draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled") | null;
+                                toStatus: ("draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled") | null;
                                 comment: string | null;
-                                details: unknown;
+                                details: unknown | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 event: string;
@@ -10958,9 +10790,7 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                         };
@@ -11420,14 +11250,11 @@ export interface paths {
                             }[];
                             link: string | null;
                             firstComment: string | null;
-                            /** Format: uuid */
                             campaignId: string | null;
                             pillarId: string | null;
                             labels: string[];
                             author: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             schedule: {
@@ -11438,9 +11265,7 @@ export interface paths {
                             } | null;
                             version: number;
                             contentRevision: number;
-                            /** Format: uuid */
                             charterVersionId: string | null;
-                            /** Format: date-time */
                             approvedAt: string | null;
                             violations: {
                                 rule: string;
@@ -11480,9 +11305,7 @@ export interface paths {
                                 firstComment: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -11496,7 +11319,6 @@ export interface paths {
                                 /** Format: uuid */
                                 userId: string;
                                 contentRevision: number;
-                                /** Format: uuid */
                                 charterVersionId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -11641,14 +11463,11 @@ export interface paths {
                                 status: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "cancelled";
                                 proposed: boolean;
                                 version: number;
-                                /** Format: uuid */
                                 campaignId: string | null;
                                 campaignName: string | null;
                                 campaignColour: string | null;
                                 pillarId: string | null;
-                                /** Format: uuid */
                                 authorUserId: string | null;
-                                /** Format: uuid */
                                 authorTokenId: string | null;
                                 authorName: string | null;
                                 channels: {
@@ -11772,19 +11591,14 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                /** Format: uuid */
                                 campaignId: string | null;
-                                /** Format: uuid */
                                 channelId: string | null;
                                 createdBy: {
-                                    /** Format: uuid */
                                     userId: string | null;
-                                    /** Format: uuid */
                                     tokenId: string | null;
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** Format: date-time */
                                 revokedAt: string | null;
                             }[];
                             nextCursor: string | null;
@@ -11871,9 +11685,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** Format: uuid */
                         campaignId?: string | null;
-                        /** Format: uuid */
                         channelId?: string | null;
                     };
                 };
@@ -11890,19 +11702,14 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            /** Format: uuid */
                             campaignId: string | null;
-                            /** Format: uuid */
                             channelId: string | null;
                             createdBy: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             /** Format: date-time */
                             createdAt: string;
-                            /** Format: date-time */
                             revokedAt: string | null;
                             token: string;
                             url: string;
@@ -12014,19 +11821,14 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            /** Format: uuid */
                             campaignId: string | null;
-                            /** Format: uuid */
                             channelId: string | null;
                             createdBy: {
-                                /** Format: uuid */
                                 userId: string | null;
-                                /** Format: uuid */
                                 tokenId: string | null;
                             };
                             /** Format: date-time */
                             createdAt: string;
-                            /** Format: date-time */
                             revokedAt: string | null;
                         };
                     };
@@ -12570,12 +12372,9 @@ export interface paths {
                                 network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 /** @enum {string} */
                                 status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                                /** Format: date-time */
                                 scheduledAt: string | null;
                                 attempts: number;
-                                /** Format: date-time */
                                 nextAttemptAt: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                                 externalId: string | null;
                                 externalUrl: string | null;
@@ -12825,12 +12624,9 @@ export interface paths {
                             network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                             /** @enum {string} */
                             status: "pending" | "scheduled" | "claimed" | "sending" | "published" | "failed" | "unknown" | "held" | "missed" | "cancelled";
-                            /** Format: date-time */
                             scheduledAt: string | null;
                             attempts: number;
-                            /** Format: date-time */
                             nextAttemptAt: string | null;
-                            /** Format: date-time */
                             publishedAt: string | null;
                             externalId: string | null;
                             externalUrl: string | null;
@@ -12941,9 +12737,7 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
                                 channelId: string | null;
-                                /** Format: uuid */
                                 postId: string | null;
                                 text: string;
                                 link: string | null;
@@ -13060,9 +12854,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             state: "running" | "stalled" | "stopped" | "never_started";
-                            /** Format: date-time */
                             since: string | null;
-                            /** Format: date-time */
                             lastBeatAt: string | null;
                             workers: number;
                             message: string;
@@ -13178,12 +12970,11 @@ export interface paths {
                                 kind: "post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned";
                                 actorName: string | null;
                                 params: {
-                                    [key: string]: (string | number) | null;
+                                    [key: string]: string | number | null;
                                 };
                                 path: string;
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** Format: date-time */
                                 readAt: string | null;
                             }[];
                             unread: number;
@@ -13618,7 +13409,6 @@ export interface paths {
                                 lastError: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** Format: date-time */
                                 sentAt: string | null;
                             }[];
                         };
@@ -13753,17 +13543,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 link: string | null;
-                                /** Format: uuid */
                                 postId: string | null;
                                 /** @enum {string} */
                                 status: "open" | "waiting" | "done";
-                                /** Format: date-time */
                                 snoozedUntil: string | null;
-                                /** Format: uuid */
                                 assigneeUserId: string | null;
-                                /** Format: date-time */
                                 firstResponseAt: string | null;
-                                /** Format: date-time */
                                 resolvedAt: string | null;
                                 canReply: boolean;
                             }[];
@@ -13995,17 +13780,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 link: string | null;
-                                /** Format: uuid */
                                 postId: string | null;
                                 /** @enum {string} */
                                 status: "open" | "waiting" | "done";
-                                /** Format: date-time */
                                 snoozedUntil: string | null;
-                                /** Format: uuid */
                                 assigneeUserId: string | null;
-                                /** Format: date-time */
                                 firstResponseAt: string | null;
-                                /** Format: date-time */
                                 resolvedAt: string | null;
                                 canReply: boolean;
                             };
@@ -14028,17 +13808,12 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 link: string | null;
-                                /** Format: uuid */
                                 postId: string | null;
                                 /** @enum {string} */
                                 status: "open" | "waiting" | "done";
-                                /** Format: date-time */
                                 snoozedUntil: string | null;
-                                /** Format: uuid */
                                 assigneeUserId: string | null;
-                                /** Format: date-time */
                                 firstResponseAt: string | null;
-                                /** Format: date-time */
                                 resolvedAt: string | null;
                                 canReply: boolean;
                             }[];
@@ -14047,7 +13822,6 @@ export interface paths {
                                 id: string;
                                 text: string;
                                 externalUrl: string | null;
-                                /** Format: date-time */
                                 publishedAt: string | null;
                             } | null;
                             replies: {
@@ -14055,7 +13829,6 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 itemId: string;
-                                /** Format: uuid */
                                 authorUserId: string | null;
                                 text: string;
                                 /** @enum {string} */
@@ -14064,13 +13837,11 @@ export interface paths {
                                 externalUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** Format: date-time */
                                 sentAt: string | null;
                             }[];
                             notes: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
                                 authorUserId: string | null;
                                 authorName: string | null;
                                 body: string;
@@ -14166,9 +13937,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         status?: "open" | "waiting" | "done";
-                        /** Format: date-time */
                         snoozedUntil?: string | null;
-                        /** Format: uuid */
                         assigneeUserId?: string | null;
                     };
                 };
@@ -14199,17 +13968,12 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             link: string | null;
-                            /** Format: uuid */
                             postId: string | null;
                             /** @enum {string} */
                             status: "open" | "waiting" | "done";
-                            /** Format: date-time */
                             snoozedUntil: string | null;
-                            /** Format: uuid */
                             assigneeUserId: string | null;
-                            /** Format: date-time */
                             firstResponseAt: string | null;
-                            /** Format: date-time */
                             resolvedAt: string | null;
                             canReply: boolean;
                         };
@@ -14312,7 +14076,6 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** Format: uuid */
                                 authorUserId: string | null;
                                 authorName: string | null;
                                 body: string;
@@ -14416,7 +14179,6 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
                             authorUserId: string | null;
                             authorName: string | null;
                             body: string;
@@ -14648,7 +14410,6 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             itemId: string;
-                            /** Format: uuid */
                             authorUserId: string | null;
                             text: string;
                             /** @enum {string} */
@@ -14657,7 +14418,6 @@ export interface paths {
                             externalUrl: string | null;
                             /** Format: date-time */
                             createdAt: string;
-                            /** Format: date-time */
                             sentAt: string | null;
                             warnings: {
                                 rule: string;
@@ -15135,9 +14895,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -15259,9 +15017,7 @@ export interface paths {
                                 };
                                 tags: string[];
                                 kept: boolean;
-                                /** Format: uuid */
                                 derivedFromId: string | null;
-                                /** Format: uuid */
                                 uploadedBy: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -15385,9 +15141,7 @@ export interface paths {
                             };
                             tags: string[];
                             kept: boolean;
-                            /** Format: uuid */
                             derivedFromId: string | null;
-                            /** Format: uuid */
                             uploadedBy: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -15526,9 +15280,7 @@ export interface paths {
                             };
                             tags: string[];
                             kept: boolean;
-                            /** Format: uuid */
                             derivedFromId: string | null;
-                            /** Format: uuid */
                             uploadedBy: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -15628,9 +15380,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -15745,9 +15495,7 @@ export interface paths {
                             };
                             tags: string[];
                             kept: boolean;
-                            /** Format: uuid */
                             derivedFromId: string | null;
-                            /** Format: uuid */
                             uploadedBy: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -15882,9 +15630,7 @@ export interface paths {
                             };
                             tags: string[];
                             kept: boolean;
-                            /** Format: uuid */
                             derivedFromId: string | null;
-                            /** Format: uuid */
                             uploadedBy: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -16879,7 +16625,388 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    post_submitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A post was submitted for review. data.postId; the actor is the author.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    changes_requested: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reviewer asked for changes on a post. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_changes_requested"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_approved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A post was approved. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_scheduled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A post was scheduled. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_scheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_rejected: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A post was rejected. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_rejected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone commented on a post. data.postId; data.params.commentId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    mention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone was mentioned in a comment. data.postId; data.params.commentId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_mention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_published: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Every network of a post published it. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_published"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_partly_published: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Some networks of a post published it, others failed. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_partly_published"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_failed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishing a post failed on every network (also sent when it missed its time; people are told "missed"). data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_outcome_unknown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cadence could not tell whether a post went out on a channel (check the network). data.postId, data.channelId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_outcome_unknown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    post_missed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A post missed its time and nothing was sent. data.postId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_post_missed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    channel_reconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A channel needs to be reconnected (its token was refused). data.channelId.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_channel_reconnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    token_expiring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A channel’s connection expires within 7 days. data.channelId; data.params.channel (name), data.params.expiresAt (ISO 8601).
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_token_expiring"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    publisher_stalled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posts are due and no publisher process is running. data.params.since (ISO 8601, when the oldest waits from).
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_publisher_stalled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    role_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A member’s role changed. data.params.role (owner, manager, editor or viewer).
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_role_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    webhook_disabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook subscription was turned off after 15 failed attempts in a row. data.params.url, data.params.failures.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_webhook_disabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_assigned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A community conversation was assigned to a member. data.channelId; data.params.itemId, data.params.author, data.params.channel.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_inbox_assigned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    webhook_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sent by "Send test event" (POST …/webhooks/{webhookId}/test); data is empty.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_webhook_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         FieldProblemInput: {
@@ -16973,13 +17100,11 @@ export interface components {
             /** @description ISO 8601, UTC */
             occurredAt: string;
             data: {
-                /** Format: uuid */
                 postId: string | null;
-                /** Format: uuid */
                 channelId: string | null;
                 /** @description Details by kind: role, channel name, network... */
                 params: {
-                    [key: string]: (string | number) | null;
+                    [key: string]: string | number | null;
                 };
             };
         };
@@ -17074,13 +17199,11 @@ export interface components {
             /** @description ISO 8601, UTC */
             occurredAt: string;
             data: {
-                /** Format: uuid */
                 postId: string | null;
-                /** Format: uuid */
                 channelId: string | null;
                 /** @description Details by kind: role, channel name, network... */
                 params: {
-                    [key: string]: (string | number) | null;
+                    [key: string]: string | number | null;
                 };
             };
         };
@@ -17092,4 +17215,784 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    webhook_post_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_submitted";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_changes_requested: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "changes_requested";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_approved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_approved";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_scheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_scheduled";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_rejected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_rejected";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_comment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "comment";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_mention: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "mention";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_published: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_published";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_partly_published: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_partly_published";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_failed";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_outcome_unknown: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_outcome_unknown";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_post_missed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "post_missed";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_channel_reconnect: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "channel_reconnect";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_token_expiring: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "token_expiring";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_publisher_stalled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "publisher_stalled";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_role_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "role_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_disabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "webhook_disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_inbox_assigned: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "inbox_assigned";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_test: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "webhook_test";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
