@@ -97,6 +97,15 @@ async function main() {
           ((await mastodonRow.textContent()) ?? '').includes(d.reports.notAvailable),
           `${tag}: quotes not available`,
         );
+        // The best-time grid fits the screen: on a phone it turns (a row per hour), no sideways scroll.
+        const heat = await page.locator('.heatmap').evaluate((table) => ({
+          table: table.scrollWidth,
+          box: table.parentElement?.clientWidth ?? 0,
+        }));
+        expect(
+          heat.table <= heat.box + 1,
+          `${tag}: the heatmap (${heat.table} px) fits its box (${heat.box} px)`,
+        );
         const csv = await page.locator('#results a[download]').getAttribute('href');
         expect(csv?.includes('format=csv') === true, `${tag}: CSV link`);
         if (lang === 'fr') {

@@ -1,7 +1,7 @@
 // The "Workflow" report from the posts' history: turnaround pairs each approval that made a post
 // "approved" with the last submission before it; rounds count the changes requested on each post
-// submitted in the period. One statement; the events are read through the (workspace, time) index
-// from 60 days before the period, so a submission shortly before it still pairs.
+// submitted in the period. One statement: the period's events through the (workspace, time) index,
+// each approval's submission through the (post, seq) index (decision 0230).
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
@@ -9,26 +9,28 @@ import type { Actor } from '../accounts/actor';
 import { iso, postFilters, type ReportQuery, type ReportScope, runJsonReport, scopeOf } from './report-scope';
 import { ROUNDS_CAP, type WorkflowReport } from './workflow-schemas';
 
-const LOOK_BACK_MS = 60 * 86_400_000;
-
 export function workflowQuery(s: ReportScope) {
   const tz = s.timezone;
+  const filtered = Boolean(s.campaignId || s.pillarId || s.authorId || s.channelId || s.network);
   return sql`with ev as (
       select e.post_id, e.action, e.to_status, e.created_at, e.seq
-      from post_events e join posts p on p.id = e.post_id
+      from post_events e
       where e.workspace_id = ${s.workspaceId}
-        and e.created_at >= ${iso(new Date(s.from.getTime() - LOOK_BACK_MS))} and e.created_at < ${iso(s.to)}
+        and e.created_at >= ${iso(s.from)} and e.created_at < ${iso(s.to)}
         and e.action in ('submitted', 'approved', 'changes_requested')
-        ${postFilters(s)}
+        ${filtered ? sql`and exists (select 1 from posts p where p.id = e.post_id ${postFilters(s)})` : sql``}
     ),
+    -- Each approval's last submission before it, through the (post, seq) index: one short backward
+    -- walk per approval, whenever the submission was (a correlated lookup into the period's
+    -- events was quadratic, and a window needed months of history read before the period).
     turn as (
       select a.created_at as approved_at,
         date_trunc('week', a.created_at at time zone ${tz}) as wk,
-        extract(epoch from a.created_at - (select max(x.created_at) from ev x
-          where x.post_id = a.post_id and x.action = 'submitted' and x.seq < a.seq))::float8 as secs
+        extract(epoch from a.created_at - (select x.created_at from post_events x
+          where x.post_id = a.post_id and x.seq < a.seq and x.action = 'submitted'
+          order by x.seq desc limit 1))::float8 as secs
       from ev a
       where a.action = 'approved' and a.to_status = 'approved'
-        and a.created_at >= ${iso(s.from)} and a.created_at < ${iso(s.to)}
     ),
     paired as (select * from turn where secs is not null),
     w as (
@@ -38,10 +40,8 @@ export function workflowQuery(s: ReportScope) {
       from paired group by wk
     ),
     reviewed as (
-      select s.post_id, (select count(*) from ev c where c.post_id = s.post_id and c.action = 'changes_requested'
-          and c.created_at >= ${iso(s.from)} and c.created_at < ${iso(s.to)})::int as rounds
-      from (select distinct post_id from ev where action = 'submitted'
-        and created_at >= ${iso(s.from)} and created_at < ${iso(s.to)}) s
+      select post_id, count(*) filter (where action = 'changes_requested')::int as rounds
+      from ev group by post_id having bool_or(action = 'submitted')
     ),
     r as (select least(rounds, ${ROUNDS_CAP}) as rounds, count(*)::int as posts from reviewed group by 1)
     select json_build_object(

@@ -27,6 +27,7 @@ export function useReportFormats() {
   });
   const shortDayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const shortWeekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const na = t('reports.notAvailable');
   return {
     na,
@@ -46,6 +47,8 @@ export function useReportFormats() {
     shortDay: (iso: string) => shortDayFormat.format(new Date(`${iso}T00:00:00Z`)),
     /** ISO weekday 1 (Monday) ... 7, from a Monday in UTC. */
     weekday: (isoWeekday: number) => weekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
+    /** "lun." / "Mon", for the heatmap's columns on a phone. */
+    shortWeekday: (isoWeekday: number) => shortWeekdayFormat.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     hour: (h: number) => `${String(h).padStart(2, '0')}:00`,
   };
 }
