@@ -52,7 +52,7 @@ const env = {
   ENCRYPTION_KEYS: `${testKeyRing.keys[0]?.id}:${testKeyRing.keys[0]?.key.toString('base64')}`,
 };
 
-function startWorkers(url: string, n: number): ChildProcess[] {
+export function startWorkers(url: string, n: number): ChildProcess[] {
   return Array.from({ length: n }, () =>
     startPublisher(
       url,
@@ -71,7 +71,7 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function seedWebhooks(
+export async function seedWebhooks(
   b: Bench,
   receiver: Receiver,
   channelCount: number,
@@ -92,7 +92,7 @@ async function seedWebhooks(
   return seedScheduledPosts(db, { workspaceId, channels, count: targets / channelCount, at });
 }
 
-async function scheduledAt(b: Bench): Promise<Map<string, number>> {
+export async function scheduledAt(b: Bench): Promise<Map<string, number>> {
   const result = await b.database.db.execute(sql`SELECT id, scheduled_at FROM post_targets`);
   const rows = (result as unknown as { rows: { id: string; scheduled_at: string | Date }[] }).rows;
   return new Map(rows.map((r) => [r.id, new Date(r.scheduled_at).getTime()]));
