@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type Actor, personOf } from '../accounts/actor';
 import * as targetLedger from '../publishing/target-ledger';
 import { type PostDeps, inTransaction } from './deps';
+import { assertMediaInWorkspace, libraryReferences } from './media-in-workspace';
 import { parseInput } from './parse-input';
 import { assertKnownPillar, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
@@ -37,6 +38,7 @@ export async function createPost(deps: PostDeps, actor: Actor, input: PostCreate
     );
     if (body.campaignId) await assertCampaignInWorkspace(tx, actor.workspaceId, body.campaignId);
     await assertKnownPillar(tx, actor.workspaceId, body.pillarId);
+    await assertMediaInWorkspace(tx, actor.workspaceId, libraryReferences(body));
     const now = deps.clock();
     const [row] = await tx
       .insert(posts)

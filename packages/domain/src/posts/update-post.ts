@@ -4,6 +4,7 @@ import { AppError, conflict } from '../errors';
 import * as targetLedger from '../publishing/target-ledger';
 import { unscheduleTargets } from './apply-schedule';
 import { type PostDeps, inTransaction } from './deps';
+import { assertMediaInWorkspace, libraryReferences } from './media-in-workspace';
 import { parseInput } from './parse-input';
 import { assertKnownPillar, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
@@ -102,6 +103,7 @@ export async function updatePost(
           : resolveScheduleTime(body.requestedSchedule, actor.workspaceTimezone, deps.clock());
     if (body.campaignId) await assertCampaignInWorkspace(tx, actor.workspaceId, body.campaignId);
     if (body.pillarId !== undefined) await assertKnownPillar(tx, actor.workspaceId, body.pillarId);
+    await assertMediaInWorkspace(tx, actor.workspaceId, libraryReferences(body));
 
     const before: Content = { ...row, targets: targets.map(storedTarget) };
     const after: Content = {

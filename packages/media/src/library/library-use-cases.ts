@@ -85,22 +85,30 @@ export async function updateMedia(db: Db, actor: Actor, mediaId: string, update:
 
 /**
  * Deletes an item and its bytes, unless a post that is not yet published (or cancelled) uses it:
- * 409 naming those posts. The row goes first, so a failure to reach the store leaves only bytes
+ * 409 naming those posts. The item is locked FOR UPDATE before the posts are looked for, so a post
+ * saved at the same time (which locks the items it names FOR KEY SHARE) is either seen here or
+ * finds the item gone (422). The row goes first, so a failure to reach the store leaves only bytes
  * no row points to, never a row without bytes.
  */
 export async function deleteMedia(deps: { db: Db; storage: MediaStorage }, actor: Actor, mediaId: string) {
-  const row = await findMediaRow(deps.db, actor.workspaceId, mediaId);
-  const uses = (await postsUsingMedia(deps.db, actor.workspaceId, [row.id])).get(row.id) ?? [];
-  const holding = uses.filter(holdsMedia);
-  if (holding.length > 0) {
-    throw new AppError('conflict', `This media is used by ${holding.length} post(s) not yet published`, {
-      reason: 'media_in_use',
-      posts: holding.slice(0, 50),
-    });
-  }
-  await deps.db
-    .delete(mediaItems)
-    .where(and(eq(mediaItems.workspaceId, actor.workspaceId), eq(mediaItems.id, mediaId)));
+  const row = await deps.db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select()
+      .from(mediaItems)
+      .where(and(eq(mediaItems.workspaceId, actor.workspaceId), eq(mediaItems.id, mediaId)))
+      .for('update');
+    if (!locked) throw notFound('Media item');
+    const uses = (await postsUsingMedia(tx, actor.workspaceId, [locked.id])).get(locked.id) ?? [];
+    const holding = uses.filter(holdsMedia);
+    if (holding.length > 0) {
+      throw new AppError('conflict', `This media is used by ${holding.length} post(s) not yet published`, {
+        reason: 'media_in_use',
+        posts: holding.slice(0, 50),
+      });
+    }
+    await tx.delete(mediaItems).where(eq(mediaItems.id, locked.id));
+    return locked;
+  });
   await removeBytes(deps.storage, row);
 }
 

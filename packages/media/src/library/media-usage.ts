@@ -1,6 +1,6 @@
 // Where library items are used: a post's media list or a network's override of it, found by
 // JSON containment on the `mediaId` that library references carry.
-import { type Db, mediaItems, posts, postTargets } from '@cadence/db';
+import { type Executor, mediaItems, posts, postTargets } from '@cadence/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
 export interface PostUse {
@@ -9,7 +9,7 @@ export interface PostUse {
 }
 
 export async function postsUsingMedia(
-  db: Db,
+  db: Executor,
   workspaceId: string,
   mediaIds: string[],
 ): Promise<Map<string, PostUse[]>> {
