@@ -93,6 +93,9 @@ export const NOTIFICATION_KINDS = [
   'role_changed', // to the person
   'webhook_disabled', // to owners
   'inbox_assigned', // to the member an inbox item was assigned to
+  'inbox_reply_submitted', // to managers: a reply waits for their approval
+  'inbox_reply_approved', // to the reply's author: approved, on its way
+  'inbox_reply_returned', // to the reply's author: sent back with a comment
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -125,8 +128,19 @@ export type InboxItemKind = (typeof INBOX_ITEM_KINDS)[number];
 export const INBOX_STATUSES = ['open', 'waiting', 'done'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
-/** A reply sent from Cadence, through its own send ledger: `sending` is committed before the call. */
-export const INBOX_REPLY_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+/**
+ * A reply sent from Cadence, through its own send ledger: `sending` is committed before the call.
+ * With reply approval on, an editor's reply starts `pending_approval`; a manager moves it to
+ * `queued` (approved) or `returned` (sent back with a comment, never sent).
+ */
+export const INBOX_REPLY_STATUSES = [
+  'pending_approval',
+  'returned',
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+] as const;
 export type InboxReplyStatus = (typeof INBOX_REPLY_STATUSES)[number];
 
 /** Inbox list orders: newest first, or the longest-waiting open/waiting items first. */

@@ -33,6 +33,12 @@ const WHEN: Record<WebhookEvent, string> = {
     'A webhook subscription was turned off after 15 failed attempts in a row. data.params.url, data.params.failures.',
   inbox_assigned:
     'A community conversation was assigned to a member. data.channelId; data.params.itemId, data.params.author, data.params.channel.',
+  inbox_reply_submitted:
+    'An inbox reply waits for a manager’s approval. data.channelId; data.params.itemId, data.params.replyId, data.params.author.',
+  inbox_reply_approved:
+    'A manager approved an inbox reply; it goes to the network. data.channelId; data.params.itemId, data.params.replyId, data.params.author.',
+  inbox_reply_returned:
+    'A manager sent an inbox reply back to its author with a comment; it is not sent. data.channelId; data.params.itemId, data.params.replyId, data.params.author.',
   [WEBHOOK_TEST_EVENT]: 'Sent by "Send test event" (POST …/webhooks/{webhookId}/test); data is empty.',
 };
 

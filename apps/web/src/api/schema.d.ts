@@ -348,6 +348,11 @@ export interface paths {
                                 /** @enum {string} */
                                 approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                                 requiredApprovals: number;
+                                replyApproval: boolean;
+                                firstResponseTargetMinutes: number | null;
+                                workingDays: number[];
+                                workingHoursStart: string;
+                                workingHoursEnd: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @enum {string} */
@@ -480,6 +485,11 @@ export interface paths {
                                 /** @enum {string} */
                                 approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                                 requiredApprovals: number;
+                                replyApproval: boolean;
+                                firstResponseTargetMinutes: number | null;
+                                workingDays: number[];
+                                workingHoursStart: string;
+                                workingHoursEnd: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @enum {string} */
@@ -699,6 +709,11 @@ export interface paths {
                                 /** @enum {string} */
                                 approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                                 requiredApprovals: number;
+                                replyApproval: boolean;
+                                firstResponseTargetMinutes: number | null;
+                                workingDays: number[];
+                                workingHoursStart: string;
+                                workingHoursEnd: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @enum {string} */
@@ -1240,6 +1255,11 @@ export interface paths {
                                 /** @enum {string} */
                                 approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                                 requiredApprovals: number;
+                                replyApproval: boolean;
+                                firstResponseTargetMinutes: number | null;
+                                workingDays: number[];
+                                workingHoursStart: string;
+                                workingHoursEnd: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @enum {string} */
@@ -1355,6 +1375,11 @@ export interface paths {
                             /** @enum {string} */
                             approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                             requiredApprovals: number;
+                            replyApproval: boolean;
+                            firstResponseTargetMinutes: number | null;
+                            workingDays: number[];
+                            workingHoursStart: string;
+                            workingHoursEnd: string;
                             /** Format: date-time */
                             createdAt: string;
                             /** @enum {string} */
@@ -1468,6 +1493,11 @@ export interface paths {
                             /** @enum {string} */
                             approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                             requiredApprovals: number;
+                            replyApproval: boolean;
+                            firstResponseTargetMinutes: number | null;
+                            workingDays: number[];
+                            workingHoursStart: string;
+                            workingHoursEnd: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1563,6 +1593,11 @@ export interface paths {
                         /** @enum {string} */
                         approvalScope?: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                         requiredApprovals?: number;
+                        replyApproval?: boolean;
+                        firstResponseTargetMinutes?: number | null;
+                        workingDays?: number[];
+                        workingHoursStart?: string;
+                        workingHoursEnd?: string;
                     };
                 };
             };
@@ -1583,6 +1618,11 @@ export interface paths {
                             /** @enum {string} */
                             approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                             requiredApprovals: number;
+                            replyApproval: boolean;
+                            firstResponseTargetMinutes: number | null;
+                            workingDays: number[];
+                            workingHoursStart: string;
+                            workingHoursEnd: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2580,6 +2620,11 @@ export interface paths {
                                 /** @enum {string} */
                                 approvalScope: "nobody" | "editors_and_tokens" | "all_but_owners" | "everyone";
                                 requiredApprovals: number;
+                                replyApproval: boolean;
+                                firstResponseTargetMinutes: number | null;
+                                workingDays: number[];
+                                workingHoursStart: string;
+                                workingHoursEnd: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @enum {string} */
@@ -2691,7 +2736,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 url: string;
-                                kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
+                                kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned")[];
                                 enabled: boolean;
                                 consecutiveFailures: number;
                                 disabledAt: string | null;
@@ -2782,7 +2827,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url: string;
-                        kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
+                        kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned")[];
                     };
                 };
             };
@@ -2797,7 +2842,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             url: string;
-                            kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
+                            kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned")[];
                             enabled: boolean;
                             consecutiveFailures: number;
                             disabledAt: string | null;
@@ -2991,7 +3036,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url?: string;
-                        kinds?: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
+                        kinds?: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned")[];
                         enabled?: boolean;
                     };
                 };
@@ -3007,7 +3052,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             url: string;
-                            kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned")[];
+                            kinds: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned")[];
                             enabled: boolean;
                             consecutiveFailures: number;
                             disabledAt: string | null;
@@ -12967,7 +13012,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned";
+                                kind: "post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned";
                                 actorName: string | null;
                                 params: {
                                     [key: string]: string | number | null;
@@ -13832,12 +13877,15 @@ export interface paths {
                                 authorUserId: string | null;
                                 text: string;
                                 /** @enum {string} */
-                                status: "queued" | "sending" | "sent" | "failed";
+                                status: "pending_approval" | "returned" | "queued" | "sending" | "sent" | "failed";
                                 lastError: string | null;
                                 externalUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 sentAt: string | null;
+                                reviewedByUserId: string | null;
+                                reviewedAt: string | null;
+                                reviewComment: string | null;
                             }[];
                             notes: {
                                 /** Format: uuid */
@@ -14413,12 +14461,15 @@ export interface paths {
                             authorUserId: string | null;
                             text: string;
                             /** @enum {string} */
-                            status: "queued" | "sending" | "sent" | "failed";
+                            status: "pending_approval" | "returned" | "queued" | "sending" | "sent" | "failed";
                             lastError: string | null;
                             externalUrl: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             sentAt: string | null;
+                            reviewedByUserId: string | null;
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
                             warnings: {
                                 rule: string;
                                 /** @enum {string} */
@@ -14438,6 +14489,398 @@ export interface paths {
                                 field: "text" | "schedule" | "media";
                                 item?: number;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/pending-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replies waiting for a manager’s approval, oldest first (at most 200) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                authorUserId: string | null;
+                                text: string;
+                                /** @enum {string} */
+                                status: "pending_approval" | "returned" | "queued" | "sending" | "sent" | "failed";
+                                lastError: string | null;
+                                externalUrl: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                sentAt: string | null;
+                                reviewedByUserId: string | null;
+                                reviewedAt: string | null;
+                                reviewComment: string | null;
+                                authorName: string | null;
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                    authorHandle: string;
+                                    text: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/replies/{replyId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending reply: charter and channel checked again, then sent by a job (409 if already reviewed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    replyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            authorUserId: string | null;
+                            text: string;
+                            /** @enum {string} */
+                            status: "pending_approval" | "returned" | "queued" | "sending" | "sent" | "failed";
+                            lastError: string | null;
+                            externalUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                            reviewedByUserId: string | null;
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
+                            warnings: {
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                                /** @enum {string} */
+                                network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                                channelId?: string;
+                                message: {
+                                    en: string;
+                                    fr: string;
+                                };
+                                range?: {
+                                    start: number;
+                                    end: number;
+                                };
+                                /** @enum {string} */
+                                field: "text" | "schedule" | "media";
+                                item?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/replies/{replyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a pending reply back to its author with a comment; it is never sent (409 if already reviewed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    replyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            authorUserId: string | null;
+                            text: string;
+                            /** @enum {string} */
+                            status: "pending_approval" | "returned" | "queued" | "sending" | "sent" | "failed";
+                            lastError: string | null;
+                            externalUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                            reviewedByUserId: string | null;
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
                         };
                     };
                 };
@@ -16986,6 +17429,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    inbox_reply_submitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox reply waits for a manager’s approval. data.channelId; data.params.itemId, data.params.replyId, data.params.author.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_inbox_reply_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_reply_approved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A manager approved an inbox reply; it goes to the network. data.channelId; data.params.itemId, data.params.replyId, data.params.author.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_inbox_reply_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_reply_returned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A manager sent an inbox reply back to its author with a comment; it is not sent. data.channelId; data.params.itemId, data.params.replyId, data.params.author.
+         * @description POSTed to each enabled subscription to this kind. Answer 2xx within 10 s; anything else (redirects included) is retried with backoff (10 s doubling, at most 1 h apart, 6 attempts) and logged in the delivery log.
+         */
+        post: operations["webhook_inbox_reply_returned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     webhook_test: {
         parameters: {
             query?: never;
@@ -17094,7 +17597,7 @@ export interface components {
         WebhookPayloadInput: {
             /** @description The event id: the same on every retry and redelivery; keep it to drop repeats */
             id: string;
-            event: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned") | "webhook_test";
+            event: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned") | "webhook_test";
             /** Format: uuid */
             workspaceId: string;
             /** @description ISO 8601, UTC */
@@ -17193,7 +17696,7 @@ export interface components {
         WebhookPayload: {
             /** @description The event id: the same on every retry and redelivery; keep it to drop repeats */
             id: string;
-            event: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned") | "webhook_test";
+            event: ("post_submitted" | "changes_requested" | "post_approved" | "post_scheduled" | "post_rejected" | "comment" | "mention" | "post_published" | "post_partly_published" | "post_failed" | "post_outcome_unknown" | "post_missed" | "channel_reconnect" | "token_expiring" | "publisher_stalled" | "role_changed" | "webhook_disabled" | "inbox_assigned" | "inbox_reply_submitted" | "inbox_reply_approved" | "inbox_reply_returned") | "webhook_test";
             /** Format: uuid */
             workspaceId: string;
             /** @description ISO 8601, UTC */
@@ -17934,6 +18437,129 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookPayload"] & {
                     /** @constant */
                     event?: "inbox_assigned";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_inbox_reply_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "inbox_reply_submitted";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_inbox_reply_approved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "inbox_reply_approved";
+                };
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried with backoff */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_inbox_reply_returned: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event kind, as in the body’s `event` */
+                "X-Cadence-Event": string;
+                /** @description The event id, as in the body’s `id`: the same on every retry and redelivery */
+                "X-Cadence-Delivery": string;
+                /** @description When this attempt was signed, Unix seconds: refuse one more than 300 s away */
+                "X-Cadence-Timestamp": string;
+                /** @description "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the subscription secret; compare in constant time */
+                "X-Cadence-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    event?: "inbox_reply_returned";
                 };
             };
         };

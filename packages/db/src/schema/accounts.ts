@@ -1,7 +1,17 @@
 import { instant } from './columns';
 import { APPROVAL_SCOPES, LOCALES, ROLES } from '@cadence/names';
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const localeEnum = pgEnum('locale', LOCALES);
@@ -34,6 +44,15 @@ export const workspaces = pgTable('workspaces', {
   approvalScope: approvalScopeEnum('approval_scope').notNull().default('editors_and_tokens'),
   /** How many distinct managers must approve a post that needs approval (1 or 2). */
   requiredApprovals: integer('required_approvals').notNull().default(1),
+  /** Inbox replies by editors wait for a manager's approval before they are sent. */
+  replyApproval: boolean('reply_approval').notNull().default(false),
+  /** First-response target for inbox items, in working minutes; null: no target. */
+  firstResponseTargetMinutes: integer('first_response_target_minutes'),
+  /** ISO weekdays worked (1 Monday ... 7 Sunday), in the workspace's timezone. */
+  workingDays: integer('working_days').array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
+  /** The working day, local wall-clock "HH:mm" (start before end). */
+  workingHoursStart: text('working_hours_start').notNull().default('09:00'),
+  workingHoursEnd: text('working_hours_end').notNull().default('18:00'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -58,6 +58,15 @@ export const inboxItems = pgTable(
     firstResponseAt: instant('first_response_at'),
     /** Set when it goes to done; cleared when it is reopened. */
     resolvedAt: instant('resolved_at'),
+    /** Working minutes (workspace's days and hours) from createdAt to firstResponseAt. */
+    firstResponseWorkingMinutes: integer('first_response_working_minutes'),
+    /** Working minutes from createdAt to resolvedAt; cleared with it. */
+    resolutionWorkingMinutes: integer('resolution_working_minutes'),
+    /** A like from our account: asked for (job queued), done (network's like id), or why it failed. */
+    likeRequestedAt: instant('like_requested_at'),
+    likedAt: instant('liked_at'),
+    likeExternalId: text('like_external_id'),
+    likeError: text('like_error'),
     syncedAt: instant('synced_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -145,11 +154,20 @@ export const inboxReplies = pgTable(
     externalId: text('external_id'),
     externalUrl: text('external_url'),
     lastError: text('last_error'),
+    /** Reply approval: the manager who approved or sent it back, when, and their comment. */
+    reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: instant('reviewed_at'),
+    reviewComment: text('review_comment'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
     sentAt: instant('sent_at'),
   },
-  (t) => [index('inbox_replies_item_idx').on(t.itemId, t.createdAt)],
+  (t) => [
+    index('inbox_replies_item_idx').on(t.itemId, t.createdAt),
+    // Managers' list of replies waiting for them (not partial: a partial index on an enum value
+    // added in the same migration is refused by PostgreSQL inside the migration's transaction).
+    index('inbox_replies_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
+  ],
 );
 
 /** Saved replies: templates with {author}, checked against the charter when saved. */

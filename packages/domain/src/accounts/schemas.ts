@@ -2,6 +2,7 @@
 import { IANAZone } from 'luxon';
 import { LOCALES } from '@cadence/names';
 import { z } from 'zod';
+import { inboxSettingsPatchShape, inboxSettingsViewShape } from '../inbox/inbox-settings-schemas';
 import { approvalScopeSchema, requiredApprovalsSchema } from '../posts/approval-policy';
 import { roleSchema } from './roles';
 
@@ -35,6 +36,7 @@ export const workspaceUpdateSchema = z.strictObject({
   /** The approval policy: owners only. */
   approvalScope: approvalScopeSchema.optional(),
   requiredApprovals: requiredApprovalsSchema.optional(),
+  ...inboxSettingsPatchShape,
 });
 
 export const setupInputSchema = z.strictObject({
@@ -78,6 +80,7 @@ export const workspaceSchema = z.object({
   locale: localeSchema,
   approvalScope: approvalScopeSchema,
   requiredApprovals: z.number().int(),
+  ...inboxSettingsViewShape,
   createdAt: z.date(),
 });
 

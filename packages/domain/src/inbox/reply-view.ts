@@ -13,5 +13,8 @@ export function toInboxReplyView(r: typeof inboxReplies.$inferSelect): InboxRepl
     externalUrl: safeExternalUrl(r.externalUrl),
     createdAt: r.createdAt,
     sentAt: r.sentAt,
+    reviewedByUserId: r.reviewedByUserId,
+    reviewedAt: r.reviewedAt,
+    reviewComment: r.reviewComment,
   };
 }

@@ -109,11 +109,34 @@ export const inboxReplySchema = z.object({
   externalUrl: z.string().nullable(),
   createdAt: z.date(),
   sentAt: z.date().nullable(),
+  /** Reply approval: who approved or sent it back, when, and the comment sent back with it. */
+  reviewedByUserId: z.uuid().nullable(),
+  reviewedAt: z.date().nullable(),
+  reviewComment: z.string().nullable(),
 });
 export type InboxReplyView = z.infer<typeof inboxReplySchema>;
 
 /** A reply just recorded, with the charter's warnings (blocking findings refuse it with 422). */
 export const inboxReplyCreatedSchema = inboxReplySchema.extend({ warnings: z.array(violationSchema) });
+
+export const inboxReplyReturnSchema = z.strictObject({
+  /** Why it goes back: shown to the author (required). */
+  comment: z.string().trim().min(1).max(2000),
+});
+
+export const inboxPendingRepliesSchema = z.object({
+  items: z.array(
+    inboxReplySchema.extend({
+      authorName: z.string().nullable(),
+      item: z.object({
+        id: z.uuid(),
+        network: z.enum(NETWORKS),
+        authorHandle: z.string(),
+        text: z.string(),
+      }),
+    }),
+  ),
+});
 
 export const inboxConversationSchema = z.object({
   item: inboxItemSchema,

@@ -8,7 +8,7 @@ export function notificationPath(n: {
   params?: Record<string, string | number | null> | null;
 }): string {
   // An inbox item: the inbox opens on it (the web app reads ?item=).
-  if (n.kind === 'inbox_assigned') {
+  if (n.kind.startsWith('inbox_')) {
     const item = n.params?.itemId;
     return typeof item === 'string' ? `/inbox?item=${encodeURIComponent(item)}` : '/inbox';
   }

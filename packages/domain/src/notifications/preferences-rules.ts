@@ -23,6 +23,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   role_changed: 'both',
   webhook_disabled: 'both',
   inbox_assigned: 'both',
+  inbox_reply_submitted: 'both',
+  inbox_reply_approved: 'in_app',
+  inbox_reply_returned: 'both',
 };
 
 /** No storm: beyond this many instant emails to one person in the window, the rest wait for a digest. */

@@ -29,6 +29,7 @@ function pick(kind: NotificationKind, members: readonly MemberInfo[], people: Ev
   const author = people.authorUserId ? [people.authorUserId] : [];
   switch (kind) {
     case 'post_submitted':
+    case 'inbox_reply_submitted':
       return managers;
     case 'changes_requested':
     case 'post_approved':
@@ -54,6 +55,8 @@ function pick(kind: NotificationKind, members: readonly MemberInfo[], people: Ev
       return owners;
     case 'role_changed':
     case 'inbox_assigned':
+    case 'inbox_reply_approved':
+    case 'inbox_reply_returned':
       return people.subjectUserId ? [people.subjectUserId] : [];
   }
 }

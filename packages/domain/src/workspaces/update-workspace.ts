@@ -4,12 +4,12 @@ import type { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import type { workspaceUpdateSchema } from '../accounts/schemas';
 import { recordAudit } from '../audit/record-audit';
-import { forbidden, notFound } from '../errors';
+import { AppError, forbidden, notFound } from '../errors';
 import type { UseCaseDeps } from '../use-case-deps';
 
 /**
- * Managers rename and set the zone and language; only owners change the approval policy, or a
- * manager could wave their own posts through.
+ * Managers rename and set the zone, the language and the inbox settings; only owners change the
+ * approval policy, or a manager could wave their own posts through.
  */
 export async function updateWorkspace(
   deps: UseCaseDeps,
@@ -30,6 +30,15 @@ export async function updateWorkspace(
       .where(eq(workspaces.id, actor.workspaceId))
       .for('update');
     if (!before) throw notFound('Workspace');
+    const start = patch.workingHoursStart ?? before.workingHoursStart;
+    const end = patch.workingHoursEnd ?? before.workingHoursEnd;
+    // "HH:mm" strings of the same shape compare as times of day.
+    if (end <= start) {
+      const field = patch.workingHoursEnd !== undefined ? 'body.workingHoursEnd' : 'body.workingHoursStart';
+      throw new AppError('validation_failed', `${field}: the working day must end after it starts`, [
+        { field, message: 'the working day must end after it starts' },
+      ]);
+    }
     const [after] = await tx
       .update(workspaces)
       .set({ ...patch, updatedAt: deps.clock() })
