@@ -13550,6 +13550,7 @@ export interface paths {
                     status?: "open" | "waiting" | "done";
                     assignee?: string | ("me" | "none");
                     snoozed?: "true" | "false";
+                    pastTarget?: "true" | "false";
                     order?: "newest" | "oldest_waiting";
                     limit?: number;
                     cursor?: string;
@@ -13595,6 +13596,9 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 firstResponseAt: string | null;
                                 resolvedAt: string | null;
+                                firstResponseWorkingMinutes: number | null;
+                                resolutionWorkingMinutes: number | null;
+                                pastTarget: boolean;
                                 canReply: boolean;
                             }[];
                             nextCursor: string | null;
@@ -13681,7 +13685,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open (the badge), waiting and snoozed item counts */
+        /** Open (the badge), waiting, snoozed, and past the first-response target item counts */
         get: {
             parameters: {
                 query?: never;
@@ -13703,6 +13707,7 @@ export interface paths {
                             open: number;
                             waiting: number;
                             snoozed: number;
+                            pastTarget: number;
                         };
                     };
                 };
@@ -13832,6 +13837,9 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 firstResponseAt: string | null;
                                 resolvedAt: string | null;
+                                firstResponseWorkingMinutes: number | null;
+                                resolutionWorkingMinutes: number | null;
+                                pastTarget: boolean;
                                 canReply: boolean;
                             };
                             thread: {
@@ -13860,6 +13868,9 @@ export interface paths {
                                 assigneeUserId: string | null;
                                 firstResponseAt: string | null;
                                 resolvedAt: string | null;
+                                firstResponseWorkingMinutes: number | null;
+                                resolutionWorkingMinutes: number | null;
+                                pastTarget: boolean;
                                 canReply: boolean;
                             }[];
                             post: {
@@ -14023,6 +14034,9 @@ export interface paths {
                             assigneeUserId: string | null;
                             firstResponseAt: string | null;
                             resolvedAt: string | null;
+                            firstResponseWorkingMinutes: number | null;
+                            resolutionWorkingMinutes: number | null;
+                            pastTarget: boolean;
                             canReply: boolean;
                         };
                     };

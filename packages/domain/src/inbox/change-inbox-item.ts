@@ -8,6 +8,7 @@ import { roleAtLeast } from '../accounts/roles';
 import { AppError, notFound } from '../errors';
 import { recordNotificationEvent } from '../notifications/record-event';
 import { toInboxItemView } from './inbox-view';
+import { lateBefore, workingMinutesSince } from './response-times';
 import { MAX_SNOOZE_MS } from './rules';
 import type { InboxItemChange, InboxItemView } from './schemas';
 
@@ -51,12 +52,21 @@ export async function changeInboxItem(
       .for('update');
     if (!before) throw notFound('Inbox item');
     const status = change.status ?? before.status;
+    // Done records when and how many working minutes it took; reopening forgets both (a
+    // resolution time is for items that stay done).
+    const resolving = status === 'done' && before.status !== 'done';
+    const resolutionWorkingMinutes =
+      status !== 'done'
+        ? null
+        : resolving
+          ? await workingMinutesSince(tx, actor.workspaceId, before.createdAt, now)
+          : before.resolutionWorkingMinutes;
     const [after] = await tx
       .update(inboxItems)
       .set({
         status,
-        // Done records when; reopening forgets it (a resolution time is for items that stay done).
-        resolvedAt: status === 'done' ? (before.status === 'done' ? before.resolvedAt : now) : null,
+        resolvedAt: status === 'done' ? (resolving ? now : before.resolvedAt) : null,
+        resolutionWorkingMinutes,
         ...(snoozedUntil !== undefined ? { snoozedUntil } : {}),
         ...(change.assigneeUserId !== undefined ? { assigneeUserId: change.assigneeUserId } : {}),
         updatedAt: now,
@@ -78,6 +88,6 @@ export async function changeInboxItem(
         params: { itemId: after.id, author: after.authorHandle, channel: channel?.name ?? null },
       });
     }
-    return toInboxItemView(after);
+    return toInboxItemView(after, await lateBefore(tx, actor.workspaceId, now));
   });
 }

@@ -6,12 +6,14 @@ import type { Actor } from '../accounts/actor';
 import { safeExternalUrl } from '../publishing/external-url';
 import { assertInboxItem, listInboxNotes } from './inbox-notes';
 import { toInboxItemView } from './inbox-view';
+import { lateBefore } from './response-times';
 import { toInboxReplyView } from './reply-view';
 
 export const MAX_THREAD_ITEMS = 200;
 
-export async function getInboxConversation(db: Db, actor: Actor, itemId: string) {
+export async function getInboxConversation(db: Db, actor: Actor, itemId: string, now: Date) {
   const item = await assertInboxItem(db, actor, itemId);
+  const late = await lateBefore(db, actor.workspaceId, now);
   const thread = await db
     .select()
     .from(inboxItems)
@@ -51,8 +53,8 @@ export async function getInboxConversation(db: Db, actor: Actor, itemId: string)
     .orderBy(asc(inboxReplies.createdAt), asc(inboxReplies.id))
     .limit(MAX_THREAD_ITEMS);
   return {
-    item: toInboxItemView(item),
-    thread: thread.map(toInboxItemView),
+    item: toInboxItemView(item, late),
+    thread: thread.map((m) => toInboxItemView(m, late)),
     post,
     replies: replies.map(toInboxReplyView),
     notes: await listInboxNotes(db, actor, item.id),

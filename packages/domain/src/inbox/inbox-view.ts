@@ -5,8 +5,24 @@ import type { InboxItemView } from './schemas';
 
 type Row = typeof inboxItems.$inferSelect;
 
-/** What leaves the server about an item; links checked again on the way out (http(s) only). */
-export function toInboxItemView(r: Row): InboxItemView {
+/** Past the first-response target: not done, not answered, written at or before the cutoff. */
+export function isPastTarget(
+  r: Pick<Row, 'status' | 'firstResponseAt' | 'createdAt'>,
+  lateBefore: Date | null,
+): boolean {
+  return (
+    lateBefore !== null &&
+    r.status !== 'done' &&
+    r.firstResponseAt === null &&
+    r.createdAt.getTime() <= lateBefore.getTime()
+  );
+}
+
+/**
+ * What leaves the server about an item; links checked again on the way out (http(s) only).
+ * `lateBefore`: the workspace's first-response cutoff now (response-times.ts), null without target.
+ */
+export function toInboxItemView(r: Row, lateBefore: Date | null): InboxItemView {
   return {
     id: r.id,
     channelId: r.channelId,
@@ -23,6 +39,9 @@ export function toInboxItemView(r: Row): InboxItemView {
     assigneeUserId: r.assigneeUserId,
     firstResponseAt: r.firstResponseAt,
     resolvedAt: r.resolvedAt,
+    firstResponseWorkingMinutes: r.firstResponseWorkingMinutes,
+    resolutionWorkingMinutes: r.resolutionWorkingMinutes,
+    pastTarget: isPastTarget(r, lateBefore),
     canReply: INBOX_READY_NETWORKS.has(r.network),
   };
 }

@@ -2,9 +2,10 @@
 // longest-waiting first, in keyset pages (each page one index range scan, stable while items
 // arrive), and the counts behind the badge.
 import { type Db, inboxItems, posts } from '@cadence/db';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { toInboxItemView } from './inbox-view';
+import { lateBefore } from './response-times';
 import type { InboxItemView, InboxListQuery } from './schemas';
 
 export interface InboxPageAfter {
@@ -12,7 +13,15 @@ export interface InboxPageAfter {
   id: string;
 }
 
-function filters(db: Db, actor: Actor, q: InboxListQuery, now: Date): (SQL | undefined)[] {
+/** Not done, never answered, written at or before the cutoff: past the first-response target. */
+function pastTargetSql(late: Date | null): SQL {
+  const i = inboxItems;
+  return late
+    ? (and(ne(i.status, 'done'), isNull(i.firstResponseAt), lte(i.createdAt, late)) as SQL)
+    : sql`false`;
+}
+
+function filters(db: Db, actor: Actor, q: InboxListQuery, now: Date, late: Date | null): (SQL | undefined)[] {
   const i = inboxItems;
   const assignee =
     q.assignee === 'none'
@@ -44,6 +53,8 @@ function filters(db: Db, actor: Actor, q: InboxListQuery, now: Date): (SQL | und
     assignee,
     q.snoozed === true ? snoozedNow : undefined,
     q.snoozed === false ? or(isNull(i.snoozedUntil), lte(i.snoozedUntil, now)) : undefined,
+    q.pastTarget === true ? pastTargetSql(late) : undefined,
+    q.pastTarget === false ? not(pastTargetSql(late)) : undefined,
   ];
 }
 
@@ -62,13 +73,14 @@ export async function listInboxItems(
       ? or(lt(i.createdAt, after.createdAt), and(eq(i.createdAt, after.createdAt), lt(i.id, after.id)))
       : or(gt(i.createdAt, after.createdAt), and(eq(i.createdAt, after.createdAt), gt(i.id, after.id)))
     : undefined;
+  const late = await lateBefore(db, actor.workspaceId, now);
   const rows = await db
     .select()
     .from(i)
-    .where(and(...filters(db, actor, q, now), keyset))
+    .where(and(...filters(db, actor, q, now, late), keyset))
     .orderBy(...(newest ? [desc(i.createdAt), desc(i.id)] : [asc(i.createdAt), asc(i.id)]))
     .limit(q.limit + 1);
-  return rows.map(toInboxItemView);
+  return rows.map((r) => toInboxItemView(r, late));
 }
 
 export async function inboxCounts(db: Db, actor: Actor, now: Date) {
@@ -84,5 +96,18 @@ export async function inboxCounts(db: Db, actor: Actor, now: Date) {
     })
     .from(i)
     .where(and(eq(i.workspaceId, actor.workspaceId), ne(i.status, 'done')));
-  return { open: row?.open ?? 0, waiting: row?.waiting ?? 0, snoozed: row?.snoozed ?? 0 };
+  // Its own query: the badge's stays an index-only read of the partial index.
+  const late = await lateBefore(db, actor.workspaceId, now);
+  const [past] = late
+    ? await db
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(i)
+        .where(and(eq(i.workspaceId, actor.workspaceId), pastTargetSql(late)))
+    : [];
+  return {
+    open: row?.open ?? 0,
+    waiting: row?.waiting ?? 0,
+    snoozed: row?.snoozed ?? 0,
+    pastTarget: past?.n ?? 0,
+  };
 }

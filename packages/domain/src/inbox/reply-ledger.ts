@@ -4,6 +4,7 @@
 // id is the network's idempotency key (Mastodon) or record key (Bluesky): never sent twice.
 import { type Executor, inboxItems, inboxReplies } from '@cadence/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { workingMinutesSince } from './response-times';
 
 export async function markReplySending(db: Executor, replyId: string, now: Date) {
   const [row] = await db
@@ -24,13 +25,20 @@ export async function markReplySent(
     .update(inboxReplies)
     .set({ status: 'sent', ...sent, lastError: null, sentAt: now, updatedAt: now })
     .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.status, 'sending')))
-    .returning({ itemId: inboxReplies.itemId });
+    .returning({ itemId: inboxReplies.itemId, workspaceId: inboxReplies.workspaceId });
   if (row) {
     // The first answer from Cadence, for the response-time figures; later replies leave it.
-    await db
-      .update(inboxItems)
-      .set({ firstResponseAt: now, updatedAt: now })
-      .where(and(eq(inboxItems.id, row.itemId), isNull(inboxItems.firstResponseAt)));
+    const [item] = await db
+      .select({ createdAt: inboxItems.createdAt, firstResponseAt: inboxItems.firstResponseAt })
+      .from(inboxItems)
+      .where(eq(inboxItems.id, row.itemId));
+    if (item && !item.firstResponseAt) {
+      const minutes = await workingMinutesSince(db, row.workspaceId, item.createdAt, now);
+      await db
+        .update(inboxItems)
+        .set({ firstResponseAt: now, firstResponseWorkingMinutes: minutes, updatedAt: now })
+        .where(and(eq(inboxItems.id, row.itemId), isNull(inboxItems.firstResponseAt)));
+    }
   }
   return row !== undefined;
 }

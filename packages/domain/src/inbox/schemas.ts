@@ -36,6 +36,11 @@ export const inboxItemSchema = z.object({
   assigneeUserId: z.uuid().nullable(),
   firstResponseAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
+  /** Working minutes (the workspace's days and hours) to the first response and to done. */
+  firstResponseWorkingMinutes: z.number().int().nullable(),
+  resolutionWorkingMinutes: z.number().int().nullable(),
+  /** Not done, not answered, and older than the workspace's first-response target. */
+  pastTarget: z.boolean(),
   /** Cadence can answer it from here (the network's adapter replies). */
   canReply: z.boolean(),
 });
@@ -56,6 +61,8 @@ export const inboxListQuerySchema = z.strictObject({
   assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   /** true: only items snoozed now; false: only items not snoozed now; absent: both. */
   snoozed: yesNo,
+  /** true: only items past the first-response target (none when the workspace sets no target). */
+  pastTarget: yesNo,
   /** newest: newest first. oldest_waiting: open and waiting items, the longest-waiting first. */
   order: z.enum(INBOX_ORDERS).default('newest'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -73,6 +80,8 @@ export const inboxCountsSchema = z.object({
   open: z.number().int(),
   waiting: z.number().int(),
   snoozed: z.number().int(),
+  /** Not done, not answered, older than the first-response target (0 without a target). */
+  pastTarget: z.number().int(),
 });
 
 export const inboxItemChangeSchema = z

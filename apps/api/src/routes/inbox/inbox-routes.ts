@@ -58,7 +58,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
       config: read,
       schema: {
         tags: ['inbox'],
-        summary: 'Open (the badge), waiting and snoozed item counts',
+        summary: 'Open (the badge), waiting, snoozed, and past the first-response target item counts',
         params: workspaceParams,
         response: { 200: inboxCountsSchema, ...errorResponses },
       },
@@ -77,7 +77,7 @@ export async function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: inboxConversationSchema, ...errorResponses },
       },
     },
-    async (request) => getInboxConversation(db, request.actor, request.params.itemId),
+    async (request) => getInboxConversation(db, request.actor, request.params.itemId, ctx.clock()),
   );
 
   r.patch(
