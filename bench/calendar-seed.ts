@@ -5,13 +5,13 @@
 import pg from 'pg';
 
 export const WORKSPACES = 50;
-export const CHANNELS_PER_WORKSPACE = 5;
-export const CAMPAIGNS_PER_WORKSPACE = 10;
-export const POSTS = 500_000;
-export const TARGETS_PER_POST = 2;
+const CHANNELS_PER_WORKSPACE = 5;
+const CAMPAIGNS_PER_WORKSPACE = 10;
+const POSTS = 500_000;
+const TARGETS_PER_POST = 2;
 export const TARGETS = POSTS * TARGETS_PER_POST;
-export const SEED_FROM = '2025-12-01T00:00:00Z';
-export const SEED_DAYS = 730;
+const SEED_FROM = '2025-12-01T00:00:00Z';
+const SEED_DAYS = 730;
 
 export async function ensureDatabase(url: string): Promise<'created' | 'existed'> {
   const target = new URL(url);

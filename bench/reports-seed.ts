@@ -7,11 +7,11 @@ import type pg from 'pg';
 
 export const WORKSPACE_ID = '00000000-0000-4000-8000-00000000a001';
 export const OWNER_ID = '00000000-0000-4000-8000-00000000b001';
-export const POSTS = 500_000;
+const POSTS = 500_000;
 export const TARGETS = POSTS * 2;
 export const METRIC_POINTS = 10_000_000;
 /** Targets before this instant are past (published, failed or missed); later ones are scheduled. */
-export const SEED_NOW = '2026-11-26T00:00:00Z';
+const SEED_NOW = '2026-11-26T00:00:00Z';
 const SEED_FROM = '2025-12-01T00:00:00Z';
 const SEED_DAYS = 730;
 const PILLARS = ['education', 'product', 'community', 'culture'];

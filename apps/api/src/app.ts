@@ -17,9 +17,7 @@ import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity, trustProxyOption } from './plugins/security';
 import { registerRoutes } from './routes/index';
 
-export type App = FastifyInstance;
-
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',

@@ -13,7 +13,7 @@ import { mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import { smtpMailer } from '@cadence/publisher/jobs/smtp-mailer';
 
-export const STALL_WATCH_EVERY_MS = 30_000;
+const STALL_WATCH_EVERY_MS = 30_000;
 
 interface WatchDeps {
   db: Db;

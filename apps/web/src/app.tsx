@@ -83,7 +83,7 @@ export function createQueryClient() {
   });
 }
 
-export function AppRoutes() {
+function AppRoutes() {
   return (
     <Routes>
       <Route path="/setup" element={<SetupPage />} />

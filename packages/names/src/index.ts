@@ -100,10 +100,10 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * Outgoing webhooks (issue 15): a workspace subscribes URLs to these event kinds (the events its
- * members can be told about), plus the test event its owners send from the settings.
+ * Outgoing webhooks (issue 15): a workspace subscribes URLs to the NOTIFICATION_KINDS (the events
+ * its members can be told about; one list, not an alias of it), plus the test event its owners
+ * send from the settings.
  */
-export const WEBHOOK_EVENT_KINDS = NOTIFICATION_KINDS;
 export const WEBHOOK_TEST_EVENT = 'webhook_test';
 /** A delivery's life: pending (queued or retrying) -> delivered | failed (attempts exhausted). */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

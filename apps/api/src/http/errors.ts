@@ -4,7 +4,7 @@ import type { ErrorCode } from '@cadence/domain/errors';
 import { rowErrorSchema } from '@cadence/domain/import-export/schemas';
 import { z } from 'zod';
 
-export const fieldProblemSchema = z
+const fieldProblemSchema = z
   .object({
     field: z
       .string()
@@ -18,7 +18,7 @@ export const fieldProblemSchema = z
  * What `error.details` may hold besides a list of field problems. Every key is optional (each
  * error fills the ones it has) and others may be added later, so clients read what they know.
  */
-export const errorFactsSchema = z
+const errorFactsSchema = z
   .looseObject({
     reason: z
       .string()

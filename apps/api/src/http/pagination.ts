@@ -32,7 +32,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   }
 }
 
-export function encodeCursor(c: Cursor): string {
+function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.createdAt.toISOString(), c.id])).toString('base64url');
 }
 

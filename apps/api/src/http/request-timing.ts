@@ -15,7 +15,7 @@ const arrivals = new WeakMap<FastifyRequest, number>();
 let turnStartedAt: number | undefined;
 
 /** When the current event-loop turn read its first request; reset once the turn is over. */
-export function turnStart(): number {
+function turnStart(): number {
   if (turnStartedAt === undefined) {
     turnStartedAt = performance.now();
     // setImmediate runs right after this turn's I/O callbacks: requests read later are a new turn.
@@ -32,7 +32,7 @@ export function arrivalOf(request: FastifyRequest): number | undefined {
 }
 
 /** Milliseconds since the request arrived (queueing included), and since Fastify started on it. */
-export function latencyOf(request: FastifyRequest, reply: FastifyReply) {
+function latencyOf(request: FastifyRequest, reply: FastifyReply) {
   const arrivedAt = arrivals.get(request);
   const serviceTime = reply.elapsedTime;
   return {

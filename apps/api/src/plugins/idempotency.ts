@@ -45,7 +45,7 @@ declare module 'fastify' {
   }
 }
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7E]{1,255}$/;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** How long a request waits for another one running the same key before answering 409. */

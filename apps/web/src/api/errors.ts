@@ -4,7 +4,7 @@
 // fails the web app's typecheck rather than its users.
 import type { components } from './schema';
 
-export type FieldProblem = components['schemas']['FieldProblem'];
+type FieldProblem = components['schemas']['FieldProblem'];
 /** What an error may say besides field problems: currentVersion, violations, gap, at... */
 export type ErrorFacts = components['schemas']['ErrorFacts'];
 export type ErrorDetails = NonNullable<components['schemas']['Error']['error']['details']>;

@@ -4,7 +4,7 @@ import en from './en.json';
 import fr from './fr.json';
 import { deviceLanguage } from './language';
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+const resources = { en: { translation: en }, fr: { translation: fr } } as const;
 
 // Plurals use Intl.PluralRules, so French treats 0 and 1 as singular without extra rules.
 void i18n.use(initReactI18next).init({

@@ -8,7 +8,7 @@ interface FieldShellProps {
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-export function FieldShell({ label, error, hint, children }: FieldShellProps) {
+function FieldShell({ label, error, hint, children }: FieldShellProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

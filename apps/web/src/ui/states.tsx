@@ -1,7 +1,6 @@
 // Loading, error and empty states, so every screen says what is happening in the same way.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/errors';
 import { localizedError } from './api-error-text';
 
 export function Loading({ label }: { label?: string }) {
@@ -36,11 +35,6 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       {children}
     </div>
   );
-}
-
-/** The API's message when there is one (it names the problem), else a generic sentence. */
-export function errorText(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
 }
 
 /** A one-line error under a form or an action, announced when it appears. */

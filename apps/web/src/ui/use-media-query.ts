@@ -11,7 +11,7 @@ export const matchesNow = (query: string) =>
   typeof window.matchMedia === 'function' &&
   window.matchMedia(query).matches;
 
-export function useMediaQuery(query: string): boolean {
+function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (typeof window.matchMedia !== 'function') return () => {};

@@ -1,5 +1,5 @@
 // Shapes of outgoing webhooks: subscriptions, the delivery log and the payload receivers get.
-import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT } from '@cadence/names';
+import { NOTIFICATION_KINDS, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_TEST_EVENT } from '@cadence/names';
 import { z } from 'zod';
 
 /** Subscriptions per workspace: bounds the fan-out of one event. */
@@ -12,9 +12,9 @@ export const WEBHOOK_MAX_ATTEMPTS = 6;
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 const kindsSchema = z
-  .array(z.enum(WEBHOOK_EVENT_KINDS))
+  .array(z.enum(NOTIFICATION_KINDS))
   .min(1, 'must name at least one event kind')
-  .max(WEBHOOK_EVENT_KINDS.length)
+  .max(NOTIFICATION_KINDS.length)
   .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'must not repeat a kind' });
 
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
@@ -30,7 +30,7 @@ export const webhookUpdateSchema = z.strictObject({
 export const webhookSchema = z.object({
   id: z.uuid(),
   url: z.string(),
-  kinds: z.array(z.enum(WEBHOOK_EVENT_KINDS)),
+  kinds: z.array(z.enum(NOTIFICATION_KINDS)),
   enabled: z.boolean(),
   consecutiveFailures: z.number().int(),
   disabledAt: z.date().nullable(),
@@ -58,7 +58,7 @@ export const webhookDeliverySchema = z.object({
 export const webhookPayloadSchema = z
   .object({
     id: z.string().describe('The event id: the same on every retry and redelivery; keep it to drop repeats'),
-    event: z.union([z.enum(WEBHOOK_EVENT_KINDS), z.literal(WEBHOOK_TEST_EVENT)]),
+    event: z.union([z.enum(NOTIFICATION_KINDS), z.literal(WEBHOOK_TEST_EVENT)]),
     workspaceId: z.uuid(),
     occurredAt: z.string().describe('ISO 8601, UTC'),
     data: z.object({

@@ -14,14 +14,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addressKey, rateLimited } from '../../plugins/security';
 
 /** Attempts on one account from all addresses before further ones are slowed down. */
-export const ACCOUNT_CEILING_FACTOR = 10;
+const ACCOUNT_CEILING_FACTOR = 10;
 /** Attempts from one address across accounts (credential stuffing) before 429. */
-export const ADDRESS_FACTOR = 5;
+const ADDRESS_FACTOR = 5;
 /**
  * Beyond the account's ceiling, the wait before each attempt doubles each time the attempts
  * double: 0.5 s past 1x the ceiling, 1 s past 2x, 2 s past 4x, 4 s past 8x.
  */
-export const ACCOUNT_DELAY_TIERS = [
+const ACCOUNT_DELAY_TIERS = [
   { overCeilingTimes: 1, delayMs: 500 },
   { overCeilingTimes: 2, delayMs: 1_000 },
   { overCeilingTimes: 4, delayMs: 2_000 },

@@ -11,7 +11,7 @@ import { asAppError } from '@cadence/networks/oauth/errors';
 import type { ConnectDeps } from '@cadence/networks/oauth/providers';
 
 /** Networks whose accounts are reached only with a token their own sign-in page grants. */
-export const OAUTH_ONLY_NETWORKS = ['x', 'linkedin', 'facebook', 'instagram', 'threads'] as const;
+const OAUTH_ONLY_NETWORKS = ['x', 'linkedin', 'facebook', 'instagram', 'threads'] as const;
 
 export interface DirectConnectDeps {
   connect: ConnectDeps;

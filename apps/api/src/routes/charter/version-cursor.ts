@@ -3,7 +3,7 @@
 import { AppError } from '@cadence/domain/errors';
 import { INT4_MAX } from '@cadence/domain/storable';
 
-export function encodeVersionCursor(version: number): string {
+function encodeVersionCursor(version: number): string {
   return Buffer.from(JSON.stringify({ v: version })).toString('base64url');
 }
 

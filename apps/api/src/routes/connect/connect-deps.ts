@@ -13,7 +13,7 @@ export function connectDeps(ctx: AppContext): ConnectDeps {
   };
 }
 
-export const CALLBACK_PATH = '/api/v1/connect/callback';
+const CALLBACK_PATH = '/api/v1/connect/callback';
 
 /** The one redirect URI registered with every network: PUBLIC_URL's, or this request's origin. */
 export function redirectUri(ctx: AppContext, request: FastifyRequest): string {

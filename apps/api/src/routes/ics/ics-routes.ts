@@ -10,7 +10,7 @@ import { decodeCursor, pageOf, pageQuerySchema, toPage } from '../../http/pagina
 import { workspaceParams } from '../workspaces/workspace-routes';
 
 /** Where the public feed lives: outside /api/v1 because calendar apps fetch it without credentials. */
-export const ICS_PATH = '/api/ics';
+const ICS_PATH = '/api/ics';
 
 function feedUrl(ctx: AppContext, request: FastifyRequest, token: string): string {
   const origin = ctx.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;

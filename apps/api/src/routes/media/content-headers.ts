@@ -19,7 +19,7 @@ export function setMediaHeaders(
     .header('content-disposition', contentDisposition(disposition, name));
 }
 
-export function contentDisposition(disposition: 'inline' | 'attachment', name: string): string {
+function contentDisposition(disposition: 'inline' | 'attachment', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,

@@ -32,7 +32,7 @@ const IN_FLIGHT = new Set(['claimed', 'sending']);
  * proposed time (a new proposal); published, publishing or failed posts stay where they are. The
  * page narrows this further by role (see mayMoveEntry).
  */
-export const toCalendarEntry = (item: CalendarItem): CalendarEntry => ({
+const toCalendarEntry = (item: CalendarItem): CalendarEntry => ({
   id: item.id,
   title: item.title,
   start: item.start,

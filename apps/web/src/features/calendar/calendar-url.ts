@@ -21,7 +21,7 @@ export function fromFullCalendarView(type: string): CalendarView {
 }
 
 /** Without a view in the URL: the list on a phone (a month grid is unreadable at 390 px), else the month. */
-export const defaultCalendarView = (): CalendarView => (matchesNow(PHONE_QUERY) ? 'list' : 'month');
+const defaultCalendarView = (): CalendarView => (matchesNow(PHONE_QUERY) ? 'list' : 'month');
 
 export function parseCalendarParams(
   params: URLSearchParams,

@@ -18,7 +18,7 @@ export function channelInitials(name: string): string {
 }
 
 // Ten hues far apart, dark enough for white text (WCAG AA at 11px bold).
-export const CHANNEL_PALETTE = [
+const CHANNEL_PALETTE = [
   '#1f5fa8',
   '#a23b72',
   '#2e7d32',

@@ -17,7 +17,7 @@ export interface OverflowEntry {
   extendedProps: { overflow: { day: string; hidden: number } };
 }
 
-export type MonthEntry = CalendarEntry | OverflowEntry;
+type MonthEntry = CalendarEntry | OverflowEntry;
 
 export const isOverflow = (props: object): props is OverflowEntry['extendedProps'] => 'overflow' in props;
 

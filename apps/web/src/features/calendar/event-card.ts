@@ -28,7 +28,7 @@ export const statusWord = (status: string, t: TFunction) =>
   status === 'missed' ? t('targetStatus.missed') : t(`status.${status}`);
 
 /** What a screen reader (and the card's title) says: time, status, channels, campaign, text. */
-export function describeEvent(item: CalendarItem, t: TFunction, time: string) {
+function describeEvent(item: CalendarItem, t: TFunction, time: string) {
   const channels = item.channels
     .map((c) => `${c.channelName} (${t(`networks.${c.network}`)}): ${t(`targetStatus.${c.targetStatus}`)}`)
     .join(', ');

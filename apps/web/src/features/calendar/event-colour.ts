@@ -3,7 +3,7 @@
 import type { CalendarItem } from './calendar-queries';
 import type { ColorMode } from './calendar-url';
 
-export const NETWORK_COLOURS: Record<string, string> = {
+const NETWORK_COLOURS: Record<string, string> = {
   x: '#111111',
   mastodon: '#6364ff',
   bluesky: '#1185fe',

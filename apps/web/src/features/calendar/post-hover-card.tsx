@@ -31,7 +31,7 @@ interface PostHoverCardProps {
 const WIDTH = 320;
 
 /** Beside the card when there is room on the right, else on the left; never off screen. */
-export function placeHoverCard(rect: HoverTarget['rect'], viewport: { width: number; height: number }) {
+function placeHoverCard(rect: HoverTarget['rect'], viewport: { width: number; height: number }) {
   const gap = 8;
   const left =
     rect.right + gap + WIDTH <= viewport.width ? rect.right + gap : Math.max(gap, rect.left - gap - WIDTH);

@@ -25,7 +25,7 @@ export function useCharterShading(
   }, [rules, range, view, workspaceZone]);
 }
 
-export function shadeText(props: ShadeProps, t: TFunction): string {
+function shadeText(props: ShadeProps, t: TFunction): string {
   if (props.shade === 'closed') return t('calendar.shade.closed');
   return props.label
     ? t('calendar.shade.blackout', { label: props.label })

@@ -8,9 +8,8 @@ type CampaignsPath = paths['/api/v1/workspaces/{workspaceId}/campaigns'];
 type CampaignPath = paths['/api/v1/workspaces/{workspaceId}/campaigns/{campaignId}'];
 export type Campaign = CampaignPath['get']['responses'][200]['content']['application/json'];
 export type CampaignCreate = NonNullable<CampaignsPath['post']['requestBody']>['content']['application/json'];
-export type CampaignUpdate = NonNullable<CampaignPath['patch']['requestBody']>['content']['application/json'];
 
-export const campaignsQuery = (workspaceId: string) =>
+const campaignsQuery = (workspaceId: string) =>
   queryOptions({
     queryKey: ['campaigns', workspaceId, 'list'],
     queryFn: async () =>
@@ -54,19 +53,5 @@ export function useSaveCampaign(workspaceId: string) {
             }),
           ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', workspaceId] }),
-  });
-}
-
-export function useDeleteCampaign(workspaceId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (campaignId: string) => {
-      unwrap(
-        await api.DELETE('/api/v1/workspaces/{workspaceId}/campaigns/{campaignId}', {
-          params: { path: { workspaceId, campaignId } },
-        }),
-      );
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['campaigns', workspaceId] }),
   });
 }

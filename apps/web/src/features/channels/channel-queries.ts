@@ -19,20 +19,6 @@ const channelsQuery = (workspaceId: string) =>
 
 export const useChannels = (workspaceId: string) => useQuery(channelsQuery(workspaceId));
 
-export function useConnectChannel(workspaceId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: ChannelCreate) =>
-      unwrap(
-        await api.POST('/api/v1/workspaces/{workspaceId}/channels', {
-          params: { path: { workspaceId } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),
-  });
-}
-
 export function useDeleteChannel(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { Info } from 'luxon';
 import { isApiError } from '../../api/errors';
 
-export type ProblemKind = 'order' | 'range' | 'format' | 'unknown';
+type ProblemKind = 'order' | 'range' | 'format' | 'unknown';
 
 export interface CharterProblem {
   /** "workspace" or a network: whose rules the problem is in. */

@@ -7,11 +7,6 @@ import type { paths } from '../../api/schema';
 type CharterPath = paths['/api/v1/workspaces/{workspaceId}/charter'];
 export type CharterVersion = CharterPath['get']['responses'][200]['content']['application/json'];
 export type CharterSave = NonNullable<CharterPath['put']['requestBody']>['content']['application/json'];
-export type CharterCheckBody = NonNullable<
-  paths['/api/v1/workspaces/{workspaceId}/charter/check']['post']['requestBody']
->['content']['application/json'];
-export type CharterVersionSummary =
-  paths['/api/v1/workspaces/{workspaceId}/charter/versions']['get']['responses'][200]['content']['application/json']['items'][number];
 
 export const charterQuery = (workspaceId: string) =>
   queryOptions({
@@ -36,18 +31,6 @@ export const useCharterVersions = (workspaceId: string) =>
       ).items,
   });
 
-export const useCharterVersion = (workspaceId: string, version: number | null) =>
-  useQuery({
-    queryKey: ['charter', workspaceId, 'version', version],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/workspaces/{workspaceId}/charter/versions/{version}', {
-          params: { path: { workspaceId, version: version ?? 0 } },
-        }),
-      ),
-    enabled: version !== null && version > 0,
-  });
-
 export function useSaveCharter(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -63,14 +46,4 @@ export function useSaveCharter(workspaceId: string) {
       void queryClient.invalidateQueries({ queryKey: ['charter', workspaceId, 'versions'] });
     },
   });
-}
-
-/** The server's check (the source of truth; the composer's live one is for feedback while typing). */
-export async function checkOnServer(workspaceId: string, body: CharterCheckBody) {
-  return unwrap(
-    await api.POST('/api/v1/workspaces/{workspaceId}/charter/check', {
-      params: { path: { workspaceId } },
-      body,
-    }),
-  );
 }

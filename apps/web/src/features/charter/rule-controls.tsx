@@ -55,7 +55,7 @@ export function RuleFrame({
 }
 
 /** The id a problem paragraph takes, so its input can point at it. */
-export const problemId = (scopeId: string, path: string) => `${scopeId}-${path.replaceAll('.', '-')}-problem`;
+const problemId = (scopeId: string, path: string) => `${scopeId}-${path.replaceAll('.', '-')}-problem`;
 
 export function Problem({
   scopeId,

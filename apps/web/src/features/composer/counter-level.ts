@@ -13,7 +13,7 @@ export interface CounterState {
   overBy: number;
 }
 
-export function counterLevel(count: number, max: number): CounterLevel {
+function counterLevel(count: number, max: number): CounterLevel {
   if (count > max) return 'over';
   return count >= Math.ceil(max * 0.9) ? 'near' : 'ok';
 }

@@ -20,7 +20,7 @@ interface MediaListEditorProps {
   list: Network | 'base';
 }
 
-export function toAttachment(workspaceId: string, item: LibraryItem, alt: string): MediaItem {
+function toAttachment(workspaceId: string, item: LibraryItem, alt: string): MediaItem {
   return { url: libraryContentPath(workspaceId, item.id), alt, kind: item.kind, mediaId: item.id };
 }
 

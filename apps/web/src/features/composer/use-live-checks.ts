@@ -22,7 +22,7 @@ export interface LiveCheckInput {
 
 const NO_CHARTER: CharterRules = { rules: {}, overrides: {} };
 
-export function liveViolations({
+function liveViolations({
   draft,
   channels,
   charter,

@@ -8,8 +8,6 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
   list.find((x) => x === v);
 const uuid = (v: string | null) => (v && UUID.test(v) ? v : undefined);
 
-export const FILTER_KEYS = ['status', 'network', 'channelId', 'campaignId', 'assignee', 'order'] as const;
-
 export function filterFromParams(params: URLSearchParams): InboxFilter {
   const assigneeRaw = params.get('assignee');
   const assignee = assigneeRaw === 'me' || assigneeRaw === 'none' ? assigneeRaw : uuid(assigneeRaw);

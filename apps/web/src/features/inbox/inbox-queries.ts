@@ -22,7 +22,7 @@ export type InboxChange = NonNullable<ItemPath['patch']['requestBody']>['content
 
 const PAGE = 30;
 
-export const inboxKeys = {
+const inboxKeys = {
   all: (workspaceId: string) => ['inbox', workspaceId] as const,
   list: (workspaceId: string, filter: InboxFilter) => ['inbox', workspaceId, 'list', filter] as const,
   counts: (workspaceId: string) => ['inbox', workspaceId, 'counts'] as const,

@@ -12,7 +12,7 @@ import { formatTime } from '../../ui/time';
 export type PublisherStatus =
   paths['/api/v1/publisher/status']['get']['responses'][200]['content']['application/json'];
 
-export const publisherStatusQuery = {
+const publisherStatusQuery = {
   queryKey: ['publisher', 'status'] as const,
   queryFn: async (): Promise<PublisherStatus> => unwrap(await api.GET('/api/v1/publisher/status')),
   refetchInterval: 30_000,

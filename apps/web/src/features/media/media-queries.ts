@@ -20,7 +20,7 @@ export function libraryThumbnail(url: string): string | null {
     : null;
 }
 
-export const mediaKey = (workspaceId: string, mediaId: string) => ['media', workspaceId, mediaId] as const;
+const mediaKey = (workspaceId: string, mediaId: string) => ['media', workspaceId, mediaId] as const;
 
 export function useMediaList(workspaceId: string, filter: { q: string; kind: MediaKind | '' }) {
   return useQuery({

@@ -5,13 +5,6 @@ import type { NotificationDelivery, NotificationKind } from '@cadence/names';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { paths } from '../../api/schema';
-
-type ListPath = paths['/api/v1/workspaces/{workspaceId}/notifications'];
-export type NotificationList = ListPath['get']['responses'][200]['content']['application/json'];
-export type NotificationItem = NotificationList['items'][number];
-type OutboxPath = paths['/api/v1/workspaces/{workspaceId}/email-outbox'];
-export type OutboxEmail = OutboxPath['get']['responses'][200]['content']['application/json']['items'][number];
 
 export const POLL_MS = 5_000;
 

@@ -22,7 +22,7 @@ const KINDS = new Set(['permanent', 'auth_revoked', 'transient', 'rate_limited']
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** "Marie", "API token “CI”", "The publisher"; a person since deleted is "A former member". */
-export function whoDid(entry: PostEvent, t: TFunction): string {
+function whoDid(entry: PostEvent, t: TFunction): string {
   const { actor } = entry;
   if (actor.kind === 'publisher') return t('history.who.publisher');
   if (actor.kind === 'token') {

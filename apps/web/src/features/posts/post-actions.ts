@@ -54,7 +54,7 @@ export async function requestChanges(ids: Ids, version: number, comment: string)
 /** A wall-clock time ("2026-03-04T14:30") in the workspace zone, or now. */
 export type When = { local: string } | { publishNow: true };
 
-export async function schedulePost(ids: Ids, version: number, when: When): Promise<Post> {
+async function schedulePost(ids: Ids, version: number, when: When): Promise<Post> {
   const post = unwrap(
     await api.POST('/api/v1/workspaces/{workspaceId}/posts/{postId}/schedule', {
       params: path(ids),

@@ -13,14 +13,13 @@ export type PostCreate = NonNullable<PostsPath['post']['requestBody']>['content'
 export type PostUpdate = NonNullable<PostPath['patch']['requestBody']>['content']['application/json'];
 export type PostStatus = Post['status'];
 export type PostTarget = Post['targets'][number];
-export type Violation = Post['violations'][number];
 export type PostListFilter = NonNullable<PostsPath['get']['parameters']['query']>;
 export type PostComment =
   paths['/api/v1/workspaces/{workspaceId}/posts/{postId}/comments']['get']['responses'][200]['content']['application/json']['items'][number];
 export type PostEvent =
   paths['/api/v1/workspaces/{workspaceId}/posts/{postId}/history']['get']['responses'][200]['content']['application/json']['items'][number];
 
-export const postKeys = {
+const postKeys = {
   all: (workspaceId: string) => ['posts', workspaceId] as const,
   one: (workspaceId: string, postId: string) => ['posts', workspaceId, 'one', postId] as const,
   list: (workspaceId: string, filter: PostListFilter) => ['posts', workspaceId, 'list', filter] as const,

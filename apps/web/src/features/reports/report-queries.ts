@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
 
-export const SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time'] as const;
+const SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time'] as const;
 export type Section = (typeof SECTIONS)[number];
 type PathOf<S extends Section> = `/api/v1/workspaces/{workspaceId}/reports/${S}`;
 export type ReportOf<S extends Section> =

@@ -73,7 +73,7 @@ function changedMedia(post: Post, before: Record<string, string>): string[] {
 }
 
 // Fields an edit records, as the composer labels them; text, media and targets are not listed.
-export const FIELD_LABELS: Record<string, string | undefined> = {
+const FIELD_LABELS: Record<string, string | undefined> = {
   link: 'postControl.fields.link',
   firstComment: 'composer.firstComment',
   campaignId: 'composer.campaign',

@@ -8,7 +8,7 @@ import { LanguageSwitch } from '../layout/language-switch';
 import { type LoginInput, useLogin, useSession, useSetupStatus } from './session-queries';
 
 /** Only same-app paths: a crafted ?next=https://elsewhere must not send people off-site. */
-export function safeNext(next: string | null): string {
+function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/calendar';
 }
 

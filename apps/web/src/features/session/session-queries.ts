@@ -2,7 +2,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, rememberCsrfToken } from '../../api/client';
 import { isApiError, unwrap } from '../../api/errors';
-import type { components, paths } from '../../api/schema';
+import type { paths } from '../../api/schema';
 
 type SessionBody = paths['/api/v1/auth/session']['get']['responses'][200]['content']['application/json'];
 export type Session = SessionBody;
@@ -13,8 +13,6 @@ export type SetupInput = NonNullable<
 export type LoginInput = NonNullable<
   paths['/api/v1/auth/login']['post']['requestBody']
 >['content']['application/json'];
-export type Role = MembershipWorkspace['role'];
-export type { components };
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'],

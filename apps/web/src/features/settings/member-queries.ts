@@ -7,8 +7,6 @@ import type { paths } from '../../api/schema';
 type MembersPath = paths['/api/v1/workspaces/{workspaceId}/members'];
 type InvitationsPath = paths['/api/v1/workspaces/{workspaceId}/invitations'];
 export type Member = MembersPath['get']['responses'][200]['content']['application/json']['items'][number];
-export type Invitation =
-  InvitationsPath['get']['responses'][200]['content']['application/json']['items'][number];
 export type InvitationCreate = NonNullable<
   InvitationsPath['post']['requestBody']
 >['content']['application/json'];

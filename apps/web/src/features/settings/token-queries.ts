@@ -6,7 +6,6 @@ import type { paths } from '../../api/schema';
 type TokensPath = paths['/api/v1/workspaces/{workspaceId}/api-tokens'];
 export type ApiToken = TokensPath['get']['responses'][200]['content']['application/json']['items'][number];
 export type TokenCreate = NonNullable<TokensPath['post']['requestBody']>['content']['application/json'];
-export type CreatedToken = TokensPath['post']['responses'][201]['content']['application/json'];
 
 const tokensQuery = (workspaceId: string) =>
   infiniteQueryOptions({
