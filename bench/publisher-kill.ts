@@ -25,7 +25,7 @@ const TOTAL = 2000;
 const SPREAD_MS = 20_000;
 const KILL_EVERY_MS = 3000;
 
-export async function killRun(b: Bench, url: string) {
+async function killRun(b: Bench, url: string) {
   await b.reset();
   const receiver = await startReceiver();
   const children: ChildProcess[] = startWorkers(url, 3);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT } from '@cadence/names';
+import { NOTIFICATION_KINDS, WEBHOOK_TEST_EVENT } from '@cadence/names';
 import type { OpenAPIV3 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from './helpers';
@@ -143,7 +143,7 @@ describe('the webhooks section (OpenAPI 3.1)', () => {
     const webhooks = (doc as unknown as { webhooks?: Record<string, { post?: OpenAPIV3.OperationObject }> })
       .webhooks;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(webhooks ?? {}).sort()).toEqual([...WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT].sort());
+    expect(Object.keys(webhooks ?? {}).sort()).toEqual([...NOTIFICATION_KINDS, WEBHOOK_TEST_EVENT].sort());
     const failed = webhooks?.post_failed?.post;
     if (!failed) throw new Error('post_failed is not in the webhooks section');
     const headers = (failed.parameters as OpenAPIV3.ParameterObject[]).map((p) => `${p.in}:${p.name}`);

@@ -2,7 +2,7 @@
 // receive, each the POST Cadence makes to the subscriber's URL, with the WebhookPayload body (its
 // `event` fixed to the kind) and the signature headers. Receivers can generate their handler types
 // from it as clients do from `paths`; docs/webhooks.md explains verifying the signature.
-import { type NotificationKind, WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT } from '@cadence/names';
+import { type NotificationKind, NOTIFICATION_KINDS, WEBHOOK_TEST_EVENT } from '@cadence/names';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
 type WebhookEvent = NotificationKind | typeof WEBHOOK_TEST_EVENT;
@@ -64,7 +64,7 @@ const HEADERS = [
 ];
 
 export function webhookOperations(): Record<string, OpenAPIV3_1.PathItemObject> {
-  const events: WebhookEvent[] = [...WEBHOOK_EVENT_KINDS, WEBHOOK_TEST_EVENT];
+  const events: WebhookEvent[] = [...NOTIFICATION_KINDS, WEBHOOK_TEST_EVENT];
   return Object.fromEntries(
     events.map((event) => [
       event,

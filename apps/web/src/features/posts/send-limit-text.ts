@@ -19,7 +19,7 @@ export function durationParts(seconds: number): {
   return { unit: 'days', count: Math.ceil(seconds / 86_400) };
 }
 
-export function durationText(t: TFunction, seconds: number): string {
+function durationText(t: TFunction, seconds: number): string {
   const { unit, count } = durationParts(seconds);
   return t(`sendLimit.${unit}`, { count });
 }
