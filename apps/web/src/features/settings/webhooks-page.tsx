@@ -205,28 +205,31 @@ function DeliveryLog({
   if (log.isError) return <ErrorState error={log.error} onRetry={() => void log.refetch()} />;
   if (log.data.length === 0) return <p className="muted">{t('webhooks.noDeliveries')}</p>;
   return (
-    <table className="table" data-testid="webhook-log">
+    <table className="table webhook-log" data-testid="webhook-log">
       <thead>
         <tr>
           <th>{t('webhooks.when')}</th>
           <th>{t('webhooks.event')}</th>
           <th>{t('webhooks.result')}</th>
-          <th />
+          <th>
+            <span className="visually-hidden">{t('webhooks.redeliver')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {log.data.map((d) => (
           <tr key={d.id}>
-            <td>{formatDateTime(d.createdAt, i18n.language, timeZone)}</td>
-            <td>
+            {/* data-label: on a phone each row folds into labelled lines instead of scrolling sideways. */}
+            <td data-label={t('webhooks.when')}>{formatDateTime(d.createdAt, i18n.language, timeZone)}</td>
+            <td data-label={t('webhooks.event')}>
               {d.kind === 'webhook_test' ? t('webhooks.testEvent') : t(`notifications.kindNames.${d.kind}`)}
             </td>
-            <td>
+            <td data-label={t('webhooks.result')}>
               {t(`webhooks.statuses.${d.status}`)}
               {d.statusCode !== null && ` · ${d.statusCode}`}
               {d.durationMs !== null && ` · ${d.durationMs} ms`}
             </td>
-            <td>
+            <td className="webhook-log-action">
               <button type="button" className="btn" onClick={() => again.mutate(d.id)}>
                 {t('webhooks.redeliver')}
               </button>
