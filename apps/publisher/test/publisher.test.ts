@@ -82,10 +82,15 @@ describe('publishing', () => {
     expect(fake.calls).toHaveLength(0);
     const [claimed] = await targetsOf(s.targetIds);
     expect(claimed?.status).toBe('claimed');
-    await tickUntil(publisher, allIn(s.targetIds, 'published'), 5000);
-    const lateMs = (fake.calls[0]?.at.getTime() ?? 0) - instant.getTime();
-    expect(lateMs).toBeGreaterThanOrEqual(0);
-    expect(lateMs).toBeLessThan(250);
+    // No further tick: the claim's own timer must send it (a publisher that waited for its next tick
+    // would never publish here). How late it is belongs to the benchmark, not to a test.
+    const published = allIn(s.targetIds, 'published');
+    for (let waited = 0; waited < 30_000 && !(await published()); waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await publisher.idle();
+    expect(await published()).toBe(true);
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]?.at.getTime()).toBeGreaterThanOrEqual(instant.getTime());
     await publisher.stop();
   });
 

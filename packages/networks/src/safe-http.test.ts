@@ -127,7 +127,9 @@ describe('safeRequest', () => {
     const slow = await failureOf(
       safeRequest(`${base}/hang`, { method: 'POST', body: 'x' }, { ...open, timeoutMs: 200 }),
     );
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The server never answers: without the 200 ms timeout this would wait forever. The bound is wide
+    // because a loaded machine is slow; it only has to tell "timed out" from "waited for the server".
+    expect(Date.now() - started).toBeLessThan(20_000);
     // The request reached the server: posting again could duplicate it.
     expect(slow.kind).toBe('ambiguous');
   });
