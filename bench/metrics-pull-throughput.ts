@@ -34,7 +34,8 @@ export async function metricsPullThroughput(): Promise<BenchSection[]> {
     await db.execute(sql`
       INSERT INTO posts (workspace_id, status, text, scheduled_at)
         SELECT ${workspaceId}, 'published', 'Post ' || g, ${publishedAt.toISOString()}::timestamptz
-        FROM generate_series(1, ${TARGETS}) g;
+        FROM generate_series(1, ${TARGETS}) g`);
+    await db.execute(sql`
       INSERT INTO post_targets (post_id, workspace_id, channel_id, network, status, scheduled_at, published_at, external_id)
         SELECT id, workspace_id, ${channelId}, 'mastodon', 'published', scheduled_at, scheduled_at, 's' || text
         FROM posts`);
