@@ -21,6 +21,13 @@ export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200);
+
+/** Changing one's own password proves the current one first. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 const nameSchema = z.string().trim().min(1, 'is required').max(120);
 
 export const workspaceInputSchema = z.strictObject({

@@ -1,19 +1,16 @@
-import { users } from '@cadence/db';
+import { changePassword } from '@cadence/domain/accounts/change-password';
 import { login } from '@cadence/domain/accounts/login';
 import {
   loginInputSchema,
-  passwordSchema,
+  passwordChangeSchema,
   setupInputSchema,
   userSchema,
   membershipWorkspaceSchema,
 } from '@cadence/domain/accounts/schemas';
-import { revokeOtherSessions, revokeSession } from '@cadence/domain/accounts/sessions';
+import { revokeSession } from '@cadence/domain/accounts/sessions';
 import { isSetupNeeded, setupFirstRun } from '@cadence/domain/accounts/setup-first-run';
-import { AppError } from '@cadence/domain/errors';
-import { hashPassword, verifyPassword } from '@cadence/domain/security/password';
 import { listMyWorkspaces } from '@cadence/domain/workspaces/list-my-workspaces';
 import { sha256 } from '@cadence/domain/security/tokens';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -156,24 +153,18 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Change my password; ends every other session',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
+        body: passwordChangeSchema,
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const auth = requireSession(request);
       await checkPasswordChange(request, reply);
-      const [user] = await db.select().from(users).where(eq(users.id, auth.user.id));
-      if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
-        throw new AppError('validation_failed', 'body.currentPassword: is wrong', [
-          { field: 'body.currentPassword', message: 'is wrong' },
-        ]);
-      }
-      await db
-        .update(users)
-        .set({ passwordHash: await hashPassword(request.body.newPassword), updatedAt: ctx.clock() })
-        .where(eq(users.id, user.id));
-      await revokeOtherSessions(db, user.id, auth.sessionIdHash);
+      await changePassword(
+        { db, clock: ctx.clock },
+        { userId: auth.user.id, sessionIdHash: auth.sessionIdHash },
+        request.body,
+      );
       return reply.code(204).send(null);
     },
   );
