@@ -27,14 +27,15 @@ const banned = async (text: string) => {
     method: 'POST',
     url: `/api/v1/workspaces/${ws}/charter/check`,
     payload: { text, networks: ['mastodon'] },
+    headers: { 'accept-language': 'fr' },
   });
   expect(res.statusCode).toBe(200);
   return res
     .json()
     .violations.filter((v: { rule: string }) => v.rule === 'bannedPhrases')
-    .map((v: { range: { start: number; end: number }; message: { fr: string } }) => ({
+    .map((v: { range: { start: number; end: number }; message: string }) => ({
       word: text.slice(v.range.start, v.range.end),
-      fr: v.message.fr,
+      fr: v.message,
     }));
 };
 

@@ -41,8 +41,8 @@ function save(caller: Caller, rules: object, baseVersion: number) {
   return call(t, caller, { method: 'PUT', url: charterUrl(), payload: { rules, baseVersion } });
 }
 
-function check(caller: Caller, payload: object) {
-  return call(t, caller, { method: 'POST', url: `${charterUrl()}/check`, payload });
+function check(caller: Caller, payload: object, headers: Record<string, string> = {}) {
+  return call(t, caller, { method: 'POST', url: `${charterUrl()}/check`, payload, headers });
 }
 
 beforeAll(async () => {
@@ -210,8 +210,20 @@ describe('checking a draft', () => {
     expect(banned).toHaveLength(2);
     expect(banned[0]).toMatchObject({ severity: 'block', field: 'text', range: { start: 3, end: 7 } });
     expect(text.slice(banned[0].range.start, banned[0].range.end)).toBe('café');
-    expect(banned[0].message.en).toContain('“cafe” is a phrase the charter bans');
-    expect(banned[0].message.fr).toContain('fait partie des expressions interdites par la charte');
+    expect(banned[0]).toMatchObject({ messageCode: 'charter.bannedPhrase', params: { phrase: 'cafe' } });
+    expect(banned[0].message).toContain('“cafe” is a phrase the charter bans');
+    const inFrench = await check(
+      editor,
+      { text, targets: [{ channelId: xChannel }, { channelId: mastodonChannel }] },
+      { 'accept-language': 'fr-FR,fr;q=0.9' },
+    );
+    const bannedFr = inFrench.json().violations.filter((v: { rule: string }) => v.rule === 'bannedPhrases');
+    expect(bannedFr[0].message).toBe(
+      '«\u00a0cafe\u00a0» fait partie des expressions interdites par la charte.',
+    );
+    expect(
+      inFrench.json().violations.find((v: { rule: string }) => v.rule === 'network.maxLength').message,
+    ).toBe('Ce message fait 297 caractères sur X, au-delà de sa limite de 280.');
     const long = body.violations.filter((v: { rule: string }) => v.rule === 'network.maxLength');
     expect(long).toEqual([
       expect.objectContaining({
@@ -219,10 +231,9 @@ describe('checking a draft', () => {
         channelId: xChannel,
         severity: 'block',
         range: { start: 280, end: text.length },
-        message: {
-          en: `This post is ${text.length} characters long on X, over its limit of 280.`,
-          fr: `Ce message fait ${text.length} caractères sur X, au-delà de sa limite de 280.`,
-        },
+        messageCode: 'charter.networkLength',
+        params: { network: 'x', count: text.length, max: 280 },
+        message: `This post is ${text.length} characters long on X, over its limit of 280.`,
       }),
     ]);
   });
@@ -303,7 +314,8 @@ describe('checking a draft', () => {
     expect(during.json().violations).toEqual([
       expect.objectContaining({ rule: 'campaign.requiredHashtags', severity: 'block' }),
     ]);
-    expect(during.json().violations[0].message.fr).toContain('#launch');
+    expect(during.json().violations[0].params.tags).toEqual(['launch']);
+    expect(during.json().violations[0].message).toContain('#launch');
     const after = await check(editor, {
       text: 'Hi',
       networks: ['mastodon'],

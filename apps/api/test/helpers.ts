@@ -76,6 +76,13 @@ export async function createTestApp(
   };
 }
 
+/**
+ * The test workspaces are French, and an answer's words follow the workspace's language unless the
+ * client asks for another: the test callers read English, like an English browser or API client.
+ * Tests of the French answers send their own Accept-Language or none.
+ */
+const IN_ENGLISH = { 'accept-language': 'en' } as const;
+
 /** A signed-in caller: a person (cookie + CSRF token) or an API client (bearer token). */
 export interface Caller {
   headers: Record<string, string>;
@@ -103,7 +110,7 @@ export async function setupOwner(t: TestApp, overrides: { email?: string; timezo
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
   const owner: Caller = {
-    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken },
+    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken, ...IN_ENGLISH },
     userId: body.user.id,
     email: body.user.email,
   };
@@ -115,7 +122,7 @@ export async function signIn(t: TestApp, email: string, password = 'correct hors
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
   return {
-    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken },
+    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken, ...IN_ENGLISH },
     userId: body.user.id,
     email,
   };
@@ -139,7 +146,7 @@ export async function addMember(
   // Accepting signs the person in: no login needed (and none spent against the login rate limit).
   const body = res.json();
   const caller: Caller = {
-    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken },
+    headers: { cookie: cookieFrom(res), 'x-csrf-token': body.csrfToken, ...IN_ENGLISH },
     userId: body.user.id,
     email,
   };
@@ -172,7 +179,7 @@ export async function createToken(
   });
   if (res.statusCode !== 201) throw new Error(`token failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
-  return { headers: { authorization: `Bearer ${body.token}` }, tokenId: body.id };
+  return { headers: { authorization: `Bearer ${body.token}`, ...IN_ENGLISH }, tokenId: body.id };
 }
 
 export function call(t: TestApp, caller: Caller | null, opts: InjectOptions) {

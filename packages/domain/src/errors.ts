@@ -1,34 +1,35 @@
 // One error type for the whole domain. The HTTP edge maps each code to a status in one table;
-// the domain never knows about HTTP.
-export type ErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  /** A write that must name the version it read (If-Match or body.version) named none: 428. */
-  | 'precondition_required'
-  | 'unprocessable'
-  | 'limit_reached'
-  | 'rate_limited'
-  | 'payload_too_large'
-  /** The server is stopping (a deploy, a restart): retry on another instance or in a moment. */
-  | 'shutting_down'
-  | 'internal';
+// the domain never knows about HTTP. An error may name its sentence in the shared catalogue
+// (`say`): the edge then words it in the reader's language; its `message` stays the English
+// sentence, for logs and for English readers.
+import { type MessageCode, type MessageParams, type MessageRef, translate } from '@cadence/messages';
+import type { DomainErrorCode, NotFoundThing } from '@cadence/names';
+
+export type ErrorCode = DomainErrorCode;
 
 export class AppError extends Error {
   constructor(
     public readonly code: ErrorCode,
     message: string,
     public readonly details?: unknown,
+    public readonly say?: MessageRef,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+/** An error whose words come from the catalogue: its English sentence is its message. */
+export function sayError(
+  code: ErrorCode,
+  messageCode: MessageCode,
+  params: MessageParams = {},
+  details?: unknown,
+) {
+  return new AppError(code, translate('en', messageCode, params), details, { messageCode, params });
+}
+
+export const notFound = (what: NotFoundThing) => sayError('not_found', `errors.notFound.${what}`);
 export const forbidden = (message = 'Your role does not allow this', details?: unknown) =>
   new AppError('forbidden', message, details);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);

@@ -172,3 +172,114 @@ export const CONNECT_CALLBACK_ERRORS = [
   'not_configured',
 ] as const;
 export type ConnectCallbackError = (typeof CONNECT_CALLBACK_ERRORS)[number];
+
+/** How each network is written, in every language (brand names are not translated). */
+export const NETWORK_LABELS: Record<Network, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+  webhook: 'Webhook',
+  sandbox: 'Sandbox',
+};
+
+/**
+ * The `error.code` of every API error answer: the domain's codes (mapped to HTTP statuses in one
+ * table at the edge) and the ones the HTTP layer itself gives (router, body parser, malformed HTTP).
+ */
+export const DOMAIN_ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_required', // a write that must name the version it read named none: 428
+  'unprocessable',
+  'limit_reached',
+  'rate_limited',
+  'payload_too_large',
+  'shutting_down', // the server is stopping: retry on another instance or in a moment
+  'internal',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+export const HTTP_ERROR_CODES = [
+  'unsupported_media_type',
+  'uri_too_long',
+  'method_not_allowed',
+  'not_acceptable',
+  'request_timeout',
+  'headers_too_large',
+] as const;
+export const ERROR_CODES = [...DOMAIN_ERROR_CODES, ...HTTP_ERROR_CODES] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What a 404 can be about; each has a sentence in the message catalogues. */
+export const NOT_FOUND_THINGS = [
+  'account',
+  'api_token',
+  'campaign',
+  'channel',
+  'charter_version',
+  'delivery',
+  'feed',
+  'ics_feed',
+  'inbox_item',
+  'invitation',
+  'media_item',
+  'media_thumbnail',
+  'member',
+  'post',
+  'reply',
+  'revision',
+  'route',
+  'saved_reply',
+  'target',
+  'webhook',
+  'workspace',
+] as const;
+export type NotFoundThing = (typeof NOT_FOUND_THINGS)[number];
+
+/**
+ * Every rule a charter check can report (a violation's `rule`). Campaign additions are prefixed
+ * `campaign.`, a network's own limits `network.`; the catalogues name each for people.
+ */
+export const CHARTER_RULE_CODES = [
+  'bannedPhrases',
+  'requiredHashtags',
+  'forbiddenHashtags',
+  'maxHashtags',
+  'maxMentions',
+  'maxEmoji',
+  'maxLength',
+  'link',
+  'postingWindows',
+  'blackoutDates',
+  'maxPostsPerDay',
+  'maxPostsPerWeek',
+  'minSpacingMinutes',
+  'altText',
+  'campaign.bannedPhrases',
+  'campaign.requiredHashtags',
+  'campaign.link',
+  'network.maxLength',
+  'network.maxBytes',
+  'network.maxHashtags',
+  'network.maxMentions',
+  'network.maxLinks',
+  'network.mediaRequired',
+  'network.maxMedia',
+  'network.mediaKind',
+  'network.videoAlone',
+  'network.mediaBytes',
+  'network.mediaAspect',
+  'network.videoLength',
+  'schedule.timezone',
+  'schedule.invalidDate',
+  'checker.tooCostly',
+  'checker.failed',
+] as const;
+export type CharterRuleCode = (typeof CHARTER_RULE_CODES)[number];

@@ -1,5 +1,5 @@
 // The one error shape of the API and the one table from domain codes to HTTP statuses.
-import { violationSchema } from '@cadence/domain/charter/schemas';
+import { messageParamsSchema, violationSchema } from '@cadence/domain/charter/schemas';
 import type { ErrorCode } from '@cadence/domain/errors';
 import { rowErrorSchema } from '@cadence/domain/import-export/schemas';
 import { z } from 'zod';
@@ -9,8 +9,14 @@ const fieldProblemSchema = z
     field: z
       .string()
       .describe('Where the problem is, from the request root: body.requestedSchedule.timezone'),
-    message: z.string(),
-    reason: z.string().optional().describe('A code for the problem, for clients that word it themselves'),
+    message: z.string().describe('The problem as a sentence naming the field, in the language of the answer'),
+    reason: z
+      .string()
+      .optional()
+      .describe(
+        'A code for the problem, for clients that word it themselves: required, invalid_uuid, too_long, ' +
+          'not_one_of, unknown_field...',
+      ),
   })
   .meta({ id: 'FieldProblem' });
 
@@ -54,7 +60,19 @@ export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.string().describe('validation_failed, conflict, unprocessable, precondition_required...'),
-      message: z.string().describe('For developers, in English; show people words from your own catalogue'),
+      message: z
+        .string()
+        .describe(
+          'For people, in the language of the answer: Accept-Language (fr or en, q-values honoured), ' +
+            "else the workspace's language on a workspace route, else English",
+        ),
+      messageCode: z
+        .string()
+        .optional()
+        .describe(
+          'The code of that sentence in the message catalogue (errors.notFound.post), when it has one',
+        ),
+      params: messageParamsSchema.optional().describe('The parameters of messageCode'),
       details: z.union([z.array(fieldProblemSchema), errorFactsSchema]).optional(),
       requestId: z.string().optional().describe('Also the X-Request-Id header, and in the server logs'),
     }),

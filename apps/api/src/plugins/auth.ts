@@ -9,7 +9,8 @@ import type { Actor } from '@cadence/domain/accounts/actor';
 import type { Role } from '@cadence/domain/accounts/roles';
 import { lowerRole, roleAtLeast } from '@cadence/domain/accounts/roles';
 import { SESSION_TTL_MS } from '@cadence/domain/accounts/sessions';
-import { AppError } from '@cadence/domain/errors';
+import type { Locale } from '@cadence/names';
+import { notFound, sayError } from '@cadence/domain/errors';
 import { safeEqual, sha256 } from '@cadence/domain/security/tokens';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -37,6 +38,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthState;
     actor: Actor;
+    /** The language of the route's workspace, once known: the default language of the answer's words. */
+    workspaceLocale: Locale | null;
   }
 }
 
@@ -51,7 +54,7 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError('unauthenticated', 'Authorization header must be "Bearer <token>"');
+    if (!match?.[1]) throw sayError('unauthenticated', 'errors.auth.bearerFormat');
     // A token lives only while its creator is a member, and never acts above their current role:
     // checked here, on every request, so no route can forget it.
     const [found] = await db
@@ -66,7 +69,7 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
       )
       .where(and(eq(apiTokens.tokenHash, sha256(match[1])), isNull(apiTokens.revokedAt)))
       .limit(1);
-    if (!found) throw new AppError('unauthenticated', 'The API token is invalid or revoked');
+    if (!found) throw sayError('unauthenticated', 'errors.auth.tokenInvalid');
     const row = found.token;
     const now = ctx.clock();
     // Recording each use would write on every request; a minute's precision is what lists need.
@@ -114,18 +117,22 @@ async function extendSessionInUse(ctx: AppContext, idHash: string, lastSeenAt: D
     .where(eq(sessions.idHash, idHash));
 }
 
-async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unknown): Promise<Actor> {
-  const missing = new AppError('not_found', 'Workspace not found');
+async function resolveActor(
+  ctx: AppContext,
+  auth: AuthState,
+  workspaceId: unknown,
+): Promise<{ actor: Actor; locale: Locale }> {
+  const missing = notFound('workspace');
   if (typeof workspaceId !== 'string' || !UUID.test(workspaceId)) throw missing;
   const { db } = ctx.database;
   if (auth.kind === 'token') {
     if (auth.token.workspaceId !== workspaceId) throw missing;
     const [ws] = await db
-      .select({ tz: workspaces.timezone })
+      .select({ tz: workspaces.timezone, locale: workspaces.locale })
       .from(workspaces)
       .where(eq(workspaces.id, workspaceId));
     if (!ws) throw missing;
-    return {
+    const actor: Actor = {
       workspaceId,
       workspaceTimezone: ws.tz,
       role: auth.token.role,
@@ -133,15 +140,16 @@ async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unkno
       tokenId: auth.token.id,
       personId: auth.token.createdByUserId,
     };
+    return { actor, locale: ws.locale };
   }
-  if (auth.kind !== 'session') throw new AppError('unauthenticated', 'Sign in first');
+  if (auth.kind !== 'session') throw sayError('unauthenticated', 'errors.auth.signInFirst');
   const [row] = await db
-    .select({ role: memberships.role, tz: workspaces.timezone })
+    .select({ role: memberships.role, tz: workspaces.timezone, locale: workspaces.locale })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, auth.user.id)));
   if (!row) throw missing;
-  return {
+  const actor: Actor = {
     workspaceId,
     workspaceTimezone: row.tz,
     role: row.role,
@@ -149,11 +157,13 @@ async function resolveActor(ctx: AppContext, auth: AuthState, workspaceId: unkno
     tokenId: null,
     personId: auth.user.id,
   };
+  return { actor, locale: row.locale };
 }
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('auth', null as never);
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('workspaceLocale', null);
 
   // Refuse to start with a route that forgot to say who may call it.
   app.addHook('onRoute', (route) => {
@@ -176,37 +186,35 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
     }
     const auth = await authenticate(ctx, request);
     request.auth = auth;
-    if (auth.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in or send an API token');
+    if (auth.kind === 'anonymous') throw sayError('unauthenticated', 'errors.auth.signInOrToken');
     if (auth.kind === 'session' && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, auth.csrfToken)) {
-        throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header', { reason: 'csrf' });
+        throw sayError('forbidden', 'errors.auth.csrf', {}, { reason: 'csrf' });
       }
     }
     if (access === 'user') {
-      if (auth.kind !== 'session')
-        throw new AppError('forbidden', 'This route is for people, not API tokens');
+      if (auth.kind !== 'session') throw sayError('forbidden', 'errors.auth.peopleOnly');
       return;
     }
-    const actor = await resolveActor(ctx, auth, (request.params as Record<string, unknown>).workspaceId);
+    const { actor, locale } = await resolveActor(
+      ctx,
+      auth,
+      (request.params as Record<string, unknown>).workspaceId,
+    );
+    request.workspaceLocale = locale;
     if (access.humansOnly && auth.kind === 'token') {
-      throw new AppError('forbidden', 'API tokens cannot do this; sign in as a person');
+      throw sayError('forbidden', 'errors.auth.noTokens');
     }
     if (!roleAtLeast(actor.role, access.minRole)) {
-      throw new AppError(
-        'forbidden',
-        `This needs the ${access.minRole} role or higher; you are ${actor.role}`,
-        {
-          requiredRole: access.minRole,
-          role: actor.role,
-        },
-      );
+      const roles = { requiredRole: access.minRole, role: actor.role };
+      throw sayError('forbidden', 'errors.auth.roleTooLow', roles, roles);
     }
     request.actor = actor;
   });
 }
 
 export function requireSession(request: FastifyRequest) {
-  if (request.auth.kind !== 'session') throw new AppError('unauthenticated', 'Sign in first');
+  if (request.auth.kind !== 'session') throw sayError('unauthenticated', 'errors.auth.signInFirst');
   return request.auth;
 }

@@ -51,7 +51,14 @@ export async function registerOpenApi(app: FastifyInstance) {
         version: '1.0.0',
         description:
           'Editorial calendar and post scheduler. Authenticate with a session cookie (web app, plus X-CSRF-Token on unsafe methods) or `Authorization: Bearer <API token>`. ' +
-          'Every failure answers the `Error` shape with the request id also in the X-Request-Id header.',
+          'Every failure answers the `Error` shape with the request id also in the X-Request-Id header. ' +
+          "Languages: the words meant for people (`error.message`, each field problem's `message`, a charter " +
+          "violation's `message` in check answers and errors) are in French or English as `Accept-Language` asks " +
+          "(q-values honoured, fr-FR counts as fr); without a usable header, in the workspace's language on a " +
+          'workspace route, else in English. Programs read what never changes with the language: `error.code`, ' +
+          '`error.messageCode` with `error.params` (a code of the message catalogue and its parameters), ' +
+          '`details[].field` and `details[].reason` (required, invalid_uuid, too_long, not_one_of, unknown_field...), ' +
+          "and a violation's `rule`, `messageCode` and `params`.",
       },
       components: {
         securitySchemes: {

@@ -23,13 +23,19 @@ describe('ApiError', () => {
       gap: { from: '02:00', to: '03:00' },
       at: '2031-03-30T00:30:00.000Z',
       violations: [
-        { rule: 'maxLength', severity: 'block', message: { en: 'Too long', fr: 'Trop long' }, field: 'text' },
+        {
+          rule: 'maxLength',
+          severity: 'block',
+          messageCode: 'charter.charterLength',
+          params: { network: 'x', count: 300, max: 280 },
+          field: 'text',
+        },
       ],
     };
     const e = new ApiError(409, 'conflict', 'stale', facts);
     expect(e.facts.currentVersion).toBe(4);
     expect(e.facts.gap?.to).toBe('03:00');
-    expect(e.facts.violations?.[0]?.message.fr).toBe('Trop long');
+    expect(e.facts.violations?.[0]?.params).toEqual({ network: 'x', count: 300, max: 280 });
     expect(e.fieldErrors).toEqual({});
   });
 
@@ -37,5 +43,24 @@ describe('ApiError', () => {
     const response = new Response(null, { status: 428 });
     const body = { error: { code: 'precondition_required', message: 'Send the version', requestId: 'r' } };
     expect(() => unwrap({ error: body, response })).toThrow(ApiError);
+  });
+
+  it('keeps the catalogue code and parameters of the message, for screens to word it', () => {
+    const response = new Response(null, { status: 404 });
+    const body = {
+      error: {
+        code: 'not_found',
+        message: 'Post not found',
+        messageCode: 'errors.notFound.post',
+        params: {},
+      },
+    };
+    let thrown: unknown;
+    try {
+      unwrap({ error: body, response });
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as ApiError).said).toEqual({ messageCode: 'errors.notFound.post', params: {} });
   });
 });

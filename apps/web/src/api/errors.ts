@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetails | undefined,
+    /** The message's code in the shared catalogue, when the API gave one: screens word it themselves. */
+    readonly said?: { messageCode: string; params?: Record<string, string | number | string[]> },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -59,7 +61,20 @@ function isFieldProblem(v: unknown): v is FieldProblem {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; details?: ErrorDetails };
+  error?: {
+    code?: unknown;
+    message?: unknown;
+    messageCode?: unknown;
+    params?: unknown;
+    details?: ErrorDetails;
+  };
+}
+
+/** The catalogue code and parameters of an error body, when it has them. */
+export function saidOf(error: { messageCode?: unknown; params?: unknown } | undefined): ApiError['said'] {
+  if (typeof error?.messageCode !== 'string') return undefined;
+  const params = typeof error.params === 'object' && error.params !== null ? error.params : {};
+  return { messageCode: error.messageCode, params: params as Record<string, string | number | string[]> };
 }
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError built from the error body. */
@@ -69,7 +84,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   const code = typeof body.error?.code === 'string' ? body.error.code : 'http_error';
   const message =
     typeof body.error?.message === 'string' ? body.error.message : `HTTP ${result.response.status}`;
-  throw new ApiError(result.response.status, code, message, body.error?.details);
+  throw new ApiError(result.response.status, code, message, body.error?.details, saidOf(body.error));
 }
 
 export const isApiError = (e: unknown, status?: number): e is ApiError =>

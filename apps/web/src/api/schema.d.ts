@@ -6584,16 +6584,21 @@ export interface paths {
                             /** @description Whether any violation would stop approval or publishing */
                             blocking: boolean;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -7475,16 +7480,21 @@ export interface paths {
                                 charterVersionId: string | null;
                                 approvedAt: string | null;
                                 violations: {
+                                    /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                     rule: string;
                                     /** @enum {string} */
                                     severity: "block" | "warn";
                                     /** @enum {string} */
                                     network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                     channelId?: string;
-                                    message: {
-                                        en: string;
-                                        fr: string;
+                                    /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                    messageCode: string;
+                                    /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                    params: {
+                                        [key: string]: string | number | string[];
                                     };
+                                    /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                    message?: string;
                                     range?: {
                                         start: number;
                                         end: number;
@@ -7692,16 +7702,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -7899,16 +7914,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -8228,16 +8248,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -8440,16 +8465,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -8659,16 +8689,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -8879,16 +8914,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -9098,16 +9138,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -9320,16 +9365,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -9542,16 +9592,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -9762,16 +9817,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -9981,16 +10041,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -11313,16 +11378,21 @@ export interface paths {
                             charterVersionId: string | null;
                             approvedAt: string | null;
                             violations: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -14485,16 +14555,21 @@ export interface paths {
                             reviewedAt: string | null;
                             reviewComment: string | null;
                             warnings: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -14752,16 +14827,21 @@ export interface paths {
                             reviewedAt: string | null;
                             reviewComment: string | null;
                             warnings: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -15109,16 +15189,21 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             warnings: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -15247,16 +15332,21 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             warnings: {
+                                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                                 rule: string;
                                 /** @enum {string} */
                                 severity: "block" | "warn";
                                 /** @enum {string} */
                                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                                 channelId?: string;
-                                message: {
-                                    en: string;
-                                    fr: string;
+                                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                                messageCode: string;
+                                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                                params: {
+                                    [key: string]: string | number | string[];
                                 };
+                                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                                message?: string;
                                 range?: {
                                     start: number;
                                     end: number;
@@ -17529,8 +17619,9 @@ export interface components {
         FieldProblemInput: {
             /** @description Where the problem is, from the request root: body.requestedSchedule.timezone */
             field: string;
+            /** @description The problem as a sentence naming the field, in the language of the answer */
             message: string;
-            /** @description A code for the problem, for clients that word it themselves */
+            /** @description A code for the problem, for clients that word it themselves: required, invalid_uuid, too_long, not_one_of, unknown_field... */
             reason?: string;
         };
         ErrorFactsInput: {
@@ -17550,16 +17641,21 @@ export interface components {
             approvalsRequired?: number;
             /** @description 422: the charter rules that block */
             violations?: {
+                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                 rule: string;
                 /** @enum {string} */
                 severity: "block" | "warn";
                 /** @enum {string} */
                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                 channelId?: string;
-                message: {
-                    en: string;
-                    fr: string;
+                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                messageCode: string;
+                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                params: {
+                    [key: string]: string | number | string[];
                 };
+                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                message?: string;
                 range?: {
                     start: number;
                     end: number;
@@ -17600,8 +17696,14 @@ export interface components {
             error: {
                 /** @description validation_failed, conflict, unprocessable, precondition_required... */
                 code: string;
-                /** @description For developers, in English; show people words from your own catalogue */
+                /** @description For people, in the language of the answer: Accept-Language (fr or en, q-values honoured), else the workspace's language on a workspace route, else English */
                 message: string;
+                /** @description The code of that sentence in the message catalogue (errors.notFound.post), when it has one */
+                messageCode?: string;
+                /** @description The parameters of messageCode */
+                params?: {
+                    [key: string]: string | number | string[];
+                };
                 details?: components["schemas"]["FieldProblemInput"][] | components["schemas"]["ErrorFactsInput"];
                 /** @description Also the X-Request-Id header, and in the server logs */
                 requestId?: string;
@@ -17628,8 +17730,9 @@ export interface components {
         FieldProblem: {
             /** @description Where the problem is, from the request root: body.requestedSchedule.timezone */
             field: string;
+            /** @description The problem as a sentence naming the field, in the language of the answer */
             message: string;
-            /** @description A code for the problem, for clients that word it themselves */
+            /** @description A code for the problem, for clients that word it themselves: required, invalid_uuid, too_long, not_one_of, unknown_field... */
             reason?: string;
         };
         ErrorFacts: {
@@ -17649,16 +17752,21 @@ export interface components {
             approvalsRequired?: number;
             /** @description 422: the charter rules that block */
             violations?: {
+                /** @description The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link... */
                 rule: string;
                 /** @enum {string} */
                 severity: "block" | "warn";
                 /** @enum {string} */
                 network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
                 channelId?: string;
-                message: {
-                    en: string;
-                    fr: string;
+                /** @description What to say, as a code of the message catalogue (charter.networkLength); word it with params */
+                messageCode: string;
+                /** @description The parameters of messageCode: counts, limits, network ids, ISO days... */
+                params: {
+                    [key: string]: string | number | string[];
                 };
+                /** @description The sentence in the language of the answer (Accept-Language), in check answers and errors */
+                message?: string;
                 range?: {
                     start: number;
                     end: number;
@@ -17699,8 +17807,14 @@ export interface components {
             error: {
                 /** @description validation_failed, conflict, unprocessable, precondition_required... */
                 code: string;
-                /** @description For developers, in English; show people words from your own catalogue */
+                /** @description For people, in the language of the answer: Accept-Language (fr or en, q-values honoured), else the workspace's language on a workspace route, else English */
                 message: string;
+                /** @description The code of that sentence in the message catalogue (errors.notFound.post), when it has one */
+                messageCode?: string;
+                /** @description The parameters of messageCode */
+                params?: {
+                    [key: string]: string | number | string[];
+                };
                 details?: components["schemas"]["FieldProblem"][] | components["schemas"]["ErrorFacts"];
                 /** @description Also the X-Request-Id header, and in the server logs */
                 requestId?: string;

@@ -1,13 +1,12 @@
-import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
-import en from '../i18n/en.json';
-import fr from '../i18n/fr.json';
+import i18n from '../i18n/index';
 import { localizedError } from './api-error-text';
 
+// The app's own i18next set-up: its catalogues and the shared message catalogue with its formatters.
 const t = i18n.getFixedT.bind(i18n);
 beforeAll(async () => {
-  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'fr' });
+  await i18n.changeLanguage('fr');
 });
 
 describe('localizedError', () => {
@@ -35,11 +34,15 @@ describe('localizedError', () => {
           rule: 'blackoutDates',
           severity: 'block',
           field: 'schedule',
-          message: { fr: 'Jour de fermeture', en: 'Blackout day' },
+          messageCode: 'charter.blackoutWithReason',
+          params: { day: '2025-12-25', reason: 'Noël' },
+          message: 'Christmas Day 2025 falls in a blackout period (Noël).',
         },
       ],
     });
-    expect(localizedError(charter, t('fr'), 'fr')).toBe('La charte refuse ceci\u00a0: Jour de fermeture');
+    expect(localizedError(charter, t('fr'), 'fr')).toBe(
+      'La charte refuse ceci\u00a0: Le 25 décembre 2025 tombe pendant une période sans publication (Noël).',
+    );
   });
 
   it('keeps English messages for English readers and a French sentence for French ones', () => {
@@ -48,6 +51,26 @@ describe('localizedError', () => {
     expect(localizedError(forbidden, t('fr'), 'fr')).toBe('Votre rôle ne permet pas cette action.');
     expect(localizedError(new ApiError(500, 'internal', 'boom', undefined), t('fr'), 'fr')).toBe(
       'Le serveur a rencontré un problème. Réessayez dans un instant.',
+    );
+  });
+
+  it('words an error the API gave a catalogue code from the shared catalogue, whatever its text', () => {
+    const said = { messageCode: 'errors.notFound.post', params: {} };
+    const missing = new ApiError(404, 'not_found', 'Post not found', undefined, said);
+    expect(localizedError(missing, t('fr'), 'fr')).toBe('Publication introuvable');
+    const role = {
+      messageCode: 'errors.auth.roleTooLow',
+      params: { requiredRole: 'manager', role: 'editor' },
+    };
+    const low = new ApiError(
+      403,
+      'forbidden',
+      'This needs the manager role or higher; you are editor',
+      undefined,
+      role,
+    );
+    expect(localizedError(low, t('fr'), 'fr')).toBe(
+      'Il faut le rôle responsable ou plus\u00a0; vous êtes rédacteur',
     );
   });
 

@@ -1,10 +1,12 @@
 // What a person reads when an action fails: the server's reason in their language. The API answers
 // with a code and details (reason, approvalsRequired, violations, field problems), which name the
-// cause precisely; the message beside them is English, so it is shown as is only to English
-// readers, and a French reader gets the sentence for the code instead. "Check your connection" is
-// only for when the server was not reached at all.
+// cause precisely, and with the code of its sentence in the shared catalogue (messageCode, params),
+// which is worded here from that catalogue: the server's own text is shown only to English readers
+// of an error that has no code. "Check your connection" is only for when the server was not
+// reached at all.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/errors';
+import { messageText } from './message-text';
 
 // Fields a person fills in, named as the screens name them.
 const FIELD_KEYS: Record<string, string> = {
@@ -27,7 +29,7 @@ export function localizedError(error: unknown, t: TFunction, language: string): 
   // Typed from the API's document (ErrorFacts): a fact it stops sending breaks this file's build.
   const details = error.facts;
   const first = details.violations?.[0];
-  if (first) return t('errors.charter', { rule: language === 'fr' ? first.message.fr : first.message.en });
+  if (first) return t('errors.charter', { rule: messageText(first, language) });
   if (details.reason === 'in_the_past') return t('errors.inThePast');
   if (details.reason === 'nonexistent_local_time') return t('errors.dstGap');
   if (details.reason === 'sent') return t('errors.alreadySent');
@@ -50,6 +52,9 @@ export function localizedError(error: unknown, t: TFunction, language: string): 
     const key = FIELD_KEYS[fields[0] ?? ''];
     if (key) return t('errors.fieldRequired', { field: t(key) });
   }
+  // The field problems and generic code sentences above read better on a screen than the API's
+  // sentence naming "body.x"; past them, the catalogue's words for what the API said.
+  if (error.said) return messageText(error.said, language);
   if (language === 'en') return error.message;
   if (error.status === 401) return t('errors.signedOut');
   if (error.status === 403) return t('errors.forbidden');

@@ -1,6 +1,6 @@
 import { type Db, users } from '@cadence/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError } from '../errors';
+import { sayError } from '../errors';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../security/password';
 import { createSession, revokeSession } from './sessions';
 
@@ -24,7 +24,7 @@ export async function login({
     .limit(1);
   // Verify against a dummy hash for unknown emails so both paths take the same time.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !ok) throw new AppError('unauthenticated', 'Email or password is wrong');
+  if (!user || !ok) throw sayError('unauthenticated', 'errors.auth.wrongPassword');
   if (needsRehash(user.passwordHash)) await upgradeHash(db, user, password, now);
   if (previousSessionIdHash) await revokeSession(db, previousSessionIdHash);
   const session = await createSession(db, user.id, now);

@@ -14,6 +14,6 @@ export async function updateProfile(db: Executor, userId: string, patch: Profile
     })
     .where(eq(users.id, userId))
     .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
-  if (!user) throw notFound('Account');
+  if (!user) throw notFound('account');
   return user;
 }

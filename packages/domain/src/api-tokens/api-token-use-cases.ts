@@ -71,7 +71,7 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, now:
       .from(apiTokens)
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, actor.workspaceId)))
       .for('update');
-    if (!before) throw notFound('API token');
+    if (!before) throw notFound('api_token');
     if (before.revokedAt) return before;
     const [after] = await tx
       .update(apiTokens)

@@ -63,6 +63,6 @@ export async function findRow(db: Executor, workspaceId: string, campaignId: str
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound('Campaign');
+  if (!row) throw notFound('campaign');
   return row;
 }

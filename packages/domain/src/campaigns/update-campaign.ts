@@ -29,7 +29,7 @@ export async function updateCampaign(
       .set({ ...patch, updatedAt: deps.clock() })
       .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, actor.workspaceId)))
       .returning();
-    if (!row) throw notFound('Campaign');
+    if (!row) throw notFound('campaign');
     await recordAudit(tx, actor, {
       action: row.status !== current.status ? `campaign.${row.status}` : 'campaign.updated',
       entityType: 'campaign',
@@ -38,7 +38,7 @@ export async function updateCampaign(
       after: fieldsOf(row),
     });
     const [view] = await withCounts(tx, actor.workspaceId, [row]);
-    if (!view) throw notFound('Campaign');
+    if (!view) throw notFound('campaign');
     return view;
   });
 }

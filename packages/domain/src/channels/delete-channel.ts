@@ -11,7 +11,7 @@ export async function deleteChannel(db: Db, actor: Actor, channelId: string) {
       .delete(channels)
       .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)))
       .returning();
-    if (!row) throw notFound('Channel');
+    if (!row) throw notFound('channel');
     await recordAudit(tx, actor, {
       action: 'channel.deleted',
       entityType: 'channel',

@@ -8,6 +8,6 @@ export async function getChannel(db: Db, workspaceId: string, channelId: string)
     .select()
     .from(channels)
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
-  if (!row) throw notFound('Channel');
+  if (!row) throw notFound('channel');
   return toPublicChannel(row);
 }

@@ -22,7 +22,7 @@ export async function updateChannel(
       .select({ network: channels.network })
       .from(channels)
       .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
-    if (!existing) throw notFound('Channel');
+    if (!existing) throw notFound('channel');
     await assertCredentialUrls(deps.credentialUrls, existing.network, patch.credentials);
   }
   return db.transaction(async (tx) => {
@@ -31,7 +31,7 @@ export async function updateChannel(
       .from(channels)
       .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)))
       .for('update');
-    if (!current) throw notFound('Channel');
+    if (!current) throw notFound('channel');
     const reconnecting = patch.credentials !== undefined;
     const [row] = await tx
       .update(channels)
@@ -51,7 +51,7 @@ export async function updateChannel(
       })
       .where(eq(channels.id, channelId))
       .returning();
-    if (!row) throw notFound('Channel');
+    if (!row) throw notFound('channel');
     const before = toPublicChannel(current);
     const after = toPublicChannel(row);
     await recordAudit(tx, actor, {

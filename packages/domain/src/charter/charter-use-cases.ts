@@ -93,7 +93,7 @@ export async function getCharterVersion(db: Db, workspaceId: string, version: nu
     .select()
     .from(charterVersions)
     .where(and(eq(charterVersions.workspaceId, workspaceId), eq(charterVersions.version, version)));
-  if (!row) throw notFound('Charter version');
+  if (!row) throw notFound('charter_version');
   return toView(row);
 }
 

@@ -25,7 +25,7 @@ export async function checkDraft(db: Db, actor: Actor, input: CharterCheck) {
         .from(channels)
         .where(and(eq(channels.workspaceId, actor.workspaceId), inArray(channels.id, channelIds)))
     : [];
-  if (found.length !== channelIds.length) throw notFound('Channel');
+  if (found.length !== channelIds.length) throw notFound('channel');
   const networkOf = new Map(found.map((c) => [c.id, c.network]));
 
   const media = { mediaCount: input.media.length, mediaKinds: input.media };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, hasBlocking } from './check-post';
-import { charter, postInput } from './test-support';
+import { charter, inEnglish, postInput } from './test-support';
 
 const rulesOf = (input: Parameters<typeof checkPost>[0]) => checkPost(input).map((v) => v.rule);
 
@@ -108,7 +108,7 @@ describe('checkPost: text rules', () => {
     const input = (text: string) => postInput({ text, charter: charter({ rules }) });
     expect(rulesOf(input('#marque #été #B'))).toEqual([]);
     const violations = checkPost(input('#marque'));
-    expect(violations.map((v) => v.message.en)).toEqual([
+    expect(violations.map(inEnglish)).toEqual([
       'Add the hashtags the charter requires: #ete.',
       'Add one of the hashtags the charter asks for: #a or #b.',
     ]);
@@ -179,7 +179,7 @@ describe('checkPost: text rules', () => {
       const rule = { mode: 'optional', requiredUtm: ['utm_source', 'utm_campaign'], severity: 'warn' };
       expect(rulesOf(input('https://ex.com/?utm_source=x&utm_campaign=y', rule))).toEqual([]);
       const [v] = checkPost(input('https://ex.com/?utm_source=x&utm_campaign=', rule));
-      expect(v?.message.en).toBe(
+      expect(inEnglish(v)).toBe(
         'This link lacks the tracking parameters the charter requires: utm_campaign.',
       );
     });

@@ -3,7 +3,7 @@ import { analyseText, type TextAnalysis } from '../networks/analyse-text';
 import type { Measure } from '../networks/count-text';
 import type { MediaKind, Network } from '../networks/schemas';
 import { unprocessable } from '../errors';
-import { messages } from './messages';
+import { verdicts } from './verdicts';
 import { campaignAdditionsAt, instantMillis, localTime, rulesForNetwork } from './resolve-rules';
 import type { PhraseMatch } from './rules/banned-phrases';
 import { type CheckBudget, CheckTooCostly, checkBudget, spend } from './rules/check-budget';
@@ -63,7 +63,7 @@ export function checkPost(input: CheckPostInput): Violation[] {
   } catch (error) {
     // Not a failure of the checker but a verdict on the input: the edge refuses it with a 422.
     if (error instanceof CheckTooCostly) {
-      return [{ rule: TOO_COSTLY, severity: 'block', field: 'text', message: messages.checkTooCostly() }];
+      return [{ rule: TOO_COSTLY, severity: 'block', field: 'text', ...verdicts.checkTooCostly() }];
     }
     // Every known path is handled; this net keeps the promise for the unknown ones.
     return [
@@ -71,10 +71,7 @@ export function checkPost(input: CheckPostInput): Violation[] {
         rule: 'checker.failed',
         severity: 'block',
         field: 'text',
-        message: {
-          en: 'This post could not be checked; please try again or contact support.',
-          fr: 'Ce message n’a pas pu être vérifié\u00A0; réessayez ou contactez le support.',
-        },
+        ...verdicts.checkFailed(),
       },
     ];
   }
@@ -184,11 +181,11 @@ function resolveSchedule(input: CheckPostInput, violations: Violation[]): PostSl
   const base = { severity: 'block', field: 'schedule' } as const;
   if (!isValidZone(input.timezone)) {
     const zone = String(input.timezone).slice(0, 64);
-    violations.push({ ...base, rule: 'schedule.timezone', message: messages.invalidTimezone(zone) });
+    violations.push({ ...base, rule: 'schedule.timezone', ...verdicts.invalidTimezone(zone) });
     return null;
   }
   const at = localTime(input.scheduledAt, input.timezone);
-  if (!at) violations.push({ ...base, rule: 'schedule.invalidDate', message: messages.invalidDate() });
+  if (!at) violations.push({ ...base, rule: 'schedule.invalidDate', ...verdicts.invalidDate() });
   return at ? postSlot(at) : null;
 }
 

@@ -11,7 +11,6 @@ export {
   type CharterRules,
   charterRulesSchema,
   forbiddenHashtagsRuleSchema,
-  type LocalisedMessage,
   linkRuleSchema,
   maxCountRuleSchema,
   maxLengthRuleSchema,

@@ -1,7 +1,7 @@
 // Each network's media rules per attachment (issue 14), and the charter's alt-text rule.
 import { describe, expect, it } from 'vitest';
 import { checkPost } from './check-post';
-import { charter, postInput } from './test-support';
+import { charter, inEnglish, inFrench, postInput } from './test-support';
 
 const photo = (over: Partial<{ bytes: number; width: number; height: number; alt: string }> = {}) => ({
   kind: 'image' as const,
@@ -31,8 +31,8 @@ describe('checkPost: media of each attachment', () => {
       item: 1,
       field: 'media',
     });
-    expect(violations[0]?.message.en).toBe('Too large for Bluesky (1.4 MB > 1 MB).');
-    expect(violations[0]?.message.fr).toBe('Trop lourd pour Bluesky (1,4\u00a0Mo > 1\u00a0Mo).');
+    expect(inEnglish(violations[0])).toBe('Too large for Bluesky (1.4 MB > 1 MB).');
+    expect(inFrench(violations[0])).toBe('Trop lourd pour Bluesky (1,4\u00a0Mo > 1\u00a0Mo).');
     // Exactly at the limit passes.
     expect(
       checkPost(

@@ -174,12 +174,24 @@ export type CampaignRules = z.infer<typeof campaignRulesSchema>;
 
 export const violationFieldSchema = z.enum(['text', 'schedule', 'media']);
 
+/** Parameters of a message of the shared catalogue: plain JSON, as the catalogue's formatters read them. */
+export const messageParamsSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+  .describe('The parameters of messageCode: counts, limits, network ids, ISO days...');
+
 export const violationSchema = z.object({
-  rule: z.string(),
+  rule: z.string().describe('The rule, as a stable code: bannedPhrases, network.maxLength, campaign.link...'),
   severity: severitySchema,
   network: networkSchema.optional(),
   channelId: z.string().optional(),
-  message: z.object({ en: z.string(), fr: z.string() }),
+  messageCode: z
+    .string()
+    .describe('What to say, as a code of the message catalogue (charter.networkLength); word it with params'),
+  params: messageParamsSchema,
+  message: z
+    .string()
+    .optional()
+    .describe('The sentence in the language of the answer (Accept-Language), in check answers and errors'),
   /** UTF-16 indexes into the text that was checked for this target, end exclusive. */
   range: z.object({ start: z.number().int(), end: z.number().int() }).optional(),
   field: violationFieldSchema,
@@ -187,4 +199,3 @@ export const violationSchema = z.object({
   item: z.number().int().optional(),
 });
 export type Violation = z.infer<typeof violationSchema>;
-export type LocalisedMessage = Violation['message'];

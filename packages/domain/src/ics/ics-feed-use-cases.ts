@@ -36,14 +36,14 @@ async function assertInWorkspace(db: Executor, workspaceId: string, input: IcsFe
       .select({ id: campaigns.id })
       .from(campaigns)
       .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.workspaceId, workspaceId)));
-    if (!c) throw notFound('Campaign');
+    if (!c) throw notFound('campaign');
   }
   if (input.channelId) {
     const [c] = await db
       .select({ id: channels.id })
       .from(channels)
       .where(and(eq(channels.id, input.channelId), eq(channels.workspaceId, workspaceId)));
-    if (!c) throw notFound('Channel');
+    if (!c) throw notFound('channel');
   }
 }
 
@@ -110,14 +110,14 @@ export async function revokeIcsFeed(db: Db, actor: Actor, feedId: string, now: D
       .from(icsFeeds)
       .where(and(eq(icsFeeds.id, feedId), eq(icsFeeds.workspaceId, actor.workspaceId)))
       .for('update');
-    if (!current) throw notFound('ICS feed');
+    if (!current) throw notFound('ics_feed');
     if (current.revokedAt) return toFeedView(current);
     const [row] = await tx
       .update(icsFeeds)
       .set({ revokedAt: now })
       .where(eq(icsFeeds.id, feedId))
       .returning();
-    if (!row) throw notFound('ICS feed');
+    if (!row) throw notFound('ics_feed');
     const after = toFeedView(row);
     await recordAudit(tx, actor, {
       action: 'ics_feed.revoked',

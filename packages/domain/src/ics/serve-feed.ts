@@ -17,7 +17,7 @@ const FUTURE_DAYS = 366;
  * same 404, found by hash in one indexed look-up.
  */
 export async function serveIcsFeed(db: Executor, token: string, now: Date): Promise<string> {
-  if (!ICS_TOKEN.test(token)) throw notFound('Feed');
+  if (!ICS_TOKEN.test(token)) throw notFound('feed');
   const [feed] = await db
     .select({
       workspaceId: icsFeeds.workspaceId,
@@ -39,7 +39,7 @@ export async function serveIcsFeed(db: Executor, token: string, now: Date): Prom
       ),
     )
     .where(and(eq(icsFeeds.tokenHash, sha256(token)), isNull(icsFeeds.revokedAt)));
-  if (!feed) throw notFound('Feed');
+  if (!feed) throw notFound('feed');
   const events = await queryCalendar(db, {
     workspaceId: feed.workspaceId,
     from: new Date(now.getTime() - PAST_DAYS * DAY_MS),

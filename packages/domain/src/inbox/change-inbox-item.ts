@@ -50,7 +50,7 @@ export async function changeInboxItem(
       .from(inboxItems)
       .where(and(eq(inboxItems.id, itemId), eq(inboxItems.workspaceId, actor.workspaceId)))
       .for('update');
-    if (!before) throw notFound('Inbox item');
+    if (!before) throw notFound('inbox_item');
     const status = change.status ?? before.status;
     // Done records when and how many working minutes it took; reopening forgets both (a
     // resolution time is for items that stay done).
@@ -73,7 +73,7 @@ export async function changeInboxItem(
       })
       .where(eq(inboxItems.id, itemId))
       .returning();
-    if (!after) throw notFound('Inbox item');
+    if (!after) throw notFound('inbox_item');
     if (after.assigneeUserId && after.assigneeUserId !== before.assigneeUserId) {
       const [channel] = await tx
         .select({ name: channels.displayName })

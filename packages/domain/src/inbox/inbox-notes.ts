@@ -12,7 +12,7 @@ export async function assertInboxItem(db: Db, actor: Actor, itemId: string) {
     .select()
     .from(inboxItems)
     .where(and(eq(inboxItems.id, itemId), eq(inboxItems.workspaceId, actor.workspaceId)));
-  if (!item) throw notFound('Inbox item');
+  if (!item) throw notFound('inbox_item');
   return item;
 }
 
@@ -39,7 +39,7 @@ export async function addInboxNote(db: Db, actor: Actor, itemId: string, body: s
     .insert(inboxNotes)
     .values({ itemId, workspaceId: actor.workspaceId, authorUserId, body, createdAt: now })
     .returning();
-  if (!note) throw notFound('Inbox item');
+  if (!note) throw notFound('inbox_item');
   const [author] = authorUserId
     ? await db.select({ name: users.name }).from(users).where(eq(users.id, authorUserId))
     : [];

@@ -6,7 +6,8 @@ const v = (rule: string): Violation => ({
   rule,
   severity: 'block',
   field: 'text',
-  message: { en: '', fr: '' },
+  messageCode: 'charter.bannedPhrase',
+  params: { source: 'charter', phrase: 'x' },
 });
 
 describe('appliesToReplies', () => {

@@ -21,7 +21,7 @@ export async function requestInboxSync(db: Db, actor: Actor, channelId: string |
       ),
     )
     .limit(500);
-  if (channelId && found.length === 0) throw notFound('Channel');
+  if (channelId && found.length === 0) throw notFound('channel');
   const minute = Math.floor(now.getTime() / 60_000);
   for (const c of found) {
     // Due now, unless a run holds the channel (its claim is further ahead than a normal wait);

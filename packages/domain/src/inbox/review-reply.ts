@@ -21,7 +21,7 @@ async function pendingReply(db: Db, actor: Actor, replyId: string) {
     .select()
     .from(inboxReplies)
     .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.workspaceId, actor.workspaceId)));
-  if (!reply) throw notFound('Reply');
+  if (!reply) throw notFound('reply');
   if (reply.status !== 'pending_approval') {
     throw conflict('This reply was already reviewed', { status: reply.status });
   }

@@ -42,7 +42,7 @@ export async function checkSavedReplyBody(db: Db, actor: Actor, body: string): P
     .filter((v) => appliesToReplies(v) && !LENGTH_RULE.test(v.rule))
     .map(({ channelId: _c, network: _n, ...v }) => v)
     .filter((v) => {
-      const key = `${v.rule}|${v.severity}|${v.message.en}`;
+      const key = `${v.rule}|${v.severity}|${v.messageCode}|${JSON.stringify(v.params)}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
   const blocking = applying.filter((v) => v.severity === 'block');
@@ -119,7 +119,7 @@ export async function updateSavedReply(
     .returning();
   if (row) return { ...toView(row), warnings };
   const [current] = await db.select().from(inboxSavedReplies).where(mine);
-  if (!current) throw notFound('Saved reply');
+  if (!current) throw notFound('saved_reply');
   throw conflict(
     'Someone changed this saved reply since you opened it: reload it and apply your changes again',
     {
@@ -133,5 +133,5 @@ export async function deleteSavedReply(db: Db, actor: Actor, id: string) {
     .delete(inboxSavedReplies)
     .where(and(eq(inboxSavedReplies.id, id), eq(inboxSavedReplies.workspaceId, actor.workspaceId)))
     .returning({ id: inboxSavedReplies.id });
-  if (!row) throw notFound('Saved reply');
+  if (!row) throw notFound('saved_reply');
 }

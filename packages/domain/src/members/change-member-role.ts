@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import type { Role } from '../accounts/roles';
 import { recordAudit } from '../audit/record-audit';
-import { AppError, forbidden, notFound } from '../errors';
+import { forbidden, notFound, sayError } from '../errors';
 import { recordNotificationEvent } from '../notifications/record-event';
 import type { UseCaseDeps } from '../use-case-deps';
 import { assertCanGrant, lockWorkspace, memberColumns, ownerCount } from './member-guards';
@@ -24,11 +24,11 @@ export async function changeMemberRole(
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
-    if (!before) throw notFound('Member');
+    if (!before) throw notFound('member');
     if (before.role === 'owner' && actor.role !== 'owner')
       throw forbidden('Only an owner can change an owner');
     if (before.role === 'owner' && role !== 'owner' && (await ownerCount(tx, actor.workspaceId)) <= 1) {
-      throw new AppError('conflict', 'A workspace needs at least one owner', { reason: 'last_owner' });
+      throw sayError('conflict', 'errors.members.lastOwner', {}, { reason: 'last_owner' });
     }
     await tx
       .update(memberships)

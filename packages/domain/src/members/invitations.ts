@@ -8,7 +8,7 @@ import type { Actor } from '../accounts/actor';
 import { LIMITS } from '../accounts/limits';
 import type { Role } from '../accounts/roles';
 import { recordAudit } from '../audit/record-audit';
-import { conflict, limitReached, notFound } from '../errors';
+import { limitReached, notFound, sayError } from '../errors';
 import { renderInvitationEmail } from '../notifications/account-emails';
 import { queueEmail } from '../notifications/queue-email';
 import { randomSecret, sha256 } from '../security/tokens';
@@ -64,7 +64,7 @@ export async function createInvitation(
       .where(
         and(eq(memberships.workspaceId, actor.workspaceId), eq(sql`lower(${users.email})`, input.email)),
       );
-    if (member) throw conflict('This person is already a member', { reason: 'already_member' });
+    if (member) throw sayError('conflict', 'errors.members.alreadyMember', {}, { reason: 'already_member' });
     await tx
       .update(invitations)
       .set({ revokedAt: now })
@@ -154,7 +154,7 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
       .set({ revokedAt: now })
       .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, actor.workspaceId), open()))
       .returning();
-    if (!row) throw notFound('Invitation');
+    if (!row) throw notFound('invitation');
     await recordAudit(tx, actor, {
       action: 'invitation.revoked',
       entityType: 'invitation',

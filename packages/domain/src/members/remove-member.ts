@@ -3,7 +3,7 @@ import { apiTokens, icsFeeds, memberships, type Tx, users } from '@cadence/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
-import { AppError, forbidden, notFound } from '../errors';
+import { forbidden, notFound, sayError } from '../errors';
 import type { UseCaseDeps } from '../use-case-deps';
 import { lockWorkspace, memberColumns, ownerCount } from './member-guards';
 
@@ -17,11 +17,11 @@ export async function removeMember(deps: UseCaseDeps, actor: Actor, input: { use
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
-    if (!before) throw notFound('Member');
+    if (!before) throw notFound('member');
     if (before.role === 'owner' && actor.role !== 'owner')
       throw forbidden('Only an owner can remove an owner');
     if (before.role === 'owner' && (await ownerCount(tx, actor.workspaceId)) <= 1) {
-      throw new AppError('conflict', 'A workspace needs at least one owner', { reason: 'last_owner' });
+      throw sayError('conflict', 'errors.members.lastOwner', {}, { reason: 'last_owner' });
     }
     await tx
       .delete(memberships)

@@ -20,7 +20,7 @@ export async function loadPolicy(db: Executor, workspaceId: string): Promise<App
     .select({ scope: workspaces.approvalScope, requiredApprovals: workspaces.requiredApprovals })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
-  if (!row) throw notFound('Workspace');
+  if (!row) throw notFound('workspace');
   return row;
 }
 

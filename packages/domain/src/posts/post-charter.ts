@@ -8,7 +8,7 @@ import { assertCheckable, checkPost, hasBlocking, type PostTarget } from '../cha
 import { countsOtherPosts } from '../charter/resolve-rules';
 import { listScheduledOnChannels } from '../charter/scheduled-on-channels';
 import type { Violation } from '../charter/schemas';
-import { unprocessable } from '../errors';
+import { sayError, unprocessable } from '../errors';
 import type { PostRow, TargetRow } from './post-store';
 
 export interface CharterOutcome {
@@ -79,9 +79,12 @@ export async function checkStoredPost(
 /** Throws 422 carrying the violations when any of them blocks. */
 export function assertNoBlocking(outcome: CharterOutcome, what: string): void {
   if (outcome.blocking) {
-    throw unprocessable(`The charter blocks ${what}: fix the violations first`, {
-      violations: outcome.violations.filter((v) => v.severity === 'block'),
-    });
+    throw sayError(
+      'unprocessable',
+      'errors.workflow.charterBlocks',
+      { what },
+      { violations: outcome.violations.filter((v) => v.severity === 'block') },
+    );
   }
 }
 

@@ -54,7 +54,7 @@ export async function getRevision(
         eq(postRevisions.contentRevision, contentRevision),
       ),
     );
-  if (!row) throw notFound('Revision');
+  if (!row) throw notFound('revision');
   return {
     postId: row.postId,
     contentRevision: row.contentRevision,

@@ -2,7 +2,7 @@
 // from another workspace behaves exactly like a missing one.
 import { campaigns, channels, type Executor, posts, postTargets } from '@cadence/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { conflict, notFound } from '../errors';
+import { conflict, notFound, sayError } from '../errors';
 
 export type PostRow = typeof posts.$inferSelect;
 export type TargetRow = typeof postTargets.$inferSelect;
@@ -15,7 +15,7 @@ export async function lockPost(tx: Executor, workspaceId: string, postId: string
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)))
     .for('update');
-  if (!row) throw notFound('Post');
+  if (!row) throw notFound('post');
   return row;
 }
 
@@ -24,7 +24,7 @@ export async function findPost(db: Executor, workspaceId: string, postId: string
     .select()
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)));
-  if (!row) throw notFound('Post');
+  if (!row) throw notFound('post');
   return row;
 }
 
@@ -53,7 +53,7 @@ export async function savePost(
     .set({ ...set, version: row.version + 1, updatedAt: now })
     .where(and(eq(posts.id, row.id), eq(posts.version, row.version)))
     .returning();
-  if (!saved) throw conflict('This post changed while you were saving it: reload it', { postId: row.id });
+  if (!saved) throw sayError('conflict', 'errors.workflow.changedWhileSaving', {}, { postId: row.id });
   return saved;
 }
 
@@ -79,7 +79,7 @@ export async function channelNetworks(
         .from(channels)
         .where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, ids)))
     : [];
-  if (rows.length !== ids.length) throw notFound('Channel');
+  if (rows.length !== ids.length) throw notFound('channel');
   return new Map(rows.map((r) => [r.id, r.network]));
 }
 
@@ -88,7 +88,7 @@ export async function assertCampaignInWorkspace(db: Executor, workspaceId: strin
     .select({ id: campaigns.id })
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
-  if (!row) throw notFound('Campaign');
+  if (!row) throw notFound('campaign');
 }
 
 /**
@@ -112,8 +112,11 @@ const IN_FLIGHT: readonly TargetRow['status'][] = ['claimed', 'sending'];
 export function assertNotInFlight(targets: readonly TargetRow[]): void {
   const busy = targets.filter((t) => IN_FLIGHT.includes(t.status));
   if (busy.length > 0) {
-    throw conflict('Publishing of this post has started: it can no longer be changed', {
-      targets: busy.map((t) => ({ channelId: t.channelId, status: t.status })),
-    });
+    throw sayError(
+      'conflict',
+      'errors.workflow.publishingStarted',
+      {},
+      { targets: busy.map((t) => ({ channelId: t.channelId, status: t.status })) },
+    );
   }
 }

@@ -1,6 +1,6 @@
 // Turns what a person picked (a wall-clock time in a zone, or "now") into the instant to publish,
 // keeping the zone and wall-clock time beside it. DST rules live in time/local-time.ts.
-import { AppError, unprocessable } from '../errors';
+import { AppError, sayError, unprocessable } from '../errors';
 import { resolveLocalTime, toLocal } from '../time/local-time';
 
 export interface ScheduleTime {
@@ -46,11 +46,12 @@ export function resolveScheduleTime(
     throw invalid(`${field}.local`, resolved.message);
   }
   if (resolved.instant.getTime() <= now.getTime()) {
-    throw unprocessable(`${request.local} in ${timezone} is in the past: pick a later time or publish now`, {
-      reason: 'in_the_past',
-      field: `${field}.local`,
-      at: resolved.instant.toISOString(),
-    });
+    throw sayError(
+      'unprocessable',
+      'errors.workflow.inThePast',
+      { local: request.local, timezone },
+      { reason: 'in_the_past', field: `${field}.local`, at: resolved.instant.toISOString() },
+    );
   }
   return { at: resolved.instant, timezone, local: resolved.local };
 }

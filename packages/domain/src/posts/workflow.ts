@@ -3,7 +3,7 @@
 // the rules are enforced on the server whatever the caller (route, bulk import, CSV) is.
 import type { Role } from '../accounts/roles';
 import { roleAtLeast } from '../accounts/roles';
-import { conflict, forbidden } from '../errors';
+import { conflict, forbidden, sayError } from '../errors';
 import type { PostStatus } from './schemas';
 
 export type PostAction =
@@ -96,11 +96,9 @@ export function assertMayApprove(input: {
   writerUserIds: readonly string[];
   required: number;
 }): void {
-  if (input.approverUserId === null) throw forbidden('Approvals come from people, not API tokens');
+  if (input.approverUserId === null) throw sayError('forbidden', 'errors.workflow.tokensCannotApprove');
   if (input.required > 0 && input.writerUserIds.includes(input.approverUserId)) {
-    throw forbidden('You wrote part of this content, so someone else must approve it', {
-      reason: 'own_content',
-    });
+    throw sayError('forbidden', 'errors.workflow.ownContent', {}, { reason: 'own_content' });
   }
 }
 

@@ -28,7 +28,7 @@ export async function confirmUnknownTarget(
         ),
       )
       .for('update');
-    if (!target) throw notFound('Target');
+    if (!target) throw notFound('target');
     if (target.status !== 'unknown') {
       throw conflict(`Only a target whose outcome is unknown can be confirmed; this one is ${target.status}`);
     }

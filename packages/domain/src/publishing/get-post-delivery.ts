@@ -10,7 +10,7 @@ export async function getPostDelivery(db: Db, workspaceId: string, postId: strin
     .select({ id: posts.id, status: posts.status })
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)));
-  if (!post) throw notFound('Post');
+  if (!post) throw notFound('post');
   const targets = await db
     .select()
     .from(postTargets)

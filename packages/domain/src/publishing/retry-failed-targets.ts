@@ -19,7 +19,7 @@ export async function retryFailedTargets(db: Db, actor: Actor, postId: string, n
       .from(posts)
       .where(and(eq(posts.id, postId), eq(posts.workspaceId, actor.workspaceId)))
       .for('update');
-    if (!post) throw notFound('Post');
+    if (!post) throw notFound('post');
     const retried = await targetLedger.retry(tx, postId, now);
     if (retried.length === 0) {
       throw conflict('Nothing to retry: no target of this post failed, was missed or was held');

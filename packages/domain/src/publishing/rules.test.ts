@@ -134,7 +134,8 @@ describe('checkBeforeSend', () => {
     rule: 'blackoutDates',
     severity: 'block',
     field: 'schedule',
-    message: { en: 'Blackout: launch day.', fr: 'Interdit : lancement.' },
+    messageCode: 'charter.blackoutWithReason',
+    params: { day: '2025-06-01', reason: 'launch day' },
   };
   it('sends when nothing changed', () => {
     expect(checkBeforeSend(ok)).toEqual({ verdict: 'send' });
@@ -149,7 +150,7 @@ describe('checkBeforeSend', () => {
     });
     expect(checkBeforeSend({ ...ok, violations: [blackout] })).toEqual({
       verdict: 'hold',
-      reason: 'The charter now blocks this post: Blackout: launch day.',
+      reason: 'The charter now blocks this post: 1 June 2025 falls in a blackout period (launch day).',
     });
     expect(checkBeforeSend({ ...ok, violations: [{ ...blackout, severity: 'warn' }] })).toEqual({
       verdict: 'send',

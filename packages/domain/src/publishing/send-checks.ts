@@ -1,4 +1,5 @@
 // The last look before a target leaves: the world may have changed since the post was approved.
+import { sentenceOf } from '@cadence/messages';
 import type { Violation } from '../charter/schemas';
 
 export type SendVerdict =
@@ -52,7 +53,7 @@ export function checkBeforeSend(input: SendCheckInput): SendVerdict {
   if (blocking.length > 0) {
     return {
       verdict: 'hold',
-      reason: `The charter now blocks this post: ${blocking.map((v) => v.message.en).join(' ')}`.slice(
+      reason: `The charter now blocks this post: ${blocking.map((v) => sentenceOf('en', v)).join(' ')}`.slice(
         0,
         500,
       ),

@@ -11,7 +11,7 @@ export async function findChannel(db: Executor, workspaceId: string, channelId: 
     .select({ id: channels.id, network: channels.network })
     .from(channels)
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
-  if (!row) throw notFound('Channel');
+  if (!row) throw notFound('channel');
   return row;
 }
 
@@ -56,7 +56,7 @@ export async function replaceQueueSlots(db: Db, actor: Actor, channelId: string,
       .from(channels)
       .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)))
       .for('update');
-    if (!channel) throw notFound('Channel');
+    if (!channel) throw notFound('channel');
     const before = (await loadSlots(tx, actor.workspaceId, [channelId])).get(channelId) ?? [];
     await tx.delete(channelQueueSlots).where(eq(channelQueueSlots.channelId, channelId));
     if (input.slots.length > 0) {

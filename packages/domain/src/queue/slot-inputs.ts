@@ -28,7 +28,7 @@ export async function slotInputs(
         .from(channels)
         .where(and(eq(channels.workspaceId, actor.workspaceId), inArray(channels.id, ids)))
     : [];
-  if (found.length !== ids.length) throw notFound('Channel');
+  if (found.length !== ids.length) throw notFound('channel');
   const slots = await loadSlots(db, actor.workspaceId, ids);
   const charter = await loadCharterForCheck(db, actor.workspaceId);
   const taken = await listCommitments(db, {

@@ -118,7 +118,7 @@ export async function redeliver(
         eq(webhookDeliveries.workspaceId, workspaceId),
       ),
     );
-  if (!row) throw notFound('Delivery');
+  if (!row) throw notFound('delivery');
   return queueDelivery(tx, {
     subscriptionId,
     workspaceId,

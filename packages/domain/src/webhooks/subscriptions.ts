@@ -84,7 +84,7 @@ export async function findWebhook(db: Db, workspaceId: string, id: string): Prom
     .select()
     .from(webhookSubscriptions)
     .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)));
-  if (!row) throw notFound('Webhook');
+  if (!row) throw notFound('webhook');
   return row;
 }
 
@@ -108,7 +108,7 @@ export async function updateWebhook(
       .set(changes)
       .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, actor.workspaceId)))
       .returning();
-    if (!row) throw notFound('Webhook');
+    if (!row) throw notFound('webhook');
     await recordAudit(tx, actor, {
       action: 'webhook.updated',
       entityType: 'webhook',
@@ -125,7 +125,7 @@ export async function deleteWebhook(db: Db, actor: Actor, id: string) {
       .delete(webhookSubscriptions)
       .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, actor.workspaceId)))
       .returning();
-    if (!row) throw notFound('Webhook');
+    if (!row) throw notFound('webhook');
     await recordAudit(tx, actor, {
       action: 'webhook.deleted',
       entityType: 'webhook',

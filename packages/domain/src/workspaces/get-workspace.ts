@@ -4,6 +4,6 @@ import { notFound } from '../errors';
 
 export async function getWorkspace(db: Db, workspaceId: string) {
   const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
-  if (!ws) throw notFound('Workspace');
+  if (!ws) throw notFound('workspace');
   return ws;
 }

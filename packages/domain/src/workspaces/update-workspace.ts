@@ -29,7 +29,7 @@ export async function updateWorkspace(
       .from(workspaces)
       .where(eq(workspaces.id, actor.workspaceId))
       .for('update');
-    if (!before) throw notFound('Workspace');
+    if (!before) throw notFound('workspace');
     const start = patch.workingHoursStart ?? before.workingHoursStart;
     const end = patch.workingHoursEnd ?? before.workingHoursEnd;
     // "HH:mm" strings of the same shape compare as times of day.

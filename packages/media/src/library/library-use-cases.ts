@@ -17,7 +17,7 @@ export async function findMediaRow(db: Db, workspaceId: string, mediaId: string)
     .select()
     .from(mediaItems)
     .where(and(eq(mediaItems.workspaceId, workspaceId), eq(mediaItems.id, mediaId)));
-  if (!row) throw notFound('Media item');
+  if (!row) throw notFound('media_item');
   return row;
 }
 
@@ -97,7 +97,7 @@ export async function deleteMedia(deps: { db: Db; storage: MediaStorage }, actor
       .from(mediaItems)
       .where(and(eq(mediaItems.workspaceId, actor.workspaceId), eq(mediaItems.id, mediaId)))
       .for('update');
-    if (!locked) throw notFound('Media item');
+    if (!locked) throw notFound('media_item');
     const uses = (await postsUsingMedia(tx, actor.workspaceId, [locked.id])).get(locked.id) ?? [];
     const holding = uses.filter(holdsMedia);
     if (holding.length > 0) {
@@ -125,7 +125,7 @@ export async function readMedia(
 ): Promise<{ row: Row; body: Readable; contentType: string }> {
   const row = await findMediaRow(deps.db, workspaceId, mediaId);
   const key = variant === 'thumbnail' ? row.thumbnailKey : row.storageKey;
-  if (!key) throw notFound('Media thumbnail');
+  if (!key) throw notFound('media_thumbnail');
   const body = await deps.storage.get(key);
   return { row, body, contentType: variant === 'thumbnail' ? 'image/webp' : row.contentType };
 }

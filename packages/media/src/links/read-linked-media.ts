@@ -21,7 +21,7 @@ export async function readLinkedMedia(
     );
   }
   const [row] = await deps.db.select().from(mediaItems).where(eq(mediaItems.id, link.mediaId));
-  if (!row) throw notFound('Media item');
+  if (!row) throw notFound('media_item');
   return {
     body: await deps.storage.get(row.storageKey),
     contentType: row.contentType,

@@ -16,7 +16,7 @@ export async function disconnectChannel(deps: ConnectDeps, actor: Actor, channel
     .select()
     .from(channels)
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
-  if (!channel) throw notFound('Channel');
+  if (!channel) throw notFound('channel');
   const provider = oauthProviders[channel.network];
   let revocation: 'revoked' | 'not_offered' | 'failed' = 'not_offered';
   let revocationError: string | undefined;
@@ -50,7 +50,7 @@ export async function disconnectChannel(deps: ConnectDeps, actor: Actor, channel
       .set({ credentialsSealed: null, status: 'disconnected', statusReason: null, updatedAt: deps.now() })
       .where(eq(channels.id, channel.id))
       .returning();
-    if (!row) throw notFound('Channel');
+    if (!row) throw notFound('channel');
     await tx.delete(channelTokens).where(eq(channelTokens.channelId, channel.id));
     const after = toPublicChannel(row);
     await recordAudit(tx, actor, {

@@ -37,7 +37,7 @@ export async function saveConnectedChannel(
         .from(channels)
         .where(and(eq(channels.id, input.channelId), eq(channels.workspaceId, who.workspaceId)))
         .for('update');
-      if (!current) throw notFound('Channel');
+      if (!current) throw notFound('channel');
       before = toPublicChannel(current);
       [row] = await tx
         .update(channels)

@@ -101,7 +101,7 @@ export async function assertChannel(
     .select({ network: channels.network })
     .from(channels)
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
-  if (!row) throw notFound('Channel');
+  if (!row) throw notFound('channel');
   if (row.network !== network)
     throw new AppError('validation_failed', `That channel is a ${row.network} channel, not ${network}`);
 }

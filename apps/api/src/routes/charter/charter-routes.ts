@@ -16,8 +16,10 @@ import { checkDraft } from '@cadence/domain/charter/check-draft';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
+import { withViolationMessages } from '../../http/error-words';
 import { errorResponses } from '../../http/errors';
 import { pageOf, pageQuerySchema } from '../../http/pagination';
+import { requestLocale } from '../../http/request-language';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { decodeVersionCursor, toVersionPage } from './version-cursor';
 
@@ -103,6 +105,9 @@ export async function charterRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: charterCheckResultSchema, ...errorResponses },
       },
     },
-    async (request) => checkDraft(db, request.actor, request.body),
+    async (request) => {
+      const result = await checkDraft(db, request.actor, request.body);
+      return { ...result, violations: withViolationMessages(requestLocale(request), result.violations) };
+    },
   );
 }

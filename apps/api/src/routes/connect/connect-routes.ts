@@ -174,10 +174,10 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
         .select({ id: channels.id })
         .from(channels)
         .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
-      if (!row) throw notFound('Channel');
+      if (!row) throw notFound('channel');
       const outcome = await refreshChannelToken(deps, channelId);
       const [after] = await deps.db.select().from(channels).where(eq(channels.id, channelId));
-      if (!after) throw notFound('Channel');
+      if (!after) throw notFound('channel');
       return { outcome, channel: toPublicChannel(after) };
     },
   );

@@ -14,7 +14,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
+import { withViolationMessages } from '../../http/error-words';
 import { errorResponses } from '../../http/errors';
+import { requestLocale } from '../../http/request-language';
 import { z } from 'zod';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { inboxItemParams } from './inbox-routes';
@@ -39,18 +41,17 @@ export async function inboxReplyRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 202: inboxReplyCreatedSchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(202)
-        .send(
-          await createInboxReply(
-            db,
-            { ...request.actor, requestId: request.id },
-            request.params.itemId,
-            request.body.text,
-            ctx.clock(),
-          ),
-        ),
+    async (request, reply) => {
+      const created = await createInboxReply(
+        db,
+        { ...request.actor, requestId: request.id },
+        request.params.itemId,
+        request.body.text,
+        ctx.clock(),
+      );
+      const warnings = withViolationMessages(requestLocale(request), created.warnings);
+      return reply.code(202).send({ ...created, warnings });
+    },
   );
 
   r.get(
@@ -79,8 +80,15 @@ export async function inboxReplyRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: inboxReplyCreatedSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      approveInboxReply(db, { ...request.actor, requestId: request.id }, request.params.replyId, ctx.clock()),
+    async (request) => {
+      const approved = await approveInboxReply(
+        db,
+        { ...request.actor, requestId: request.id },
+        request.params.replyId,
+        ctx.clock(),
+      );
+      return { ...approved, warnings: withViolationMessages(requestLocale(request), approved.warnings) };
+    },
   );
 
   r.post(

@@ -13,16 +13,25 @@ import {
   savedReplySavedSchema,
   savedReplyUpdateSchema,
 } from '@cadence/domain/inbox/saved-reply-schemas';
-import type { FastifyInstance } from 'fastify';
+import type { Violation } from '@cadence/domain/charter/schemas';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { withViolationMessages } from '../../http/error-words';
 import { errorResponses } from '../../http/errors';
+import { requestLocale } from '../../http/request-language';
 import { workspaceParams } from '../workspaces/workspace-routes';
 
 const savedReplyParams = workspaceParams.extend({ savedReplyId: z.uuid() });
 const read = { access: { minRole: 'viewer' as const } };
 const write = { access: { minRole: 'editor' as const } };
+
+/** A saved reply's charter warnings, each with its sentence in the reader's language. */
+const worded = <T extends { warnings: Violation[] }>(request: FastifyRequest, saved: T): T => ({
+  ...saved,
+  warnings: withViolationMessages(requestLocale(request), saved.warnings),
+});
 
 export async function savedReplyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,8 +64,10 @@ export async function savedReplyRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: savedReplySavedSchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createSavedReply(db, request.actor, request.body, ctx.clock())),
+    async (request, reply) => {
+      const saved = await createSavedReply(db, request.actor, request.body, ctx.clock());
+      return reply.code(201).send(worded(request, saved));
+    },
   );
 
   r.put(
@@ -72,7 +83,10 @@ export async function savedReplyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      updateSavedReply(db, request.actor, request.params.savedReplyId, request.body, ctx.clock()),
+      worded(
+        request,
+        await updateSavedReply(db, request.actor, request.params.savedReplyId, request.body, ctx.clock()),
+      ),
   );
 
   r.delete(

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { HighlightedTextarea } from '../composer/highlighted-textarea';
 import { distinctViolations } from '../composer/use-live-checks';
 import { NETWORK_LIST } from './networks';
+import { messageText } from '../../ui/message-text';
 
 export function CharterTestBox({ charter, timeZone }: { charter: CharterRules; timeZone: string }) {
   const { t, i18n } = useTranslation();
@@ -30,7 +31,7 @@ export function CharterTestBox({ charter, timeZone }: { charter: CharterRules; t
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const marks = violations.flatMap((v) =>
     v.range
-      ? [{ start: v.range.start, end: v.range.end, severity: v.severity, message: v.message[lang] }]
+      ? [{ start: v.range.start, end: v.range.end, severity: v.severity, message: messageText(v) }]
       : [],
   );
   return (

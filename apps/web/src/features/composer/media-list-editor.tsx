@@ -11,6 +11,7 @@ import { fixMedia, type LibraryItem, mediaPath } from '../media/media-queries';
 import { FIXES, itemProblems, useComposerMedia } from './composer-media-context';
 import type { MediaItem } from './composer-model';
 import { MediaUploader } from './media-uploader';
+import { messageText } from '../../ui/message-text';
 
 interface MediaListEditorProps {
   media: readonly MediaItem[];
@@ -95,7 +96,7 @@ export function MediaListEditor({ media, onChange, legend, list }: MediaListEdit
                     <ul className="media-problems">
                       {problems.map((p) => (
                         <li key={`${p.rule}-${p.network}`} className={`finding finding-${p.severity}`}>
-                          {i18n.language === 'fr' ? p.message.fr : p.message.en}
+                          {messageText(p)}
                         </li>
                       ))}
                     </ul>

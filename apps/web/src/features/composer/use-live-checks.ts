@@ -7,6 +7,7 @@ import type { Network } from '@cadence/domain/networks/schemas';
 import { useDeferredValue, useMemo } from 'react';
 import { type ComposerChannel, type ComposerDraft, isCustomised, mediaFor } from './composer-model';
 import type { TextMark } from './mark-segments';
+import { messageText } from '../../ui/message-text';
 
 export interface LiveCheckInput {
   draft: ComposerDraft;
@@ -105,7 +106,7 @@ export function marksForTab(
     if (v.field !== 'text' || !v.range) continue;
     if (tab === 'base' ? v.network !== undefined && isCustomised(draft, v.network) : v.network !== tab)
       continue;
-    const message = language === 'fr' ? v.message.fr : v.message.en;
+    const message = messageText(v, language);
     const key = `${v.rule}|${v.range.start}|${v.range.end}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -118,7 +119,7 @@ export function marksForTab(
 export function distinctViolations(violations: readonly Violation[], language: string) {
   const seen = new Map<string, { violation: Violation; message: string }>();
   for (const v of violations) {
-    const message = language === 'fr' ? v.message.fr : v.message.en;
+    const message = messageText(v, language);
     const key = `${v.rule}|${v.network ?? ''}|${message}`;
     if (!seen.has(key)) seen.set(key, { violation: v, message });
   }

@@ -9,6 +9,7 @@ import { InlineError } from '../../ui/states';
 import { useCharter } from '../charter/charter-queries';
 import { type InboxItem, useSendReply } from './inbox-queries';
 import { SavedReplyPicker } from './saved-reply-picker';
+import { messageText } from '../../ui/message-text';
 
 interface Props {
   workspaceId: string;
@@ -17,7 +18,7 @@ interface Props {
 }
 
 export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const charter = useCharter(workspaceId).data?.rules;
   const send = useSendReply(workspaceId, item.id);
@@ -39,7 +40,6 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
     [checked, charter, item.channelId, item.network, timeZone],
   );
   const blocked = violations.some((v) => v.severity === 'block');
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
   if (!item.canReply) return <p className="muted">{t('inbox.cannotReply')}</p>;
   return (
     <form
@@ -87,7 +87,7 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
               key={`${v.rule}-${v.range?.start ?? ''}`}
               className={v.severity === 'block' ? 'form-error' : 'muted'}
             >
-              {v.severity === 'block' ? t('inbox.checkBlock') : t('inbox.checkWarn')} {v.message[lang]}
+              {v.severity === 'block' ? t('inbox.checkBlock') : t('inbox.checkWarn')} {messageText(v)}
             </li>
           ))}
         </ul>

@@ -14,6 +14,7 @@ import {
   useSavedReplies,
   useSaveSavedReply,
 } from './saved-reply-queries';
+import { messageText } from '../../ui/message-text';
 
 interface Props {
   workspaceId: string;
@@ -103,13 +104,12 @@ function SavedReplyForm({
   editing: SavedReply | null;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const save = useSaveSavedReply(workspaceId);
   const [title, setTitle] = useState(editing?.title ?? '');
   const [body, setBody] = useState(editing?.body ?? '');
   const [warnings, setWarnings] = useState<string[]>([]);
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const limited = save.error instanceof ApiError && save.error.code === 'limit_reached';
   return (
     <form
@@ -120,7 +120,7 @@ function SavedReplyForm({
           { editing, draft: { title, body } },
           {
             onSuccess: (result) => {
-              const found = result.warnings.map((v) => v.message[lang]);
+              const found = result.warnings.map((v) => messageText(v));
               if (found.length > 0) setWarnings(found);
               else onDone();
             },

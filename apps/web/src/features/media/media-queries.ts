@@ -4,7 +4,7 @@ import type { MediaKind } from '@cadence/names';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, currentCsrfToken } from '../../api/client';
-import { ApiError, unwrap } from '../../api/errors';
+import { ApiError, saidOf, unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
 
 export type LibraryItem =
@@ -128,14 +128,24 @@ export function uploadMedia(
         // Not JSON (a proxy's page): reported by status below.
       }
       if (xhr.status === 201) return resolve(body as LibraryItem);
-      const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)
-        ?.error;
+      const error = (
+        body as {
+          error?: {
+            code?: string;
+            message?: string;
+            messageCode?: unknown;
+            params?: unknown;
+            details?: unknown;
+          };
+        } | null
+      )?.error;
       reject(
         new ApiError(
           xhr.status,
           error?.code ?? 'unknown',
           error?.message ?? `HTTP ${xhr.status}`,
           error?.details as ApiError['details'],
+          saidOf(error),
         ),
       );
     };

@@ -18,6 +18,7 @@ import { useCurrentWorkspace } from '../session/current-workspace';
 import { ReviewChanges } from './review-changes';
 import { baseRevision, lastDecision, snapshotOfRevision, usePostRevision } from './review-revision';
 import { lastReview, rememberReview } from './review-snapshot';
+import { messageText } from '../../ui/message-text';
 
 export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided: () => void }) {
   const { t, i18n } = useTranslation();
@@ -74,7 +75,6 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
   const mayApproveAndSchedule =
     mayApprove.ok && (gate.may === 'approveAndSchedule' || gate.may === 'schedule');
   const when = local ?? p.schedule?.local.slice(0, 16) ?? nextHourLocal(workspace.timezone);
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
 
   const decide = async (kind: 'approve' | 'approveSchedule' | 'changes') => {
     if (kind === 'changes' && !comment.trim()) {
@@ -140,7 +140,7 @@ export function ReviewDetail({ postId, onDecided }: { postId: string; onDecided:
               <li key={i} className={`check check-${v.severity}`}>
                 <span aria-hidden="true">{v.severity === 'block' ? '⛔' : '⚠'}</span>{' '}
                 {v.network && <span className="chip chip-small">{t(`networks.${v.network}`)}</span>}{' '}
-                {v.message[lang]}
+                {messageText(v)}
               </li>
             ))}
           </ul>

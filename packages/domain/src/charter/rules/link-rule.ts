@@ -1,5 +1,5 @@
 import type { UrlEntity } from '../../networks/entities';
-import { messages, type Source } from '../messages';
+import { type Source, verdicts } from '../verdicts';
 import type { RuleSet } from '../schemas';
 import { type Finding, MAX_FINDINGS_PER_RULE, type TextContext } from './context';
 
@@ -31,10 +31,10 @@ function urlFindings(url: UrlEntity, rule: LinkRule, source: Source, name: strin
   const domains = rule.allowedDomains ?? [];
   const host = parsed.hostname.replace(/\.$/, '');
   if (domains.length > 0 && !allowed(host, domains.map(canonicalHost))) {
-    findings.push({ ...base, message: messages.linkDomain(source, host, domains) });
+    findings.push({ ...base, ...verdicts.linkDomain(source, host, domains) });
   }
   const missing = (rule.requiredUtm ?? []).filter((key) => !parsed.searchParams.get(key));
-  if (missing.length > 0) findings.push({ ...base, message: messages.linkUtm(source, missing) });
+  if (missing.length > 0) findings.push({ ...base, ...verdicts.linkUtm(source, missing) });
   return findings;
 }
 
@@ -42,14 +42,14 @@ export function checkLink(ctx: TextContext, rule: LinkRule, source: Source): Fin
   const name = source === 'charter' ? 'link' : 'campaign.link';
   const urls = ctx.analysis.entities.urls;
   if (rule.mode === 'required' && urls.length === 0) {
-    return [{ rule: name, severity: rule.severity, field: 'text', message: messages.linkRequired(source) }];
+    return [{ rule: name, severity: rule.severity, field: 'text', ...verdicts.linkRequired(source) }];
   }
   if (rule.mode === 'forbidden') {
     return urls.slice(0, MAX_FINDINGS_PER_RULE).map((u) => ({
       rule: name,
       severity: rule.severity,
       field: 'text',
-      message: messages.linkForbidden(source),
+      ...verdicts.linkForbidden(source),
       range: { start: u.start, end: u.end },
     }));
   }

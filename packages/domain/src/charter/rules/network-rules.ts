@@ -2,7 +2,7 @@ import { measureText } from '../../networks/count-text';
 import { utf8Length } from '../../networks/graphemes';
 import { networkLimits } from '../../networks/limits';
 import type { MediaKind } from '../../networks/schemas';
-import { messages } from '../messages';
+import { type Verdict, verdicts } from '../verdicts';
 import { excessRange, type Finding, measureOnce, type TextContext } from './context';
 
 /** What the checker knows of one attachment (library items carry all of it). */
@@ -35,7 +35,7 @@ function textLimits(ctx: TextContext): Finding[] {
       rule: 'network.maxLength',
       severity,
       field: 'text',
-      message: messages.networkLength(ctx.network, count, limits.maxLength),
+      ...verdicts.networkLength(ctx.network, count, limits.maxLength),
       range: { start: overflowAt, end: ctx.analysis.text.length },
     });
   }
@@ -46,7 +46,7 @@ function textLimits(ctx: TextContext): Finding[] {
         rule: 'network.maxBytes',
         severity,
         field: 'text',
-        message: messages.networkBytes(ctx.network, bytes, limits.maxBytes),
+        ...verdicts.networkBytes(ctx.network, bytes, limits.maxBytes),
       });
     }
   }
@@ -63,7 +63,7 @@ function textLimits(ctx: TextContext): Finding[] {
       rule: `network.${rule}`,
       severity,
       field: 'text',
-      message: messages.networkCount(ctx.network, what, items.length, max),
+      ...verdicts.networkCount(ctx.network, what, items.length, max),
       ...(range ? { range } : {}),
     });
   }
@@ -81,18 +81,18 @@ function mediaLimits(ctx: TextContext, media: MediaInput): Finding[] {
   const rawCount = media.mediaCount ?? kinds.length;
   const count = Number.isFinite(rawCount) ? Math.max(rawCount, kinds.length, 0) : kinds.length;
   const findings: Finding[] = [];
-  const add = (rule: string, message: Finding['message']) =>
-    findings.push({ rule: `network.${rule}`, severity, field: 'media', message });
-  if (limits.required && count === 0) add('mediaRequired', messages.mediaRequired(ctx.network));
-  if (count > limits.maxItems) add('maxMedia', messages.mediaCount(ctx.network, count, limits.maxItems));
+  const add = (rule: string, verdict: Verdict) =>
+    findings.push({ rule: `network.${rule}`, severity, field: 'media', ...verdict });
+  if (limits.required && count === 0) add('mediaRequired', verdicts.mediaRequired(ctx.network));
+  if (count > limits.maxItems) add('maxMedia', verdicts.mediaCount(ctx.network, count, limits.maxItems));
   for (const kind of new Set(kinds)) {
-    if (!limits.kinds.includes(kind)) add('mediaKind', messages.mediaKind(ctx.network, kind));
+    if (!limits.kinds.includes(kind)) add('mediaKind', verdicts.mediaKind(ctx.network, kind));
   }
   const moving = kinds.filter((k) => k === 'video' || k === 'gif').length;
-  if (limits.videoAlone && moving > 0 && count > 1) add('videoAlone', messages.videoAlone(ctx.network));
+  if (limits.videoAlone && moving > 0 && count > 1) add('videoAlone', verdicts.videoAlone(ctx.network));
   (media.mediaItems ?? []).forEach((item, index) => {
-    for (const [rule, message] of itemProblems(ctx.network, limits, item)) {
-      findings.push({ rule: `network.${rule}`, severity, field: 'media', item: index, message });
+    for (const [rule, verdict] of itemProblems(ctx.network, limits, item)) {
+      findings.push({ rule: `network.${rule}`, severity, field: 'media', item: index, ...verdict });
     }
   });
   return findings;
@@ -102,12 +102,12 @@ function itemProblems(
   network: TextContext['network'],
   limits: ReturnType<typeof networkLimits>['media'],
   item: MediaFacts,
-): [string, Finding['message']][] {
-  const problems: [string, Finding['message']][] = [];
+): [string, Verdict][] {
+  const problems: [string, Verdict][] = [];
   const video = item.kind === 'video';
   const maxBytes = video ? limits.videoMaxBytes : limits.imageMaxBytes;
   if (maxBytes !== undefined && item.bytes != null && item.bytes > maxBytes) {
-    problems.push(['mediaBytes', messages.mediaBytes(network, item.bytes, maxBytes)]);
+    problems.push(['mediaBytes', verdicts.mediaBytes(network, item.bytes, maxBytes)]);
   }
   if (!video && limits.imageAspect && item.width && item.height) {
     const aspect = item.width / item.height;
@@ -116,7 +116,7 @@ function itemProblems(
     if (aspect < limits.imageAspect.min - slack || aspect > limits.imageAspect.max + slack) {
       problems.push([
         'mediaAspect',
-        messages.mediaAspect(network, limits.imageAspect.min, limits.imageAspect.max),
+        verdicts.mediaAspect(network, limits.imageAspect.min, limits.imageAspect.max),
       ]);
     }
   }
@@ -128,7 +128,7 @@ function itemProblems(
   ) {
     problems.push([
       'videoLength',
-      messages.videoLength(network, Math.ceil(item.durationMs / 1000), limits.videoMaxSeconds),
+      verdicts.videoLength(network, Math.ceil(item.durationMs / 1000), limits.videoMaxSeconds),
     ]);
   }
   return problems;
@@ -148,7 +148,7 @@ export function checkAltText(
             severity: rule.severity,
             field: 'media' as const,
             item: index,
-            message: messages.altTextMissing(),
+            ...verdicts.altTextMissing(),
           },
         ]
       : [],

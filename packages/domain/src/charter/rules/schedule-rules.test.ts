@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost } from '../check-post';
-import { charter, postInput } from '../test-support';
+import { charter, inEnglish, inFrench, postInput } from '../test-support';
 
 const rulesOf = (input: Parameters<typeof checkPost>[0]) => checkPost(input).map((v) => v.rule);
 
@@ -25,10 +25,10 @@ describe('postingWindows', () => {
 
   it('allows no posting on a day without windows', () => {
     const [v] = checkPost(postInput({ scheduledAt: '2025-01-19T10:00:00Z', charter: rules }));
-    expect(v?.message).toEqual({
-      en: 'The charter allows no posting on Sundays.',
-      fr: 'La charte n’autorise aucune publication le dimanche.',
-    });
+    expect([inEnglish(v), inFrench(v)]).toEqual([
+      'The charter allows no posting on Sundays.',
+      'La charte n’autorise aucune publication le dimanche.',
+    ]);
     expect(v?.field).toBe('schedule');
   });
 
@@ -70,7 +70,7 @@ describe('blackoutDates', () => {
 
   it('says why', () => {
     const [v] = checkPost(postInput({ scheduledAt: '2025-12-24T10:00:00Z', charter: rules }));
-    expect(v?.message.en).toBe('24 December 2025 falls in a blackout period (Noël).');
+    expect(inEnglish(v)).toBe('24 December 2025 falls in a blackout period (Noël).');
     expect(v?.severity).toBe('block');
   });
 });
@@ -132,7 +132,7 @@ describe('minSpacingMinutes', () => {
   it('passes at exactly the spacing and fails under it', () => {
     expect(rulesOf(input(['2025-03-05T09:00:00Z', '2025-03-05T11:00:00Z']))).toEqual([]);
     const [v] = checkPost(input(['2025-03-05T11:00:00Z', '2025-03-05T10:20:00Z']));
-    expect(v?.message.en).toBe(
+    expect(inEnglish(v)).toBe(
       'Another post on this channel is 20 minutes away; the charter asks for at least 60.',
     );
   });

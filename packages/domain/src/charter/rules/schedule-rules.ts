@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { messages } from '../messages';
+import { verdicts } from '../verdicts';
 import type { RuleSet } from '../schemas';
 import type { Finding } from './context';
 
@@ -53,7 +53,7 @@ export function checkPostingWindows(ctx: ScheduleContext, rule: Rule<'postingWin
       rule: 'postingWindows',
       severity: rule.severity,
       field: 'schedule',
-      message: messages.outsideWindows(at, windows),
+      ...verdicts.outsideWindows(at, windows),
     },
   ];
 }
@@ -66,7 +66,7 @@ export function checkBlackoutDates(ctx: ScheduleContext, rule: Rule<'blackoutDat
       rule: 'blackoutDates',
       severity: rule.severity,
       field: 'schedule',
-      message: messages.blackout(ctx.post.at, hit.reason),
+      ...verdicts.blackout(ctx.post.at, hit.reason),
     },
   ];
 }
@@ -79,7 +79,7 @@ export function checkPostsPerDay(ctx: ScheduleContext, rule: Rule<'maxPostsPerDa
       rule: 'maxPostsPerDay',
       severity: rule.severity,
       field: 'schedule',
-      message: messages.perDay(ctx.post.at, count, rule.max),
+      ...verdicts.perDay(ctx.post.at, count, rule.max),
     },
   ];
 }
@@ -92,7 +92,7 @@ export function checkPostsPerWeek(ctx: ScheduleContext, rule: Rule<'maxPostsPerW
       rule: 'maxPostsPerWeek',
       severity: rule.severity,
       field: 'schedule',
-      message: messages.perWeek(ctx.post.at, count, rule.max),
+      ...verdicts.perWeek(ctx.post.at, count, rule.max),
     },
   ];
 }
@@ -108,7 +108,7 @@ export function checkSpacing(ctx: ScheduleContext, rule: Rule<'minSpacingMinutes
       rule: 'minSpacingMinutes',
       severity: rule.severity,
       field: 'schedule',
-      message: messages.spacing(Math.floor(nearest), rule.minutes),
+      ...verdicts.spacing(Math.floor(nearest), rule.minutes),
     },
   ];
 }

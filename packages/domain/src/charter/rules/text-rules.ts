@@ -1,5 +1,5 @@
 import type { CampaignAdditions, RuleSet } from '../schemas';
-import { messages, type Source } from '../messages';
+import { type Source, verdicts } from '../verdicts';
 import { measureText } from '../../networks/count-text';
 import { findBannedPhrases } from './banned-phrases';
 import { excessRange, type Finding, MAX_FINDINGS_PER_RULE, measureOnce, type TextContext } from './context';
@@ -23,7 +23,7 @@ export function checkBannedPhrases(ctx: TextContext, rule: Rule<'bannedPhrases'>
     rule: ruleName(source, 'bannedPhrases'),
     severity: rule.severity,
     field: 'text',
-    message: messages.bannedPhrase(source, parsePhrase(m.phrase).text),
+    ...verdicts.bannedPhrase(source, parsePhrase(m.phrase).text),
     range: m.range,
   }));
 }
@@ -42,9 +42,9 @@ export function checkRequiredHashtags(
     severity: rule.severity,
     field: 'text',
   } as const;
-  if (missing.length > 0) findings.push({ ...base, message: messages.missingHashtags(source, missing) });
+  if (missing.length > 0) findings.push({ ...base, ...verdicts.missingHashtags(source, missing) });
   if (rule.oneOf.length > 0 && !rule.oneOf.some(has)) {
-    findings.push({ ...base, message: messages.missingOneOfHashtags(source, rule.oneOf) });
+    findings.push({ ...base, ...verdicts.missingOneOfHashtags(source, rule.oneOf) });
   }
   return findings;
 }
@@ -58,7 +58,7 @@ export function checkForbiddenHashtags(ctx: TextContext, rule: Rule<'forbiddenHa
       rule: 'forbiddenHashtags',
       severity: rule.severity,
       field: 'text',
-      message: messages.forbiddenHashtag(h.tag),
+      ...verdicts.forbiddenHashtag(h.tag),
       range: { start: h.start, end: h.end },
     }));
 }
@@ -77,7 +77,7 @@ export function checkMaxCount(
     rule: name,
     severity: rule.severity,
     field: 'text',
-    message: messages.tooMany(what, items.length, rule.max),
+    ...verdicts.tooMany(what, items.length, rule.max),
   };
   const range = excessRange(items, rule.max);
   return [range ? { ...finding, range } : finding];
@@ -93,7 +93,7 @@ export function checkMaxLength(ctx: TextContext, rule: Rule<'maxLength'>): Findi
       rule: 'maxLength',
       severity: rule.severity,
       field: 'text',
-      message: messages.charterLength(ctx.network, count, rule.max),
+      ...verdicts.charterLength(ctx.network, count, rule.max),
       range: { start: overflowAt, end: ctx.analysis.text.length },
     },
   ];
