@@ -13,6 +13,7 @@
 // commits (then replays) or rolls back or dies (then runs). Only 2xx responses are kept.
 // See docs/decisions/0051-idempotency-keys.md.
 import { idempotencyKeys } from '@cadence/db';
+import { idempotencyCutoff } from '@cadence/domain/idempotency/retention';
 import { sha256 } from '@cadence/domain/security/tokens';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type {
@@ -47,7 +48,6 @@ declare module 'fastify' {
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7E]{1,255}$/;
-const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** How long a request waits for another one running the same key before answering 409. */
 const WAIT_MS = 5_000;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
@@ -112,10 +112,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
         and(
           eq(idempotencyKeys.callerScope, scope),
           eq(idempotencyKeys.key, key),
-          or(
-            lt(idempotencyKeys.createdAt, new Date(now.getTime() - RETENTION_MS)),
-            eq(idempotencyKeys.state, 'in_progress'),
-          ),
+          or(lt(idempotencyKeys.createdAt, idempotencyCutoff(now)), eq(idempotencyKeys.state, 'in_progress')),
         ),
       );
     try {

@@ -2,24 +2,13 @@
 // they expire (so a scheduled post never meets an expired token), and sweep idempotency keys past
 // their 24 h retention (so the table stays small). The token refresh itself (leases,
 // needs_reconnect on refusal) lives with the networks.
-import { idempotencyKeys } from '@cadence/db';
+import { sweepExpiredIdempotencyKeys } from '@cadence/domain/idempotency/retention';
 import type { JobRunner } from '@cadence/jobs';
 import type { ConnectDeps } from '@cadence/networks/oauth/providers';
 import { refreshDueTokens } from '@cadence/networks/oauth/refresh-tokens';
-import { lt } from 'drizzle-orm';
 import type { PublisherLogger } from '../deps';
 
-export const IDEMPOTENCY_RETENTION_MS = 24 * 3600 * 1000;
 const EVERY_MINUTE = 60_000;
-
-export async function sweepExpiredIdempotencyKeys(deps: Pick<ConnectDeps, 'db' | 'now'>): Promise<number> {
-  const cutoff = new Date(deps.now().getTime() - IDEMPOTENCY_RETENTION_MS);
-  const removed = await deps.db
-    .delete(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, cutoff))
-    .returning({ id: idempotencyKeys.id });
-  return removed.length;
-}
 
 export function registerHousekeeping(runner: JobRunner, deps: ConnectDeps, logger: PublisherLogger): void {
   runner.every('housekeeping:tokens', EVERY_MINUTE, async () => {
@@ -27,7 +16,7 @@ export function registerHousekeeping(runner: JobRunner, deps: ConnectDeps, logge
     if (outcomes.refreshed + outcomes.needs_reconnect > 0) logger.info({ outcomes }, 'tokens refreshed');
   });
   runner.every('housekeeping:idempotency-keys', EVERY_MINUTE, async () => {
-    const swept = await sweepExpiredIdempotencyKeys(deps);
+    const swept = await sweepExpiredIdempotencyKeys(deps.db, deps.now());
     if (swept > 0) logger.info({ swept }, 'expired idempotency keys removed');
   });
 }
