@@ -68,6 +68,8 @@ const NO_PILLARS: never[] = [];
 // Where the week and day grids open: the start of the working day, not midnight.
 const WORKDAY_START = '08:00:00';
 
+const dropCellName = (arg: { el: HTMLElement }) => arg.el.removeAttribute('aria-labelledby');
+
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -369,6 +371,12 @@ export function CalendarPage() {
             moreLinkHint={(n: number) => t('calendar.moreHint', { count: n })}
             closeHint={t('common.close')}
             navLinkHint={(text: string) => t('calendar.navLinkHint', { date: text })}
+            // The list view's column headings, which FullCalendar's French locale leaves in English.
+            // A day cell is named by its day number, yet shows its posts and week number too, which
+            // breaks "label in name" (WCAG 2.5.3); unnamed, the cell reads out what it holds.
+            dayCellDidMount={dropCellName}
+            timeHint={t('calendar.listTimeHint')}
+            eventHint={t('calendar.listPostHint')}
           />
         </div>
         {canWrite && isPhone && (

@@ -79,84 +79,88 @@ export function ComposerEditor({ draft, networks, violations, onChange }: Compos
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-      </Tabs.Root>
-      <label htmlFor={`${id}-text`} className="visually-hidden">
-        {active === 'base'
-          ? t('composer.textBase')
-          : t('composer.textFor', { network: t(`networks.${active}`) })}
-      </label>
-      {active !== 'base' && (
-        <div className="inherit-bar">
-          {isCustomised(draft, active) ? (
-            <button type="button" className="btn btn-small" onClick={() => reset(active)}>
-              {t('composer.resetToBase')}
-            </button>
-          ) : (
-            <span className="muted">{t('composer.inheritsBase')}</span>
-          )}
-          {undo && undo.network === active && (
-            <span role="status">
-              {t('composer.resetDone')}{' '}
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => {
-                  onChange(withOverride(draft, undo.network, undo.text));
-                  setUndo(null);
-                }}
-              >
-                {t('common.undo')}
-              </button>
-            </span>
-          )}
-        </div>
-      )}
-      <HighlightedTextarea
-        ref={textareaRef}
-        id={`${id}-text`}
-        value={text}
-        marks={marks}
-        onChange={edit}
-        describedBy={`${id}-counters ${id}-checks`}
-        placeholder={t('composer.placeholder')}
-      />
-      <div className="counters" id={`${id}-counters`}>
-        {(active === 'base' ? networks.filter((n) => !isCustomised(draft, n)) : [active]).map((n) => (
-          <NetworkCounter key={n} network={n} text={textFor(draft, n)} />
-        ))}
-        {(active === 'base' ? networks.filter((n) => !isMediaCustomised(draft, n)) : [active])
-          .filter((n) => mediaFor(draft, n).length > 0 || networkLimits(n).media.required)
-          .map((n) => (
-            <MediaCounter key={`media-${n}`} network={n} media={mediaFor(draft, n)} />
-          ))}
-      </div>
-      {active !== 'base' && <NetworkMedia draft={draft} network={active} onChange={onChange} />}
-      <section className="checks" id={`${id}-checks`} aria-label={t('composer.checks')}>
-        {checks.length === 0 ? (
-          <p className="muted check-ok">✓ {t('composer.noProblems')}</p>
-        ) : (
-          <ul className="check-list">
-            {checks.map(({ violation: v, message }) => (
-              <li key={`${v.rule}-${v.network ?? ''}-${message}`} className={`check check-${v.severity}`}>
-                <span aria-hidden="true">{v.severity === 'block' ? '⛔' : '⚠'}</span>{' '}
-                <span className="visually-hidden">
-                  {v.severity === 'block' ? t('composer.blocking') : t('composer.warning')}{' '}
-                </span>
-                {v.network && <span className="chip chip-small">{t(`networks.${v.network}`)}</span>} {message}
-                {v.range && (active !== 'base' ? v.network === active : true) && (
+        {/* One panel, the editor of the tab in front: each tab's aria-controls then names a panel. */}
+        <Tabs.Content value={active} className="composer-tab-panel">
+          <label htmlFor={`${id}-text`} className="visually-hidden">
+            {active === 'base'
+              ? t('composer.textBase')
+              : t('composer.textFor', { network: t(`networks.${active}`) })}
+          </label>
+          {active !== 'base' && (
+            <div className="inherit-bar">
+              {isCustomised(draft, active) ? (
+                <button type="button" className="btn btn-small" onClick={() => reset(active)}>
+                  {t('composer.resetToBase')}
+                </button>
+              ) : (
+                <span className="muted">{t('composer.inheritsBase')}</span>
+              )}
+              {undo && undo.network === active && (
+                <span role="status">
+                  {t('composer.resetDone')}{' '}
                   <button
                     type="button"
-                    className="btn btn-small btn-link"
-                    onClick={() => v.range && select(v.range.start, v.range.end)}
+                    className="btn btn-small"
+                    onClick={() => {
+                      onChange(withOverride(draft, undo.network, undo.text));
+                      setUndo(null);
+                    }}
                   >
-                    {t('composer.showInText')}
+                    {t('common.undo')}
                   </button>
-                )}
-              </li>
+                </span>
+              )}
+            </div>
+          )}
+          <HighlightedTextarea
+            ref={textareaRef}
+            id={`${id}-text`}
+            value={text}
+            marks={marks}
+            onChange={edit}
+            describedBy={`${id}-counters ${id}-checks`}
+            placeholder={t('composer.placeholder')}
+          />
+          <div className="counters" id={`${id}-counters`}>
+            {(active === 'base' ? networks.filter((n) => !isCustomised(draft, n)) : [active]).map((n) => (
+              <NetworkCounter key={n} network={n} text={textFor(draft, n)} />
             ))}
-          </ul>
-        )}
-      </section>
+            {(active === 'base' ? networks.filter((n) => !isMediaCustomised(draft, n)) : [active])
+              .filter((n) => mediaFor(draft, n).length > 0 || networkLimits(n).media.required)
+              .map((n) => (
+                <MediaCounter key={`media-${n}`} network={n} media={mediaFor(draft, n)} />
+              ))}
+          </div>
+          {active !== 'base' && <NetworkMedia draft={draft} network={active} onChange={onChange} />}
+          <section className="checks" id={`${id}-checks`} aria-label={t('composer.checks')}>
+            {checks.length === 0 ? (
+              <p className="muted check-ok">✓ {t('composer.noProblems')}</p>
+            ) : (
+              <ul className="check-list">
+                {checks.map(({ violation: v, message }) => (
+                  <li key={`${v.rule}-${v.network ?? ''}-${message}`} className={`check check-${v.severity}`}>
+                    <span aria-hidden="true">{v.severity === 'block' ? '⛔' : '⚠'}</span>{' '}
+                    <span className="visually-hidden">
+                      {v.severity === 'block' ? t('composer.blocking') : t('composer.warning')}{' '}
+                    </span>
+                    {v.network && <span className="chip chip-small">{t(`networks.${v.network}`)}</span>}{' '}
+                    {message}
+                    {v.range && (active !== 'base' ? v.network === active : true) && (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-link"
+                        onClick={() => v.range && select(v.range.start, v.range.end)}
+                      >
+                        {t('composer.showInText')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </Tabs.Content>
+      </Tabs.Root>
     </div>
   );
 }
