@@ -129,3 +129,27 @@ export function wordingProblems(text: string, lang: 'fr' | 'en', userContent: re
   }
   return problems;
 }
+
+/**
+ * On a phone, the page must not scroll sideways: names the outermost elements that stick out past
+ * the screen's width (their parent fits), which is where a fix goes.
+ */
+export function overflowProblems(page: Page, width: number): Promise<string[]> {
+  // No named functions inside: tsx would wrap them in a helper that the page does not have.
+  return page.evaluate((width) => {
+    if (document.documentElement.scrollWidth <= width) return [];
+    const causes: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const parent = el.parentElement;
+      if (el.getBoundingClientRect().right <= width + 1) continue;
+      if (!parent || parent.getBoundingClientRect().right > width + 1) continue;
+      const classes = typeof el.className === 'string' ? el.className.trim().split(/\s+/).join('.') : '';
+      causes.push(
+        `${el.tagName.toLowerCase()}${classes ? `.${classes}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+      );
+    }
+    return [
+      `the page scrolls sideways (${document.documentElement.scrollWidth} px wide): ${causes.slice(0, 4).join(' | ')}`,
+    ];
+  }, width);
+}

@@ -1,10 +1,11 @@
 // The screen walk (issue 13): every route of the web app, in French and English, at desktop
 // (1280x800) and phone (390x844) size, on a workspace with real content (walk-seed.ts). On each
-// screen: axe-core finds no serious or critical violation; no raw code (uuid, snake_case, dotted
-// or camelCase names) is shown; a French screen shows no phrase of the English catalogue. Every
-// screen's picture goes to artifacts/screenshots/<route>-<lang>-<desktop|phone>.png. All problems
-// are gathered and reported together, so one run shows the whole list. The route list is checked
-// against the router's own paths, so a new screen cannot be left out of the walk.
+// screen: axe-core finds no serious or critical violation; a phone screen does not scroll sideways;
+// no raw code (uuid, snake_case, dotted or camelCase names) is shown; a French screen shows no
+// phrase of the English catalogue. Every screen's picture goes to
+// artifacts/screenshots/<route>-<lang>-<desktop|phone>.png. All problems are gathered and reported
+// together, so one run shows the whole list. The route list is checked against the router's own
+// paths, so a new screen cannot be left out of the walk.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { shotsDir } from './page-helpers';
 import { repoRoot, startServer } from './server';
-import { axeProblems, screenText, wordingProblems } from './walk-checks';
+import { axeProblems, overflowProblems, screenText, wordingProblems } from './walk-checks';
 import { type Seeded, seedOutcomes, seedThroughApi } from './walk-seed';
 
 type Lang = 'fr' | 'en';
@@ -58,9 +59,12 @@ const signedIn: Screen[] = [
   { name: 'settings-profile', pattern: 'profile', url: () => '/settings/profile' },
   { name: 'not-found', pattern: '*', url: () => '/no-such-screen' },
 ];
-/** WALK_SCREENS=calendar,post-new walks only those (while fixing them); the route check still runs. */
+/** WALK_SCREENS=calendar,post-new walks only those (while fixing them); the route check still runs.
+ * Not for CI: the whole walk is the test. */
 const only = process.env.WALK_SCREENS?.split(',');
 const wanted = (s: Screen) => !only || only.includes(s.name);
+/** WALK_SIZES=phone walks one size only. */
+const sizes = (process.env.WALK_SIZES?.split(',') ?? ['desktop', 'phone']) as Size[];
 
 /** Layout routes (no screen of their own) and the setup page, walked before the workspace exists. */
 const COVERED_ELSEWHERE = ['settings', '/setup'];
@@ -114,6 +118,7 @@ async function check(w: Walker, name: string, t0: number) {
   const found = [
     ...(await axeProblems(w.page)),
     ...wordingProblems(await screenText(w.page), w.lang, USER_CONTENT),
+    ...(w.size === 'phone' ? await overflowProblems(w.page, VIEWPORTS.phone.width) : []),
   ];
   for (const p of found) w.problems.push(`${where}: ${p}`);
   const t2 = Date.now();
@@ -135,7 +140,7 @@ async function go(w: Walker, url: string, first: boolean) {
 
 async function walkSetup(browser: Browser, base: string, problems: string[]) {
   for (const lang of ['fr', 'en'] as const)
-    for (const size of ['desktop', 'phone'] as const) {
+    for (const size of sizes) {
       const w = await openWalker(browser, lang, size, problems);
       const t0 = Date.now();
       await go(w, `${base}/setup`, true);
@@ -203,7 +208,7 @@ async function main() {
     lap('Restarted with outcomes');
     // Two walkers at a time: the browser and the server wait on each other less than one walker does.
     const url = server.url;
-    for (const size of ['desktop', 'phone'] as const)
+    for (const size of sizes)
       await Promise.all(
         (['fr', 'en'] as const).map((lang) => walkApp(browser, url, seeded, lang, size, problems)),
       );

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CampaignForm } from './campaign-form';
 import { type Campaign, useCampaigns } from './campaign-queries';
+import { ScrollTable } from '../../ui/scroll-table';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -41,40 +42,42 @@ export function CampaignsPage() {
           <p className="muted">{canManage ? t('campaigns.emptyHint') : t('campaigns.emptyHintViewer')}</p>
         </EmptyState>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('campaigns.name')}</th>
-              <th scope="col">{t('campaigns.dates')}</th>
-              <th scope="col">{t('campaigns.status')}</th>
-              <th scope="col">{t('campaigns.posts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />{' '}
-                  <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
-                  {c.objective && <div className="muted small">{c.objective}</div>}
-                </td>
-                <td>
-                  {formatDayRange(c.startsOn, c.endsOn, i18n.language)}
-                  <DateBar campaign={c} min={min} span={span} />
-                </td>
-                <td>{t(`campaigns.statuses.${c.status}`)}</td>
-                <td>
-                  <strong>{c.postCounts.total}</strong>{' '}
-                  <span className="muted small">
-                    {Object.entries(c.postCounts.byStatus)
-                      .map(([s, n]) => `${t(`status.${s}`, { defaultValue: s })} ${n}`)
-                      .join(' · ')}
-                  </span>
-                </td>
+        <ScrollTable label={t('nav.campaigns')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('campaigns.name')}</th>
+                <th scope="col">{t('campaigns.dates')}</th>
+                <th scope="col">{t('campaigns.status')}</th>
+                <th scope="col">{t('campaigns.posts')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />{' '}
+                    <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
+                    {c.objective && <div className="muted small">{c.objective}</div>}
+                  </td>
+                  <td>
+                    {formatDayRange(c.startsOn, c.endsOn, i18n.language)}
+                    <DateBar campaign={c} min={min} span={span} />
+                  </td>
+                  <td>{t(`campaigns.statuses.${c.status}`)}</td>
+                  <td>
+                    <strong>{c.postCounts.total}</strong>{' '}
+                    <span className="muted small">
+                      {Object.entries(c.postCounts.byStatus)
+                        .map(([s, n]) => `${t(`status.${s}`, { defaultValue: s })} ${n}`)
+                        .join(' · ')}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       {canManage && (
         <>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../ui/use-media-query';
 import { useReportFormats } from './report-formats';
 import type { ReportOf, ReportPeriod } from './report-queries';
-import { ReportSection, ScrollTable } from './report-section';
+import { ScrollTable } from '../../ui/scroll-table';
+import { ReportSection } from './report-section';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];

@@ -1,7 +1,8 @@
 // "Charter": which rules the verdicts came from (from each post's last check; decision 0191).
 import { useTranslation } from 'react-i18next';
 import type { ReportOf, ReportPeriod } from './report-queries';
-import { ReportSection, ScrollTable } from './report-section';
+import { ScrollTable } from '../../ui/scroll-table';
+import { ReportSection } from './report-section';
 
 /** A rule's name in the reader's language; network limits share one name, never a code. */
 function useRuleName() {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useReportFormats } from './report-formats';
 import type { ReportOf, ReportPeriod } from './report-queries';
-import { ReportSection, ScrollTable } from './report-section';
+import { ScrollTable } from '../../ui/scroll-table';
+import { ReportSection } from './report-section';
 
 // The figure columns, in the order the names are defined.
 const FIGURES = METRIC_NAMES;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LazyLineChart } from './lazy-chart';
 import { useReportFormats } from './report-formats';
 import type { ReportOf, ReportPeriod } from './report-queries';
-import { ReportSection, ScrollTable } from './report-section';
+import { ScrollTable } from '../../ui/scroll-table';
+import { ReportSection } from './report-section';
 
 export function WorkflowSection({ period }: { period: ReportPeriod }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { CreateTokenForm } from './create-token-form';
 import { type ApiToken, useApiTokens, useRevokeToken } from './token-queries';
+import { ScrollTable } from '../../ui/scroll-table';
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -41,48 +42,50 @@ function ApiTokens({ workspaceId, timeZone }: { workspaceId: string; timeZone: s
       ) : items.length === 0 ? (
         <EmptyState title={t('tokens.empty')} />
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('tokens.name')}</th>
-              <th scope="col">{t('tokens.prefix')}</th>
-              <th scope="col">{t('tokens.role')}</th>
-              <th scope="col">{t('tokens.lastUsed')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('tokens.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? 'row-muted' : undefined}>
-                <td>{token.name}</td>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>{t(`roles.${token.role}`)}</td>
-                <td>{when(token.lastUsedAt)}</td>
-                <td>
-                  {token.revokedAt ? (
-                    t('tokens.revokedOn', { date: when(token.revokedAt) })
-                  ) : (
-                    <ConfirmDialog
-                      trigger={
-                        <button type="button" className="btn btn-small btn-danger">
-                          {t('tokens.revoke')}
-                        </button>
-                      }
-                      title={t('tokens.revokeTitle', { name: token.name })}
-                      body={<p>{t('tokens.revokeBody')}</p>}
-                      confirmLabel={t('tokens.revoke')}
-                      onConfirm={() => revoke.mutate(token.id)}
-                    />
-                  )}
-                </td>
+        <ScrollTable label={t('tokens.title')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('tokens.name')}</th>
+                <th scope="col">{t('tokens.prefix')}</th>
+                <th scope="col">{t('tokens.role')}</th>
+                <th scope="col">{t('tokens.lastUsed')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('tokens.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((token) => (
+                <tr key={token.id} className={token.revokedAt ? 'row-muted' : undefined}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{t(`roles.${token.role}`)}</td>
+                  <td>{when(token.lastUsedAt)}</td>
+                  <td>
+                    {token.revokedAt ? (
+                      t('tokens.revokedOn', { date: when(token.revokedAt) })
+                    ) : (
+                      <ConfirmDialog
+                        trigger={
+                          <button type="button" className="btn btn-small btn-danger">
+                            {t('tokens.revoke')}
+                          </button>
+                        }
+                        title={t('tokens.revokeTitle', { name: token.name })}
+                        body={<p>{t('tokens.revokeBody')}</p>}
+                        confirmLabel={t('tokens.revoke')}
+                        onConfirm={() => revoke.mutate(token.id)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       <InlineError error={revoke.error} />
       {tokens.hasNextPage && (

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../ui/format';
 import { useCampaigns } from '../campaigns/campaign-queries';
 import { useChannels } from '../channels/channel-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
+import { ScrollTable } from '../../ui/scroll-table';
 
 type FeedsPath = paths['/api/v1/workspaces/{workspaceId}/ics-feeds'];
 type Feed = FeedsPath['get']['responses'][200]['content']['application/json']['items'][number];
@@ -96,51 +97,53 @@ export function IcsFeedsPage() {
       ) : feeds.data.length === 0 ? (
         <EmptyState title={t('ics.empty')} />
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('ics.name')}</th>
-              <th scope="col">{t('ics.scope')}</th>
-              <th scope="col">{t('tokens.prefix')}</th>
-              <th scope="col">{t('tokens.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {feeds.data.map((f) => (
-              <tr key={f.id} className={f.revokedAt ? 'row-muted' : undefined}>
-                <td>{f.name}</td>
-                <td>{scopeOf(f)}</td>
-                <td>
-                  <code>{f.prefix}</code>
-                </td>
-                <td>
-                  {f.revokedAt ? (
-                    t('tokens.revokedOn', {
-                      date: formatDateTime(f.revokedAt, i18n.language, workspace.timezone),
-                    })
-                  ) : (
-                    <span className="button-group">
-                      <button type="button" className="btn btn-small" onClick={() => void regenerate(f)}>
-                        {t('ics.regenerate')}
-                      </button>
-                      <ConfirmDialog
-                        trigger={
-                          <button type="button" className="btn btn-small btn-danger">
-                            {t('tokens.revoke')}
-                          </button>
-                        }
-                        title={t('ics.revokeTitle', { name: f.name })}
-                        body={<p>{t('ics.revokeBody')}</p>}
-                        confirmLabel={t('tokens.revoke')}
-                        onConfirm={() => revoke.mutate(f.id)}
-                      />
-                    </span>
-                  )}
-                </td>
+        <ScrollTable label={t('ics.title')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('ics.name')}</th>
+                <th scope="col">{t('ics.scope')}</th>
+                <th scope="col">{t('tokens.prefix')}</th>
+                <th scope="col">{t('tokens.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {feeds.data.map((f) => (
+                <tr key={f.id} className={f.revokedAt ? 'row-muted' : undefined}>
+                  <td>{f.name}</td>
+                  <td>{scopeOf(f)}</td>
+                  <td>
+                    <code>{f.prefix}</code>
+                  </td>
+                  <td>
+                    {f.revokedAt ? (
+                      t('tokens.revokedOn', {
+                        date: formatDateTime(f.revokedAt, i18n.language, workspace.timezone),
+                      })
+                    ) : (
+                      <span className="button-group">
+                        <button type="button" className="btn btn-small" onClick={() => void regenerate(f)}>
+                          {t('ics.regenerate')}
+                        </button>
+                        <ConfirmDialog
+                          trigger={
+                            <button type="button" className="btn btn-small btn-danger">
+                              {t('tokens.revoke')}
+                            </button>
+                          }
+                          title={t('ics.revokeTitle', { name: f.name })}
+                          body={<p>{t('ics.revokeBody')}</p>}
+                          confirmLabel={t('tokens.revoke')}
+                          onConfirm={() => revoke.mutate(f.id)}
+                        />
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       <InlineError error={revoke.error} />
       <form
