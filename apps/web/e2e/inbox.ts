@@ -187,8 +187,14 @@ async function main() {
     await dialog.getByText('Merci {author} ! Nous ouvrons à 9 h, à bientôt.').waitFor();
     await shot(cmPage, 'inbox-fr-desktop-saved-replies');
     await dialog.getByRole('button', { name: fr.savedReplies.close }).click();
-    // Picked in the reply box: {author} becomes Bob's display name; sent as any reply.
+    // Picked in the reply box over typed text: asked first, then {author} becomes Bob's display
+    // name; sent as any reply.
+    await replyBox.fill('Bonjour');
     await cmPage.getByLabel(fr.savedReplies.pick, { exact: true }).selectOption({ label: 'Horaires' });
+    await cmPage.getByText(fr.savedReplies.replaceAsk).waitFor();
+    expect((await replyBox.inputValue()) === 'Bonjour', 'typed text kept until the person answers');
+    await shot(cmPage, 'inbox-fr-desktop-saved-reply-ask');
+    await cmPage.getByRole('button', { name: fr.savedReplies.replace }).click();
     const filled = 'Merci A Fan ! Nous ouvrons à 9 h, à bientôt.';
     expect(
       (await replyBox.inputValue()) === filled,
@@ -240,6 +246,37 @@ async function main() {
     await cmPage.locator('.inbox-message.current', { hasText: 'Moi aussi' }).waitFor();
     await noSidewaysScroll(cmPage, 'conversation');
     await shot(cmPage, 'inbox-fr-phone-conversation', true);
+
+    // Reply approval: the community manager's reply waits; the owner approves it in English.
+    const approvalOn = await apiCall(page, 'PATCH', `/api/v1/workspaces/${ws}`, { replyApproval: true });
+    expect(approvalOn.status === 200, `reply approval on: ${approvalOn.status}`);
+    await cmPage.setViewportSize(desktop);
+    await cmPage.goto(`${server.url}/inbox?status=all`);
+    await cmPage.getByTestId('inbox-item').filter({ hasText: 'carol' }).click();
+    const carolBox = cmPage.getByLabel(fr.inbox.replyTo.replace('{{name}}', 'A Fan'));
+    await carolBox.fill('Merci Carol, nous ouvrons à 9 h.');
+    await cmPage.getByRole('button', { name: fr.inbox.approval.sendForApproval }).click();
+    await conversation
+      .locator('.inbox-message.ours', { hasText: fr.inbox.replyStatus.pending_approval })
+      .waitFor();
+    await shot(cmPage, 'inbox-fr-desktop-sent-for-approval');
+    expect(!mastodon.posted.some((p) => p.status.includes('Merci Carol')), 'nothing sent before approval');
+    await page.goto(`${server.url}/inbox?status=all`);
+    await page.getByText(en.inbox.approval.pendingTitle_one.replace('{{count}}', '1')).click();
+    await page
+      .locator('.inbox-pending')
+      .getByRole('link', { name: /Merci Carol/ })
+      .click();
+    await page.getByRole('button', { name: en.inbox.approval.approve }).waitFor();
+    await shot(page, 'inbox-en-desktop-approve', true);
+    await page.getByRole('button', { name: en.inbox.approval.approve }).click();
+    for (let i = 0; i < 40 && !mastodon.posted.some((p) => p.status.includes('Merci Carol')); i++)
+      await page.waitForTimeout(500);
+    const approved = mastodon.posted.filter((p) => p.status.includes('Merci Carol'));
+    expect(
+      approved.length === 1 && approved[0]?.in_reply_to_id === '103',
+      `the approved reply reached Mastodon once, under 103 (${JSON.stringify(mastodon.posted)})`,
+    );
 
     // English: the owner's view on a desktop and a phone.
     await page.goto(`${server.url}/inbox?status=all`);

@@ -1,12 +1,15 @@
 // One item's conversation: our original post on top, the thread in order (the item marked), the
 // replies sent from Cadence, then triage and notes. Everything from the network is shown as text.
 import { useTranslation } from 'react-i18next';
+import { roleAtLeast } from '../../ui/roles';
+import { useCurrentWorkspace } from '../session/current-workspace';
 import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import type { Member } from '../settings/member-queries';
 import { InboxAuthor } from './inbox-author';
 import { InboxNotes } from './inbox-notes';
 import { InboxReplyBox } from './inbox-reply-box';
+import { InboxReplyReview } from './inbox-reply-review';
 import { safeHref } from './inbox-params';
 import { useConversation } from './inbox-queries';
 import { InboxTriage } from './inbox-triage';
@@ -25,6 +28,9 @@ export function InboxConversation(props: Props) {
   const { workspaceId, itemId, timeZone, members, channelNames, canTriage, onDone } = props;
   const { t, i18n } = useTranslation();
   const conversation = useConversation(workspaceId, itemId);
+  const { session, workspace } = useCurrentWorkspace();
+  const isManager = roleAtLeast(workspace.role, 'manager');
+  const memberNames = new Map(members.map((m) => [m.userId, m.name]));
   if (conversation.isPending) return <Loading />;
   if (conversation.isError)
     return <ErrorState error={conversation.error} onRetry={() => void conversation.refetch()} />;
@@ -80,7 +86,7 @@ export function InboxConversation(props: Props) {
         {replies.map((r) => {
           const link = safeHref(r.externalUrl);
           return (
-            <li key={r.id} className="inbox-message ours">
+            <li key={r.id} className={`inbox-message ours reply-${r.status}`}>
               <p className="muted">{t('inbox.ourReply')}</p>
               <p className="inbox-message-text">{r.text}</p>
               <p className="muted inbox-meta">
@@ -98,11 +104,27 @@ export function InboxConversation(props: Props) {
               {r.status === 'failed' && r.lastError && (
                 <p className="form-error">{t('inbox.replyFailed', { reason: r.lastError })}</p>
               )}
+              <InboxReplyReview
+                workspaceId={workspaceId}
+                reply={r}
+                canReview={isManager && r.authorUserId !== session.user.id}
+                memberNames={memberNames}
+              />
             </li>
           );
         })}
       </ol>
-      {canTriage && <InboxReplyBox workspaceId={workspaceId} timeZone={timeZone} item={item} />}
+      {canTriage && (
+        <InboxReplyBox
+          workspaceId={workspaceId}
+          timeZone={timeZone}
+          item={item}
+          needsApproval={workspace.replyApproval && !isManager}
+          returned={
+            replies.filter((r) => r.status === 'returned' && r.authorUserId === session.user.id).at(-1)?.text
+          }
+        />
+      )}
       <InboxTriage
         workspaceId={workspaceId}
         timeZone={timeZone}

@@ -11,7 +11,7 @@ interface Props {
   channels: Channel[];
   campaigns: { id: string; name: string }[];
   members: Member[];
-  counts: { open: number; waiting: number } | undefined;
+  counts: { open: number; waiting: number; pastTarget: number } | undefined;
 }
 
 export function InboxFilters({ channels, campaigns, members, counts }: Props) {
@@ -46,6 +46,18 @@ export function InboxFilters({ channels, campaigns, members, counts }: Props) {
                 : ''}
           </button>
         ))}
+        {counts && (counts.pastTarget > 0 || params.get('pastTarget') === 'true') && (
+          <button
+            type="button"
+            className={
+              params.get('pastTarget') === 'true' ? 'tab active inbox-past-target' : 'tab inbox-past-target'
+            }
+            aria-pressed={params.get('pastTarget') === 'true'}
+            onClick={() => set('pastTarget', params.get('pastTarget') === 'true' ? '' : 'true')}
+          >
+            {t('inbox.pastTargetCount', { count: counts.pastTarget })}
+          </button>
+        )}
       </nav>
       <div className="inbox-selects">
         <FilterSelect

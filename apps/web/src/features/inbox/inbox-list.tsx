@@ -34,7 +34,7 @@ export function InboxList({ query, items, channelNames, memberNames }: Props) {
           <li key={item.id}>
             <Link
               to={linkTo(item.id)}
-              className={item.id === current ? 'inbox-item active' : 'inbox-item'}
+              className={`inbox-item${item.id === current ? ' active' : ''}${item.pastTarget ? ' past-target' : ''}`}
               aria-current={item.id === current ? 'true' : undefined}
               data-testid="inbox-item"
             >
@@ -46,6 +46,12 @@ export function InboxList({ query, items, channelNames, memberNames }: Props) {
                 <span className={`inbox-status inbox-status-${item.status}`}>
                   {t(`inbox.status.${item.status}`)}
                 </span>
+                {item.pastTarget && (
+                  <>
+                    {' · '}
+                    <strong className="inbox-past-target">{t('inbox.pastTarget')}</strong>
+                  </>
+                )}
                 {item.snoozedUntil &&
                   Date.parse(item.snoozedUntil) > Date.now() &&
                   ` · ${t('inbox.snoozed')}`}

@@ -13,6 +13,7 @@ import { useMembers } from '../settings/member-queries';
 import { InboxConversation } from './inbox-conversation';
 import { InboxFilters } from './inbox-filters';
 import { InboxList } from './inbox-list';
+import { InboxPendingReplies } from './inbox-pending-replies';
 import { filterFromParams } from './inbox-params';
 import { useChangeItem, useInboxCounts, useInboxItems } from './inbox-queries';
 import { SavedRepliesDialog } from './saved-replies-dialog';
@@ -70,6 +71,7 @@ export function InboxPage() {
     <section className="page page-wide inbox-page" aria-labelledby="inbox-title">
       <div className="inbox-head">
         <h1 id="inbox-title">{t('inbox.title')}</h1>
+        {roleAtLeast(workspace.role, 'manager') && <InboxPendingReplies workspaceId={workspace.id} />}
         <SavedRepliesDialog workspaceId={workspace.id} canWrite={canTriage} />
       </div>
       {showList && (

@@ -20,6 +20,7 @@ export function filterFromParams(params: URLSearchParams): InboxFilter {
     campaignId: uuid(params.get('campaignId')),
     assignee,
     order: oneOf(INBOX_ORDERS, params.get('order')) ?? 'newest',
+    pastTarget: params.get('pastTarget') === 'true' ? 'true' : undefined,
   };
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as InboxFilter;
 }

@@ -110,3 +110,44 @@ export function useSendReply(workspaceId: string, itemId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all(workspaceId) }),
   });
 }
+
+type PendingPath = paths['/api/v1/workspaces/{workspaceId}/inbox/pending-replies'];
+export type PendingReply =
+  PendingPath['get']['responses'][200]['content']['application/json']['items'][number];
+
+/** Managers' worklist of replies waiting for approval, polled like the counts. */
+export const usePendingReplies = (workspaceId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...inboxKeys.all(workspaceId), 'pending'] as const,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/inbox/pending-replies', {
+          params: { path: { workspaceId } },
+        }),
+      ).items,
+    enabled,
+    refetchInterval: POLL_MS,
+  });
+
+/** Approve, or send back with a comment: either refreshes the conversation and the worklist. */
+export function useReviewReply(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (review: { replyId: string; comment?: string }) => {
+      const path = { workspaceId, replyId: review.replyId };
+      return review.comment === undefined
+        ? unwrap(
+            await api.POST('/api/v1/workspaces/{workspaceId}/inbox/replies/{replyId}/approve', {
+              params: { path },
+            }),
+          )
+        : unwrap(
+            await api.POST('/api/v1/workspaces/{workspaceId}/inbox/replies/{replyId}/return', {
+              params: { path },
+              body: { comment: review.comment },
+            }),
+          );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all(workspaceId) }),
+  });
+}

@@ -15,15 +15,27 @@ interface Props {
   workspaceId: string;
   timeZone: string;
   item: InboxItem;
+  /** Reply approval is on and the person is below manager: "Send for approval". */
+  needsApproval: boolean;
+  /** The text of the person's latest reply sent back to them, offered to start again from. */
+  returned: string | undefined;
 }
 
-export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
+export function InboxReplyBox({ workspaceId, timeZone, item, needsApproval, returned }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const charter = useCharter(workspaceId).data?.rules;
   const send = useSendReply(workspaceId, item.id);
   const [text, setText] = useState('');
   const [key, setKey] = useState(() => crypto.randomUUID());
+  // A saved reply picked over typed text waits here until the person says replace or add.
+  const [picked, setPicked] = useState<string | null>(null);
+  const [sentForApproval, setSentForApproval] = useState(false);
+  const put = (next: string) => {
+    setText(next);
+    setKey(crypto.randomUUID());
+    setPicked(null);
+  };
   const checked = useDeferredValue(text);
   const violations = useMemo(
     () =>
@@ -50,9 +62,9 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
         send.mutate(
           { text, key },
           {
-            onSuccess: () => {
-              setText('');
-              setKey(crypto.randomUUID());
+            onSuccess: (sent) => {
+              put('');
+              setSentForApproval(sent.status === 'pending_approval');
             },
           },
         );
@@ -61,11 +73,27 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
       <SavedReplyPicker
         workspaceId={workspaceId}
         author={item.author}
-        onPick={(filled) => {
-          setText(filled);
-          setKey(crypto.randomUUID());
-        }}
+        onPick={(filled) => (text.trim() && text !== filled ? setPicked(filled) : put(filled))}
       />
+      {picked !== null && (
+        <div className="inbox-pick-confirm" role="alert">
+          <p>{t('savedReplies.replaceAsk')}</p>
+          <button type="button" className="btn" onClick={() => put(picked)}>
+            {t('savedReplies.replace')}
+          </button>
+          <button type="button" className="btn" onClick={() => put(`${text.trimEnd()}\n\n${picked}`)}>
+            {t('savedReplies.append')}
+          </button>
+          <button type="button" className="btn" onClick={() => setPicked(null)}>
+            {t('savedReplies.keepMine')}
+          </button>
+        </div>
+      )}
+      {returned && !text && (
+        <button type="button" className="btn btn-link" onClick={() => put(returned)}>
+          {t('inbox.approval.startFromReturned')}
+        </button>
+      )}
       <label htmlFor={`${id}-reply`}>
         {t('inbox.replyTo', { name: item.author.name || item.author.handle })}
       </label>
@@ -78,6 +106,7 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
         onChange={(e) => {
           setText(e.target.value);
           setKey(crypto.randomUUID());
+          setSentForApproval(false);
         }}
       />
       {violations.length > 0 && (
@@ -93,8 +122,13 @@ export function InboxReplyBox({ workspaceId, timeZone, item }: Props) {
         </ul>
       )}
       <button type="submit" className="btn btn-primary" disabled={send.isPending || !text.trim() || blocked}>
-        {t('inbox.send')}
+        {needsApproval ? t('inbox.approval.sendForApproval') : t('inbox.send')}
       </button>
+      {sentForApproval && (
+        <p role="status" className="muted">
+          {t('inbox.approval.waiting')}
+        </p>
+      )}
       <InlineError error={send.error} />
     </form>
   );

@@ -1,5 +1,6 @@
 // "Saved replies" in the reply box: picking one puts its text, filled for this item's author, in
-// the reply (replacing what was typed); the person edits and sends as usual, and the live charter
+// the reply (over typed text only after asking: replace, add after, or keep mine, in the reply
+// box); the person edits and sends as usual, and the live charter
 // check judges the filled text. The select goes back to its prompt, so the same one can be picked again.
 import { fillSavedReply } from '@cadence/domain/inbox/saved-reply-fill';
 import { useId } from 'react';

@@ -9,6 +9,7 @@ import { refusalText } from '../../ui/refusal-text';
 import { roleAtLeast } from '../../ui/roles';
 import { timeZoneOptions } from '../../ui/timezones';
 import { useCurrentWorkspace } from '../session/current-workspace';
+import { InboxSettingsSection } from './inbox-settings-section';
 import './settings.css';
 import {
   APPROVAL_SCOPES,
@@ -132,6 +133,7 @@ export function WorkspaceSettingsPage() {
           </button>
         )}
       </form>
+      <InboxSettingsSection />
     </section>
   );
 }
