@@ -111,10 +111,6 @@ export function useSendReply(workspaceId: string, itemId: string) {
   });
 }
 
-type PendingPath = paths['/api/v1/workspaces/{workspaceId}/inbox/pending-replies'];
-export type PendingReply =
-  PendingPath['get']['responses'][200]['content']['application/json']['items'][number];
-
 /** Managers' worklist of replies waiting for approval, polled like the counts. */
 export const usePendingReplies = (workspaceId: string, enabled: boolean) =>
   useQuery({
