@@ -101,7 +101,9 @@ export function screenText(page: Page): Promise<string> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!text || !parent || parent.closest('script, style, [aria-hidden="true"]')) continue;
+      // translate="no" marks a value, not wording: a token's random prefix can look like camelCase.
+      if (!text || !parent || parent.closest('script, style, [aria-hidden="true"], [translate="no"]'))
+        continue;
       if (parent.checkVisibility({ visibilityProperty: true }) || parent.closest('.visually-hidden'))
         lines.push(text);
     }

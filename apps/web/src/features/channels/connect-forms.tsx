@@ -128,7 +128,9 @@ export function WebhookForm({ workspaceId }: FormProps) {
       <div className="form connect-form" role="status">
         <p className="form-success">{t('channels.connected')}</p>
         <p>{t('channels.webhookSecretOnce')}</p>
-        <code className="secret-once">{secret}</code>
+        <code className="secret-once" translate="no">
+          {secret}
+        </code>
         <button
           type="button"
           className="btn btn-small"

@@ -60,7 +60,7 @@ function ApiTokens({ workspaceId, timeZone }: { workspaceId: string; timeZone: s
                 <tr key={token.id} className={token.revokedAt ? 'row-muted' : undefined}>
                   <td>{token.name}</td>
                   <td>
-                    <code>{token.prefix}…</code>
+                    <code translate="no">{token.prefix}…</code>
                   </td>
                   <td>{t(`roles.${token.role}`)}</td>
                   <td>{when(token.lastUsedAt)}</td>

@@ -49,7 +49,7 @@ export function CreateTokenForm({ workspaceId }: { workspaceId: string }) {
           <p>
             <strong>{t('tokens.secretTitle', { name: create.data.name })}</strong> {t('tokens.secretOnce')}
           </p>
-          <code className="secret" data-testid="token-secret">
+          <code className="secret" data-testid="token-secret" translate="no">
             {create.data.token}
           </code>
           <CopyButton value={create.data.token} />

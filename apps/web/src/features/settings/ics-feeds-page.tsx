@@ -113,7 +113,7 @@ export function IcsFeedsPage() {
                   <td>{f.name}</td>
                   <td>{scopeOf(f)}</td>
                   <td>
-                    <code>{f.prefix}</code>
+                    <code translate="no">{f.prefix}</code>
                   </td>
                   <td>
                     {f.revokedAt ? (
