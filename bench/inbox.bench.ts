@@ -3,13 +3,10 @@
 // keep-alive connection): first pages newest and oldest-waiting first, a filtered page, a page
 // deep in the list through its cursor, and the badge counts. Aim (issue 16): p99 under 100 ms.
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '@cadence/config';
-import { apiTokens, connectPostgres } from '@cadence/db';
-import { newApiToken } from '@cadence/domain/security/tokens';
+import { connectPostgres } from '@cadence/db';
 import pg from 'pg';
-import { Pool } from 'undici';
-import { buildApp } from '../apps/api/src/app';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
+import { startBenchApp } from './http-app';
 import type { BenchSection } from './run';
 
 const DATABASE_URL =
@@ -80,47 +77,14 @@ export default async function inboxBench(): Promise<BenchSection[]> {
   ).rows[0]?.id as string;
   await client.end();
 
-  const config = loadConfig({
-    DATABASE_URL,
-    LOG_LEVEL: 'silent',
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  const live = connectPostgres(DATABASE_URL, config.databasePoolSize);
   const workspaceId = '00000000-0000-4000-8000-000000000002';
-  const token = newApiToken();
-  await live.db.insert(apiTokens).values({
+  const app = await startBenchApp({
+    databaseUrl: DATABASE_URL,
     workspaceId,
-    name: 'bench',
+    ownerId: '00000000-0000-4000-8000-000000000001',
     role: 'viewer',
-    createdByUserId: '00000000-0000-4000-8000-000000000001',
-    prefix: token.prefix,
-    tokenHash: token.hash,
   });
-  const app = await buildApp(
-    {
-      config,
-      database: live,
-      keyRing: { keys: [{ id: 'bench', key: Buffer.alloc(32, 1) }] },
-      clock: () => new Date(),
-    },
-    { logger: false },
-  );
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const http = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
-  const get = async (path: string) => {
-    const res = await http.request({
-      method: 'GET',
-      path,
-      headers: { authorization: `Bearer ${token.token}` },
-    });
-    const body = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`${path} answered ${res.statusCode}: ${body.slice(0, 200)}`);
-    return body;
-  };
+  const get = (path: string) => app.call('GET', path);
   const base = `/api/v1/workspaces/${workspaceId}/inbox`;
   // A cursor 20 pages deep (1,000 items in), as someone scrolling far would send.
   let cursor = '';
@@ -154,8 +118,6 @@ export default async function inboxBench(): Promise<BenchSection[]> {
     samples.sort((a, b) => a - b);
     lines.push(`| ${name} | ${percentile(samples, 50).toFixed(2)} | ${percentile(samples, 99).toFixed(2)} |`);
   }
-  await http.close();
   await app.close();
-  await live.close();
   return [{ title: 'Inbox list (issue 16)', lines }];
 }

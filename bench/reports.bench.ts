@@ -4,16 +4,13 @@
 // (bench/reports-seed.ts), unfiltered and with a filter. Aim: p99 under 300 ms. Then the metrics
 // pull job's throughput against a stand-in network (bench/metrics-pull-throughput.ts).
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '@cadence/config';
-import { apiTokens, connectPostgres } from '@cadence/db';
-import { newApiToken } from '@cadence/domain/security/tokens';
+import { connectPostgres } from '@cadence/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { Pool } from 'undici';
-import { buildApp } from '../apps/api/src/app';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
 import { metricsPullThroughput } from './metrics-pull-throughput';
 import { isReportsSeeded, METRIC_POINTS, OWNER_ID, seedReports, TARGETS, WORKSPACE_ID } from './reports-seed';
+import { startBenchApp } from './http-app';
 import type { BenchSection } from './run';
 
 const DATABASE_URL =
@@ -68,51 +65,15 @@ const loadAverage = async () => {
 
 export default async function reportsBench(): Promise<BenchSection[]> {
   const seedSeconds = await migrateAndSeed((line) => console.log(`bench: ${line}`));
-  const config = loadConfig({
-    DATABASE_URL,
-    LOG_LEVEL: 'silent',
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  const live = connectPostgres(DATABASE_URL, config.databasePoolSize);
-  const token = newApiToken();
-  await live.db.insert(apiTokens).values({
+  const app = await startBenchApp({
+    databaseUrl: DATABASE_URL,
     workspaceId: WORKSPACE_ID,
-    name: 'bench',
+    ownerId: OWNER_ID,
     role: 'viewer',
-    createdByUserId: OWNER_ID,
-    prefix: token.prefix,
-    tokenHash: token.hash,
+    timeoutMs: 600_000,
   });
-  const app = await buildApp(
-    {
-      config,
-      database: live,
-      keyRing: { keys: [{ id: 'bench', key: Buffer.alloc(32, 1) }] },
-      clock: () => new Date(),
-    },
-    { logger: false },
-  );
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const http = new Pool(`http://127.0.0.1:${port}`, {
-    connections: 1,
-    headersTimeout: 600_000,
-    bodyTimeout: 600_000,
-  });
-  const get = async (path: string) => {
-    const res = await http.request({
-      method: 'GET',
-      path,
-      headers: { authorization: `Bearer ${token.token}` },
-    });
-    const body = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`${path} answered ${res.statusCode}: ${body.slice(0, 200)}`);
-    return body;
-  };
-  const channel = (await live.db.execute(
+  const get = (path: string) => app.call('GET', path);
+  const channel = (await app.database.db.execute(
     sql`SELECT id FROM channels WHERE workspace_id = ${WORKSPACE_ID} ORDER BY id LIMIT 1`,
   )) as unknown as { rows: { id: string }[] };
   const filters: [string, string][] = [
@@ -153,8 +114,6 @@ export default async function reportsBench(): Promise<BenchSection[]> {
         lines.push(row);
       }
   lines[0] = lines[0]?.replace('LOAD_AFTER', await loadAverage()) ?? '';
-  await http.close();
   await app.close();
-  await live.close();
   return [{ title: 'Reports (issue 17)', lines }, ...(await metricsPullThroughput())];
 }

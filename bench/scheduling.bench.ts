@@ -7,13 +7,10 @@
 // under 10 s.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '@cadence/config';
-import { apiTokens, connectPostgres } from '@cadence/db';
-import { newApiToken } from '@cadence/domain/security/tokens';
+import { connectPostgres } from '@cadence/db';
 import pg from 'pg';
-import { Pool } from 'undici';
-import { buildApp } from '../apps/api/src/app';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
+import { startBenchApp } from './http-app';
 import type { BenchSection } from './run';
 
 const DATABASE_URL =
@@ -53,47 +50,15 @@ export default async function schedulingBench(): Promise<BenchSection[]> {
   const [oneByOneChannel, bulkChannel] = await seed(client);
   await client.end();
 
-  const config = loadConfig({
-    DATABASE_URL,
-    LOG_LEVEL: 'silent',
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  const live = connectPostgres(DATABASE_URL, config.databasePoolSize);
-  const token = newApiToken();
-  await live.db.insert(apiTokens).values({
+  const app = await startBenchApp({
+    databaseUrl: DATABASE_URL,
     workspaceId: WORKSPACE,
-    name: 'bench',
+    ownerId: OWNER,
     role: 'owner',
-    createdByUserId: OWNER,
-    prefix: token.prefix,
-    tokenHash: token.hash,
+    connections: 4,
   });
-  const app = await buildApp(
-    {
-      config,
-      database: live,
-      keyRing: { keys: [{ id: 'bench', key: Buffer.alloc(32, 1) }] },
-      clock: () => new Date(),
-    },
-    { logger: false },
-  );
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const http = new Pool(`http://127.0.0.1:${port}`, { connections: 4 });
-  const call = async (method: 'POST', path: string, body: unknown) => {
-    const res = await http.request({
-      method,
-      path,
-      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.body.text();
-    if (res.statusCode >= 300) throw new Error(`${path} answered ${res.statusCode}: ${text.slice(0, 300)}`);
-    return JSON.parse(text);
-  };
+  const call = async (method: 'POST', path: string, body: unknown) =>
+    JSON.parse(await app.call(method, path, body));
   const base = `/api/v1/workspaces/${WORKSPACE}/posts`;
   const createDrafts = async (channelId: string, count: number) => {
     const ids: string[] = [];
@@ -141,9 +106,7 @@ export default async function schedulingBench(): Promise<BenchSection[]> {
     failed += answer.failed as number;
   }
   const bulkSeconds = (performance.now() - bulkStart) / 1000;
-  await http.close();
   await app.close();
-  await live.close();
 
   const ratio = last / first;
   const load = os
