@@ -129,6 +129,34 @@ describe('first-response target', () => {
     await settings({ firstResponseTargetMinutes: 120 });
   });
 
+  it('does not flag or count an item while it is snoozed; the clock runs on (decision 0270)', async () => {
+    const snooze = (snoozedUntil: string | null) =>
+      call(t, w.editor, {
+        method: 'PATCH',
+        url: url(`/inbox/items/${ids.friday5pm}`),
+        payload: { snoozedUntil },
+      });
+    const snoozed = await snooze(paris('2026-11-23T15:00').toISOString());
+    expect(snoozed.statusCode, snoozed.body).toBe(200);
+    expect(snoozed.json().pastTarget).toBe(false);
+    expect((await counts()).pastTarget).toBe(0);
+    const late = await call(t, w.viewer, { method: 'GET', url: url('/inbox/items?pastTarget=true') });
+    expect(late.json().items).toEqual([]);
+    const notLate = await call(t, w.viewer, { method: 'GET', url: url('/inbox/items?pastTarget=false') });
+    expect(notLate.json().items.map((i: { id: string }) => i.id)).toContain(ids.friday5pm);
+    // When the snooze ends the item is late again, by all the working time since it was written.
+    t.ctx.clock = () => paris('2026-11-23T15:01');
+    expect((await counts()).pastTarget).toBe(2);
+    const conversation = await call(t, w.viewer, {
+      method: 'GET',
+      url: url(`/inbox/items/${ids.friday5pm}`),
+    });
+    expect(conversation.json().item.pastTarget).toBe(true);
+    t.ctx.clock = () => now;
+    expect((await snooze(null)).json().pastTarget).toBe(true);
+    expect((await counts()).pastTarget).toBe(1);
+  });
+
   it('records working minutes to the first response and to done, for the reports', async () => {
     const db = t.ctx.database.db;
     const [reply] = await db

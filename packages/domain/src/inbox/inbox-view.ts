@@ -1,28 +1,33 @@
 import type { inboxItems } from '@cadence/db';
 import { safeExternalUrl } from '../publishing/external-url';
+import type { PastTargetCutoff } from './response-times';
 import { INBOX_READY_NETWORKS } from './rules';
 import type { InboxItemView } from './schemas';
 
 type Row = typeof inboxItems.$inferSelect;
 
-/** Past the first-response target: not done, not answered, written at or before the cutoff. */
-export function isPastTarget(
-  r: Pick<Row, 'status' | 'firstResponseAt' | 'createdAt'>,
-  lateBefore: Date | null,
+/**
+ * Past the first-response target: not done, not answered, not snoozed now, written at or before
+ * the cutoff (the same test as `pastTargetSql` in list-inbox.ts).
+ */
+function isPastTarget(
+  r: Pick<Row, 'status' | 'firstResponseAt' | 'createdAt' | 'snoozedUntil'>,
+  late: PastTargetCutoff | null,
 ): boolean {
   return (
-    lateBefore !== null &&
+    late !== null &&
     r.status !== 'done' &&
     r.firstResponseAt === null &&
-    r.createdAt.getTime() <= lateBefore.getTime()
+    (r.snoozedUntil === null || r.snoozedUntil.getTime() <= late.now.getTime()) &&
+    r.createdAt.getTime() <= late.cutoff.getTime()
   );
 }
 
 /**
  * What leaves the server about an item; links checked again on the way out (http(s) only).
- * `lateBefore`: the workspace's first-response cutoff now (response-times.ts), null without target.
+ * `late`: the workspace's first-response cutoff now (response-times.ts), null without target.
  */
-export function toInboxItemView(r: Row, lateBefore: Date | null): InboxItemView {
+export function toInboxItemView(r: Row, late: PastTargetCutoff | null): InboxItemView {
   return {
     id: r.id,
     channelId: r.channelId,
@@ -41,7 +46,7 @@ export function toInboxItemView(r: Row, lateBefore: Date | null): InboxItemView 
     resolvedAt: r.resolvedAt,
     firstResponseWorkingMinutes: r.firstResponseWorkingMinutes,
     resolutionWorkingMinutes: r.resolutionWorkingMinutes,
-    pastTarget: isPastTarget(r, lateBefore),
+    pastTarget: isPastTarget(r, late),
     canReply: INBOX_READY_NETWORKS.has(r.network),
   };
 }

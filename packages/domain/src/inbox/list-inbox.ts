@@ -5,7 +5,7 @@ import { type Db, inboxItems, posts } from '@cadence/db';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { toInboxItemView } from './inbox-view';
-import { lateBefore } from './response-times';
+import { lateBefore, type PastTargetCutoff } from './response-times';
 import type { InboxItemView, InboxListQuery } from './schemas';
 
 export interface InboxPageAfter {
@@ -13,15 +13,29 @@ export interface InboxPageAfter {
   id: string;
 }
 
-/** Not done, never answered, written at or before the cutoff: past the first-response target. */
-function pastTargetSql(late: Date | null): SQL {
+/**
+ * Not done, never answered, not snoozed now, written at or before the cutoff: past the
+ * first-response target (decision 0270 for the snooze; `isPastTarget` in inbox-view.ts).
+ */
+function pastTargetSql(late: PastTargetCutoff | null): SQL {
   const i = inboxItems;
   return late
-    ? (and(ne(i.status, 'done'), isNull(i.firstResponseAt), lte(i.createdAt, late)) as SQL)
+    ? (and(
+        ne(i.status, 'done'),
+        isNull(i.firstResponseAt),
+        or(isNull(i.snoozedUntil), lte(i.snoozedUntil, late.now)),
+        lte(i.createdAt, late.cutoff),
+      ) as SQL)
     : sql`false`;
 }
 
-function filters(db: Db, actor: Actor, q: InboxListQuery, now: Date, late: Date | null): (SQL | undefined)[] {
+function filters(
+  db: Db,
+  actor: Actor,
+  q: InboxListQuery,
+  now: Date,
+  late: PastTargetCutoff | null,
+): (SQL | undefined)[] {
   const i = inboxItems;
   const assignee =
     q.assignee === 'none'

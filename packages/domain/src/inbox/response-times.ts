@@ -38,11 +38,23 @@ export async function workingMinutesSince(
 }
 
 /**
- * Items written at or before this instant and still without a first response are past the
- * workspace's target; null when there is no target (or no working day to count in).
+ * Items written at or before `cutoff`, still without a first response and not snoozed at `now`,
+ * are past the workspace's target. A snooze hides the flag, it does not pause the clock
+ * (decision 0270): when the snooze ends the item is late again if its author has waited too long.
  */
-export async function lateBefore(db: Executor, workspaceId: string, now: Date): Promise<Date | null> {
+export interface PastTargetCutoff {
+  cutoff: Date;
+  now: Date;
+}
+
+/** The cutoff for this request; null when there is no target (or no working day to count in). */
+export async function lateBefore(
+  db: Executor,
+  workspaceId: string,
+  now: Date,
+): Promise<PastTargetCutoff | null> {
   const target = await loadResponseTarget(db, workspaceId);
   if (!target?.targetMinutes) return null;
-  return workingCutoff(now, target.targetMinutes, target.schedule);
+  const cutoff = workingCutoff(now, target.targetMinutes, target.schedule);
+  return cutoff ? { cutoff, now } : null;
 }
