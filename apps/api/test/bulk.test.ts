@@ -97,4 +97,26 @@ describe('POST /posts/bulk', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.authorTokenId).toBe(token.tokenId);
   });
+
+  // Under a key the items share the request's one transaction, each in its savepoint: a failing
+  // item must roll back only itself, never a neighbour's savepoint of the same name.
+  it('keeps exactly the valid items of a mixed batch sent with an Idempotency-Key', async () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      text: `Keyed ${i}`,
+      targets: [{ channelId: i % 3 === 1 ? foreignChannel : channelId }],
+    }));
+    const res = await bulk(editor, items, { 'idempotency-key': 'bulk-mixed' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results.map((r: { status: number }) => r.status)).toEqual(
+      items.map((_, i) => (i % 3 === 1 ? 404 : 201)),
+    );
+    const stored = await t.ctx.database.db.select().from(posts).where(eq(posts.workspaceId, ws));
+    const keyed = stored.map((p) => p.text).filter((text) => text.startsWith('Keyed '));
+    expect(keyed.sort()).toEqual(
+      items
+        .filter((_, i) => i % 3 !== 1)
+        .map((item) => item.text)
+        .sort(),
+    );
+  });
 });

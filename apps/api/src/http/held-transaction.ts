@@ -34,6 +34,14 @@ export function followHeldTransactions(ctx: AppContext): void {
   ctx.database.db = db;
 }
 
+/**
+ * How many items of a bulk request may run at once: one inside a held transaction (one client,
+ * one query at a time, savepoints that must not interleave), else the use case's default.
+ */
+export function bulkItemsAtOnce(): 1 | undefined {
+  return ambient.getStore() ? 1 : undefined;
+}
+
 export function runInTransaction<T>(tx: Tx, fn: () => T): T {
   return ambient.run(tx, fn);
 }

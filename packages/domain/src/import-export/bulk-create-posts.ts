@@ -3,7 +3,7 @@
 import type { Actor } from '../accounts/actor';
 import { AppError } from '../errors';
 import { createPost } from '../posts/create-post';
-import type { PostDeps } from '../posts/deps';
+import type { BulkDeps } from '../posts/deps';
 import { parseInput } from '../posts/parse-input';
 import { type PostStatus, postCreateSchema } from '../posts/schemas';
 import { yieldToEventLoop } from './yield-to-event-loop';
@@ -12,11 +12,12 @@ export type ItemOutcome =
   | { index: number; ok: true; post: { id: string; status: PostStatus; version: number } }
   | { index: number; ok: false; error: { code: string; message: string; details?: unknown } };
 
-// A few at a time: enough to overlap round trips on a pool, not enough to starve other requests.
+// A few at a time: enough to overlap round trips on a pool, not enough to starve other requests;
+// one at a time inside a single open transaction (see BulkDeps).
 const CONCURRENCY = 4;
 
 export async function bulkCreatePosts(
-  deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
+  deps: BulkDeps,
   actor: Actor,
   items: readonly unknown[],
 ): Promise<ItemOutcome[]> {
@@ -29,16 +30,11 @@ export async function bulkCreatePosts(
       await yieldToEventLoop();
     }
   }
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(deps.itemsAtOnce ?? CONCURRENCY, items.length) }, worker));
   return outcomes;
 }
 
-async function createOne(
-  deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
-  actor: Actor,
-  item: unknown,
-  index: number,
-): Promise<ItemOutcome> {
+async function createOne(deps: BulkDeps, actor: Actor, item: unknown, index: number): Promise<ItemOutcome> {
   try {
     // Validated here first so field names point into the request: body.items.3.targets.
     const input = parseInput(postCreateSchema, item, `body.items.${index}`);

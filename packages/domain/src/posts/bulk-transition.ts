@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import { AppError } from '../errors';
-import type { PostDeps } from './deps';
+import type { BulkDeps, PostDeps } from './deps';
 import { parseInput } from './parse-input';
 import { type PostView, sendLimitWarningSchema } from './schemas';
 
@@ -58,10 +58,11 @@ export type BulkItemOutcome =
 
 const itemIdSchema = z.object({ postId: z.uuid() });
 // A few at a time: enough to overlap round trips on a pool, not enough to starve other requests.
+// One at a time inside a single open transaction (see BulkDeps).
 const CONCURRENCY = 4;
 
 export async function bulkTransition<B>(
-  deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
+  deps: BulkDeps,
   actor: Actor,
   items: readonly unknown[],
   body: z.ZodType<B>,
@@ -105,6 +106,6 @@ export async function bulkTransition<B>(
   async function worker() {
     for (let index = next++; index < items.length; index = next++) outcomes[index] = await one(index);
   }
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(deps.itemsAtOnce ?? CONCURRENCY, items.length) }, worker));
   return outcomes;
 }

@@ -10,6 +10,17 @@ export interface PostDeps {
   clock: () => Date;
 }
 
+/** What a bulk use case needs: each item runs as its own use case on `db`. */
+export interface BulkDeps extends PostDeps {
+  /**
+   * How many items run at once (4 by default). 1 when `db` is one open transaction (an
+   * idempotent request's): a client runs one query at a time, and drizzle names concurrent
+   * savepoints alike, so one item's rollback would undo a neighbour's work.
+   */
+  itemsAtOnce?: number | undefined;
+  onUnexpected?: (index: number, err: unknown) => void;
+}
+
 /** A transaction on the database, or a savepoint inside the caller's transaction. */
 export function inTransaction<T>(db: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Db and Tx share drizzle's transaction(); on a Tx it opens a savepoint.

@@ -15,6 +15,7 @@ import { postCreateSchema } from '@cadence/domain/posts/schemas';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorBodySchema, errorResponses, STATUS_BY_CODE } from '../../http/errors';
+import { bulkItemsAtOnce } from '../../http/held-transaction';
 import { workspaceParams } from '../workspaces/workspace-routes';
 
 import { Readable } from 'node:stream';
@@ -66,6 +67,7 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
         {
           db,
           clock: ctx.clock,
+          itemsAtOnce: bulkItemsAtOnce(),
           onUnexpected: (index, err) => request.log.error({ err, index }, 'bulk item failed unexpectedly'),
         },
         { ...request.actor, requestId: request.id },

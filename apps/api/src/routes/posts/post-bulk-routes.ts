@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { errorResponses, STATUS_BY_CODE } from '../../http/errors';
+import { bulkItemsAtOnce } from '../../http/held-transaction';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { actorOf, postDeps } from './post-http';
 
@@ -35,6 +36,7 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
     return { succeeded, failed: results.length - succeeded, results };
   };
   const withLog = (request: FastifyRequest) => ({
+    itemsAtOnce: bulkItemsAtOnce(),
     ...deps,
     onUnexpected: (index: number, err: unknown) =>
       request.log.error({ err, index }, 'bulk item failed unexpectedly'),
