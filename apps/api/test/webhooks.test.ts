@@ -157,8 +157,11 @@ describe('outgoing webhooks', () => {
       status: 'pending',
       statusCode: 500,
       lastError: 'answered 500',
+      failureReason: 'http_status',
     });
     answer = 200;
+    await until(async () => (await attemptsOf())?.status === 'delivered');
+    expect(await attemptsOf()).toMatchObject({ lastError: null, failureReason: null });
     await until(async () => (await attemptsOf())?.status === 'delivered');
     const testHits = hits.filter((h) => payloadOf(h).event === 'webhook_test');
     const eventId = payloadOf(testHits[0] as Hit).id;

@@ -108,6 +108,17 @@ export const WEBHOOK_TEST_EVENT = 'webhook_test';
 /** A delivery's life: pending (queued or retrying) -> delivered | failed (attempts exhausted). */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+/** Why a webhook attempt failed, in words a person reads (the delivery log), never the raw text. */
+export const WEBHOOK_FAILURE_REASONS = [
+  'http_status',
+  'redirect',
+  'timeout',
+  'unreachable',
+  'private_address',
+  'too_large',
+  'no_answer',
+] as const;
+export type WebhookFailureReason = (typeof WEBHOOK_FAILURE_REASONS)[number];
 
 /** How a member wants to hear about one kind. The digest is a separate, per-member choice. */
 export const NOTIFICATION_DELIVERIES = ['in_app', 'email', 'both', 'off'] as const;

@@ -3165,6 +3165,7 @@ export interface paths {
                                 statusCode: number | null;
                                 durationMs: number | null;
                                 lastError: string | null;
+                                failureReason: ("http_status" | "redirect" | "timeout" | "unreachable" | "private_address" | "too_large" | "no_answer") | null;
                                 lastAttemptAt: string | null;
                                 deliveredAt: string | null;
                                 /** Format: date-time */

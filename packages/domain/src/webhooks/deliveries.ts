@@ -14,6 +14,7 @@ import { WEBHOOK_TEST_EVENT } from '@cadence/names';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { notFound } from '../errors';
 import { recordNotificationEvent } from '../notifications/record-event';
+import { webhookFailureReason } from './failure-reason';
 import { WEBHOOK_DISABLE_AFTER_FAILURES, WEBHOOK_MAX_ATTEMPTS, type WebhookPayload } from './schemas';
 
 export const WEBHOOK_JOB = 'webhook.deliver';
@@ -141,6 +142,7 @@ export async function listDeliveries(db: Executor, workspaceId: string, subscrip
     .limit(limit);
   return rows.map(({ payload, subscriptionId: _s, workspaceId: _w, ...rest }) => ({
     ...rest,
+    failureReason: webhookFailureReason(rest.statusCode, rest.lastError),
     eventId: String((payload as WebhookPayload).id),
   }));
 }

@@ -1,5 +1,10 @@
 // Shapes of outgoing webhooks: subscriptions, the delivery log and the payload receivers get.
-import { NOTIFICATION_KINDS, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_TEST_EVENT } from '@cadence/names';
+import {
+  NOTIFICATION_KINDS,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_FAILURE_REASONS,
+  WEBHOOK_TEST_EVENT,
+} from '@cadence/names';
 import { z } from 'zod';
 
 /** Subscriptions per workspace: bounds the fan-out of one event. */
@@ -46,7 +51,10 @@ export const webhookDeliverySchema = z.object({
   attempts: z.number().int(),
   statusCode: z.number().int().nullable(),
   durationMs: z.number().int().nullable(),
+  /** The last attempt's error as logged (for whoever debugs the receiver). */
   lastError: z.string().nullable(),
+  /** The same, as a reason the log words in the reader's language; null when nothing failed. */
+  failureReason: z.enum(WEBHOOK_FAILURE_REASONS).nullable(),
   lastAttemptAt: z.date().nullable(),
   deliveredAt: z.date().nullable(),
   createdAt: z.date(),

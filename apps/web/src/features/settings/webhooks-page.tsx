@@ -225,9 +225,17 @@ function DeliveryLog({
               {d.kind === 'webhook_test' ? t('webhooks.testEvent') : t(`notifications.kindNames.${d.kind}`)}
             </td>
             <td data-label={t('webhooks.result')}>
-              {t(`webhooks.statuses.${d.status}`)}
-              {d.statusCode !== null && ` · ${d.statusCode}`}
-              {d.durationMs !== null && ` · ${d.durationMs} ms`}
+              {/* One box, so the phone layout keeps the result and its reason in the value column. */}
+              <div>
+                {t(`webhooks.statuses.${d.status}`)}
+                {d.statusCode !== null && ` · ${d.statusCode}`}
+                {d.durationMs !== null && ` · ${d.durationMs} ms`}
+                {d.failureReason && (
+                  <span className="webhook-log-reason">
+                    {t(`webhooks.failureReasons.${d.failureReason}`, { code: d.statusCode })}
+                  </span>
+                )}
+              </div>
             </td>
             <td className="webhook-log-action">
               <button type="button" className="btn" onClick={() => again.mutate(d.id)}>
