@@ -58,6 +58,7 @@ export function startWorkers(url: string, n: number): ChildProcess[] {
       url,
       { mode: 'real', options: { claimBatch: 500, maxHeld: 5000, maxConcurrentCalls: 64 } },
       env,
+      { compiled: true },
     ),
   );
 }

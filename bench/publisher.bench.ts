@@ -6,7 +6,12 @@
 //   sending_started_at is taken just before `sending` is committed and the network called.
 import type { ChildProcess } from 'node:child_process';
 import { freshBenchDatabase } from '../apps/publisher/test/support/bench-db';
-import { killHard, startPublisher, stopGracefully } from '../apps/publisher/test/support/processes';
+import {
+  compileFixture,
+  killHard,
+  startPublisher,
+  stopGracefully,
+} from '../apps/publisher/test/support/processes';
 import { seedChannel, seedScheduledPosts, seedWorkspace } from '../apps/publisher/test/support/seed';
 import { killMode } from './publisher-kill';
 import { webhookMode } from './publisher-webhook-mode';
@@ -19,10 +24,15 @@ type Bench = Awaited<ReturnType<typeof freshBenchDatabase>>;
 
 function startWorkers(n: number): ChildProcess[] {
   return Array.from({ length: n }, () =>
-    startPublisher(url, {
-      mode: 'noop',
-      options: { claimBatch: 500, maxHeld: 5000, maxConcurrentCalls: 64 },
-    }),
+    startPublisher(
+      url,
+      {
+        mode: 'noop',
+        options: { claimBatch: 500, maxHeld: 5000, maxConcurrentCalls: 64 },
+      },
+      {},
+      { compiled: true },
+    ),
   );
 }
 
@@ -79,6 +89,9 @@ async function lag(b: Bench) {
 
 export default async function run(): Promise<BenchSection[]> {
   const bench = await freshBenchDatabase(url);
+  // Publisher processes run compiled, as `pnpm start:publisher` runs them: a restart after a kill
+  // then costs what it costs a user, not tsx's compile.
+  await compileFixture();
   try {
     // PUBLISHER_BENCH=webhook runs only the webhook mode (the no-op section keeps its last figures).
     if (process.env.PUBLISHER_BENCH === 'webhook') return [await webhookMode(bench, url)];

@@ -39,24 +39,30 @@ const bundles = [
 ];
 
 export async function bundleServer(root) {
-  for (const bundle of bundles) {
-    const outdir = path.join(root, bundle.outdir);
-    await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: Object.fromEntries(
-        Object.entries(bundle.entryPoints).map(([name, file]) => [name, path.join(root, file)]),
-      ),
-      outdir,
-      bundle: true,
-      splitting: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // Node's own resolution: no "module" condition that Node would not use.
-      conditions: [],
-      sourcemap: 'linked',
-      logLevel: 'warning',
-      plugins: [dependenciesByPath(outdir)],
-    });
-  }
+  for (const bundle of bundles) await bundleEntries(root, bundle.entryPoints, bundle.outdir);
+}
+
+/**
+ * Bundles TypeScript entry points the way the server is bundled. Also used by the benches to start
+ * the publisher's test fixture as compiled code, since that is what a user runs.
+ */
+export async function bundleEntries(root, entryPoints, outdirFromRoot) {
+  const outdir = path.join(root, outdirFromRoot);
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(
+      Object.entries(entryPoints).map(([name, file]) => [name, path.join(root, file)]),
+    ),
+    outdir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Node's own resolution: no "module" condition that Node would not use.
+    conditions: [],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    plugins: [dependenciesByPath(outdir)],
+  });
 }

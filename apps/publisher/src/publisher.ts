@@ -149,10 +149,9 @@ export function createPublisher(input: PublisherInput): Publisher {
   // Gone workers' targets come back in seconds (missed heartbeats), not at the end of their leases.
   const reconcile = async () => {
     if (stopping) return;
-    await reconcileExpiredLeases(deps, runner.goneWorkers() ?? undefined).catch(
-      report('handing back targets'),
-    );
-    await reconcileUnknown(deps).catch(report('reconciling unknown targets'));
+    const gone = runner.goneWorkers() ?? undefined;
+    await reconcileExpiredLeases(deps, gone).catch(report('handing back targets'));
+    await reconcileUnknown(deps, gone).catch(report('reconciling unknown targets'));
   };
 
   runner.every('publisher:claim', input.settings.tickSeconds * 1000, claim);

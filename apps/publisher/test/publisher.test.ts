@@ -10,6 +10,7 @@ import {
   publisherRateLimits,
   sandboxFeedItems,
   targetAttempts,
+  targetReconciliations,
 } from '@cadence/db';
 import { createTestDatabase } from '@cadence/db/testing';
 import { failure } from '@cadence/domain/publishing/failure';
@@ -369,6 +370,38 @@ describe('crashes and unclear outcomes', () => {
       .update(postTargets)
       .set({ status: 'held', leaseOwner: null, leaseExpiresAt: null })
       .where(inArray(postTargets.id, alive.targetIds));
+    await publisher.stop();
+  });
+
+  it("takes over a gone worker's reconciliation at once, not at the end of its lease", async () => {
+    const now = Date.now();
+    await database.db.insert(publisherHeartbeats).values({
+      workerId: 'gone-checker',
+      hostname: 'h',
+      pid: 1,
+      startedAt: new Date(now - 60_000),
+      beatAt: new Date(now - 10_000),
+    });
+    const s = await stuckInSending();
+    const [t] = await targetsOf(s.targetIds);
+    if (!t) throw new Error('no target');
+    // The target is `unknown` and its check was claimed by a worker that then died: its lease
+    // (an hour) would otherwise hold the check back.
+    await database.db
+      .update(postTargets)
+      .set({ status: 'unknown', leaseOwner: null, leaseExpiresAt: null })
+      .where(eq(postTargets.id, t.id));
+    await database.db.insert(targetReconciliations).values({
+      targetId: t.id,
+      dueAt: new Date(now - 1000),
+      tries: 1,
+      leaseOwner: 'gone-checker',
+      leaseExpiresAt: new Date(now + 3600_000),
+    });
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    await tickUntil(publisher, allIn(s.targetIds, 'published'));
+    expect(fake.calls).toHaveLength(1);
     await publisher.stop();
   });
 

@@ -4,7 +4,7 @@
 import { postTargets, targetReconciliations } from '@cadence/db';
 import { backoffDelayMs } from '@cadence/jobs/backoff';
 import { syncPostStatuses } from '@cadence/domain/publishing/sync-post-status';
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
 import {
   type AttemptLogRow,
@@ -23,17 +23,21 @@ const MAX_CHECKS = 8;
 const ASK_A_PERSON =
   'The network cannot tell whether the post went out: check it there, then confirm it here';
 
-export async function reconcileUnknown(deps: PublisherDeps): Promise<number> {
+export async function reconcileUnknown(
+  deps: PublisherDeps,
+  /** The gone workers (the job runner's goneWorkers subquery): their checks are taken over at once. */
+  deadWorkers?: SQL,
+): Promise<number> {
   const now = deps.clock();
+  const leaseOver = or(
+    isNull(targetReconciliations.leaseExpiresAt),
+    lt(targetReconciliations.leaseExpiresAt, now),
+    ...(deadWorkers ? [sql`${targetReconciliations.leaseOwner} IN ${deadWorkers}`] : []),
+  );
   const due = deps.db
     .select({ id: targetReconciliations.targetId })
     .from(targetReconciliations)
-    .where(
-      and(
-        lte(targetReconciliations.dueAt, now),
-        or(isNull(targetReconciliations.leaseExpiresAt), lt(targetReconciliations.leaseExpiresAt, now)),
-      ),
-    )
+    .where(and(lte(targetReconciliations.dueAt, now), leaseOver))
     .orderBy(asc(targetReconciliations.dueAt))
     .limit(BATCH)
     .for('update', { skipLocked: true });
