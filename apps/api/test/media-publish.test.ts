@@ -73,6 +73,17 @@ describe('library media for the publisher', () => {
     expect(file !== null && file !== 'too_large' && file.bytes.length).toBe(item.bytes);
     expect(await reader.read('00000000-0000-4000-8000-000000000000', item.id, 1_000_000)).toBeNull();
     expect(await reader.read(workspaceId, item.id, item.bytes - 1)).toBe('too_large');
+    // The same item as a stream from storage, for uploads sent in pieces.
+    const source = await reader.source(workspaceId, item.id, 1_000_000);
+    if (source === null || source === 'too_large') throw new Error('expected a source');
+    expect(source).toMatchObject({ bytes: item.bytes, mimeType: 'image/png', width: item.width });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of await source.open()) chunks.push(chunk);
+    expect(
+      Buffer.concat(chunks).equals(file !== null && file !== 'too_large' ? file.bytes : Buffer.alloc(0)),
+    ).toBe(true);
+    expect(await reader.source(workspaceId, item.id, item.bytes - 1)).toBe('too_large');
+    expect(await reader.source('00000000-0000-4000-8000-000000000000', item.id, 1_000_000)).toBeNull();
 
     const [target] = await t.ctx.database.db
       .select({ id: postTargets.id })
@@ -83,6 +94,11 @@ describe('library media for the publisher', () => {
     await uploads.remember(target!.id, 'bluesky:0:x', { image: { ref: 'first' } });
     await uploads.remember(target!.id, 'bluesky:0:x', { image: { ref: 'second' } });
     expect(await uploads.recall(target!.id, 'bluesky:0:x')).toEqual({ image: { ref: 'first' } });
+    // An upload past its lifetime is forgotten, and the next one is remembered in its place.
+    await uploads.forget(target!.id, 'bluesky:0:x');
+    expect(await uploads.recall(target!.id, 'bluesky:0:x')).toBeUndefined();
+    await uploads.remember(target!.id, 'bluesky:0:x', { image: { ref: 'third' } });
+    expect(await uploads.recall(target!.id, 'bluesky:0:x')).toEqual({ image: { ref: 'third' } });
   });
 
   it('refuses a library path that does not go with its mediaId, naming the field', async () => {

@@ -183,12 +183,14 @@ describe('Bluesky adapter against a real PDS', () => {
           ? { bytes: PNG, mimeType: 'image/png', width: 1, height: 1 }
           : null;
       },
+      source: async () => null,
     };
     const memory = memoryUploads();
     const first = new AbortController();
     // The first attempt dies right after the upload was remembered, before the record is created.
     const uploads = {
       recall: memory.recall,
+      forget: memory.forget,
       async remember(targetId: string, key: string, remote: unknown) {
         await memory.remember(targetId, key, remote);
         first.abort(new Error('publisher lost its lease'));

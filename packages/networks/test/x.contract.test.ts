@@ -7,17 +7,13 @@ import { xOAuth } from '../src/x/oauth';
 import { authorise, connect } from '../src/testing/oauth-flow';
 import { type OAuthServerState, oauthServer } from '../src/testing/oauth-server';
 import { failureOf, publishRequest, signal } from '../src/testing/publish-request';
-import {
-  type FakeNetwork,
-  bearer,
-  mediaRoutes,
-  multipartFields,
-  startFakeNetwork,
-} from '../src/testing/server';
+import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from '../src/testing/server';
+import { type XMediaStandIn, xMediaRoutes } from '../src/testing/x-media';
 import { exchangeCode } from '../src/oauth/token-endpoint';
 
 let net: FakeNetwork;
 let oauth: OAuthServerState;
+let media: XMediaStandIn;
 let mode: 'ok' | 'duplicate' | 'user_limit' | 'app_limit' | 'down' = 'ok';
 const tweets: Record<string, unknown>[] = [];
 const alt: Record<string, unknown>[] = [];
@@ -45,11 +41,7 @@ beforeAll(async () => {
     app.get('/2/users/me', async () => ({
       data: { id: '2244994945', name: 'Cadence Team', username: 'cadence' },
     }));
-    app.post('/2/media/upload', async (request) => {
-      const form = await multipartFields(request);
-      expect(form.get('media_category')).toBe('tweet_image');
-      return { data: { id: '1880028106020515840', media_key: '3_1880028106020515840' } };
-    });
+    media = xMediaRoutes(app);
     app.post('/2/media/metadata', async (request) => {
       alt.push(request.body as Record<string, unknown>);
       return { data: { associated_metadata: true } };
@@ -151,12 +143,12 @@ describe('X', () => {
       signal(),
     );
     expect(published.externalUrl).toBe(`https://x.com/cadence/status/${published.externalId}`);
-    expect(tweets[0]).toEqual({
-      text: 'Launch\n\nhttps://example.com',
-      media: { media_ids: ['1880028106020515840'] },
-    });
+    const [image] = media.images.slice(-1);
+    const imageId = image?.id;
+    expect(image?.category).toBe('tweet_image');
+    expect(tweets[0]).toEqual({ text: 'Launch\n\nhttps://example.com', media: { media_ids: [imageId] } });
     expect(tweets[1]).toEqual({ text: 'Thread 1/2', reply: { in_reply_to_tweet_id: published.externalId } });
-    expect(alt[0]).toEqual({ id: '1880028106020515840', metadata: { alt_text: { text: 'Poster' } } });
+    expect(alt[0]).toEqual({ id: imageId, metadata: { alt_text: { text: 'Poster' } } });
   });
 
   it('maps duplicate content, user and app rate limits, an outage and a revoked token', async () => {

@@ -1,6 +1,7 @@
 // A library item for an adapter (issue 14), scoped by the target's workspace, so a post can never
 // publish another workspace's file, and bounded: an item larger than the network takes is refused
 // from its recorded size before anything is read. Networks that take bytes get them (`read`);
+// videos sent in pieces get a source that streams from storage (`source`), never held whole;
 // networks that fetch a URL themselves get a short-lived signed link (`link`, media-links.ts).
 import { type Db, mediaItems } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
@@ -58,6 +59,19 @@ export function libraryReaderFor(deps: {
         mimeType: item.contentType,
         width: item.width,
         height: item.height,
+      };
+    },
+    async source(workspaceId: string, mediaId: string, maxBytes: number) {
+      const item = await row(workspaceId, mediaId);
+      if (!item) return null;
+      if (item.bytes > maxBytes) return 'too_large' as const;
+      const key = item.storageKey;
+      return {
+        bytes: item.bytes,
+        mimeType: item.contentType,
+        width: item.width,
+        height: item.height,
+        open: (): Promise<AsyncIterable<Uint8Array>> => deps.storage.get(key),
       };
     },
     link:

@@ -25,9 +25,23 @@ export interface LibraryLink {
   height: number | null;
 }
 
+/**
+ * A library item to send in pieces (videos to X and LinkedIn): its facts at once, its bytes only
+ * when `open` is called, as a stream from storage that is never held whole.
+ */
+export interface LibrarySource {
+  bytes: number;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  open(): Promise<AsyncIterable<Uint8Array>>;
+}
+
 /** Reads a library item of one workspace (never another's), or null when it is not there. */
 export interface MediaLibraryReader {
   read(workspaceId: string, mediaId: string, maxBytes: number): Promise<LibraryFile | 'too_large' | null>;
+  /** The same item as a source to stream from, for uploads sent in pieces. */
+  source(workspaceId: string, mediaId: string, maxBytes: number): Promise<LibrarySource | 'too_large' | null>;
   /**
    * A short-lived public link to the item, for networks that fetch media themselves; absent when
    * Cadence has no public address (PUBLIC_URL) to give.
@@ -41,6 +55,8 @@ export interface MediaLibraryReader {
 export interface RemoteUploads {
   recall(targetId: string, key: string): Promise<unknown>;
   remember(targetId: string, key: string, remote: unknown): Promise<void>;
+  /** Drops what the network no longer holds (an upload past its documented lifetime). */
+  forget(targetId: string, key: string): Promise<void>;
 }
 
 export interface MediaSourceDeps {
@@ -109,19 +125,35 @@ export function uploadKey(network: string, index: number, ref: MediaRef): string
   return `${network}:${index}:${createHash('sha256').update(what).digest('base64url').slice(0, 22)}`;
 }
 
+/** An upload about to expire is not reused: the post may take a while to go out after it. */
+const EXPIRY_MARGIN_MS = 10 * 60_000;
+
+/** The moment `ms` from now, as stored with an upload (`expiresAt`). */
+export function expiresIn(now: () => Date, ms: number): string {
+  return new Date(now().getTime() + ms).toISOString();
+}
+
 /**
- * Runs `upload` unless this target already uploaded this attachment; the network's answer is
+ * Runs `upload` unless this target already uploaded this attachment and the network still holds
+ * it (an `expiresAt` in the remembered answer, checked against `now`); the network's answer is
  * remembered before anything else happens, so a failure after it (posting) does not repeat it.
  */
-export async function uploadOnce<T>(
+export async function uploadOnce<T extends object>(
   uploads: RemoteUploads | undefined,
   targetId: string,
   key: string,
   schema: z.ZodType<T>,
   upload: () => Promise<T>,
+  now?: () => Date,
 ): Promise<{ remote: T; reused: boolean }> {
   const known = schema.safeParse(await uploads?.recall(targetId, key));
-  if (known.success && uploads) return { remote: known.data, reused: true };
+  if (known.success && uploads) {
+    const stored = 'expiresAt' in known.data ? known.data.expiresAt : undefined;
+    const expiresAt = typeof stored === 'string' ? Date.parse(stored) : Number.NaN;
+    const fresh = Number.isNaN(expiresAt) || !now || expiresAt - EXPIRY_MARGIN_MS > now().getTime();
+    if (fresh) return { remote: known.data, reused: true };
+    await uploads.forget(targetId, key);
+  }
   const remote = await upload();
   await uploads?.remember(targetId, key, remote);
   return { remote, reused: false };

@@ -8,3 +8,4 @@ export * from './oauth-flow';
 export * from './oauth-server';
 export * from './publish-request';
 export * from './server';
+export * from './x-media';

@@ -19,10 +19,33 @@ const DEFAULT_ITEMS = {
 export function fakeLibrary(
   items: Record<string, { workspaceId: string; file: LibraryFile }> = DEFAULT_ITEMS,
   linkTo?: (mediaId: string) => string,
-): MediaLibraryReader & { linked: string[] } {
+): MediaLibraryReader & { linked: string[]; streamed: { mediaId: string; chunks: number }[] } {
   const linked: string[] = [];
+  const streamed: { mediaId: string; chunks: number }[] = [];
   return {
     linked,
+    streamed,
+    // Like a store's stream: the bytes in 16 KiB chunks, counted as they are read.
+    async source(workspaceId, mediaId, maxBytes) {
+      const item = items[mediaId];
+      if (!item || item.workspaceId !== workspaceId) return null;
+      if (item.file.bytes.length > maxBytes) return 'too_large';
+      const { bytes, ...facts } = item.file;
+      return {
+        ...facts,
+        bytes: bytes.length,
+        open: async () => {
+          const record = { mediaId, chunks: 0 };
+          streamed.push(record);
+          return (async function* () {
+            for (let at = 0; at < bytes.length; at += 16 * 1024) {
+              record.chunks += 1;
+              yield bytes.subarray(at, at + 16 * 1024);
+            }
+          })();
+        },
+      };
+    },
     link: linkTo
       ? async (workspaceId, mediaId, maxBytes) => {
           const item = items[mediaId];
@@ -50,6 +73,9 @@ export function memoryUploads(): RemoteUploads & { saved: Map<string, unknown> }
     },
     async remember(targetId, key, remote) {
       if (!saved.has(`${targetId}/${key}`)) saved.set(`${targetId}/${key}`, remote);
+    },
+    async forget(targetId, key) {
+      saved.delete(`${targetId}/${key}`);
     },
   };
 }
