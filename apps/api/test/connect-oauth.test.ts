@@ -3,7 +3,7 @@
 // refresh, a failed refresh marking the channel needs_reconnect), plus the refusals: a reused or
 // foreign state, a code swapped in from another authorisation (PKCE), an unconfigured network.
 import { auditEvents, channels } from '@cadence/db';
-import { refreshDueTokens } from '@cadence/networks/oauth/refresh-tokens';
+import { refreshDueTokens } from '@cadence/domain/channels/connect/refresh-tokens';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

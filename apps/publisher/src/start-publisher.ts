@@ -10,6 +10,7 @@ import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { createJobRunner, type JobRunner } from '@cadence/jobs';
 import { libraryReaderFor, type MediaStorage, mediaLinkKeys, mediaStorageFromConfig } from '@cadence/media';
 import { type AdapterRegistry, defaultAdapters } from '@cadence/networks';
+import { createChannelAccess } from '@cadence/networks/oauth/channel-access';
 import { DEFAULT_OPTIONS, type PublisherLogger, type PublisherOptions } from './deps';
 import { registerHousekeeping } from './jobs/housekeeping';
 import { registerNotifications } from './jobs/notifications';
@@ -82,10 +83,13 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
     {
       db,
       keyRing,
-      http: { allowPrivateNetworkUrls: config.allowPrivateNetworkUrls },
-      now: clock,
-      clients: config.networks.clients,
-      baseUrls: config.networks.baseUrls,
+      clock,
+      access: createChannelAccess({
+        http: { allowPrivateNetworkUrls: config.allowPrivateNetworkUrls },
+        now: clock,
+        clients: config.networks.clients,
+        baseUrls: config.networks.baseUrls,
+      }),
     },
     logger,
   );

@@ -1,4 +1,4 @@
-import { codeChallengeS256 } from './pkce';
+import { codeChallengeS256 } from '@cadence/domain/channels/connect/pkce';
 import type { OAuthProvider, ProviderContext } from './types';
 
 export function authorizationUrl(

@@ -1,14 +1,11 @@
-import type { Db } from '@cadence/db';
 import type { Network } from '@cadence/domain/networks/schemas';
-import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { facebookOAuth } from '../facebook/oauth';
 import { instagramOAuth } from '../instagram/oauth';
 import { linkedinOAuth } from '../linkedin/oauth';
 import { mastodonOAuth } from '../mastodon/oauth';
 import { threadsOAuth } from '../threads/oauth';
 import { xOAuth } from '../x/oauth';
-import type { SafeHttpOptions } from '../safe-http';
-import type { OAuthClientCredentials, OAuthProvider } from './types';
+import type { OAuthProvider } from './types';
 
 /** The networks connected through OAuth. Bluesky uses an app password instead. */
 export const oauthProviders: Partial<Record<Network, OAuthProvider>> = {
@@ -22,13 +19,3 @@ export const oauthProviders: Partial<Record<Network, OAuthProvider>> = {
 
 export const OAUTH_NETWORKS = ['mastodon', 'linkedin', 'x', 'facebook', 'instagram', 'threads'] as const;
 export type OAuthNetwork = (typeof OAUTH_NETWORKS)[number];
-
-/** What connecting needs from the outside world, passed down from the API or the publisher. */
-export interface ConnectDeps {
-  db: Db;
-  keyRing: KeyRing;
-  http: SafeHttpOptions;
-  now: () => Date;
-  clients: Partial<Record<Network, OAuthClientCredentials>>;
-  baseUrls: Partial<Record<string, string>>;
-}

@@ -1,5 +1,6 @@
 // The shapes shared by every OAuth network: a token set, a provider's description, and what a
 // finished connection yields (the channel's identity and the credentials to seal).
+import type { ConnectedAccount, OAuthClient } from '@cadence/domain/channels/connect/channel-access';
 import type { Network } from '@cadence/domain/networks/schemas';
 import type { SafeHttpOptions } from '../safe-http';
 
@@ -13,26 +14,13 @@ export interface TokenSet {
   userId?: string | undefined;
 }
 
-export interface OAuthClientCredentials {
-  clientId: string;
-  clientSecret: string;
-}
-
-export interface ConnectedAccount {
-  handle: string;
-  displayName: string;
-  /** Strings only, so the same credentials can also be typed in by hand on the channel. */
-  credentials: Record<string, string>;
-  accessExpiresAt: Date | null;
-}
-
 export interface ProviderContext {
   http: SafeHttpOptions;
   /** Overrides every host of the network (tests point it at a local server). */
   baseUrl?: string | undefined;
   /** Mastodon: the user's instance. */
   instanceUrl?: string | undefined;
-  client: OAuthClientCredentials;
+  client: OAuthClient;
   now: () => Date;
   signal?: AbortSignal;
 }

@@ -1,7 +1,7 @@
 // Drives a provider through the whole authorisation-code flow against a fake network, the way a
 // browser would: open the authorisation URL, follow the redirect back, exchange the code.
 import { authorizationUrl } from '../oauth/authorization-url';
-import { createCodeVerifier, createState } from '../oauth/pkce';
+import { createCodeVerifier, createState } from '@cadence/domain/channels/connect/pkce';
 import { exchangeCode } from '../oauth/token-endpoint';
 import type { OAuthProvider, ProviderContext } from '../oauth/types';
 

@@ -10,7 +10,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
-import { connectDeps } from '../connect/connect-deps';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { prepareDirectChannel } from './direct-connect';
 
@@ -66,7 +65,14 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const prepared = await prepareDirectChannel(
-        { connect: connectDeps(ctx), credentialUrls: deps.credentialUrls },
+        {
+          connect: {
+            http: { allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls },
+            now: ctx.clock,
+            baseUrls: ctx.config.networks.baseUrls,
+          },
+          credentialUrls: deps.credentialUrls,
+        },
         request.body,
       );
       const channel = await createChannel(deps, { ...request.actor, requestId: request.id }, prepared.input);

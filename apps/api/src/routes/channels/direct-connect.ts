@@ -8,13 +8,14 @@ import { unprocessable } from '@cadence/domain/errors';
 import { blueskyCredentialsSchema } from '@cadence/networks/bluesky/credentials';
 import { createSession } from '@cadence/networks/bluesky/session';
 import { asAppError } from '@cadence/networks/oauth/errors';
-import type { ConnectDeps } from '@cadence/networks/oauth/providers';
+import type { SafeHttpOptions } from '@cadence/networks/safe-http';
 
 /** Networks whose accounts are reached only with a token their own sign-in page grants. */
 const OAUTH_ONLY_NETWORKS = ['x', 'linkedin', 'facebook', 'instagram', 'threads'] as const;
 
 export interface DirectConnectDeps {
-  connect: ConnectDeps;
+  /** How to reach Bluesky to prove an app password. */
+  connect: { http: SafeHttpOptions; now: () => Date; baseUrls: Partial<Record<string, string>> };
   credentialUrls: CredentialUrlGuard;
 }
 

@@ -1,15 +1,20 @@
-import type { ConnectDeps } from '@cadence/networks/oauth/providers';
+import type { ConnectDeps } from '@cadence/domain/channels/connect/channel-access';
+import { createChannelAccess } from '@cadence/networks/oauth/channel-access';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
 
+/** The connect use cases' deps: this process's database and keys, the networks' real access. */
 export function connectDeps(ctx: AppContext): ConnectDeps {
   return {
     db: ctx.database.db,
     keyRing: ctx.keyRing,
-    http: { allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls },
-    now: ctx.clock,
-    clients: ctx.config.networks.clients,
-    baseUrls: ctx.config.networks.baseUrls,
+    clock: ctx.clock,
+    access: createChannelAccess({
+      http: { allowPrivateNetworkUrls: ctx.config.allowPrivateNetworkUrls },
+      now: ctx.clock,
+      clients: ctx.config.networks.clients,
+      baseUrls: ctx.config.networks.baseUrls,
+    }),
   };
 }
 

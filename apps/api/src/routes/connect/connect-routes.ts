@@ -2,12 +2,12 @@
 // PKCE verifier stay here), the callback the network sends the person back to, Bluesky by app
 // password, renewing a token on demand, and disconnecting (revoking at the network).
 import { channelSchema } from '@cadence/domain/channels/schemas';
-import { connectBluesky } from '@cadence/networks/oauth/connect-bluesky';
-import { disconnectChannel } from '@cadence/networks/oauth/disconnect';
-import { finishConnect } from '@cadence/networks/oauth/finish-connect';
+import { connectBluesky } from '@cadence/domain/channels/connect/connect-bluesky';
+import { disconnectChannel } from '@cadence/domain/channels/connect/disconnect-channel';
+import { finishConnect } from '@cadence/domain/channels/connect/finish-connect';
+import { refreshChannelToken } from '@cadence/domain/channels/connect/refresh-tokens';
+import { startConnect } from '@cadence/domain/channels/connect/start-connect';
 import { OAUTH_NETWORKS } from '@cadence/networks/oauth/providers';
-import { refreshChannelToken } from '@cadence/networks/oauth/refresh-tokens';
-import { startConnect } from '@cadence/networks/oauth/start-connect';
 import { channels } from '@cadence/db';
 import { toPublicChannel } from '@cadence/domain/channels/public-channel';
 import { notFound } from '@cadence/domain/errors';
@@ -111,14 +111,11 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
       const user = request.auth.kind === 'session' ? request.auth.user.id : '';
       const q = request.query;
       const finish = () =>
-        finishConnect(deps, {
-          userId: user,
-          state: q.state,
-          code: q.code,
-          error: q.error,
-          errorDescription: q.error_description,
-          requestId: request.id,
-        });
+        finishConnect(
+          deps,
+          { userId: user, requestId: request.id },
+          { state: q.state, code: q.code, error: q.error, errorDescription: q.error_description },
+        );
       if (request.headers.accept?.includes('application/json')) return reply.send(await finish());
       try {
         const result = await finish();
@@ -175,7 +172,7 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
         .from(channels)
         .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
       if (!row) throw notFound('channel');
-      const outcome = await refreshChannelToken(deps, channelId);
+      const outcome = await refreshChannelToken(deps, { channelId });
       const [after] = await deps.db.select().from(channels).where(eq(channels.id, channelId));
       if (!after) throw notFound('channel');
       return { outcome, channel: toPublicChannel(after) };
@@ -197,6 +194,10 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      disconnectChannel(deps, { ...request.actor, requestId: request.id }, request.params.channelId),
+      disconnectChannel(
+        deps,
+        { ...request.actor, requestId: request.id },
+        { channelId: request.params.channelId },
+      ),
   );
 }

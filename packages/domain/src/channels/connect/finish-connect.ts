@@ -3,33 +3,36 @@
 // the person who started it: someone else who sees the state (a shared screen, a log) cannot burn
 // it. It must not have expired; the code is exchanged with the stored PKCE verifier; the account is
 // looked up and saved on a channel.
-import { memberships, mastodonApps, oauthConnectRequests } from '@cadence/db';
-import { roleAtLeast } from '@cadence/domain/accounts/roles';
-import { AppError } from '@cadence/domain/errors';
-import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
+import { memberships, oauthConnectRequests } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
-import { asAppError } from './errors';
+import { roleAtLeast } from '../../accounts/roles';
+import { AppError } from '../../errors';
+import type { Network } from '../../networks/schemas';
+import { openJson, sealedIn } from '../../security/secret-box';
+import type { ConnectDeps, OAuthClient } from './channel-access';
+import { knownMastodonClient } from './mastodon-client';
 import { hashState } from './pkce';
-import { type ConnectDeps, oauthProviders } from './providers';
-import { saveConnectedChannel } from './save-channel';
-import { exchangeCode } from './token-endpoint';
-import type { OAuthClientCredentials } from './types';
+import { saveConnectedChannel } from './save-connected-channel';
 
 export interface FinishConnectInput {
-  userId: string;
   state: string;
   code?: string | undefined;
   /** What the network sent instead of a code (the person declined, or the request was wrong). */
   error?: string | undefined;
   errorDescription?: string | undefined;
+}
+
+/** The person coming back from the network: known by their session, not yet by a workspace. */
+export interface ReturningPerson {
+  userId: string;
   requestId?: string | undefined;
 }
 
-export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput) {
+export async function finishConnect(deps: ConnectDeps, person: ReturningPerson, input: FinishConnectInput) {
   const stateHash = hashState(input.state);
   const [request] = await deps.db
     .delete(oauthConnectRequests)
-    .where(and(eq(oauthConnectRequests.stateHash, stateHash), eq(oauthConnectRequests.userId, input.userId)))
+    .where(and(eq(oauthConnectRequests.stateHash, stateHash), eq(oauthConnectRequests.userId, person.userId)))
     .returning();
   if (!request) {
     // Someone else's state (a link planted on this person) must not connect an account for them.
@@ -39,7 +42,7 @@ export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput
       .where(eq(oauthConnectRequests.stateHash, stateHash));
     if (other) throw new AppError('forbidden', 'This connection was started by someone else');
   }
-  if (!request || request.expiresAt <= deps.now()) {
+  if (!request || request.expiresAt <= deps.clock()) {
     throw new AppError(
       'bad_request',
       'This connection request is unknown, already used or expired: start again',
@@ -57,36 +60,29 @@ export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput
   const [member] = await deps.db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, request.workspaceId), eq(memberships.userId, input.userId)));
+    .where(and(eq(memberships.workspaceId, request.workspaceId), eq(memberships.userId, person.userId)));
   if (!member || !roleAtLeast(member.role, 'manager'))
     throw new AppError('forbidden', 'Connecting channels needs the manager role');
 
-  const provider = oauthProviders[request.network];
-  if (!provider) throw new AppError('bad_request', `${request.network} is not connected through OAuth`);
+  if (!deps.access.offersOAuth(request.network))
+    throw new AppError('bad_request', `${request.network} is not connected through OAuth`);
   const client = await clientFor(deps, request);
-  const ctx = {
-    http: deps.http,
-    baseUrl: deps.baseUrls[request.network],
-    instanceUrl: request.instanceUrl ?? undefined,
-    client,
-    now: deps.now,
-  };
-  const code = input.code;
   const codeVerifier = openJson<string>(
     deps.keyRing,
     request.codeVerifierSealed,
     sealedIn.connectCodeVerifier(request.id),
   );
-  const account = await asAppError(async () => {
-    const exchange = { code, redirectUri: request.redirectUri, codeVerifier };
-    const token = provider.exchangeCode
-      ? await provider.exchangeCode(ctx, exchange)
-      : await exchangeCode(provider, ctx, exchange);
-    return provider.complete(token, ctx, request.accountId);
+  const account = await deps.access.completeAuthorization(request.network, {
+    client,
+    instanceUrl: request.instanceUrl ?? undefined,
+    code: input.code,
+    codeVerifier,
+    redirectUri: request.redirectUri,
+    accountId: request.accountId,
   });
   const channel = await saveConnectedChannel(
     deps,
-    { workspaceId: request.workspaceId, userId: input.userId, requestId: input.requestId },
+    { workspaceId: request.workspaceId, userId: person.userId, requestId: person.requestId },
     { network: request.network, account, channelId: request.channelId },
   );
   return { workspaceId: request.workspaceId, channel };
@@ -94,33 +90,18 @@ export async function finishConnect(deps: ConnectDeps, input: FinishConnectInput
 
 async function clientFor(
   deps: ConnectDeps,
-  request: { network: string; instanceUrl: string | null; redirectUri: string },
-): Promise<OAuthClientCredentials> {
+  request: { network: Network; instanceUrl: string | null; redirectUri: string },
+): Promise<OAuthClient> {
   if (request.network === 'mastodon' && request.instanceUrl) {
-    const [app] = await deps.db
-      .select()
-      .from(mastodonApps)
-      .where(
-        and(
-          eq(mastodonApps.instanceOrigin, request.instanceUrl),
-          eq(mastodonApps.redirectUri, request.redirectUri),
-        ),
-      );
+    const app = await knownMastodonClient(deps, request.instanceUrl, request.redirectUri);
     if (!app)
       throw new AppError(
         'bad_request',
         'Cadence is no longer registered on that Mastodon instance: start again',
       );
-    return {
-      clientId: app.clientId,
-      clientSecret: openJson<string>(
-        deps.keyRing,
-        app.clientSecretSealed,
-        sealedIn.mastodonClientSecret(app.id),
-      ),
-    };
+    return app;
   }
-  const client = deps.clients[request.network as keyof ConnectDeps['clients']];
+  const client = deps.access.configuredClient(request.network);
   if (!client) throw new AppError('unprocessable', `${request.network} is not set up on this Cadence server`);
   return client;
 }

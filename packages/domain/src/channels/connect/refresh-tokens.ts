@@ -3,24 +3,22 @@
 // refresh token (X retires it on use). A refusal (revoked grant, no refresh token) marks the
 // channel `needs_reconnect` with the network's reason; a passing fault is retried on the next run.
 import { channels, channelTokens } from '@cadence/db';
-import { recordAudit } from '@cadence/domain/audit/record-audit';
-import { openJson, sealedIn, sealJson } from '@cadence/domain/security/secret-box';
 import { and, asc, eq, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
-import { NetworkError } from '../errors';
-import { mastodonCredentialsSchema } from '../mastodon/credentials';
-import { type ConnectDeps, oauthProviders } from './providers';
+import { recordAudit } from '../../audit/record-audit';
+import { openJson, sealedIn, sealJson } from '../../security/secret-box';
+import type { ConnectDeps } from './channel-access';
 
-export const REFRESH_AHEAD_MS = 15 * 60 * 1000;
+const REFRESH_AHEAD_MS = 15 * 60 * 1000;
 const LEASE_MS = 60 * 1000;
 
-export type RefreshOutcome = 'refreshed' | 'needs_reconnect' | 'retry_later' | 'skipped';
+type RefreshOutcome = 'refreshed' | 'needs_reconnect' | 'retry_later' | 'skipped';
 
 /** Channels whose token ends within `aheadMs` (15 minutes by default), refreshed one by one. */
 export async function refreshDueTokens(
   deps: ConnectDeps,
   options: { aheadMs?: number; limit?: number } = {},
 ) {
-  const now = deps.now();
+  const now = deps.clock();
   const due = await deps.db
     .select({ channelId: channelTokens.channelId })
     .from(channelTokens)
@@ -41,12 +39,16 @@ export async function refreshDueTokens(
     retry_later: 0,
     skipped: 0,
   };
-  for (const { channelId } of due) outcomes[await refreshChannelToken(deps, channelId)]++;
+  for (const { channelId } of due) outcomes[await refreshChannelToken(deps, { channelId })]++;
   return outcomes;
 }
 
-export async function refreshChannelToken(deps: ConnectDeps, channelId: string): Promise<RefreshOutcome> {
-  const now = deps.now();
+export async function refreshChannelToken(
+  deps: ConnectDeps,
+  input: { channelId: string },
+): Promise<RefreshOutcome> {
+  const { channelId } = input;
+  const now = deps.clock();
   const [leased] = await deps.db
     .update(channelTokens)
     .set({ refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) })
@@ -59,72 +61,49 @@ export async function refreshChannelToken(deps: ConnectDeps, channelId: string):
     .returning();
   if (!leased) return 'skipped';
   const [channel] = await deps.db.select().from(channels).where(eq(channels.id, channelId));
-  const provider = channel ? oauthProviders[channel.network] : undefined;
-  if (!channel?.credentialsSealed || !provider) return release(deps, channelId, 'skipped');
+  if (!channel?.credentialsSealed || !deps.access.offersOAuth(channel.network))
+    return release(deps, channelId, 'skipped');
   const credentials = openJson<Record<string, string>>(
     deps.keyRing,
     channel.credentialsSealed,
     sealedIn.channelCredentials(channel.id),
   );
+  let renewal: Awaited<ReturnType<ConnectDeps['access']['renew']>>;
   try {
-    if (!provider.refresh)
-      throw new NetworkError(
-        'auth_revoked',
-        `${channel.network} access cannot be renewed without the person: reconnect the channel`,
-      );
-    const client =
-      channel.network === 'mastodon' ? mastodonClientOf(credentials) : deps.clients[channel.network];
-    if (!client)
-      throw new NetworkError('transient', `${channel.network} is not set up on this Cadence server`);
-    const renewed = await provider.refresh(credentials, {
-      http: deps.http,
-      baseUrl: deps.baseUrls[channel.network],
-      client,
-      now: deps.now,
-    });
-    await deps.db.transaction(async (tx) => {
-      await tx
-        .update(channels)
-        .set({
-          credentialsSealed: sealJson(
-            deps.keyRing,
-            renewed.credentials,
-            sealedIn.channelCredentials(channelId),
-          ),
-          updatedAt: deps.now(),
-        })
-        .where(eq(channels.id, channelId));
-      await tx
-        .update(channelTokens)
-        .set({
-          accessExpiresAt: renewed.accessExpiresAt,
-          lastRefreshedAt: deps.now(),
-          failures: 0,
-          lastError: null,
-          refreshLeaseUntil: null,
-        })
-        .where(eq(channelTokens.channelId, channelId));
-    });
-    return 'refreshed';
+    renewal = await deps.access.renew(channel.network, credentials);
   } catch (error) {
-    if (!(error instanceof NetworkError)) {
-      await release(deps, channelId, 'retry_later', String(error));
-      throw error;
-    }
-    const kind = error.failure.kind;
-    if (kind === 'auth_revoked' || kind === 'permanent') {
-      await markNeedsReconnect(deps, channel, error.message);
-      return 'needs_reconnect';
-    }
-    return release(deps, channelId, 'retry_later', error.message);
+    await release(deps, channelId, 'retry_later', String(error));
+    throw error;
   }
-}
-
-function mastodonClientOf(credentials: Record<string, string>) {
-  const c = mastodonCredentialsSchema.safeParse(credentials);
-  return c.success && c.data.clientId && c.data.clientSecret
-    ? { clientId: c.data.clientId, clientSecret: c.data.clientSecret }
-    : undefined;
+  if (renewal.kind === 'refused') {
+    await markNeedsReconnect(deps, channel, renewal.reason);
+    return 'needs_reconnect';
+  }
+  if (renewal.kind === 'failed') return release(deps, channelId, 'retry_later', renewal.reason);
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(channels)
+      .set({
+        credentialsSealed: sealJson(
+          deps.keyRing,
+          renewal.credentials,
+          sealedIn.channelCredentials(channelId),
+        ),
+        updatedAt: deps.clock(),
+      })
+      .where(eq(channels.id, channelId));
+    await tx
+      .update(channelTokens)
+      .set({
+        accessExpiresAt: renewal.accessExpiresAt,
+        lastRefreshedAt: deps.clock(),
+        failures: 0,
+        lastError: null,
+        refreshLeaseUntil: null,
+      })
+      .where(eq(channelTokens.channelId, channelId));
+  });
+  return 'refreshed';
 }
 
 async function release(
@@ -152,7 +131,7 @@ async function markNeedsReconnect(deps: ConnectDeps, channel: typeof channels.$i
   await deps.db.transaction(async (tx) => {
     await tx
       .update(channels)
-      .set({ status: 'needs_reconnect', statusReason, updatedAt: deps.now() })
+      .set({ status: 'needs_reconnect', statusReason, updatedAt: deps.clock() })
       .where(eq(channels.id, channel.id));
     await tx
       .update(channelTokens)

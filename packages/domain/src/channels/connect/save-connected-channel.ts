@@ -3,23 +3,22 @@
 // job, and an audit event, all in one transaction.
 import { randomUUID } from 'node:crypto';
 import { channels, channelTokens } from '@cadence/db';
-import { recordAudit } from '@cadence/domain/audit/record-audit';
-import { toPublicChannel } from '@cadence/domain/channels/public-channel';
-import { notFound } from '@cadence/domain/errors';
-import type { Network } from '@cadence/domain/networks/schemas';
-import { sealedIn, sealJson } from '@cadence/domain/security/secret-box';
 import { and, eq } from 'drizzle-orm';
-import type { ConnectDeps } from './providers';
-import type { ConnectedAccount } from './types';
+import { recordAudit } from '../../audit/record-audit';
+import { notFound } from '../../errors';
+import type { Network } from '../../networks/schemas';
+import { sealedIn, sealJson } from '../../security/secret-box';
+import { toPublicChannel } from '../public-channel';
+import type { ConnectDeps, ConnectedAccount } from './channel-access';
 
-export interface Connector {
+interface Connector {
   workspaceId: string;
   userId: string;
   requestId?: string | undefined;
 }
 
 export async function saveConnectedChannel(
-  deps: Pick<ConnectDeps, 'db' | 'keyRing' | 'now'>,
+  deps: Pick<ConnectDeps, 'db' | 'keyRing' | 'clock'>,
   who: Connector,
   input: { network: Network; account: ConnectedAccount; channelId: string | null },
 ) {
@@ -27,7 +26,7 @@ export async function saveConnectedChannel(
   // A new channel's id is chosen here because the sealed credentials are bound to their row.
   const channelId = input.channelId ?? randomUUID();
   const sealed = sealJson(deps.keyRing, account.credentials, sealedIn.channelCredentials(channelId));
-  const now = deps.now();
+  const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     let before: ReturnType<typeof toPublicChannel> | undefined;
     let row: typeof channels.$inferSelect | undefined;
