@@ -11,18 +11,18 @@ import { linkCard } from '../network-http/link-card';
 import { toCommentary } from './commentary';
 import { LINKEDIN_API, LINKEDIN_VERSION, linkedinCredentialsSchema } from './credentials';
 import { duplicateOf, linkedinCall, linkedinFailure } from './http';
-import { uploadLinkedinImages } from './media';
+import { uploadLinkedinMedia } from './media';
+import type { LinkedinMediaContext } from './media-context';
 
-export function createLinkedinAdapter(deps: AdapterDeps): NetworkAdapter {
+export function createLinkedinAdapter(
+  deps: AdapterDeps & Pick<LinkedinMediaContext['deps'], 'pollIntervalMs'>,
+): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
   const api = origin(LINKEDIN_API, deps.baseUrl);
 
   async function content(request: PublishRequest, token: string, author: string, signal: AbortSignal) {
-    if (request.media.length > 0) {
-      const images = await uploadLinkedinImages({ api, token, author, request }, deps, signal, now);
-      const [only] = images;
-      return images.length === 1 && only ? { media: only } : { multiImage: { images } };
-    }
+    if (request.media.length > 0)
+      return uploadLinkedinMedia({ api, token, author, request, deps, signal, now });
     if (request.link) {
       const card = await linkCard(request.link, deps.http, signal);
       return {

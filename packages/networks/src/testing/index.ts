@@ -2,6 +2,7 @@
 // server per network, an OAuth authorisation server, a Mastodon inbox, library media. Apps' tests
 // and browser tests import them from here; production code may not (a dependency rule in lint).
 export * from './library';
+export * from './linkedin-videos';
 export * from './mastodon-inbox';
 export * from './meta-containers';
 export * from './oauth-flow';
