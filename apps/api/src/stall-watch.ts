@@ -6,7 +6,7 @@
 // emails itself; the email job finds them sent when the runner comes back.
 import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
-import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
+import { FAN_OUT_BATCH, fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { emailOrigin } from '@cadence/domain/notifications/links';
 import { queuedStalledEmails, recordPublisherStalled } from '@cadence/domain/notifications/publisher-stalled';
 import { mailDomainOf } from '@cadence/domain/notifications/queue-email';
@@ -31,7 +31,8 @@ export async function watchPublisherOnce(deps: WatchDeps): Promise<{ recorded: n
   if (recorded === 0) return { recorded, sent: 0 };
   const notify = { db, clock, origin: emailOrigin(config), mailDomain: mailDomainOf(config.mail.from) };
   // Bounded: a backlog beyond this is the runner's to drain when it returns.
-  for (let i = 0; i < 10 && (await fanOutNotifications(notify)) >= 500; i++) {}
+  // The people lane: the stalled notice does not wait behind a backlog of post outcomes.
+  for (let i = 0; i < 10 && (await fanOutNotifications(notify, { lane: 'people' })) >= FAN_OUT_BATCH; i++) {}
   const mailer =
     deps.mailer !== undefined ? deps.mailer : config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : null;
   let sent = 0;

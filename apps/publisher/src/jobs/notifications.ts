@@ -1,12 +1,12 @@
-// Notifications on the process's job runner: a fan-out task turns recorded events into
-// notifications and outbox emails every 200 ms (event to bell well under a second), and the
+// Notifications on the process's job runner: two fan-out tasks (a lane each) turn recorded events
+// into notifications and outbox emails every 200 ms (event to bell well under a second), and the
 // "email.send" job kind sends one outbox row per job through SMTP (nodemailer) with backoff.
 import type { Config } from '@cadence/config';
 import type { Db } from '@cadence/db';
 import { emailOrigin } from '@cadence/domain/notifications/links';
 import { DIGEST_BATCH, sendDueDigests } from '@cadence/domain/notifications/digest';
 import { recordExpiringTokens } from '@cadence/domain/notifications/expiring-tokens';
-import { fanOutNotifications } from '@cadence/domain/notifications/fan-out';
+import { FAN_OUT_BATCH, fanOutNotifications } from '@cadence/domain/notifications/fan-out';
 import { EMAIL_JOB, EMAIL_MAX_ATTEMPTS, mailDomainOf } from '@cadence/domain/notifications/queue-email';
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import type { BackoffPolicy, JobRunner } from '@cadence/jobs';
@@ -33,10 +33,14 @@ export function registerNotifications(
   const mailer =
     input.mailer !== undefined ? input.mailer : config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : null;
   const deps = { db, clock, origin: emailOrigin(config), mailDomain: mailDomainOf(config.mail.from) };
-  runner.every('notifications:fan-out', FAN_OUT_EVERY_MS, async () => {
-    // Drain a backlog in batches without waiting for the next tick.
-    while ((await fanOutNotifications(deps)) >= 500) {}
-  });
+  // One task per lane (lanes.ts): the runner never doubles a task but runs different tasks at once,
+  // so a drain's outcomes fan out beside person-directed events instead of in front of them.
+  for (const lane of ['people', 'publications'] as const) {
+    runner.every(`notifications:fan-out:${lane}`, FAN_OUT_EVERY_MS, async () => {
+      // Drain a backlog in batches without waiting for the next tick.
+      while ((await fanOutNotifications(deps, { lane })) >= FAN_OUT_BATCH) {}
+    });
+  }
   // Digests are due a day after the last one; checking every 15 minutes sends each within that.
   runner.every('notifications:digest', DIGEST_CHECK_EVERY_MS, async () => {
     // A full batch means more may be due; bounded so one tick never runs away.

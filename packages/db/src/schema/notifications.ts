@@ -42,11 +42,18 @@ export const notificationEvents = pgTable(
     params: jsonb('params').$type<NotificationParams>().notNull().default({}),
     /** Periodic checks (token expiring, publisher stalled) record once per key. */
     dedupeKey: text('dedupe_key'),
+    /**
+     * A post's outcome (published, failed...): fanned out in a lane of its own, so a drain's
+     * thousands of them never queue in front of a person-directed event (decision 0260).
+     */
+    publicationLane: boolean('publication_lane').notNull().default(false),
     createdAt: instant('created_at').notNull().defaultNow(),
     fannedOutAt: instant('fanned_out_at'),
   },
   (t) => [
-    index('notification_events_pending_idx').on(t.createdAt).where(sql`fanned_out_at is null`),
+    index('notification_events_pending_lane_idx')
+      .on(t.publicationLane, t.createdAt)
+      .where(sql`fanned_out_at is null`),
     uniqueIndex('notification_events_dedupe_unique').on(t.workspaceId, t.kind, t.dedupeKey),
   ],
 );

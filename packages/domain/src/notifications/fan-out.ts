@@ -4,13 +4,12 @@
 // task of the job runner (see register-notifications.ts), never a loop of its own.
 import {
   type Db,
-  emailOutbox,
-  type Executor,
   memberships,
   notificationEvents,
   notificationPreferences,
+  type NotificationParams,
   notificationSettings,
-  notifications,
+  type notifications,
   postComments,
   postEvents,
   posts,
@@ -18,9 +17,11 @@ import {
   users,
   workspaces,
 } from '@cadence/db';
-import type { Locale, NotificationKind } from '@cadence/names';
-import { and, asc, count, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Locale, NotificationDelivery, NotificationKind } from '@cadence/names';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { renderNotificationEmail } from './email-render';
+import { insertNotifications, lockEmailCaps, recentEmailCounts } from './fan-out-writes';
+import type { FanOutLane } from './lanes';
 import { notificationPath, PREFERENCES_PATH } from './links';
 import { DEFAULT_DELIVERY, INSTANT_EMAIL_LIMIT, wantsEmail, wantsInApp } from './preferences-rules';
 import { queueDeliveriesForEvents } from '../webhooks/deliveries';
@@ -43,12 +44,28 @@ const excerptOf = (text: string) => {
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 };
 
-export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promise<number> {
+/** Events a fan-out takes per transaction: short transactions, so a cap lock is never held long. */
+export const FAN_OUT_BATCH = 100;
+
+/**
+ * Fans out up to `limit` pending events of one lane (lanes.ts), oldest first; without a lane, of
+ * either (tests, and a caller that wants everything out). Returns how many it took.
+ */
+export async function fanOutNotifications(
+  deps: NotifyDeps,
+  options: { lane?: FanOutLane; limit?: number } = {},
+): Promise<number> {
+  const limit = options.limit ?? FAN_OUT_BATCH;
   return deps.db.transaction(async (tx) => {
+    const pending = isNull(notificationEvents.fannedOutAt);
     const events = await tx
       .select()
       .from(notificationEvents)
-      .where(isNull(notificationEvents.fannedOutAt))
+      .where(
+        options.lane
+          ? and(pending, eq(notificationEvents.publicationLane, options.lane === 'publications'))
+          : pending,
+      )
       .orderBy(asc(notificationEvents.createdAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -138,7 +155,6 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
       }
     }
 
-    const userIds = [...new Set(memberRows.map((m) => m.userId))];
     const prefs = new Map(
       (
         await tx
@@ -157,25 +173,15 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
         .filter((s) => s.emailDigest)
         .map((s) => `${s.workspaceId}:${s.userId}`),
     );
-    const recentEmails = new Map(
-      userIds.length
-        ? (
-            await tx
-              .select({ userId: emailOutbox.userId, n: count() })
-              .from(emailOutbox)
-              .where(
-                and(
-                  inArray(emailOutbox.userId, userIds),
-                  gte(emailOutbox.createdAt, new Date(now.getTime() - INSTANT_EMAIL_LIMIT.windowMs)),
-                ),
-              )
-              .groupBy(emailOutbox.userId)
-          ).map((r) => [r.userId, r.n])
-        : [],
-    );
-
-    const rows: (typeof notifications.$inferInsert)[] = [];
-    const emails: Parameters<typeof queueEmail>[1][] = [];
+    // Who would get which notification, before deciding which of them become instant emails.
+    const planned: {
+      event: (typeof events)[number];
+      kind: NotificationKind;
+      member: Member;
+      delivery: NotificationDelivery;
+      params: NotificationParams;
+      actorName: string | null;
+    }[] = [];
     for (const event of events) {
       const members = membersOf.get(event.workspaceId) ?? [];
       const post = event.postId ? postById.get(event.postId) : undefined;
@@ -214,53 +220,64 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
           if (!member) continue;
           const delivery = prefs.get(`${event.workspaceId}:${userId}:${kind}`) ?? DEFAULT_DELIVERY[kind];
           if (delivery === 'off') continue;
-          let digestPending = false;
-          if (wantsEmail(delivery)) {
-            const sent = recentEmails.get(userId) ?? 0;
-            if (digestUsers.has(`${event.workspaceId}:${userId}`) || sent >= INSTANT_EMAIL_LIMIT.count) {
-              digestPending = true;
-            } else {
-              recentEmails.set(userId, sent + 1);
-              const path = notificationPath({
-                kind,
-                postId: event.postId,
-                channelId: event.channelId,
-                params,
-              });
-              const rendered = renderNotificationEmail({
-                locale: member.locale,
-                workspace: workspaceNames.get(event.workspaceId) ?? '',
-                preferencesUrl: `${deps.origin}${PREFERENCES_PATH}`,
-                item: { kind, params, actorName, link: `${deps.origin}${path}` },
-              });
-              emails.push({
-                workspaceId: event.workspaceId,
-                userId,
-                to: member.email,
-                locale: member.locale,
-                topic: kind,
-                rendered,
-                mailDomain: deps.mailDomain,
-                now,
-              });
-            }
-          }
-          if (!wantsInApp(delivery) && !digestPending) continue;
-          rows.push({
-            eventId: event.id,
+          planned.push({ event, kind, member, delivery, params, actorName });
+        }
+      }
+    }
+
+    const wantsInstant = (p: (typeof planned)[number]) =>
+      wantsEmail(p.delivery) && !digestUsers.has(`${p.event.workspaceId}:${p.member.userId}`);
+    // The per-person cap counts emails already queued; another fan-out (the other lane, another
+    // process) may be queuing for the same person right now. Holding each would-be recipient's cap
+    // lock until this commit makes the count below include everything committed before us.
+    const emailUserIds = [...new Set(planned.filter(wantsInstant).map((p) => p.member.userId))];
+    await lockEmailCaps(tx, emailUserIds);
+    const recentEmails = await recentEmailCounts(tx, emailUserIds, now);
+
+    const rows: (typeof notifications.$inferInsert)[] = [];
+    const emails: Parameters<typeof queueEmail>[1][] = [];
+    for (const { event, kind, member, delivery, params, actorName } of planned) {
+      const userId = member.userId;
+      let digestPending = false;
+      if (wantsEmail(delivery)) {
+        const sent = recentEmails.get(userId) ?? 0;
+        if (digestUsers.has(`${event.workspaceId}:${userId}`) || sent >= INSTANT_EMAIL_LIMIT.count) {
+          digestPending = true;
+        } else {
+          recentEmails.set(userId, sent + 1);
+          const path = notificationPath({ kind, postId: event.postId, channelId: event.channelId, params });
+          const rendered = renderNotificationEmail({
+            locale: member.locale,
+            workspace: workspaceNames.get(event.workspaceId) ?? '',
+            preferencesUrl: `${deps.origin}${PREFERENCES_PATH}`,
+            item: { kind, params, actorName, link: `${deps.origin}${path}` },
+          });
+          emails.push({
             workspaceId: event.workspaceId,
             userId,
-            kind,
-            postId: event.postId,
-            channelId: event.channelId,
-            actorName,
-            params,
-            inApp: wantsInApp(delivery),
-            digestPending,
-            createdAt: event.createdAt,
+            to: member.email,
+            locale: member.locale,
+            topic: kind,
+            rendered,
+            mailDomain: deps.mailDomain,
+            now,
           });
         }
       }
+      if (!wantsInApp(delivery) && !digestPending) continue;
+      rows.push({
+        eventId: event.id,
+        workspaceId: event.workspaceId,
+        userId,
+        kind,
+        postId: event.postId,
+        channelId: event.channelId,
+        actorName,
+        params,
+        inApp: wantsInApp(delivery),
+        digestPending,
+        createdAt: event.createdAt,
+      });
     }
     await insertNotifications(tx, rows);
     for (const email of emails) await queueEmail(tx, email);
@@ -277,37 +294,4 @@ export async function fanOutNotifications(deps: NotifyDeps, limit = 500): Promis
       );
     return events.length;
   });
-}
-
-/**
- * All of a batch's notifications in one statement carrying one JSON parameter: a multi-row VALUES
- * with 11 parameters a row spent most of a fan-out building and binding them (1,000 rows took
- * 300-500 ms on the shared 2-core machine, bench/notifications.bench.ts), which the bell waited on.
- */
-async function insertNotifications(tx: Executor, rows: (typeof notifications.$inferInsert)[]) {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      event_id: r.eventId,
-      workspace_id: r.workspaceId,
-      user_id: r.userId,
-      kind: r.kind,
-      post_id: r.postId ?? null,
-      channel_id: r.channelId ?? null,
-      actor_name: r.actorName ?? null,
-      params: r.params ?? {},
-      in_app: r.inApp,
-      digest_pending: r.digestPending ?? false,
-      created_at: (r.createdAt ?? new Date()).toISOString(),
-    })),
-  );
-  await tx.execute(sql`
-    INSERT INTO notifications (event_id, workspace_id, user_id, kind, post_id, channel_id, actor_name,
-      params, in_app, digest_pending, created_at)
-    SELECT event_id, workspace_id, user_id, kind, post_id, channel_id, actor_name, params, in_app,
-      digest_pending, created_at
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(event_id uuid, workspace_id uuid, user_id uuid,
-      kind notification_kind, post_id uuid, channel_id uuid, actor_name text, params jsonb,
-      in_app boolean, digest_pending boolean, created_at timestamptz)
-    ON CONFLICT DO NOTHING`);
 }

@@ -1,5 +1,6 @@
 import { type Executor, type NotificationParams, notificationEvents } from '@cadence/db';
 import type { NotificationKind } from '@cadence/names';
+import { laneOf } from './lanes';
 
 export interface NotificationEventInput {
   workspaceId: string;
@@ -30,6 +31,7 @@ export async function recordNotificationEvent(tx: Executor, input: NotificationE
       subjectUserId: input.subjectUserId ?? null,
       params: input.params ?? {},
       dedupeKey: input.dedupeKey ?? null,
+      publicationLane: laneOf(input.kind) === 'publications',
     })
     .onConflictDoNothing()
     .returning({ id: notificationEvents.id });

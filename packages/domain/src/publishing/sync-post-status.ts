@@ -75,10 +75,11 @@ export async function syncPostStatuses(
       FROM changed
     )
     -- The outcome people must hear about, in the same statement (the notifications outbox).
-    INSERT INTO notification_events (workspace_id, kind, post_id, actor_user_id)
+    -- Outcomes only, so all in the publications lane (notifications/lanes.ts).
+    INSERT INTO notification_events (workspace_id, kind, post_id, actor_user_id, publication_lane)
     SELECT workspace_id, (CASE "to" WHEN 'published' THEN 'post_published'
       WHEN 'partially_published' THEN 'post_partly_published' ELSE 'post_failed' END)::notification_kind,
-      id, ${actor.userId}::uuid
+      id, ${actor.userId}::uuid, true
     FROM changed WHERE "to" IN ('published', 'partially_published', 'failed')`);
   return changes.length;
 }
