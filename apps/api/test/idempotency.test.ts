@@ -3,7 +3,7 @@ import { sha256 } from '@cadence/domain/security/tokens';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdTransaction } from '../src/http/held-transaction';
-import { canonicalJson } from '../src/plugins/idempotency';
+import { canonicalJson } from '@cadence/domain/idempotency/canonical-json';
 import { createChannel } from './calendar-fixtures';
 import {
   addMember,

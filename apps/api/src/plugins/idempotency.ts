@@ -11,11 +11,12 @@
 // retry after a crash finds the outcome or runs at once. "In progress" is the live transaction
 // itself: a concurrent request with the same key waits on the row's unique index until the first
 // commits (then replays) or rolls back or dies (then runs). Only 2xx responses are kept.
-// See docs/decisions/0051-idempotency-keys.md.
-import { idempotencyKeys } from '@cadence/db';
-import { idempotencyCutoff } from '@cadence/domain/idempotency/retention';
+// The store itself (claim, answer, retention) is the domain's (packages/domain/src/idempotency/);
+// this plugin wires it to the request's hooks. See docs/decisions/0051-idempotency-keys.md.
+import { canonicalJson } from '@cadence/domain/idempotency/canonical-json';
+import { claimIdempotencyKey, type IdempotencyClaim } from '@cadence/domain/idempotency/claim-key';
+import { recordIdempotentResponse } from '@cadence/domain/idempotency/record-response';
 import { sha256 } from '@cadence/domain/security/tokens';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type {
   FastifyInstance,
   FastifyReply,
@@ -52,18 +53,6 @@ const KEY = /^[\x21-\x7E]{1,255}$/;
 const WAIT_MS = 5_000;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 
-/** JSON with object keys sorted, so two bodies that mean the same hash the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 function callerScope(request: FastifyRequest): string | null {
   const auth = request.auth;
   if (auth.kind === 'token') return `token:${auth.token.id}`;
@@ -75,63 +64,10 @@ function fail(reply: FastifyReply, status: number, code: string, message: string
   return reply.code(status).send({ error: { code, message, requestId: String(reply.request.id) } });
 }
 
-/** PostgreSQL's lock_not_available (55P03), raised when lock_timeout runs out. */
-function isLockTimeout(e: unknown): boolean {
-  for (let c: unknown = e; c instanceof Error; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === '55P03') return true;
-  }
-  return false;
-}
-
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.database;
 
-  type Claim =
-    | { kind: 'claimed'; id: string }
-    | { kind: 'found'; row: typeof idempotencyKeys.$inferSelect }
-    | { kind: 'busy' };
-
-  /** Claims the key inside `held`; on a conflict, reads the committed row instead. */
-  async function claim(
-    held: HeldTransaction,
-    scope: string,
-    key: string,
-    requestHash: string,
-  ): Promise<Claim> {
-    const { tx } = held;
-    const now = ctx.clock();
-    if (ctx.database.driver === 'pg') {
-      // Another live request holding this key makes the insert below wait; not forever.
-      await tx.execute(sql.raw(`SET LOCAL lock_timeout = '${WAIT_MS}ms'`));
-    }
-    // Expired keys make way. So do rows left "in_progress" by versions that committed the claim
-    // apart from the effect: nothing can still be running them.
-    await tx
-      .delete(idempotencyKeys)
-      .where(
-        and(
-          eq(idempotencyKeys.callerScope, scope),
-          eq(idempotencyKeys.key, key),
-          or(lt(idempotencyKeys.createdAt, idempotencyCutoff(now)), eq(idempotencyKeys.state, 'in_progress')),
-        ),
-      );
-    try {
-      const [row] = await tx
-        .insert(idempotencyKeys)
-        .values({ callerScope: scope, key, requestHash, createdAt: now })
-        .onConflictDoNothing({ target: [idempotencyKeys.callerScope, idempotencyKeys.key] })
-        .returning({ id: idempotencyKeys.id });
-      if (row) return { kind: 'claimed', id: row.id };
-    } catch (e) {
-      if (isLockTimeout(e)) return { kind: 'busy' };
-      throw e;
-    }
-    const [found] = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.callerScope, scope), eq(idempotencyKeys.key, key)));
-    return found ? { kind: 'found', row: found } : { kind: 'busy' };
-  }
+  const lockWaitMs = ctx.database.driver === 'pg' ? WAIT_MS : null;
 
   // The body as the client sent it, before validation fills in defaults: what "same body" means.
   const preValidation: preValidationHookHandler = async (request) => {
@@ -157,9 +93,13 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     const requestHash = request.idempotencyHash;
     if (requestHash === undefined) return;
     const held = await holdTransaction(db);
-    let outcome: Claim;
+    let outcome: IdempotencyClaim;
     try {
-      outcome = await claim(held, scope, key, requestHash);
+      outcome = await claimIdempotencyKey(
+        { tx: held.tx, clock: ctx.clock, lockWaitMs },
+        { scope },
+        { key, requestHash },
+      );
     } catch (e) {
       await held.rollback();
       throw e;
@@ -211,16 +151,11 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
       if (typeof value === 'string') headers[name] = value;
     }
     try {
-      await claim.held.tx
-        .update(idempotencyKeys)
-        .set({
-          state: 'completed',
-          responseStatus: reply.statusCode,
-          responseBody: stored,
-          responseHeaders: headers,
-          completedAt: ctx.clock(),
-        })
-        .where(eq(idempotencyKeys.id, claim.id));
+      await recordIdempotentResponse(
+        { tx: claim.held.tx, clock: ctx.clock },
+        { id: claim.id },
+        { status: reply.statusCode, body: stored, headers },
+      );
       await claim.held.commit();
     } catch (e) {
       await claim.held.rollback().catch(() => {});
