@@ -6,6 +6,7 @@
 // items and cursor (the next sync after reconnecting continues from there); a passing fault is
 // thrown for the runner's backoff.
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
+import { inboxPurgePending } from '@cadence/domain/inbox/channel-inbox-removal';
 import { BACKFILL_MS, readCursor, stepWalk } from '@cadence/domain/inbox/sync-walk';
 import { INBOX_SYNC_EVERY_MS } from '@cadence/domain/inbox/rules';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
@@ -39,6 +40,8 @@ export async function syncInboxChannel(
   const [channel] = await db.select().from(channels).where(eq(channels.id, channelId));
   const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
   if (!channel || !adapter || channel.status !== 'connected') return { outcome: 'skipped', stored: 0 };
+  // Items of an earlier connection are still being removed: syncing now would lose the new ones.
+  if (await inboxPurgePending(db, channelId)) return { outcome: 'skipped', stored: 0 };
   await db
     .insert(inboxSyncStates)
     .values({ channelId, workspaceId: channel.workspaceId, nextSyncAt: now })

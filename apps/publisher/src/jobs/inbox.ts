@@ -1,15 +1,18 @@
 // The inbox on the process's job runner (decision 0063: no loop of its own): a periodic task finds
 // the channels whose sync is due and enqueues one "inbox.sync" job each (keyed per channel and
 // slot, so several processes enqueue it once); a run that leaves pages for later enqueues its
-// continuation at once. Replies sent from Cadence are "inbox.reply" jobs (see inbox/send-reply.ts).
+// continuation at once. Replies sent from Cadence are "inbox.reply" jobs (see inbox/send-reply.ts);
+// a disconnected channel's items are removed by an "inbox.purge-channel" job (inbox/purge-channel.ts).
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import type { JobRunner } from '@cadence/jobs';
 import type { AdapterRegistry } from '@cadence/networks';
 import type { Network } from '@cadence/names';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { INBOX_REPLY_JOB, INBOX_SYNC_JOB } from '@cadence/domain/inbox/rules';
+import type { InboxPurgePayload } from '@cadence/domain/inbox/channel-inbox-removal';
+import { INBOX_PURGE_JOB, INBOX_REPLY_JOB, INBOX_SYNC_JOB } from '@cadence/domain/inbox/rules';
 import type { PublisherLogger } from '../deps';
+import { purgeChannelInbox } from '../inbox/purge-channel';
 import { sendInboxReply } from '../inbox/send-reply';
 import { syncInboxChannel } from '../inbox/sync-channel';
 
@@ -84,6 +87,14 @@ export function registerInbox(runner: JobRunner, deps: InboxJobDeps): void {
     run: async (payload, ctx) => {
       const outcome = await sendInboxReply(deps, payload.replyId, ctx.attempt, ctx.signal);
       deps.logger.debug({ replyId: payload.replyId, outcome }, 'inbox reply');
+    },
+  });
+  runner.register<InboxPurgePayload>(INBOX_PURGE_JOB, {
+    concurrency: 1,
+    backoff: { baseMs: 5_000, maxMs: 5 * 60_000 },
+    run: async (payload, ctx) => {
+      const removed = await purgeChannelInbox(deps.db, payload, ctx.signal);
+      deps.logger.debug({ channelId: payload.channelId, removed }, 'inbox purge');
     },
   });
 }

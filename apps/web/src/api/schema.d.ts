@@ -4162,7 +4162,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Remove a channel */
+        /** Remove a channel and its inbox conversations: 204 when done; 202 when it has more than 1,000 (disconnected at once, removed with them shortly by a background job) */
         delete: {
             parameters: {
                 query?: never;
@@ -4175,6 +4175,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Inbox items the channel had */
+                            items: number;
+                            /**
+                             * @description done: removed in the same commit; queued: removed in chunks by a background job, shortly
+                             * @enum {string}
+                             */
+                            removal: "done" | "queued";
+                        };
+                    };
+                };
                 /** @description Default Response */
                 204: {
                     headers: {
@@ -4249,7 +4266,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename, replace credentials (reconnect) or disconnect */
+        /** Rename, replace credentials (reconnect) or disconnect (status disconnected: its inbox conversations are removed) */
         patch: {
             parameters: {
                 query?: never;
@@ -4905,7 +4922,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke Cadence’s access at the network (where it allows) and forget the credentials */
+        /** Revoke Cadence’s access at the network (where it allows), forget the credentials and remove the conversations synced from it */
         post: {
             parameters: {
                 query?: never;
@@ -4948,6 +4965,16 @@ export interface paths {
                             };
                             /** @enum {string} */
                             revocation: "revoked" | "not_offered" | "failed";
+                            /** @description The conversations synced from the channel, removed with it */
+                            inbox: {
+                                /** @description Inbox items the channel had */
+                                items: number;
+                                /**
+                                 * @description done: removed in the same commit; queued: removed in chunks by a background job, shortly
+                                 * @enum {string}
+                                 */
+                                removal: "done" | "queued";
+                            };
                         };
                     };
                 };
@@ -13673,6 +13700,113 @@ export interface paths {
                                 canReply: boolean;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many conversations were synced from a channel (what disconnecting or removing it deletes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @description Inbox items synced from this channel: what a disconnect or a removal deletes */
+                            items: number;
                         };
                     };
                 };

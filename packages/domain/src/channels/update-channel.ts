@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
+import { removeChannelInbox } from '../inbox/channel-inbox-removal';
 import { sealedIn, sealJson } from '../security/secret-box';
 import type { ChannelDeps } from './channel-deps';
 import { toPublicChannel } from './public-channel';
@@ -52,6 +53,10 @@ export async function updateChannel(
       .where(eq(channels.id, channelId))
       .returning();
     if (!row) throw notFound('channel');
+    // Disconnecting takes the synced conversations with it (decision 0271).
+    if (row.status === 'disconnected' && current.status !== 'disconnected') {
+      await removeChannelInbox(tx, { workspaceId: actor.workspaceId, channelId, now: deps.clock() });
+    }
     const before = toPublicChannel(current);
     const after = toPublicChannel(row);
     await recordAudit(tx, actor, {

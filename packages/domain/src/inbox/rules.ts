@@ -7,6 +7,7 @@ export const INBOX_READY_NETWORKS: ReadonlySet<Network> = new Set<Network>(['mas
 /** The job kinds of the inbox on the shared runner. */
 export const INBOX_SYNC_JOB = 'inbox.sync';
 export const INBOX_REPLY_JOB = 'inbox.reply';
+export const INBOX_PURGE_JOB = 'inbox.purge-channel';
 
 /** How often each channel is synced; a run holds its channel longer than this (sync-channel.ts). */
 export const INBOX_SYNC_EVERY_MS = 2 * 60_000;

@@ -169,3 +169,19 @@ export const inboxSyncInputSchema = z.strictObject({
   /** One channel; omitted: every channel of the workspace the inbox reads. */
   channelId: z.uuid().optional(),
 });
+
+/** What leaving a channel does to its synced conversations (decision 0271). */
+export const inboxRemovalSchema = z.object({
+  items: z.number().int().describe('Inbox items the channel had'),
+  removal: z
+    .enum(['done', 'queued'])
+    .describe('done: removed in the same commit; queued: removed in chunks by a background job, shortly'),
+});
+
+export const channelInboxCountSchema = z.object({
+  channelId: z.uuid(),
+  items: z
+    .number()
+    .int()
+    .describe('Inbox items synced from this channel: what a disconnect or a removal deletes'),
+});

@@ -4,6 +4,7 @@ import { getChannel } from '@cadence/domain/channels/get-channel';
 import { listChannels } from '@cadence/domain/channels/list-channels';
 import { updateChannel } from '@cadence/domain/channels/update-channel';
 import { channelCreateSchema, channelSchema, channelUpdateSchema } from '@cadence/domain/channels/schemas';
+import { inboxRemovalSchema } from '@cadence/domain/inbox/schemas';
 import { channelCredentialUrlGuard } from '@cadence/networks/outgoing-url-policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -102,7 +103,8 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: { minRole: 'manager' } },
       schema: {
         tags: ['channels'],
-        summary: 'Rename, replace credentials (reconnect) or disconnect',
+        summary:
+          'Rename, replace credentials (reconnect) or disconnect (status disconnected: its inbox conversations are removed)',
         params: channelParams,
         body: channelUpdateSchema,
         response: { 200: channelSchema, ...errorResponses },
@@ -122,14 +124,19 @@ export async function channelRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: { minRole: 'manager' } },
       schema: {
         tags: ['channels'],
-        summary: 'Remove a channel',
+        summary:
+          'Remove a channel and its inbox conversations: 204 when done; 202 when it has more than 1,000 (disconnected at once, removed with them shortly by a background job)',
         params: channelParams,
-        response: { 204: z.null(), ...errorResponses },
+        response: { 202: inboxRemovalSchema, 204: z.null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      await deleteChannel(db, { ...request.actor, requestId: request.id }, request.params.channelId);
-      return reply.code(204).send(null);
+      const inbox = await deleteChannel(
+        deps,
+        { ...request.actor, requestId: request.id },
+        request.params.channelId,
+      );
+      return inbox.removal === 'done' ? reply.code(204).send(null) : reply.code(202).send(inbox);
     },
   );
 }

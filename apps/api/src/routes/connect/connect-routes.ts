@@ -7,6 +7,7 @@ import { disconnectChannel } from '@cadence/domain/channels/connect/disconnect-c
 import { finishConnect } from '@cadence/domain/channels/connect/finish-connect';
 import { refreshChannelToken } from '@cadence/domain/channels/connect/refresh-tokens';
 import { startConnect } from '@cadence/domain/channels/connect/start-connect';
+import { inboxRemovalSchema } from '@cadence/domain/inbox/schemas';
 import { OAUTH_NETWORKS } from '@cadence/networks/oauth/providers';
 import { channels } from '@cadence/db';
 import { toPublicChannel } from '@cadence/domain/channels/public-channel';
@@ -185,10 +186,15 @@ export async function connectRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: { minRole: 'manager' } },
       schema: {
         tags: ['channels'],
-        summary: 'Revoke Cadence’s access at the network (where it allows) and forget the credentials',
+        summary:
+          'Revoke Cadence’s access at the network (where it allows), forget the credentials and remove the conversations synced from it',
         params: channelParams,
         response: {
-          200: z.object({ channel: channelSchema, revocation: z.enum(['revoked', 'not_offered', 'failed']) }),
+          200: z.object({
+            channel: channelSchema,
+            revocation: z.enum(['revoked', 'not_offered', 'failed']),
+            inbox: inboxRemovalSchema.describe('The conversations synced from the channel, removed with it'),
+          }),
           ...errorResponses,
         },
       },

@@ -2,11 +2,13 @@
 // badge's counts, one item's conversation, triage (status, snooze, assignee) and internal notes.
 // Viewers read; editors (community managers) and above triage. Replies: inbox-reply-routes.ts.
 import { changeInboxItem } from '@cadence/domain/inbox/change-inbox-item';
+import { countChannelInbox } from '@cadence/domain/inbox/channel-inbox-removal';
 import { getInboxConversation } from '@cadence/domain/inbox/get-conversation';
 import { addInboxNote, assertInboxItem, listInboxNotes } from '@cadence/domain/inbox/inbox-notes';
 import { inboxCounts, listInboxItems } from '@cadence/domain/inbox/list-inbox';
 import { requestInboxSync } from '@cadence/domain/inbox/request-sync';
 import {
+  channelInboxCountSchema,
   inboxConversationSchema,
   inboxCountsSchema,
   inboxItemChangeSchema,
@@ -50,6 +52,24 @@ export async function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
       const rows = await listInboxItems(db, request.actor, q, decodeCursor(q.cursor), ctx.clock());
       return toPage(rows, q.limit);
     },
+  );
+
+  r.get(
+    '/workspaces/:workspaceId/inbox/channels/:channelId',
+    {
+      config: read,
+      schema: {
+        tags: ['inbox'],
+        summary:
+          'How many conversations were synced from a channel (what disconnecting or removing it deletes)',
+        params: workspaceParams.extend({ channelId: z.uuid() }),
+        response: { 200: channelInboxCountSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      channelId: request.params.channelId,
+      items: await countChannelInbox(db, request.actor, request.params.channelId),
+    }),
   );
 
   r.get(

@@ -22,13 +22,47 @@ export const useChannels = (workspaceId: string) => useQuery(channelsQuery(works
 export function useDeleteChannel(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (channelId: string) => {
+    // 202 with { items, removal: 'queued' } when the channel had too many conversations to remove
+    // at once: it stays, disconnected, until the background job has removed them (204 otherwise).
+    mutationFn: async (channelId: string) =>
       unwrap(
         await api.DELETE('/api/v1/workspaces/{workspaceId}/channels/{channelId}', {
           params: { path: { workspaceId, channelId } },
         }),
-      );
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),
+      ) ?? null,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),
+        queryClient.invalidateQueries({ queryKey: ['inbox', workspaceId] }),
+      ]),
+  });
+}
+
+/** The conversations synced from a channel: what disconnecting or removing it deletes. */
+export const useChannelInboxCount = (workspaceId: string, channelId: string) =>
+  useQuery({
+    queryKey: ['inbox', workspaceId, 'channel-count', channelId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}', {
+          params: { path: { workspaceId, channelId } },
+        }),
+      ).items,
+  });
+
+export function useDisconnectChannel(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (channelId: string) =>
+      unwrap(
+        await api.POST('/api/v1/workspaces/{workspaceId}/channels/{channelId}/disconnect', {
+          params: { path: { workspaceId, channelId } },
+        }),
+      ).inbox,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),
+        queryClient.invalidateQueries({ queryKey: ['inbox', workspaceId] }),
+      ]),
   });
 }

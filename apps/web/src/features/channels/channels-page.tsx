@@ -3,7 +3,8 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { roleAtLeast } from '../../ui/roles';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
-import { type Channel, useChannels, useDeleteChannel } from './channel-queries';
+import { ChannelInboxNotice } from './channel-inbox-notice';
+import { type Channel, useChannels, useDeleteChannel, useDisconnectChannel } from './channel-queries';
 import { ConnectButtons, ReconnectButton } from './connect-buttons';
 import { ConnectOutcome } from './connect-outcome';
 import { QueueSlotsEditor } from './queue-slots-editor';
@@ -19,6 +20,7 @@ export function ChannelsPage() {
   const { workspace } = useCurrentWorkspace();
   const channels = useChannels(workspace.id);
   const remove = useDeleteChannel(workspace.id);
+  const disconnect = useDisconnectChannel(workspace.id);
   const canManage = roleAtLeast(workspace.role, 'manager');
 
   return (
@@ -53,23 +55,53 @@ export function ChannelsPage() {
                 <QueueSlotsEditor workspaceId={workspace.id} channelId={c.id} canEdit={canManage} />
               </details>
               {canManage && (
-                <ConfirmDialog
-                  trigger={
-                    <button type="button" className="btn btn-small btn-danger">
-                      {t('channels.delete')}
-                    </button>
-                  }
-                  title={t('channels.deleteTitle', { name: c.displayName })}
-                  body={<p>{t('channels.deleteBody')}</p>}
-                  confirmLabel={t('channels.delete')}
-                  onConfirm={() => remove.mutate(c.id)}
-                />
+                <div className="channel-actions">
+                  {c.status !== 'disconnected' && (
+                    <ConfirmDialog
+                      trigger={
+                        <button type="button" className="btn btn-small">
+                          {t('channels.disconnect')}
+                        </button>
+                      }
+                      title={t('channels.disconnectTitle', { name: c.displayName })}
+                      body={
+                        <>
+                          <p>{t('channels.disconnectBody')}</p>
+                          <ChannelInboxNotice workspaceId={workspace.id} channelId={c.id} />
+                        </>
+                      }
+                      confirmLabel={t('channels.disconnect')}
+                      onConfirm={() => disconnect.mutate(c.id)}
+                    />
+                  )}
+                  <ConfirmDialog
+                    trigger={
+                      <button type="button" className="btn btn-small btn-danger">
+                        {t('channels.delete')}
+                      </button>
+                    }
+                    title={t('channels.deleteTitle', { name: c.displayName })}
+                    body={
+                      <>
+                        <p>{t('channels.deleteBody')}</p>
+                        <ChannelInboxNotice workspaceId={workspace.id} channelId={c.id} />
+                      </>
+                    }
+                    confirmLabel={t('channels.delete')}
+                    onConfirm={() => remove.mutate(c.id)}
+                  />
+                </div>
               )}
             </li>
           ))}
         </ul>
       )}
-      <InlineError error={remove.error} />
+      {remove.data && (
+        <p role="status" className="muted">
+          {t('channels.removingLater', { count: remove.data.items })}
+        </p>
+      )}
+      <InlineError error={remove.error ?? disconnect.error} />
       {canManage && <ConnectButtons workspaceId={workspace.id} />}
     </section>
   );

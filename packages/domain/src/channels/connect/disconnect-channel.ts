@@ -1,11 +1,13 @@
 // Disconnecting a channel: Cadence asks the network to revoke its token where the network offers
 // that (Mastodon, LinkedIn, X, Facebook), then forgets the credentials. A revocation the network
 // does not confirm does not keep the credentials alive here; the audit event says what happened.
+// The conversations synced from the channel go with the connection (decision 0271).
 import { channels, channelTokens } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../accounts/actor';
 import { recordAudit } from '../../audit/record-audit';
 import { notFound } from '../../errors';
+import { removeChannelInbox } from '../../inbox/channel-inbox-removal';
 import { openJson, sealedIn } from '../../security/secret-box';
 import { toPublicChannel } from '../public-channel';
 import type { ConnectDeps } from './channel-access';
@@ -39,14 +41,19 @@ export async function disconnectChannel(deps: ConnectDeps, actor: Actor, input: 
       .returning();
     if (!row) throw notFound('channel');
     await tx.delete(channelTokens).where(eq(channelTokens.channelId, channel.id));
+    const inbox = await removeChannelInbox(tx, {
+      workspaceId: actor.workspaceId,
+      channelId: channel.id,
+      now: deps.clock(),
+    });
     const after = toPublicChannel(row);
     await recordAudit(tx, actor, {
       action: 'channel.disconnected',
       entityType: 'channel',
       entityId: channel.id,
       before: toPublicChannel(channel),
-      after: { ...after, revocation, ...(revocationError ? { revocationError } : {}) },
+      after: { ...after, revocation, ...(revocationError ? { revocationError } : {}), inbox },
     });
-    return { channel: after, revocation };
+    return { channel: after, revocation, inbox };
   });
 }
