@@ -209,6 +209,33 @@ describe('Bluesky adapter', () => {
     });
   });
 
+  it('uploads the blob again when the retry comes after the PDS may have collected it (minutes)', async () => {
+    let at = new Date('2026-03-01T10:00:00Z');
+    const a = createBlueskyAdapter({
+      http: { allowPrivateNetworkUrls: true },
+      library: fakeLibrary(),
+      uploads: memoryUploads(),
+      clock: () => at,
+    });
+    const request = publishRequest({
+      network: 'bluesky',
+      credentials: creds(),
+      targetId: 't-library-late',
+      media: [libraryRef('Poster')],
+    });
+    const blobs = () => net.requests.filter((r) => r.path.endsWith('uploadBlob')).length;
+    const before = blobs();
+    mode = 'records_down';
+    await failureOf(a.publish(request, signal()));
+    at = new Date('2026-03-01T10:05:00Z');
+    await failureOf(a.publish(request, signal()));
+    expect(blobs()).toBe(before + 1);
+    mode = 'ok';
+    at = new Date('2026-03-01T10:20:00Z');
+    await a.publish(request, signal());
+    expect(blobs()).toBe(before + 2);
+  });
+
   it('never reads another workspace’s library item', async () => {
     const a = createBlueskyAdapter({ http: { allowPrivateNetworkUrls: true }, library: fakeLibrary() });
     const request = publishRequest({

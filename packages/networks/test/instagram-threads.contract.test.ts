@@ -7,7 +7,7 @@ import { instagramOAuth } from '../src/instagram/oauth';
 import { createThreadsAdapter } from '../src/threads/adapter';
 import { threadsOAuth } from '../src/threads/oauth';
 import { type ContainerFake, containerRoutes } from '../src/testing/meta-containers';
-import { fakeLibrary, LIBRARY_ITEM, libraryRef } from '../src/testing/library';
+import { fakeLibrary, LIBRARY_ITEM, libraryRef, memoryUploads } from '../src/testing/library';
 import { connect } from '../src/testing/oauth-flow';
 import { oauthServer } from '../src/testing/oauth-server';
 import { publishRequest, signal } from '../src/testing/publish-request';
@@ -170,6 +170,54 @@ describe('Instagram', () => {
     }
   });
 
+  it('a retry after the publish step failed publishes the containers already made, until they expire', async () => {
+    let at = new Date('2026-03-01T10:00:00Z');
+    const uploads = memoryUploads();
+    const remembering = createInstagramAdapter({
+      http,
+      baseUrl: net.url,
+      pollIntervalMs: 5,
+      uploads,
+      clock: () => at,
+    });
+    const carousel = publishRequest({
+      network: 'instagram',
+      credentials: creds,
+      targetId: '3d4e5f6a-7b8c-4d9e-8f0a-b1c2d3e4f5a6',
+      media: [
+        { url: `${net.url}/image.png`, alt: 'One', kind: 'image' },
+        { url: `${net.url}/image.png?2`, alt: 'Two', kind: 'image' },
+      ],
+    });
+    fake.failNextPublish = true;
+    await expect(remembering.publish(carousel, signal())).rejects.toMatchObject({
+      failure: { kind: 'transient' },
+    });
+    const made = fake.containers.size;
+    const [carouselId] = [...fake.containers.keys()].slice(-1);
+    const fetches = fake.fetched.length;
+
+    await remembering.publish(carousel, signal());
+    expect(fake.containers.size).toBe(made);
+    expect(fake.fetched.length).toBe(fetches);
+    expect(fake.published.at(-1)).toBe(carouselId);
+
+    // A day later Meta has dropped an unpublished container: the retry makes new ones.
+    const single = {
+      ...carousel,
+      targetId: '4e5f6a7b-8c9d-4e0f-9a1b-c2d3e4f5a6b7',
+      media: carousel.media.slice(0, 1),
+    };
+    fake.failNextPublish = true;
+    await expect(remembering.publish(single, signal())).rejects.toMatchObject({
+      failure: { kind: 'transient' },
+    });
+    const before = fake.containers.size;
+    at = new Date('2026-03-02T10:00:00Z');
+    await remembering.publish(single, signal());
+    expect(fake.containers.size).toBe(before + 1);
+  });
+
   it('builds a carousel from several media', async () => {
     await adapter().publish(
       publishRequest({
@@ -286,6 +334,24 @@ describe('Threads', () => {
     });
     expect(fake.fetched.slice(before).map((f) => f.ok)).toEqual([true, true]);
     expect(library.linked).toEqual([LIBRARY_ITEM, LIBRARY_ITEM]);
+  });
+
+  it('a retry after the publish step failed publishes the same container', async () => {
+    const withMemory = createThreadsAdapter({
+      http,
+      baseUrl: net.url,
+      pollIntervalMs: 5,
+      uploads: memoryUploads(),
+    });
+    const request = publishRequest({ network: 'threads', credentials: creds, text: 'Once only' });
+    fake.failNextPublish = true;
+    await expect(withMemory.publish(request, signal())).rejects.toMatchObject({
+      failure: { kind: 'transient' },
+    });
+    const made = fake.containers.size;
+    await withMemory.publish(request, signal());
+    expect(fake.containers.size).toBe(made);
+    expect(fake.published.at(-1)).toBe([...fake.containers.keys()].at(-1));
   });
 
   it('maps a revoked token', async () => {

@@ -1,14 +1,15 @@
 // What a Bluesky post carries besides text: up to four images uploaded as blobs with their alt
 // text and aspect ratio (app.bsky.embed.images), or else a link card for the post's link
 // (app.bsky.embed.external). Each blob ref is remembered per target before the post is made, so a
-// retry reuses it (the PDS keeps an unreferenced blob for a while before collecting it).
+// retry reuses it, but only for a short while: uploadBlob's documentation says a blob nobody
+// references is deleted after a time window of "minutes", so a blob is reused for 7.5 minutes.
 import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import type { PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import type { AdapterDeps } from '../network-http/compose';
-import { loadMedia, uploadKey, uploadOnce } from '../network-http/library-media';
+import { expiresIn, loadMedia, uploadKey, uploadOnce } from '../network-http/library-media';
 import { linkCard } from '../network-http/link-card';
 import type { BlueskySession } from './session';
 import { xrpc } from './xrpc';
@@ -27,6 +28,10 @@ const uploaded = z.object({
     .optional(),
 });
 const uploadAnswer = z.object({ blob: blobRef });
+const remembered = uploaded.extend({ expiresAt: z.string().optional() });
+
+/** Taken from uploadBlob's "(eg, minutes)", on the short side: a lost blob fails the post. */
+const BLOB_LIFETIME_MS = 15 * 60_000;
 
 /** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
 const MAX_IMAGE_BYTES = 1_000_000;
@@ -53,10 +58,15 @@ export async function buildEmbed(
         deps.uploads,
         input.request.targetId,
         uploadKey('bluesky', index, ref),
-        uploaded,
-        () => uploadImage(ref, input, deps, signal, now),
+        remembered,
+        async () => ({
+          ...(await uploadImage(ref, input, deps, signal, now)),
+          expiresAt: expiresIn(now, BLOB_LIFETIME_MS),
+        }),
+        now,
       );
-      images.push({ ...remote, alt: ref.alt });
+      const { expiresAt: _kept, ...image } = remote;
+      images.push({ ...image, alt: ref.alt });
     }
     return { $type: 'app.bsky.embed.images', images };
   }

@@ -1,7 +1,8 @@
 // Instagram professional accounts: POST /{ig-user-id}/media makes a container (Meta fetches the
 // image or video from its URL), GET /{container}?fields=status_code until FINISHED, then
 // POST /{ig-user-id}/media_publish. Several media make a carousel of child containers. Instagram
-// needs at least one image or video (library items reach Meta as signed links from PUBLIC_URL), and has no idempotency key: an unclear outcome goes to a person.
+// needs at least one image or video (library items reach Meta as signed links from PUBLIC_URL), and
+// has no idempotency key: an unclear outcome goes to a person. Containers are remembered per target.
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
@@ -9,7 +10,7 @@ import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
 import { fetchableUrl } from '../network-http/library-media';
-import { containerSteps } from '../meta/containers';
+import { aboutMedia as about, containerKey, containerSteps } from '../meta/containers';
 import { readPermalink } from '../meta/graph';
 import { INSTAGRAM_GRAPH, INSTAGRAM_VERSION, instagramCredentialsSchema } from './credentials';
 
@@ -28,7 +29,11 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
       const { igUserId, accessToken: token } = parsed.data;
       if (request.media.length === 0)
         throw new NetworkError('permanent', 'Instagram posts need at least one image or video');
-      const { post, wait } = containerSteps({
+      const {
+        post,
+        wait,
+        container: once,
+      } = containerSteps({
         graph,
         token,
         network: 'Instagram',
@@ -37,6 +42,8 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
         http: deps.http,
         signal,
         now,
+        targetId: request.targetId,
+        uploads: deps.uploads,
       });
       // A library item becomes a signed link made just before its container, so it is fresh when
       // Meta fetches it.
@@ -50,29 +57,33 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
       let container: string;
       const [only] = request.media;
       if (request.media.length === 1 && only) {
-        container = await post(
+        container = await once(
           `${igUserId}/media`,
-          { ...(await mediaFields(only)), caption },
+          containerKey('instagram', 'post', { ...about(only), caption }),
+          async () => ({ ...(await mediaFields(only)), caption }),
           'Preparing the Instagram post',
         );
       } else {
         const children = [];
-        for (const ref of request.media.slice(0, 10)) {
-          const child = await post(
+        for (const [index, ref] of request.media.slice(0, 10).entries()) {
+          const child = await once(
             `${igUserId}/media`,
-            {
+            containerKey('instagram', `item-${index}`, about(ref)),
+            async () => ({
               ...(await mediaFields(ref)),
               is_carousel_item: 'true',
               ...(ref.kind === 'video' ? { media_type: 'VIDEO' } : {}),
-            },
+            }),
             'Preparing an Instagram carousel item',
           );
           await wait(child);
           children.push(child);
         }
-        container = await post(
+        const fields = { media_type: 'CAROUSEL', children: children.join(','), caption };
+        container = await once(
           `${igUserId}/media`,
-          { media_type: 'CAROUSEL', children: children.join(','), caption },
+          containerKey('instagram', 'carousel', fields),
+          async () => fields,
           'Preparing the Instagram carousel',
         );
       }

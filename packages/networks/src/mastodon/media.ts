@@ -1,20 +1,23 @@
 // Mastodon media: POST /api/v2/media (multipart `file` + `description` as alt text) answers 200
 // when processed or 202 while processing; then GET /api/v1/media/:id answers 206 until ready and
 // 200 with a `url` once it is. The attachment id is remembered per target as soon as the upload
-// answers, so a retry waits on the same attachment rather than uploading the file again.
+// answers, so a retry waits on the same attachment rather than uploading the file again, for as
+// long as Mastodon keeps an unattached upload (a day).
 import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import type { PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, pause } from '../network-http/compose';
-import { loadMedia, uploadKey, uploadOnce } from '../network-http/library-media';
+import { expiresIn, loadMedia, uploadKey, uploadOnce } from '../network-http/library-media';
 import { multipart } from '../network-http/media';
 import type { SafeHttpOptions } from '../safe-http';
 import { mastodonCall } from './http';
 
 const attachment = z.object({ id: z.string().min(1).max(100), url: z.string().nullable().optional() });
-const remembered = z.object({ id: z.string().min(1).max(100) });
+const remembered = z.object({ id: z.string().min(1).max(100), expiresAt: z.string().optional() });
+/** Mastodon deletes media not attached to a status after a day (its media clean-up job). */
+const UNATTACHED_LIFETIME_MS = 24 * 3600 * 1000;
 
 const MAX_BYTES = 40 * 1024 * 1024;
 const MAX_WAIT_MS = 60_000;
@@ -42,8 +45,9 @@ export async function uploadMastodonMedia(
       async () => {
         const sent = await upload(input, ref, index, deps, signal, now);
         fresh.ready = sent.ready;
-        return { id: sent.id };
+        return { id: sent.id, expiresAt: expiresIn(now, UNATTACHED_LIFETIME_MS) };
       },
+      now,
     );
     // A fresh upload that answered 200 with its url is ready; a reused or 202 one is waited on.
     if (!fresh.ready) await waitUntilProcessed(input, remote.id, deps.http, signal, now);

@@ -1,9 +1,14 @@
 // Instagram and Threads publish in two steps: create a media container, wait until Meta has
-// fetched and processed the media (status FINISHED), then publish the container.
+// fetched and processed the media (status FINISHED), then publish the container. Containers are
+// remembered per target: a retry after the publish step failed publishes the same container
+// rather than making Meta fetch and process the media again, until Meta drops it (24 hours).
+import { createHash } from 'node:crypto';
+import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { readAnswer, withQuery } from '../network-http/call';
 import { pause } from '../network-http/compose';
+import { expiresIn, type RemoteUploads, uploadOnce } from '../network-http/library-media';
 import type { SafeHttpOptions } from '../safe-http';
 import { graphCall } from './graph';
 
@@ -53,6 +58,25 @@ export async function waitUntilFinished(
 }
 
 const created = z.object({ id: z.string().regex(/^\d{1,40}$/) });
+const rememberedContainer = z.object({ id: z.string().regex(/^\d{1,40}$/), expiresAt: z.string() });
+
+/** Meta documents that an unpublished container expires 24 hours after it is made. */
+const CONTAINER_LIFETIME_MS = 24 * 3600 * 1000;
+
+/** What a container of one attachment holds, for its key (not the signed link, new each time). */
+export function aboutMedia(ref: MediaRef) {
+  return { media: ref.mediaId ?? ref.url, kind: ref.kind, alt: ref.alt };
+}
+
+/** The name a container is remembered under: what it is made of, so an edited post makes a new one. */
+export function containerKey(network: string, role: string, fields: Record<string, string | undefined>) {
+  const what = JSON.stringify(
+    Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .sort(),
+  );
+  return `${network}:${role}:${createHash('sha256').update(what).digest('base64url').slice(0, 22)}`;
+}
 
 /** The two calls every container flow makes, bound to one account's graph, token and request. */
 export function containerSteps(s: {
@@ -64,27 +88,54 @@ export function containerSteps(s: {
   http: SafeHttpOptions;
   signal: AbortSignal;
   now: () => Date;
+  /** The target the containers are for, and where they are remembered (absent: never reused). */
+  targetId: string;
+  uploads: RemoteUploads | undefined;
 }) {
+  const post = async (
+    path: string,
+    form: Record<string, string | undefined>,
+    what: string,
+    kind: 'ambiguous' | 'transient' = 'transient',
+  ) =>
+    readAnswer(
+      created,
+      await graphCall(
+        { method: 'POST', url: `${s.graph}/${path}`, form: { ...form, access_token: s.token } },
+        s.http,
+        s.signal,
+        s.now,
+        s.network,
+      ),
+      what,
+      kind,
+    ).id;
   return {
     /** Creates a container (or publishes one) and returns the new object's id. */
-    post: async (
+    post,
+    /**
+     * A container of this target made once: `key` names what it holds (`containerKey`), and
+     * `fields` are asked for only when it must be made (a signed link is made fresh then).
+     */
+    container: async (
       path: string,
-      form: Record<string, string | undefined>,
+      key: string,
+      fields: () => Promise<Record<string, string | undefined>>,
       what: string,
-      kind: 'ambiguous' | 'transient' = 'transient',
     ) =>
-      readAnswer(
-        created,
-        await graphCall(
-          { method: 'POST', url: `${s.graph}/${path}`, form: { ...form, access_token: s.token } },
-          s.http,
-          s.signal,
+      (
+        await uploadOnce(
+          s.uploads,
+          s.targetId,
+          key,
+          rememberedContainer,
+          async () => ({
+            id: await post(path, await fields(), what),
+            expiresAt: expiresIn(s.now, CONTAINER_LIFETIME_MS),
+          }),
           s.now,
-          s.network,
-        ),
-        what,
-        kind,
-      ).id,
+        )
+      ).remote.id,
     wait: (id: string) =>
       waitUntilFinished(
         {

@@ -125,17 +125,19 @@ export function uploadKey(network: string, index: number, ref: MediaRef): string
   return `${network}:${index}:${createHash('sha256').update(what).digest('base64url').slice(0, 22)}`;
 }
 
-/** An upload about to expire is not reused: the post may take a while to go out after it. */
-const EXPIRY_MARGIN_MS = 10 * 60_000;
-
-/** The moment `ms` from now, as stored with an upload (`expiresAt`). */
-export function expiresIn(now: () => Date, ms: number): string {
-  return new Date(now().getTime() + ms).toISOString();
+/**
+ * Until when an upload the network keeps for `lifetimeMs` may be reused, as stored with it
+ * (`expiresAt`): short of the end by up to ten minutes (half a short lifetime), because the post
+ * may take a while to go out after the upload is picked up.
+ */
+export function expiresIn(now: () => Date, lifetimeMs: number): string {
+  const margin = Math.min(10 * 60_000, lifetimeMs / 2);
+  return new Date(now().getTime() + lifetimeMs - margin).toISOString();
 }
 
 /**
  * Runs `upload` unless this target already uploaded this attachment and the network still holds
- * it (an `expiresAt` in the remembered answer, checked against `now`); the network's answer is
+ * it (an `expiresAt` in the remembered answer, see `expiresIn`, checked against `now`); the network's answer is
  * remembered before anything else happens, so a failure after it (posting) does not repeat it.
  */
 export async function uploadOnce<T extends object>(
@@ -150,7 +152,7 @@ export async function uploadOnce<T extends object>(
   if (known.success && uploads) {
     const stored = 'expiresAt' in known.data ? known.data.expiresAt : undefined;
     const expiresAt = typeof stored === 'string' ? Date.parse(stored) : Number.NaN;
-    const fresh = Number.isNaN(expiresAt) || !now || expiresAt - EXPIRY_MARGIN_MS > now().getTime();
+    const fresh = Number.isNaN(expiresAt) || !now || expiresAt > now().getTime();
     if (fresh) return { remote: known.data, reused: true };
     await uploads.forget(targetId, key);
   }

@@ -10,6 +10,8 @@ export interface ContainerFake {
   /** Every media URL the stand-in fetched, as Meta's servers would. */
   fetched: Fetched[];
   failNextContainer: boolean;
+  /** The next publish call answers 503 (Meta down after the container was made). */
+  failNextPublish: boolean;
   graphError: { status: number; error: Record<string, unknown> } | null;
   /** Where permalinks point; a test may set a hostile one. */
   permalinkBase: string;
@@ -32,6 +34,7 @@ export function containerRoutes(
     published: [],
     fetched: [],
     failNextContainer: false,
+    failNextPublish: false,
     graphError: null,
     permalinkBase: o.permalinkBase,
   };
@@ -67,6 +70,10 @@ export function containerRoutes(
   });
   app.post(`/${o.version}/${o.user}/${o.publish}`, async (request, reply) => {
     const body = request.body as Record<string, string>;
+    if (fake.failNextPublish) {
+      fake.failNextPublish = false;
+      return reply.code(503).send({ error: { message: 'Service temporarily unavailable', code: 2 } });
+    }
     const container = fake.containers.get(body.creation_id ?? '');
     if (!container || container.polls < 2)
       return reply

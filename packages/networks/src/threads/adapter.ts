@@ -1,6 +1,6 @@
 // Threads: POST /{user-id}/threads makes a container (TEXT, IMAGE, VIDEO or CAROUSEL), Meta
 // processes it (status FINISHED), then POST /{user-id}/threads_publish. No idempotency key: an
-// unclear outcome goes to a person.
+// unclear outcome goes to a person. Containers are remembered per target (meta/containers.ts).
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { hostOf } from '@cadence/domain/publishing/external-url';
 import type { MediaRef } from '@cadence/db';
@@ -8,7 +8,7 @@ import type { NetworkAdapter } from '../adapter';
 import { NetworkError } from '../errors';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
 import { fetchableUrl } from '../network-http/library-media';
-import { containerSteps } from '../meta/containers';
+import { aboutMedia as about, containerKey, containerSteps } from '../meta/containers';
 import { readPermalink } from '../meta/graph';
 import { THREADS_GRAPH, THREADS_VERSION, threadsCredentialsSchema } from './credentials';
 
@@ -25,7 +25,11 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
       if (!parsed.success)
         throw new NetworkError('auth_revoked', 'The Threads channel has no valid profile and token');
       const { userId, accessToken: token } = parsed.data;
-      const { post, wait } = containerSteps({
+      const {
+        post,
+        wait,
+        container: once,
+      } = containerSteps({
         graph,
         token,
         network: 'Threads',
@@ -34,6 +38,8 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
         http: deps.http,
         signal,
         now,
+        targetId: request.targetId,
+        uploads: deps.uploads,
       });
       // A library item becomes a signed link made just before its container (PUBLIC_URL).
       const mediaFields = async (ref: MediaRef) => {
@@ -45,35 +51,42 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
       const text = textWithLink(request.text, request.link);
       if (!text && request.media.length === 0)
         throw new NetworkError('permanent', 'A Threads post needs text or media');
+      const path = `${userId}/threads`;
       let container: string;
       const [only] = request.media;
       if (request.media.length === 0) {
-        container = await post(
-          `${userId}/threads`,
-          { media_type: 'TEXT', text },
+        const fields = { media_type: 'TEXT', text };
+        container = await once(
+          path,
+          containerKey('threads', 'post', fields),
+          async () => fields,
           'Preparing the Threads post',
         );
       } else if (request.media.length === 1 && only) {
-        container = await post(
-          `${userId}/threads`,
-          { ...(await mediaFields(only)), text },
+        container = await once(
+          path,
+          containerKey('threads', 'post', { ...about(only), text }),
+          async () => ({ ...(await mediaFields(only)), text }),
           'Preparing the Threads post',
         );
       } else {
         const children = [];
-        for (const ref of request.media.slice(0, 20)) {
+        for (const [index, ref] of request.media.slice(0, 20).entries()) {
           children.push(
-            await post(
-              `${userId}/threads`,
-              { ...(await mediaFields(ref)), is_carousel_item: 'true' },
+            await once(
+              path,
+              containerKey('threads', `item-${index}`, about(ref)),
+              async () => ({ ...(await mediaFields(ref)), is_carousel_item: 'true' }),
               'Preparing a Threads carousel item',
             ),
           );
         }
         for (const child of children) await wait(child);
-        container = await post(
-          `${userId}/threads`,
-          { media_type: 'CAROUSEL', children: children.join(','), text },
+        const fields = { media_type: 'CAROUSEL', children: children.join(','), text };
+        container = await once(
+          path,
+          containerKey('threads', 'carousel', fields),
+          async () => fields,
           'Preparing the Threads carousel',
         );
       }
