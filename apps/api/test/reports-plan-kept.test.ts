@@ -1,6 +1,7 @@
 // The "Plan kept" report against a seeded workspace whose figures this test computes on its own
-// (luxon for the local ISO week, a plain percentile), plus isolation and range checks.
-import { posts, postTargets, targetAttempts } from '@cadence/db';
+// (Intl for the local ISO week, a nearest-rank percentile read to its delay bucket), plus isolation
+// and range checks. The report reads the roll-up the triggers keep (decision 0255).
+import { posts, postTargets } from '@cadence/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from './calendar-fixtures';
 import { addMember, type Caller, call, createTestApp, setupOwner, type TestApp } from './helpers';
@@ -12,8 +13,6 @@ interface Seed {
   channel: 'a' | 'b';
   /** Seconds late for published targets (negative: early). */
   delay?: number;
-  /** Published, but the time is only on the attempt (published_at left empty). */
-  viaAttempt?: boolean;
   lastError?: string;
 }
 
@@ -45,9 +44,8 @@ async function insert(workspaceId: string, channelId: string, list: Seed[]) {
       .values({ workspaceId, text: 'x', status: 'scheduled', scheduledAt: s.at })
       .returning();
     if (!post) throw new Error('no post');
-    const publishedAt =
-      s.status === 'published' && !s.viaAttempt ? new Date(s.at.getTime() + (s.delay ?? 0) * 1000) : null;
-    const [target] = await db
+    const publishedAt = s.status === 'published' ? new Date(s.at.getTime() + (s.delay ?? 0) * 1000) : null;
+    await db
       .insert(postTargets)
       .values({
         postId: post.id,
@@ -60,16 +58,6 @@ async function insert(workspaceId: string, channelId: string, list: Seed[]) {
         lastError: s.lastError ?? null,
       })
       .returning();
-    if (s.viaAttempt && target) {
-      await db.insert(targetAttempts).values({
-        targetId: target.id,
-        workspaceId,
-        attempt: 1,
-        outcome: 'published',
-        actor: 'test',
-        startedAt: new Date(s.at.getTime() + (s.delay ?? 0) * 1000),
-      });
-    }
   }
 }
 
@@ -84,15 +72,21 @@ function isoWeekInParis(at: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** percentile_cont: linear interpolation between the sorted values. */
-function percentile(values: number[], p: number): number | null {
+/** Upper bounds of the delay buckets the report answers in (the last bucket is open). */
+const BOUNDS = [-60, 60, 300, 900, 1800, 3600, 10_800, 21_600, 86_400, 259_200];
+
+/** The nearest-rank percentile's bucket: 0 early, 1 on time, then one per bound, the last open. */
+function percentileBucket(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const v = [...values].sort((x, y) => x - y);
-  const pos = p * (v.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (v[lo] as number) + ((v[hi] as number) - (v[lo] as number)) * (pos - lo);
+  const exact = v[Math.max(1, Math.ceil(p * v.length)) - 1] as number;
+  if (exact < -60) return 0;
+  const index = BOUNDS.findIndex((bound) => exact <= bound);
+  return index === -1 ? BOUNDS.length : index;
 }
+
+const secondsOf = (bucket: number | null) =>
+  bucket === null ? null : (BOUNDS[Math.min(bucket, BOUNDS.length - 1)] ?? null);
 
 function expected(list: Seed[]) {
   const weeks = new Map<string, Seed[]>();
@@ -115,8 +109,10 @@ function expected(list: Seed[]) {
         cancelled: count('cancelled'),
         onTime,
         onTimeRate: onTime / items.length,
-        delayP50Seconds: percentile(delays, 0.5),
-        delayP90Seconds: percentile(delays, 0.9),
+        delayP50Seconds: secondsOf(percentileBucket(delays, 0.5)),
+        delayP90Seconds: secondsOf(percentileBucket(delays, 0.9)),
+        delayP50Bucket: percentileBucket(delays, 0.5),
+        delayP90Bucket: percentileBucket(delays, 0.9),
       };
     });
 }
@@ -152,7 +148,6 @@ beforeAll(async () => {
     const seed: Seed = { at, status, channel: random() < 0.5 ? 'a' : 'b' };
     if (status === 'published') {
       seed.delay = random() < 0.5 ? Math.floor(random() * 60) : 61 + Math.floor(random() * 3600);
-      seed.viaAttempt = random() < 0.15;
     }
     if (status === 'failed') seed.lastError = ERRORS[i % ERRORS.length];
     seeds.push(seed);

@@ -17,6 +17,7 @@ import { registerNotifications } from './jobs/notifications';
 import { registerWebhooks } from './jobs/webhooks';
 import { registerMediaSweep } from './jobs/media-sweep';
 import { registerMetricsPulls } from './jobs/metrics-pull';
+import { registerReportRollups } from './jobs/report-rollups';
 import { registerInbox } from './jobs/inbox';
 import { createPublisher, type Publisher } from './publisher';
 
@@ -104,6 +105,7 @@ export function startPublisher(input: StartPublisherInput): RunningPublisher {
   registerMetricsPulls(runner, { db, adapters, keyRing, clock, logger });
   registerInbox(runner, { db, adapters, keyRing, clock, logger });
   registerMediaSweep(runner, { db, storage: mediaStorage, now: clock }, logger);
+  registerReportRollups(runner, { db }, logger);
   runner.start();
   logger.info({ workerId: runner.workerId }, 'publisher started');
   const started = publisher;

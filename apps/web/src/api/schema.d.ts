@@ -16668,7 +16668,10 @@ export interface paths {
                                 onTimeRate: number | null;
                                 delayP50Seconds: number | null;
                                 delayP90Seconds: number | null;
+                                delayP50Bucket: number | null;
+                                delayP90Bucket: number | null;
                             }[];
+                            delayBucketBoundsSeconds: number[];
                             failuresByReason: {
                                 /** @enum {string} */
                                 reason: "rate_limited" | "credentials" | "refused" | "network_error" | "confirmed_not_sent" | "other";

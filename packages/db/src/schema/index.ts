@@ -18,3 +18,4 @@ export * from './inbox';
 export * from './metrics';
 export * from './password-resets';
 export * from './webhooks';
+export * from './report-rollups';

@@ -1,10 +1,15 @@
-// The one statement behind the "Plan kept" report: the workspace's targets with an instant in
-// [from, to) (a range scan of the (workspace_id, scheduled_at) index), rolled up per local ISO
-// week and per failure reason inside PostgreSQL; only the small table comes back.
+// The one statement behind the "Plan kept" report (decision 0255): the whole local days of the
+// period from the roll-up (report_target_days, at most 366 rows per status for one slice), the
+// partial days at its ends and today from the targets themselves, through the same key function
+// the roll-up's triggers use; summed per local ISO week inside PostgreSQL. Delays come back as
+// bucket counts: percentiles are known to a bucket's precision.
 import type { Executor } from '@cadence/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { type ReportScope, targetFilters } from './report-scope';
-import { type FailureReason, ON_TIME_SECONDS, type PlanKeptWeek } from './plan-kept-schemas';
+import { type ReportScope, iso, runJsonReport, targetFilters } from './report-scope';
+import type { FailureReason, PlanKeptWeek } from './plan-kept-schemas';
+import { bucketPercentile, bucketSeconds, DELAY_BUCKETS, ON_TIME_BUCKET } from './rollups/delay-buckets';
+import { splitPeriod } from './rollups/period-split';
+import { rollupRows, rollupSlice } from './rollups/rollup-slice';
 
 export type PlanKeptInput = ReportScope;
 
@@ -13,66 +18,92 @@ export interface PlanKeptRows {
   failuresByReason: { reason: FailureReason; count: number }[];
 }
 
-// Reason codes from the publisher's error texts (packages/domain/src/publishing/failure.ts and the
-// adapters). Order matters: the first pattern that matches wins.
-const reasonCase = sql`case
-    when t.last_error ilike '%HTTP 429%' or t.last_error ilike '%slow down%' then 'rate_limited'
-    when t.last_error ilike '%credential%' or t.last_error ilike '%reconnect%' or t.last_error ilike '%HTTP 401%' then 'credentials'
-    when t.last_error ilike '%confirmed it did not go out%' then 'confirmed_not_sent'
-    when t.last_error ilike '%refused the post%' or t.last_error ilike '%too long%' or t.last_error ilike '%HTTP 4%' then 'refused'
-    when t.last_error ilike '%timed out%' or t.last_error ilike '%HTTP 5%' or t.last_error ilike '%network had an error%' then 'network_error'
-    else 'other' end`;
+type Derived = 'onTimeRate' | 'delayP50Seconds' | 'delayP90Seconds' | 'delayP50Bucket' | 'delayP90Bucket';
 
-export function planKeptQuery(input: PlanKeptInput): SQL {
-  return sql`with t as (
-      select pt.status, pt.last_error, pt.scheduled_at,
-        date_trunc('week', pt.scheduled_at at time zone ${input.timezone}) as wk,
-        -- Seconds late, for published targets only: published_at, or the start of the attempt that
-        -- published it when the ledger has no published_at (a person's confirmation).
-        case when pt.status = 'published' then extract(epoch from (
-          coalesce(pt.published_at,
-            (select min(a.started_at) from target_attempts a where a.target_id = pt.id and a.outcome = 'published'))
-          - pt.scheduled_at))::float8 end as delay
-      from post_targets pt
-      where pt.workspace_id = ${input.workspaceId}
-        and pt.scheduled_at >= ${input.from.toISOString()}::timestamptz
-        and pt.scheduled_at < ${input.to.toISOString()}::timestamptz
-        ${targetFilters(input)}
-    ),
+interface WeekRow extends Omit<PlanKeptWeek, Derived> {
+  due: number;
+  buckets: { bucket: number; count: number }[] | null;
+}
+
+/** Targets with an instant in [from, to), each as the roll-up would count it. */
+function factRows(s: ReportScope, from: SQL, to: SQL): SQL {
+  return sql`select (pt.scheduled_at at time zone ${s.timezone})::date as day, k.st as status, k.bucket, k.reason,
+      pt.scheduled_at <= now() as due, 1 as n
+    from post_targets pt,
+      lateral report_target_key(pt.status::text, pt.scheduled_at, pt.published_at, pt.updated_at, pt.last_error) k
+    where pt.workspace_id = ${s.workspaceId} and pt.scheduled_at >= ${from} and pt.scheduled_at < ${to}
+      ${targetFilters(s)}`;
+}
+
+function periodRows(s: ReportScope): SQL {
+  const slice = rollupSlice(s);
+  if (!slice) return factRows(s, iso(s.from), iso(s.to));
+  const split = splitPeriod(s.from, s.to, s.timezone);
+  const parts = split.edges.map((e) => factRows(s, iso(e.from), iso(e.to)));
+  if (split.days) {
+    const { first, end } = split.days;
+    const dayStart = (day: SQL) => sql`(${day}::timestamp at time zone ${s.timezone})`;
+    const today = sql`date_trunc('day', now() at time zone ${s.timezone})`;
+    parts.push(rollupRows(s, slice, split.days));
+    parts.push(
+      factRows(
+        s,
+        sql`greatest(${dayStart(today)}, ${dayStart(sql`${first}::date`)})`,
+        sql`least(${dayStart(sql`(${today} + interval '1 day')`)}, ${dayStart(sql`${end}::date`)})`,
+      ),
+    );
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+export function planKeptQuery(s: PlanKeptInput): SQL {
+  return sql`with t as (${periodRows(s)}),
     w as (
-      select wk,
-        count(*)::int as planned,
-        count(*) filter (where status = 'published')::int as published,
-        count(*) filter (where status = 'failed')::int as failed,
-        count(*) filter (where status = 'missed')::int as missed,
-        count(*) filter (where status = 'cancelled')::int as cancelled,
-        count(*) filter (where abs(delay) <= ${ON_TIME_SECONDS})::int as on_time,
-        count(*) filter (where scheduled_at <= now())::int as due,
-        percentile_cont(0.5) within group (order by delay) as p50,
-        percentile_cont(0.9) within group (order by delay) as p90
-      from t group by wk
+      select date_trunc('week', day)::date as wk,
+        sum(n)::int as planned,
+        coalesce(sum(n) filter (where status = 'published'), 0)::int as published,
+        coalesce(sum(n) filter (where status = 'failed'), 0)::int as failed,
+        coalesce(sum(n) filter (where status = 'missed'), 0)::int as missed,
+        coalesce(sum(n) filter (where status = 'cancelled'), 0)::int as cancelled,
+        coalesce(sum(n) filter (where bucket = ${ON_TIME_BUCKET}), 0)::int as on_time,
+        coalesce(sum(n) filter (where due), 0)::int as due
+      from t group by 1 having sum(n) <> 0
     ),
-    r as (
-      select ${reasonCase} as reason, count(*)::int as count from t where t.status = 'failed' group by 1
-    )
+    b as (select date_trunc('week', day)::date as wk, bucket, sum(n)::int as count
+      from t where status = 'published' group by 1, 2 having sum(n) <> 0),
+    r as (select reason, sum(n)::int as count from t where status = 'failed' group by 1 having sum(n) <> 0)
     select json_build_object(
       'weeks', coalesce((select json_agg(json_build_object(
-          'week', to_char(wk, 'IYYY-"W"IW'),
-          'weekStart', to_char(wk, 'YYYY-MM-DD'),
+          'week', to_char(wk, 'IYYY-"W"IW'), 'weekStart', to_char(wk, 'YYYY-MM-DD'),
           'planned', planned, 'published', published, 'failed', failed, 'missed', missed,
-          'cancelled', cancelled, 'onTime', on_time,
-          'onTimeRate', case when due > 0 then on_time::float8 / due end,
-          'delayP50Seconds', p50, 'delayP90Seconds', p90) order by wk) from w), '[]'::json),
+          'cancelled', cancelled, 'onTime', on_time, 'due', due,
+          'buckets', (select json_agg(json_build_object('bucket', b.bucket, 'count', b.count)) from b where b.wk = w.wk)
+        ) order by wk) from w), '[]'::json),
       'failuresByReason', coalesce((select json_agg(json_build_object('reason', reason, 'count', count)
           order by count desc, reason) from r), '[]'::json)
     ) as report`;
 }
 
-export async function queryPlanKept(db: Executor, input: PlanKeptInput): Promise<PlanKeptRows> {
-  const result = (await db.execute(planKeptQuery(input))) as unknown as {
-    rows: { report: PlanKeptRows | string }[];
+function weekOf(row: WeekRow): PlanKeptWeek {
+  const counts = new Array<number>(DELAY_BUCKETS).fill(0);
+  for (const b of row.buckets ?? []) counts[b.bucket] = b.count;
+  const { due, buckets: _buckets, ...counted } = row;
+  const p50 = bucketPercentile(counts, 0.5);
+  const p90 = bucketPercentile(counts, 0.9);
+  return {
+    ...counted,
+    onTimeRate: due > 0 ? row.onTime / due : null,
+    delayP50Seconds: bucketSeconds(p50),
+    delayP90Seconds: bucketSeconds(p90),
+    delayP50Bucket: p50,
+    delayP90Bucket: p90,
   };
-  const report = result.rows[0]?.report;
-  // node-postgres parses json; PGlite may too, but a string is handled the same way.
-  return typeof report === 'string' ? (JSON.parse(report) as PlanKeptRows) : (report as PlanKeptRows);
+}
+
+export async function queryPlanKept(db: Executor, input: PlanKeptInput): Promise<PlanKeptRows> {
+  const rows = await runJsonReport<{ weeks: WeekRow[]; failuresByReason: PlanKeptRows['failuresByReason'] }>(
+    db,
+    planKeptQuery(input),
+  );
+  return { weeks: rows.weeks.map(weekOf), failuresByReason: rows.failuresByReason };
 }

@@ -52,9 +52,15 @@ export const planKeptWeekSchema = z.object({
   onTime: z.number().int(),
   /** onTime over the planned targets whose instant has passed; null when none has. */
   onTimeRate: z.number().nullable(),
-  /** Seconds from the instant to publication, over published targets; null when none. */
+  /**
+   * Seconds from the instant to publication over published targets, to a bucket's precision: the
+   * upper bound of the bucket holding the percentile (see delayBucketBoundsSeconds); null when none.
+   */
   delayP50Seconds: z.number().nullable(),
   delayP90Seconds: z.number().nullable(),
+  /** The buckets holding the median and the 90th percentile (0: early, 1: on time, last: open). */
+  delayP50Bucket: z.number().int().nullable(),
+  delayP90Bucket: z.number().int().nullable(),
 });
 export type PlanKeptWeek = z.infer<typeof planKeptWeekSchema>;
 
@@ -63,6 +69,8 @@ export const planKeptResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   weeks: z.array(planKeptWeekSchema),
+  /** Delays are counted in these buckets (upper bounds, seconds; the last bucket is open). */
+  delayBucketBoundsSeconds: z.array(z.number()),
   failuresByReason: z.array(z.object({ reason: z.enum(FAILURE_REASONS), count: z.number().int() })),
 });
 export type PlanKeptReport = z.infer<typeof planKeptResponseSchema>;

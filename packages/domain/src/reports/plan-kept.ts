@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/actor';
 import { queryPlanKept } from './plan-kept-query';
 import type { PlanKeptQuery, PlanKeptReport } from './plan-kept-schemas';
 import { scopeOf } from './report-scope';
+import { DELAY_BUCKET_BOUNDS } from './rollups/delay-buckets';
 
 export async function planKeptReport(
   db: Executor,
@@ -13,7 +14,13 @@ export async function planKeptReport(
 ): Promise<PlanKeptReport> {
   const scope = scopeOf(actor, query);
   const rows = await queryPlanKept(db, scope);
-  return { timezone: scope.timezone, from: scope.from.toISOString(), to: scope.to.toISOString(), ...rows };
+  return {
+    timezone: scope.timezone,
+    from: scope.from.toISOString(),
+    to: scope.to.toISOString(),
+    delayBucketBoundsSeconds: [...DELAY_BUCKET_BOUNDS],
+    ...rows,
+  };
 }
 
 export const PLAN_KEPT_CSV_COLUMNS = [

@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/actor';
 import type { workspaceUpdateSchema } from '../accounts/schemas';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, forbidden, notFound } from '../errors';
+import { enqueueRollupRebuild } from '../reports/rollups/rebuild-rollups';
 import type { UseCaseDeps } from '../use-case-deps';
 
 /**
@@ -44,6 +45,8 @@ export async function updateWorkspace(
       .set({ ...patch, updatedAt: deps.clock() })
       .where(and(eq(workspaces.id, actor.workspaceId)))
       .returning();
+    // Report roll-ups count by local day: a new zone moves every day (decision 0255).
+    if (after && after.timezone !== before.timezone) await enqueueRollupRebuild(tx, after.id, deps.clock());
     await recordAudit(tx, actor, {
       action: 'workspace.updated',
       entityType: 'workspace',

@@ -34,6 +34,16 @@ function PlanKeptBody({ report }: { report: ReportOf<'plan-kept'> }) {
     }),
     [report, f.shortDay, t],
   );
+  const bounds = report.delayBucketBoundsSeconds;
+  // Delays are counted in buckets (decision 0255): a percentile is a bucket, never an exact time.
+  const delayCell = (bucket: number | null) => {
+    if (bucket === null) return f.duration(null);
+    if (bucket === 0) return t('reports.planKept.delayEarly');
+    const bound = bounds[Math.min(bucket, bounds.length - 1)] ?? null;
+    return bucket >= bounds.length
+      ? t('reports.planKept.delayOver', { duration: f.duration(bound) })
+      : t('reports.planKept.delayAtMost', { duration: f.duration(bound) });
+  };
   if (report.weeks.length === 0) return <p>{t('reports.planKept.empty')}</p>;
   return (
     <>
@@ -68,13 +78,21 @@ function PlanKeptBody({ report }: { report: ReportOf<'plan-kept'> }) {
                 <td>{w.cancelled}</td>
                 <td>{w.onTime}</td>
                 <td>{f.rate(w.onTimeRate)}</td>
-                <td>{f.duration(w.delayP50Seconds)}</td>
-                <td>{f.duration(w.delayP90Seconds)}</td>
+                <td>{delayCell(w.delayP50Bucket)}</td>
+                <td>{delayCell(w.delayP90Bucket)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </ScrollTable>
+      <p className="muted small">
+        {t('reports.planKept.delayNote', {
+          steps: bounds
+            .slice(1)
+            .map((b) => f.duration(b))
+            .join(', '),
+        })}
+      </p>
       <h3 id="failures-title">{t('reports.planKept.failuresTitle')}</h3>
       {report.failuresByReason.length === 0 ? (
         <p>{t('reports.planKept.noFailures')}</p>
