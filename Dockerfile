@@ -24,7 +24,10 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/data \
-    PUBLISHER_IN_PROCESS=false
+    PUBLISHER_IN_PROCESS=false \
+    # Two glibc malloc arenas instead of 8 per core: libvips and stream buffers from many threads
+    # otherwise leave memory spread over arenas (decision 0281, bench/results.md "Media uploads").
+    MALLOC_ARENA_MAX=2
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

@@ -136,7 +136,7 @@ export default async function bench(): Promise<BenchSection[]> {
         lines: [
           `Real app on a port, embedded PGlite, local storage; each upload a ${(imageBytes / 1e6).toFixed(1)} MB JPEG (3300 x 2200) streamed`,
           'from disk as multipart; the server receives to a temporary file, checks it, re-encodes it without metadata and makes a',
-          `thumbnail. ${ROUNDS} round(s) of ${CONCURRENT} concurrent uploads, medians across rounds; load average at the end: ${os.loadavg()[0]?.toFixed(1)}`,
+          `thumbnail. ${ROUNDS} round(s) of ${CONCURRENT} concurrent uploads, medians across rounds; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset (glibc default, 8 per core)'}; load average at the end: ${os.loadavg()[0]?.toFixed(1)}`,
           '(the machine is shared: figures on a loaded 2-core host are far slower than on an idle one).',
           '',
           '| figure | median | rounds |',
@@ -153,8 +153,11 @@ export default async function bench(): Promise<BenchSection[]> {
           `work is bounded (packages/media/src/intake/image-slots.ts): ${IMAGE_SLOTS} images decoded and re-encoded at once, one libvips`,
           'thread each, no libvips operation cache; the other uploads wait with only their temporary file. Before that bound',
           '(all 20 decoded at once, libvips cache on) the peak was +215 MiB over idle (2026-11-26, load ~20); with it, +237 MiB',
-          '(same day, load 19.5): image decoding is not where the peak comes from. Not yet measured apart: 20 multipart streams',
-          'received at once (client and server in this one process), glibc malloc arenas, PGlite growing its heap for 20 inserts.',
+          "(same day, load 19.5), both with glibc's default arenas: image decoding is not where the peak comes from. With",
+          'MALLOC_ARENA_MAX=2 (as the Dockerfile sets, decision 0281) the same bench gave idle 431 MiB and +60 MiB over idle',
+          '(2026-11-26 10:28 UTC, load 31), against idle 896 MiB and +237 MiB with the default arenas, which points to glibc keeping',
+          'freed memory in many per-thread arenas (libvips and stream threads), not buffers held by Cadence. One run each, at different',
+          `loads; aim (< 100 MB over idle): ${median(rounds.map((r) => r.peak - idle)) < 100 ? 'met' : 'NOT met'} in this run.`,
         ],
       },
     ];

@@ -99,7 +99,8 @@ const LIMITS: Record<Network, NetworkLimits> = {
     network: 'linkedin',
     counting: 'graphemes',
     maxLength: 3000,
-    media: { required: false, maxItems: 20, kinds: ALL_KINDS, videoAlone: true },
+    // Videos API: one video alone, up to 500 MB (images: no documented byte limit).
+    media: { required: false, maxItems: 20, kinds: ALL_KINDS, videoAlone: true, videoMaxBytes: 500 * MiB },
   },
   facebook: {
     network: 'facebook',

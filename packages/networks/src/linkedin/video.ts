@@ -4,6 +4,7 @@
 // /rest/videos?action=finalizeUpload with the ETags in order; then GET /rest/videos/{urn} until
 // AVAILABLE (PROCESSING_FAILED is permanent). The ranges are read from storage as they are sent.
 import type { MediaRef } from '@cadence/db';
+import { networkLimits } from '@cadence/domain/networks/limits';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { header, readAnswer } from '../network-http/call';
@@ -12,8 +13,8 @@ import { openMedia, PieceReader } from '../network-http/media-pieces';
 import { linkedinCall } from './http';
 import type { LinkedinMediaContext } from './media-context';
 
-/** The Videos API takes files up to 500 MB. */
-const VIDEO_MAX_BYTES = 500 * 1024 * 1024;
+/** The Videos API takes files up to 500 MB (also checked at draft time from the limits). */
+const VIDEO_MAX_BYTES = networkLimits('linkedin').media.videoMaxBytes ?? 500 * 1024 * 1024;
 const MAX_STATUS_CHECKS = 60;
 
 const VIDEO_URN = z.string().regex(/^urn:li:video:[A-Za-z0-9_-]{1,100}$/);
