@@ -11,6 +11,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -34,12 +35,8 @@ beforeAll(async () => {
   editor = await addMember(t, owner, ws, 'editor');
   viewer = await addMember(t, owner, ws, 'viewer');
   channelId = await createChannel(t, owner, ws, 'Main');
-  const other = await call(t, owner, {
-    method: 'POST',
-    url: '/api/v1/workspaces',
-    payload: { name: 'B', timezone: 'UTC', locale: 'en' },
-  });
-  foreignChannel = await createChannel(t, owner, other.json().id, 'Foreign');
+  const other = await createWorkspace(t, owner, { name: 'B', locale: 'en' });
+  foreignChannel = await createChannel(t, owner, other.id, 'Foreign');
 });
 
 afterAll(async () => t.close());

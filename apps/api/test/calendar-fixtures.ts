@@ -2,18 +2,15 @@
 // targets written straight to the database (each test states the exact status and instant it needs).
 import { posts, postTargets } from '@cadence/db';
 import { type Caller, call, type TestApp } from './helpers';
+import { createSandboxChannel } from './support/fixtures';
 
 type PostStatus = typeof posts.$inferInsert.status;
 type TargetStatus = typeof postTargets.$inferInsert.status;
 
+/** A sandbox channel's id. */
 export async function createChannel(t: TestApp, owner: Caller, workspaceId: string, displayName: string) {
-  const res = await call(t, owner, {
-    method: 'POST',
-    url: `/api/v1/workspaces/${workspaceId}/channels`,
-    payload: { network: 'sandbox', displayName, handle: displayName.toLowerCase().replace(/\W+/g, '-') },
-  });
-  if (res.statusCode !== 201) throw new Error(`channel failed: ${res.statusCode} ${res.body}`);
-  return res.json().id as string;
+  const handle = displayName.toLowerCase().replace(/\W+/g, '-');
+  return (await createSandboxChannel(t, owner, workspaceId, { displayName, handle })).id;
 }
 
 export interface SeedPost {

@@ -9,6 +9,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -36,12 +37,7 @@ beforeAll(async () => {
   });
   expect(campaign.statusCode).toBe(201);
   campaignId = campaign.json().id;
-  const other = await call(t, owner, {
-    method: 'POST',
-    url: '/api/v1/workspaces',
-    payload: { name: 'Other', timezone: 'UTC', locale: 'en' },
-  });
-  otherWs = other.json().id;
+  otherWs = (await createWorkspace(t, owner, { locale: 'en' })).id;
   const otherChannel = await createChannel(t, owner, otherWs, 'Other channel');
 
   const launch = await seedPost(t, {

@@ -1,6 +1,7 @@
 import { posts } from '@cadence/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Caller, call, createTestApp, setupOwner, type TestApp } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -35,13 +36,7 @@ beforeAll(async () => {
   manager = await addMember(t, owner, ws, 'manager');
   editor = await addMember(t, owner, ws, 'editor');
   viewer = await addMember(t, owner, ws, 'viewer');
-  otherWs = (
-    await call(t, owner, {
-      method: 'POST',
-      url: '/api/v1/workspaces',
-      payload: { name: 'Other', timezone: 'UTC' },
-    })
-  ).json().id;
+  otherWs = (await createWorkspace(t, owner)).id;
 });
 afterAll(() => t.close());
 

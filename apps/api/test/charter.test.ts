@@ -9,6 +9,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -326,12 +327,7 @@ describe('checking a draft', () => {
   });
 
   it('answers 404 for another workspace’s channel or campaign', async () => {
-    const other = await call(t, owner, {
-      method: 'POST',
-      url: '/api/v1/workspaces',
-      payload: { name: 'Other', timezone: 'UTC' },
-    });
-    const otherWs = other.json().id as string;
+    const otherWs = (await createWorkspace(t, owner)).id;
     const foreignChannel = await createChannel(owner, otherWs, 'x');
     const foreign = await check(editor, { text: 'Hi', targets: [{ channelId: foreignChannel }] });
     expect(foreign.statusCode).toBe(404);

@@ -13,6 +13,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -27,12 +28,8 @@ beforeAll(async () => {
     editor: await addMember(t, owner, setup.workspaceId, 'editor'),
     manager: await createToken(t, owner, setup.workspaceId, 'manager'),
   };
-  const ny = await call(t, owner, {
-    method: 'POST',
-    url: '/api/v1/workspaces',
-    payload: { name: 'NYC', timezone: 'America/New_York', locale: 'en' },
-  });
-  const nyWs = ny.json().id as string;
+  const nyWs = (await createWorkspace(t, owner, { name: 'NYC', timezone: 'America/New_York', locale: 'en' }))
+    .id;
   zones['America/New_York'] = {
     ws: nyWs,
     editor: await addMember(t, owner, nyWs, 'editor'),

@@ -12,6 +12,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -22,12 +23,7 @@ const fromB = { channelId: '', tokenId: '', memberId: '' };
 beforeAll(async () => {
   t = await createTestApp();
   ({ owner, workspaceId: a } = await setupOwner(t));
-  const created = await call(t, owner, {
-    method: 'POST',
-    url: '/api/v1/workspaces',
-    payload: { name: 'B', timezone: 'America/New_York' },
-  });
-  b = created.json().id;
+  b = (await createWorkspace(t, owner, { name: 'B', timezone: 'America/New_York' })).id;
   const channel = await call(t, owner, {
     method: 'POST',
     url: `/api/v1/workspaces/${b}/channels`,

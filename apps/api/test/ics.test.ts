@@ -10,6 +10,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -146,12 +147,7 @@ describe('ICS feeds', () => {
   });
 
   it("answers 404 for another workspace's feed, channel or campaign, as for missing ones", async () => {
-    const other = await call(t, owner, {
-      method: 'POST',
-      url: '/api/v1/workspaces',
-      payload: { name: 'Other', timezone: 'UTC', locale: 'en' },
-    });
-    const otherWs = other.json().id as string;
+    const otherWs = (await createWorkspace(t, owner, { locale: 'en' })).id;
     const feed = (await createFeed(owner, { name: 'Mine' })).json();
     const viaOther = await call(t, owner, {
       method: 'DELETE',

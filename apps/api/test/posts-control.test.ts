@@ -16,6 +16,7 @@ import {
   postsUrl,
   saveCharter,
 } from './posts-fixtures';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let w: PostsWorld;
@@ -150,12 +151,7 @@ describe('DELETE /posts/:id', () => {
   });
 
   it('answers 404 for a post of another workspace, as for a missing one', async () => {
-    const created = await call(t, w.owner, {
-      method: 'POST',
-      url: '/api/v1/workspaces',
-      payload: { name: 'Other', timezone: 'UTC', locale: 'en' },
-    });
-    const other = created.json().id as string;
+    const other = (await createWorkspace(t, w.owner, { locale: 'en' })).id;
     const channel = await createChannel(t, w.owner, other, 'Elsewhere');
     const theirs = await call(t, w.owner, {
       method: 'POST',

@@ -2,6 +2,7 @@
 // API token, channels, and small helpers around the post endpoints.
 import { expect } from 'vitest';
 import { addMember, type Caller, call, createToken, setupOwner, type TestApp } from './helpers';
+import { createSandboxChannel } from './support/fixtures';
 
 export interface PostsWorld {
   t: TestApp;
@@ -15,14 +16,9 @@ export interface PostsWorld {
   channels: string[];
 }
 
+/** A sandbox channel's id. */
 export async function createChannel(t: TestApp, by: Caller, ws: string, name = 'Sandbox') {
-  const res = await call(t, by, {
-    method: 'POST',
-    url: `/api/v1/workspaces/${ws}/channels`,
-    payload: { network: 'sandbox', displayName: name, handle: `@${name.toLowerCase()}` },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
+  return (await createSandboxChannel(t, by, ws, { displayName: name, handle: `@${name.toLowerCase()}` })).id;
 }
 
 export async function buildWorld(

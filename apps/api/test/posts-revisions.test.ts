@@ -10,6 +10,7 @@ import {
   type PostsWorld,
   postsUrl,
 } from './posts-fixtures';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let w: PostsWorld;
@@ -103,12 +104,7 @@ describe('post revisions', () => {
   });
 
   it('answers 404 for another workspace’s post and refuses a malformed revision', async () => {
-    const created = await call(t, w.owner, {
-      method: 'POST',
-      url: '/api/v1/workspaces',
-      payload: { name: 'Other', timezone: 'America/New_York' },
-    });
-    const otherWs = created.json().id as string;
+    const otherWs = (await createWorkspace(t, w.owner, { timezone: 'America/New_York' })).id;
     const otherChannel = await createChannel(t, w.owner, otherWs, 'Elsewhere');
     const other = await call(t, w.owner, {
       method: 'POST',

@@ -11,6 +11,7 @@ import {
   type PostsWorld,
   postsUrl,
 } from './posts-fixtures';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let w: PostsWorld;
@@ -33,12 +34,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
   // The owner of the first workspace also owns a second one: ids from it must still not cross.
-  const created = await call(t, w.owner, {
-    method: 'POST',
-    url: '/api/v1/workspaces',
-    payload: { name: 'Other', timezone: 'America/New_York' },
-  });
-  otherWs = created.json().id;
+  otherWs = (await createWorkspace(t, w.owner, { timezone: 'America/New_York' })).id;
   otherChannel = await createChannel(t, w.owner, otherWs, 'Elsewhere');
   otherCampaign = await createCampaign(otherWs);
   const res = await call(t, w.owner, {

@@ -18,6 +18,7 @@ import {
   setupOwner,
   type TestApp,
 } from './helpers';
+import { createWorkspace } from './support/fixtures';
 
 let t: TestApp;
 let owner: Caller;
@@ -37,12 +38,7 @@ beforeAll(async () => {
   editor = await addMember(t, owner, ws, 'editor');
   viewer = await addMember(t, owner, ws, 'viewer');
   channel = await createChannel(t, owner, ws, 'Main');
-  const other = await call(t, owner, {
-    method: 'POST',
-    url: '/api/v1/workspaces',
-    payload: { name: 'Other', timezone: 'UTC', locale: 'en' },
-  });
-  otherWs = other.json().id;
+  otherWs = (await createWorkspace(t, owner, { locale: 'en' })).id;
   otherChannel = await createChannel(t, owner, otherWs, 'Theirs');
 });
 
