@@ -18,7 +18,7 @@ export const WEBHOOK_HEADERS = {
 } as const;
 
 /** 100 deliveries per second per channel unless the channel says otherwise (README, "Sending limits"). */
-export const WEBHOOK_DEFAULT_LIMIT = DEFAULT_SEND_LIMITS.webhook;
+const WEBHOOK_DEFAULT_LIMIT = DEFAULT_SEND_LIMITS.webhook;
 
 export const webhookCredentialsSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -55,7 +55,7 @@ export function verifyWebhookSignature(input: {
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function webhookPayload(request: PublishRequest, sentAt: Date) {
+function webhookPayload(request: PublishRequest, sentAt: Date) {
   return {
     deliveryId: request.targetId,
     event: 'post.published',

@@ -19,7 +19,7 @@ export function deterministicTid(key: string): string {
   return encodeTid(((WINDOW_START_US + offset) << 10n) | clockId);
 }
 
-export function encodeTid(value: bigint): string {
+function encodeTid(value: bigint): string {
   let out = '';
   let v = value & 0x7fff_ffff_ffff_ffffn;
   for (let i = 0; i < 13; i++) {

@@ -27,7 +27,7 @@ const REVOKED = new Set([
   'InvalidPassword',
 ]);
 
-export function xrpcFailure(response: SafeResponse, now: Date): XrpcError {
+function xrpcFailure(response: SafeResponse, now: Date): XrpcError {
   const parsed = xrpcError.safeParse(safeJson(response.body));
   const code = parsed.success ? parsed.data.error : undefined;
   const message = parsed.success ? [code, parsed.data.message].filter(Boolean).join(': ') : undefined;
@@ -42,7 +42,7 @@ export function xrpcFailure(response: SafeResponse, now: Date): XrpcError {
   return new XrpcError(code, failureFromResponse(response, { network: 'Bluesky', message, now }));
 }
 
-export function xrpcUrl(service: string, method: string, query?: Record<string, string>): string {
+function xrpcUrl(service: string, method: string, query?: Record<string, string>): string {
   const url = new URL(`/xrpc/${method}`, service);
   for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
   return url.toString();

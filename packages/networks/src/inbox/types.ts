@@ -77,5 +77,3 @@ export interface InboxAdapter {
   /** Posts `text` as a reply to the parent; safe to call again with the same replyId. */
   reply(request: InboxReplyRequest, signal: AbortSignal): Promise<InboxReplied>;
 }
-
-export type InboxAdapterRegistry = Partial<Record<Network, InboxAdapter>>;

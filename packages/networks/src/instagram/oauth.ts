@@ -22,7 +22,7 @@ const profile = z.object({
   name: z.string().max(400).optional(),
 });
 
-export function instagramTokenUrls(ctx: ProviderContext): MetaTokenUrls {
+function instagramTokenUrls(ctx: ProviderContext): MetaTokenUrls {
   const graph = origin(INSTAGRAM_GRAPH, ctx.baseUrl);
   return {
     network: 'Instagram',

@@ -5,7 +5,7 @@ import { extractEntities } from '@cadence/domain/networks/analyse-text';
 
 const RESERVED = /[|{}@[\]()<>#\\*_~]/g;
 
-export function escapeLittleText(text: string): string {
+function escapeLittleText(text: string): string {
   return text.replace(RESERVED, (c) => `\\${c}`);
 }
 

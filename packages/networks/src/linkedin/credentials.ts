@@ -7,7 +7,6 @@ export const linkedinCredentialsSchema = z.object({
   expiresAt: z.iso.datetime().optional(),
   author: z.string().regex(/^urn:li:(person|organization):[A-Za-z0-9_-]{1,100}$/),
 });
-export type LinkedinCredentials = z.infer<typeof linkedinCredentialsSchema>;
 
 /** The Posts API is versioned by month; requests name the version they were written against. */
 // LinkedIn keeps a version for at least a year: bump this when LinkedIn announces its sunset.

@@ -15,7 +15,7 @@ const errorBody = z.object({
   status: z.number().optional(),
 });
 
-export function linkedinErrorMessage(response: SafeResponse): string | undefined {
+function linkedinErrorMessage(response: SafeResponse): string | undefined {
   const parsed = errorBody.safeParse(safeJson(response.body));
   return parsed.success ? parsed.data.message : undefined;
 }

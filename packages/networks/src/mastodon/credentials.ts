@@ -8,7 +8,6 @@ export const mastodonCredentialsSchema = z.object({
   clientId: z.string().max(4096).optional(),
   clientSecret: z.string().max(4096).optional(),
 });
-export type MastodonCredentials = z.infer<typeof mastodonCredentialsSchema>;
 
 /** Per-post options a Mastodon target may carry (PublishRequest.options). */
 export const mastodonOptionsSchema = z

@@ -28,7 +28,7 @@ export interface ContainerPolling {
   attempts: number;
 }
 
-export async function waitUntilFinished(
+async function waitUntilFinished(
   p: ContainerPolling,
   http: SafeHttpOptions,
   signal: AbortSignal,

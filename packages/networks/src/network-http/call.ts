@@ -47,7 +47,7 @@ export async function send(
   );
 }
 
-export function formEncode(fields: Record<string, string | undefined>): string {
+function formEncode(fields: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.append(key, value);
   return params.toString();

@@ -18,7 +18,7 @@ export interface LibraryFile {
   height: number | null;
 }
 
-export interface LibraryLink {
+interface LibraryLink {
   url: string;
   mimeType: string;
   width: number | null;

@@ -28,7 +28,7 @@ const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'video/mp4', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
 ];
 
-export function sniffMimeType(bytes: Buffer): string | null {
+function sniffMimeType(bytes: Buffer): string | null {
   return SIGNATURES.find((s) => s.test(bytes))?.mime ?? null;
 }
 

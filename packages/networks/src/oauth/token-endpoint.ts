@@ -21,7 +21,7 @@ const errorAnswer = z.object({
   message: z.string().optional(),
 });
 
-export function oauthErrorText(response: SafeResponse): string {
+function oauthErrorText(response: SafeResponse): string {
   const parsed = errorAnswer.safeParse(safeJson(response.body));
   if (!parsed.success) return `HTTP ${response.status}`;
   const e = parsed.data;
@@ -32,13 +32,13 @@ export function oauthErrorText(response: SafeResponse): string {
 }
 
 /** A refused grant (invalid_grant, invalid_client...) means the person must connect again. */
-export function tokenFailure(response: SafeResponse, what: string): NetworkError {
+function tokenFailure(response: SafeResponse, what: string): NetworkError {
   const text = `${what} failed: ${oauthErrorText(response)}`;
   if (response.status >= 500 || response.status === 429) return new NetworkError('transient', text);
   return new NetworkError('auth_revoked', text);
 }
 
-export function toTokenSet(answer: z.infer<typeof tokenAnswer>, now: Date): TokenSet {
+function toTokenSet(answer: z.infer<typeof tokenAnswer>, now: Date): TokenSet {
   return {
     accessToken: answer.access_token,
     refreshToken: answer.refresh_token,
@@ -47,7 +47,7 @@ export function toTokenSet(answer: z.infer<typeof tokenAnswer>, now: Date): Toke
   };
 }
 
-export async function requestToken(
+async function requestToken(
   provider: OAuthProvider,
   ctx: ProviderContext,
   grant: Record<string, string | undefined>,
@@ -95,7 +95,7 @@ export function exchangeCode(
   );
 }
 
-export function refreshWithToken(
+function refreshWithToken(
   provider: OAuthProvider,
   ctx: ProviderContext,
   refreshToken: string,

@@ -16,7 +16,7 @@ const profile = z.object({
   name: z.string().max(400).optional(),
 });
 
-export function threadsTokenUrls(ctx: ProviderContext): MetaTokenUrls {
+function threadsTokenUrls(ctx: ProviderContext): MetaTokenUrls {
   const graph = origin(THREADS_GRAPH, ctx.baseUrl);
   return {
     network: 'Threads',

@@ -18,7 +18,7 @@ const problem = z.object({
     .optional(),
 });
 
-export function xFailure(response: SafeResponse, now: Date): NetworkError {
+function xFailure(response: SafeResponse, now: Date): NetworkError {
   const parsed = problem.safeParse(safeJson(response.body));
   const message = parsed.success
     ? (parsed.data.detail ?? parsed.data.errors?.map((e) => e.message).join('; ') ?? parsed.data.title)
