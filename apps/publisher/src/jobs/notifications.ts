@@ -11,6 +11,7 @@ import { EMAIL_JOB, EMAIL_MAX_ATTEMPTS, mailDomainOf } from '@cadence/domain/not
 import { type Mailer, sendOutboxEmail } from '@cadence/domain/notifications/send-email';
 import type { BackoffPolicy, JobRunner } from '@cadence/jobs';
 import type { PublisherLogger } from '../deps';
+import { sendDueWeeklyReports, WEEKLY_REPORT_BATCH } from '@cadence/domain/notifications/weekly-report-send';
 import { smtpMailer } from './smtp-mailer';
 
 export const FAN_OUT_EVERY_MS = 200;
@@ -45,6 +46,10 @@ export function registerNotifications(
   runner.every('notifications:digest', DIGEST_CHECK_EVERY_MS, async () => {
     // A full batch means more may be due; bounded so one tick never runs away.
     for (let i = 0; i < 50 && (await sendDueDigests(deps)) >= DIGEST_BATCH; i++) {}
+  });
+  // Weekly reports are due seven days after the last one; the same 15-minute check as digests.
+  runner.every('notifications:weekly-report', DIGEST_CHECK_EVERY_MS, async () => {
+    for (let i = 0; i < 50 && (await sendDueWeeklyReports(deps)) >= WEEKLY_REPORT_BATCH; i++) {}
   });
   // A daily question ("whose connection ends this week?") asked hourly: deduped per channel and
   // expiry, so each is told once, and a process started mid-day does not wait a day to ask.

@@ -13333,6 +13333,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             emailDigest: boolean;
+                            weeklyReport: boolean;
                             kinds: {
                                 [key: string]: "in_app" | "email" | "both" | "off";
                             };
@@ -13418,6 +13419,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         emailDigest?: boolean;
+                        weeklyReport?: boolean;
                         kinds?: {
                             [key: string]: "in_app" | "email" | "both" | "off";
                         };
@@ -13433,6 +13435,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             emailDigest: boolean;
+                            weeklyReport: boolean;
                             kinds: {
                                 [key: string]: "in_app" | "email" | "both" | "off";
                             };

@@ -117,6 +117,9 @@ export const notificationSettings = pgTable(
     /** One email a day with everything instead of one email per notification. */
     emailDigest: boolean('email_digest').notNull().default(false),
     lastDigestAt: instant('last_digest_at'),
+    /** The weekly report by email (issue 17): off until the member asks for it. */
+    weeklyReport: boolean('weekly_report').notNull().default(false),
+    lastWeeklyReportAt: instant('last_weekly_report_at'),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
 );

@@ -78,7 +78,11 @@ export async function getPreferences(db: Db, actor: Actor): Promise<Notification
   const [settings] = await db.select().from(notificationSettings).where(where(notificationSettings));
   const kinds = { ...DEFAULT_DELIVERY };
   for (const p of chosen) kinds[p.kind] = p.delivery;
-  return { emailDigest: settings?.emailDigest ?? false, kinds };
+  return {
+    emailDigest: settings?.emailDigest ?? false,
+    weeklyReport: settings?.weeklyReport ?? false,
+    kinds,
+  };
 }
 
 export async function updatePreferences(
@@ -89,13 +93,17 @@ export async function updatePreferences(
   const body = parseInput(preferencesUpdateSchema, input);
   const userId = personOf(actor);
   await db.transaction(async (tx) => {
-    if (body.emailDigest !== undefined) {
+    const settings = {
+      ...(body.emailDigest !== undefined ? { emailDigest: body.emailDigest } : {}),
+      ...(body.weeklyReport !== undefined ? { weeklyReport: body.weeklyReport } : {}),
+    };
+    if (Object.keys(settings).length > 0) {
       await tx
         .insert(notificationSettings)
-        .values({ workspaceId: actor.workspaceId, userId, emailDigest: body.emailDigest })
+        .values({ workspaceId: actor.workspaceId, userId, ...settings })
         .onConflictDoUpdate({
           target: [notificationSettings.workspaceId, notificationSettings.userId],
-          set: { emailDigest: body.emailDigest },
+          set: settings,
         });
     }
     const entries = NOTIFICATION_KINDS.flatMap((kind) => {

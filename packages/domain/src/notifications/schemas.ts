@@ -37,11 +37,14 @@ export const markReadSchema = z.strictObject({
 
 export const preferencesSchema = z.strictObject({
   emailDigest: z.boolean(),
+  /** A report of the last seven days by email every week (issue 17). */
+  weeklyReport: z.boolean(),
   kinds: z.record(notificationKindSchema, notificationDeliverySchema),
 });
 export type NotificationPreferences = z.infer<typeof preferencesSchema>;
 
 export const preferencesUpdateSchema = z.strictObject({
   emailDigest: z.boolean().optional(),
+  weeklyReport: z.boolean().optional(),
   kinds: z.partialRecord(notificationKindSchema, notificationDeliverySchema).optional(),
 });

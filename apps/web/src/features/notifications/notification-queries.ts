@@ -55,6 +55,7 @@ export function useUpdatePreferences(workspaceId: string) {
   return useMutation({
     mutationFn: async (body: {
       emailDigest?: boolean;
+      weeklyReport?: boolean;
       kinds?: Partial<Record<NotificationKind, NotificationDelivery>>;
     }) =>
       unwrap(

@@ -44,6 +44,14 @@ export function NotificationSettingsPage() {
             />
             {t('notifications.preferences.digest')}
           </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={prefs.data.weeklyReport}
+              onChange={(e) => update.mutate({ weeklyReport: e.target.checked })}
+            />
+            {t('notifications.preferences.weeklyReport')}
+          </label>
           <table className="pref-table">
             <thead>
               <tr>

@@ -2,6 +2,7 @@
 // view), a CSV download and, where a trend helps, a chart loaded on demand (decision 0192).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useCharter } from '../charter/charter-queries';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { useMembers } from '../settings/member-queries';
@@ -20,6 +21,15 @@ function defaultPeriod(): ReportPeriod {
   return { from: isoDay(new Date(tomorrow.getTime() - 84 * 86_400_000)), to: isoDay(tomorrow) };
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ?from=&to= (the weekly report email links to its week), else the default. */
+function periodFrom(params: URLSearchParams): ReportPeriod {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  return DAY.test(from) && DAY.test(to) && from < to ? { from, to } : defaultPeriod();
+}
+
 const CONTENTS = [
   ['plan-kept', 'reports.planKept.title'],
   ['workflow', 'reports.workflow.title'],
@@ -33,7 +43,8 @@ export function ReportsPage() {
   const { workspace } = useCurrentWorkspace();
   const pillars = useCharter(workspace.id).data?.rules.rules.pillars ?? [];
   const members = useMembers(workspace.id).data ?? [];
-  const [period, setPeriod] = useState(defaultPeriod);
+  const [params] = useSearchParams();
+  const [period, setPeriod] = useState(() => periodFrom(params));
   const set = (field: 'from' | 'to') => (e: React.ChangeEvent<HTMLInputElement>) => {
     if (e.target.value) setPeriod((p) => ({ ...p, [field]: e.target.value }));
   };
@@ -42,7 +53,16 @@ export function ReportsPage() {
     setPeriod((p) => ({ ...p, [field]: e.target.value || undefined }));
   return (
     <section className="page reports" aria-labelledby="reports-title">
-      <h1 id="reports-title">{t('nav.reports')}</h1>
+      <div className="report-title">
+        <h1 id="reports-title">{t('nav.reports')}</h1>
+        {/* The printable page is this one: print styles drop the navigation and the controls. */}
+        <button type="button" className="btn report-print" onClick={() => window.print()}>
+          {t('reports.print')}
+        </button>
+      </div>
+      <p className="report-printed-period">
+        {t('reports.printedPeriod', { from: period.from, to: period.to })}
+      </p>
       <form className="report-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('reports.from')} <input type="date" value={period.from} onChange={set('from')} />

@@ -1,0 +1,2 @@
+ALTER TABLE "notification_settings" ADD COLUMN "weekly_report" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "notification_settings" ADD COLUMN "last_weekly_report_at" timestamp (3) with time zone;
