@@ -190,7 +190,7 @@ async function loadOtherPosts(
         db,
         workspaceId,
         [...new Set(list.map((t) => t.channelId))],
-        around,
+        [around],
       );
       for (const o of found) {
         const key = `${o.postId}:${o.channelId}`;

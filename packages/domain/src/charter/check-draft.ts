@@ -52,7 +52,7 @@ export async function checkDraft(db: Db, actor: Actor, input: CharterCheck) {
       charter.rules,
       targets.map((t) => t.network),
     )
-      ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, new Date(scheduledAt))
+      ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, [new Date(scheduledAt)])
       : [];
 
   const violations = checkPost({

@@ -8,16 +8,21 @@ const COMMITTED = ['approved', 'scheduled', 'publishing', 'published', 'partiall
 const NOT_GOING = ['failed', 'cancelled', 'missed'] as const;
 
 // The widest schedule rule looks one ISO week (or 10,080 minutes of spacing) either side.
-const REACH_MS = 8 * 24 * 60 * 60 * 1000;
+export const REACH_MS = 8 * 24 * 60 * 60 * 1000;
 
-/** The committed posts on these channels within reach of `around`, as the checker wants them. */
+/**
+ * The committed posts on these channels within reach of the instants (one for a single schedule,
+ * a batch's for a bulk one), as the checker wants them. Bounded by the rules' reach, so the cost
+ * follows the posts around these instants, not how full the channel is.
+ */
 export async function listScheduledOnChannels(
   db: Executor,
   workspaceId: string,
   channelIds: readonly string[],
-  around: Date,
+  around: readonly Date[],
 ): Promise<OtherPost[]> {
-  if (channelIds.length === 0) return [];
+  if (channelIds.length === 0 || around.length === 0) return [];
+  const times = around.map((d) => d.getTime());
   const rows = await db
     .select({
       channelId: postTargets.channelId,
@@ -29,9 +34,9 @@ export async function listScheduledOnChannels(
     .where(
       and(
         eq(postTargets.workspaceId, workspaceId),
-        inArray(postTargets.channelId, [...channelIds]),
-        gte(postTargets.scheduledAt, new Date(around.getTime() - REACH_MS)),
-        lte(postTargets.scheduledAt, new Date(around.getTime() + REACH_MS)),
+        inArray(postTargets.channelId, [...new Set(channelIds)]),
+        gte(postTargets.scheduledAt, new Date(Math.min(...times) - REACH_MS)),
+        lte(postTargets.scheduledAt, new Date(Math.max(...times) + REACH_MS)),
         inArray(posts.status, [...COMMITTED]),
         notInArray(postTargets.status, [...NOT_GOING]),
       ),

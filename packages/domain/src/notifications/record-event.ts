@@ -20,20 +20,31 @@ export interface NotificationEventInput {
  * Returns false when a keyed event was already recorded.
  */
 export async function recordNotificationEvent(tx: Executor, input: NotificationEventInput): Promise<boolean> {
+  return (await recordNotificationEvents(tx, [input])) > 0;
+}
+
+/** Many events in one statement (bulk steps); returns how many were recorded. */
+export async function recordNotificationEvents(
+  tx: Executor,
+  inputs: readonly NotificationEventInput[],
+): Promise<number> {
+  if (inputs.length === 0) return 0;
   const rows = await tx
     .insert(notificationEvents)
-    .values({
-      workspaceId: input.workspaceId,
-      kind: input.kind,
-      postId: input.postId ?? null,
-      channelId: input.channelId ?? null,
-      actorUserId: input.actorUserId ?? null,
-      subjectUserId: input.subjectUserId ?? null,
-      params: input.params ?? {},
-      dedupeKey: input.dedupeKey ?? null,
-      publicationLane: laneOf(input.kind) === 'publications',
-    })
+    .values(
+      inputs.map((input) => ({
+        workspaceId: input.workspaceId,
+        kind: input.kind,
+        postId: input.postId ?? null,
+        channelId: input.channelId ?? null,
+        actorUserId: input.actorUserId ?? null,
+        subjectUserId: input.subjectUserId ?? null,
+        params: input.params ?? {},
+        dedupeKey: input.dedupeKey ?? null,
+        publicationLane: laneOf(input.kind) === 'publications',
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: notificationEvents.id });
-  return rows.length > 0;
+  return rows.length;
 }

@@ -61,6 +61,54 @@ const itemIdSchema = z.object({ postId: z.uuid() });
 // One at a time inside a single open transaction (see BulkDeps).
 const CONCURRENCY = 4;
 
+/** The post an item names (400 naming `body.items.<index>` when it names none). */
+export function bulkItemPostId(items: readonly unknown[], index: number): string {
+  return parseInput(itemIdSchema, items[index], `body.items.${index}`).postId;
+}
+
+/** The rest of the item, checked as the single-post body would be. */
+export function bulkItemBody<B>(items: readonly unknown[], index: number, body: z.ZodType<B>): B {
+  const { postId: _, ...rest } = items[index] as Record<string, unknown>;
+  return parseInput(body, rest, `body.items.${index}`);
+}
+
+export function bulkSuccess(
+  index: number,
+  post: Pick<PostView, 'id' | 'status' | 'version' | 'sendLimitWarnings'> & { scheduledAt: Date | null },
+): BulkItemOutcome {
+  return {
+    index,
+    postId: post.id,
+    ok: true,
+    post: {
+      id: post.id,
+      status: post.status,
+      version: post.version,
+      scheduledAt: post.scheduledAt,
+      ...(post.sendLimitWarnings ? { sendLimitWarnings: post.sendLimitWarnings } : {}),
+    },
+  };
+}
+
+/** An item's refusal as its own call would have said it; anything unforeseen is logged, not shown. */
+export function bulkFailure(
+  index: number,
+  postId: string | null,
+  err: unknown,
+  onUnexpected?: (index: number, err: unknown) => void,
+): BulkItemOutcome {
+  if (err instanceof AppError) {
+    return {
+      index,
+      postId,
+      ok: false,
+      error: { code: err.code, message: err.message, details: err.details },
+    };
+  }
+  onUnexpected?.(index, err);
+  return { index, postId, ok: false, error: { code: 'internal', message: 'Internal error' } };
+}
+
 export async function bulkTransition<B>(
   deps: BulkDeps,
   actor: Actor,
@@ -73,34 +121,12 @@ export async function bulkTransition<B>(
   const one = async (index: number): Promise<BulkItemOutcome> => {
     let postId: string | null = null;
     try {
-      const item = items[index];
-      ({ postId } = parseInput(itemIdSchema, item, `body.items.${index}`));
-      const { postId: _, ...rest } = item as Record<string, unknown>;
-      const input = parseInput(body, rest, `body.items.${index}`);
+      postId = bulkItemPostId(items, index);
+      const input = bulkItemBody(items, index, body);
       const post = await run({ db: deps.db, clock: deps.clock }, actor, postId, input);
-      return {
-        index,
-        postId,
-        ok: true,
-        post: {
-          id: post.id,
-          status: post.status,
-          version: post.version,
-          scheduledAt: post.schedule?.at ?? null,
-          ...(post.sendLimitWarnings ? { sendLimitWarnings: post.sendLimitWarnings } : {}),
-        },
-      };
+      return bulkSuccess(index, { ...post, scheduledAt: post.schedule?.at ?? null });
     } catch (err) {
-      if (err instanceof AppError) {
-        return {
-          index,
-          postId,
-          ok: false,
-          error: { code: err.code, message: err.message, details: err.details },
-        };
-      }
-      deps.onUnexpected?.(index, err);
-      return { index, postId, ok: false, error: { code: 'internal', message: 'Internal error' } };
+      return bulkFailure(index, postId, err, deps.onUnexpected);
     }
   };
   async function worker() {

@@ -4,10 +4,16 @@ import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
 import { loadCampaignRules } from '../campaigns/load-campaign-rules';
 import { loadCharterForCheck } from '../charter/charter-use-cases';
-import { assertCheckable, checkPost, hasBlocking, type PostTarget } from '../charter/check-post';
+import {
+  assertCheckable,
+  checkPost,
+  hasBlocking,
+  type OtherPost,
+  type PostTarget,
+} from '../charter/check-post';
 import { countsOtherPosts } from '../charter/resolve-rules';
 import { listScheduledOnChannels } from '../charter/scheduled-on-channels';
-import type { Violation } from '../charter/schemas';
+import type { CampaignRules, CharterRules, Violation } from '../charter/schemas';
 import { sayError, unprocessable } from '../errors';
 import type { PostRow, TargetRow } from './post-store';
 
@@ -17,8 +23,8 @@ export interface CharterOutcome {
   charterVersionId: string | null;
 }
 
-type CheckedPost = Pick<PostRow, 'id' | 'text' | 'link' | 'media' | 'campaignId'>;
-type CheckedTarget = Pick<TargetRow, 'channelId' | 'network' | 'textOverride' | 'mediaOverride'>;
+export type CheckedPost = Pick<PostRow, 'id' | 'text' | 'link' | 'media' | 'campaignId'>;
+export type CheckedTarget = Pick<TargetRow, 'channelId' | 'network' | 'textOverride' | 'mediaOverride'>;
 
 /**
  * The link travels with the text on most networks, so the checker sees it there (appended when
@@ -40,19 +46,43 @@ export async function checkStoredPost(
 ): Promise<CharterOutcome> {
   const charter = await loadCharterForCheck(db, actor.workspaceId);
   const campaign = post.campaignId ? await loadCampaignRules(db, actor.workspaceId, post.campaignId) : null;
-  const channelIds = targets.map((t) => t.channelId);
   // Scheduling costs the same on an empty channel and a full one unless a rule counts posts.
-  const counting =
-    scheduledAt !== null &&
-    countsOtherPosts(
-      charter.rules,
-      targets.map((t) => t.network),
-    );
+  const counting = scheduledAt !== null && countsOthers(charter.rules, targets);
   if (counting) await beforeCounting?.();
   const otherPosts = counting
-    ? await listScheduledOnChannels(db, actor.workspaceId, channelIds, scheduledAt)
+    ? await listScheduledOnChannels(
+        db,
+        actor.workspaceId,
+        targets.map((t) => t.channelId),
+        [scheduledAt],
+      )
     : [];
-  const checkTargets: PostTarget[] = targets.map((t) => {
+  return judgeStoredPost({ actor, charter, campaign, post, targets, scheduledAt, otherPosts });
+}
+
+/** Whether the charter has a rule counting the other posts of these targets' channels. */
+export function countsOthers(charter: CharterRules, targets: readonly CheckedTarget[]): boolean {
+  return countsOtherPosts(
+    charter,
+    targets.map((t) => t.network),
+  );
+}
+
+/**
+ * The charter's verdict on a stored post, given everything already read: the one place the single
+ * and the bulk schedule (which reads once for a whole batch) turn a post into the checker's input.
+ */
+export function judgeStoredPost(input: {
+  actor: Actor;
+  charter: { id: string | null; rules: CharterRules };
+  campaign: CampaignRules | null;
+  post: CheckedPost;
+  targets: readonly CheckedTarget[];
+  scheduledAt: Date | null;
+  otherPosts: readonly OtherPost[];
+}): CharterOutcome {
+  const { post, charter } = input;
+  const checkTargets: PostTarget[] = input.targets.map((t) => {
     const media = t.mediaOverride ?? post.media;
     return {
       channelId: t.channelId,
@@ -65,11 +95,11 @@ export async function checkStoredPost(
   const violations = checkPost({
     text: textWithLink(post.text, post.link),
     targets: checkTargets,
-    scheduledAt: scheduledAt?.toISOString() ?? null,
-    timezone: actor.workspaceTimezone,
+    scheduledAt: input.scheduledAt?.toISOString() ?? null,
+    timezone: input.actor.workspaceTimezone,
     charter: charter.rules,
-    campaign,
-    otherPosts,
+    campaign: input.campaign,
+    otherPosts: input.otherPosts,
     postId: post.id,
   });
   assertCheckable(violations);

@@ -10,13 +10,25 @@ export type Network = TargetRow['network'];
 
 /** Locks the post for the rest of the transaction: concurrent transitions queue behind it. */
 export async function lockPost(tx: Executor, workspaceId: string, postId: string): Promise<PostRow> {
-  const [row] = await tx
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)))
-    .for('update');
+  const row = (await lockPosts(tx, workspaceId, [postId])).get(postId);
   if (!row) throw notFound('post');
   return row;
+}
+
+/** Locks many posts (in id order, so two batches cannot deadlock); those not found are left out. */
+export async function lockPosts(
+  tx: Executor,
+  workspaceId: string,
+  postIds: readonly string[],
+): Promise<Map<string, PostRow>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(posts)
+    .where(and(inArray(posts.id, [...new Set(postIds)]), eq(posts.workspaceId, workspaceId)))
+    .orderBy(asc(posts.id))
+    .for('update');
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function findPost(db: Executor, workspaceId: string, postId: string): Promise<PostRow> {

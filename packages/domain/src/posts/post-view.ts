@@ -1,6 +1,6 @@
 // The shapes posts leave the domain in: exactly the fields of schemas.ts, nothing more.
 import { type Executor, postApprovals, postComments } from '@cadence/db';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import { violationSchema } from '../charter/schemas';
 import { safeExternalUrl } from '../publishing/external-url';
 import { loadApprovalState } from './approval-state';
@@ -56,16 +56,34 @@ export function toPostSummary(row: PostRow, targets: readonly TargetRow[]): Post
 }
 
 export async function currentApprovals(db: Executor, row: PostRow) {
-  return db
+  return (await currentApprovalsOf(db, [row])).get(row.id) ?? [];
+}
+
+type Approval = { userId: string; contentRevision: number; charterVersionId: string | null; createdAt: Date };
+
+/** The approvals of each post's current content revision, oldest first, in one query. */
+export async function currentApprovalsOf(
+  db: Executor,
+  rows: readonly PostRow[],
+): Promise<Map<string, Approval[]>> {
+  const byPost = new Map<string, Approval[]>(rows.map((r) => [r.id, []]));
+  if (rows.length === 0) return byPost;
+  const revisionOf = new Map(rows.map((r) => [r.id, r.contentRevision]));
+  const found = await db
     .select({
+      postId: postApprovals.postId,
       userId: postApprovals.userId,
       contentRevision: postApprovals.contentRevision,
       charterVersionId: postApprovals.charterVersionId,
       createdAt: postApprovals.createdAt,
     })
     .from(postApprovals)
-    .where(and(eq(postApprovals.postId, row.id), eq(postApprovals.contentRevision, row.contentRevision)))
+    .where(inArray(postApprovals.postId, [...revisionOf.keys()]))
     .orderBy(asc(postApprovals.createdAt));
+  for (const { postId, ...a } of found) {
+    if (a.contentRevision === revisionOf.get(postId)) byPost.get(postId)?.push(a);
+  }
+  return byPost;
 }
 
 /** The full view of one post: targets, approvals of the current revision, comments counted. */

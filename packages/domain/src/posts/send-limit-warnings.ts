@@ -8,33 +8,112 @@
 import { channels, type Executor, postTargets } from '@cadence/db';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { channelSendLimit, type SendAllowance } from '../publishing/send-limits';
+import { MOVABLE } from '../publishing/target-ledger';
+import type { TargetRow } from './post-store';
 import type { SendLimitWarning } from './schemas';
 
 // Targets that will still be sent by the publisher (waiting for their instant or just claimed).
 const WAITING = ['scheduled', 'claimed'] as const;
+const WAITING_STATUSES: readonly TargetRow['status'][] = WAITING;
 const MAX_ROUNDS = 4;
 const MAX_WINDOWS_PER_ROUND = 2_000;
+// The furthest window past its own that one post's backlog reading may reach.
+const FURTHEST_WINDOW = 1 + (MAX_ROUNDS - 1) * MAX_WINDOWS_PER_ROUND;
+
+/** Counts of waiting targets per window of a channel's limit, for windows [from, to). */
+type WindowCounts = (fromWindow: number, toWindow: number) => Promise<Iterable<[number, number]>>;
 
 export async function sendLimitWarnings(
   tx: Executor,
   input: { workspaceId: string; channelIds: readonly string[]; at: Date },
 ): Promise<SendLimitWarning[]> {
-  if (input.channelIds.length === 0) return [];
+  const limits = await channelLimits(tx, input.workspaceId, input.channelIds);
+  return warningsFor(
+    input.channelIds,
+    input.at,
+    limits,
+    (channelId, limit) => (from, to) => countPerWindow(tx, channelId, limit.perMs, from, to),
+  );
+}
+
+/**
+ * The same warnings for a batch scheduled in one go (bulk schedule): the waiting targets around the
+ * batch's instants are counted once, then each item is judged in order, seeing the items before it
+ * as a single call after theirs would.
+ */
+export async function plannedSendLimits(
+  tx: Executor,
+  input: { workspaceId: string; channelIds: readonly string[]; instants: readonly Date[] },
+) {
+  const limits = await channelLimits(tx, input.workspaceId, input.channelIds);
+  const counts = new Map<string, Map<number, number>>();
+  const times = input.instants.map((d) => d.getTime());
+  for (const [channelId, limit] of limits) {
+    const from = Math.floor(Math.min(...times) / limit.perMs);
+    const to = Math.floor(Math.max(...times) / limit.perMs) + FURTHEST_WINDOW;
+    counts.set(channelId, new Map(await countPerWindow(tx, channelId, limit.perMs, from, to)));
+  }
+  const count = (channelId: string, at: Date, delta: number) => {
+    const limit = limits.get(channelId);
+    const windows = counts.get(channelId);
+    if (!limit || !windows) return;
+    const w = Math.floor(at.getTime() / limit.perMs);
+    windows.set(w, (windows.get(w) ?? 0) + delta);
+  };
+  return {
+    /** A post's targets scheduled at `at`: those the ledger moves leave their old window for this one. */
+    place(targets: readonly Pick<TargetRow, 'channelId' | 'status' | 'scheduledAt'>[], at: Date) {
+      for (const t of targets) {
+        if (!MOVABLE.includes(t.status)) continue;
+        if (WAITING_STATUSES.includes(t.status) && t.scheduledAt) count(t.channelId, t.scheduledAt, -1);
+        count(t.channelId, at, 1);
+      }
+    },
+    warnings(channelIds: readonly string[], at: Date) {
+      return warningsFor(channelIds, at, limits, (channelId) => async (from, to) => {
+        const windows = counts.get(channelId) as Map<number, number>;
+        const found: [number, number][] = [];
+        for (let w = from; w < to; w++) {
+          const n = windows.get(w);
+          if (n) found.push([w, n]);
+        }
+        return found;
+      });
+    },
+  };
+}
+
+async function channelLimits(tx: Executor, workspaceId: string, channelIds: readonly string[]) {
+  const limits = new Map<string, SendAllowance>();
+  if (channelIds.length === 0) return limits;
   const rows = await tx
     .select({ id: channels.id, network: channels.network, sendLimit: channels.sendLimit })
     .from(channels)
-    .where(and(eq(channels.workspaceId, input.workspaceId), inArray(channels.id, [...input.channelIds])));
-  const warnings: SendLimitWarning[] = [];
+    .where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, [...new Set(channelIds)])));
   for (const channel of rows) {
     const limit = channelSendLimit(channel.network, channel.sendLimit);
+    if (limit) limits.set(channel.id, limit);
+  }
+  return limits;
+}
+
+async function warningsFor(
+  channelIds: readonly string[],
+  at: Date,
+  limits: ReadonlyMap<string, SendAllowance>,
+  countsOf: (channelId: string, limit: SendAllowance) => WindowCounts,
+): Promise<SendLimitWarning[]> {
+  const warnings: SendLimitWarning[] = [];
+  for (const channelId of new Set(channelIds)) {
+    const limit = limits.get(channelId);
     if (!limit) continue;
-    const backlog = await backlogFrom(tx, channel.id, limit, input.at);
+    const backlog = await backlogFrom(countsOf(channelId, limit), limit, at);
     if (backlog.windows <= 1) continue;
     const seconds = Math.ceil((backlog.windows * limit.perMs) / 1000);
     const perSeconds = Math.round(limit.perMs / 1000);
     warnings.push({
       code: 'send_limit_backlog',
-      channelId: channel.id,
+      channelId,
       posts: backlog.posts,
       seconds,
       limit: { max: limit.max, perSeconds },
@@ -45,15 +124,14 @@ export async function sendLimitWarnings(
 }
 
 /** Windows (of the limit) from `at`'s until the targets due in them have all been let out. */
-async function backlogFrom(tx: Executor, channelId: string, limit: SendAllowance, at: Date) {
+async function backlogFrom(countsIn: WindowCounts, limit: SendAllowance, at: Date) {
   const first = Math.floor(at.getTime() / limit.perMs);
   const counts = new Map<number, number>();
   let loadedUntil = first;
   let wanted = 1;
   let posts = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    for (const [w, n] of await countPerWindow(tx, channelId, limit.perMs, loadedUntil, loadedUntil + wanted))
-      counts.set(w, n);
+    for (const [w, n] of await countsIn(loadedUntil, loadedUntil + wanted)) counts.set(w, n);
     loadedUntil += wanted;
     let waiting = 0;
     posts = 0;

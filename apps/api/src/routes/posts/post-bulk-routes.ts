@@ -1,5 +1,6 @@
 // Bulk workflow steps: schedule or approve up to 500 posts in one request, a result per item (the
-// status each would have had alone). With an Idempotency-Key, a retried request gets the first
+// status each would have had alone). Scheduling is set-based (one transaction, a few statements per
+// chunk of posts); approving still runs the single approval per item. With an Idempotency-Key, a retried request gets the first
 // answer again instead of being applied twice.
 import { approvePost } from '@cadence/domain/posts/approve-post';
 import {
@@ -7,8 +8,8 @@ import {
   bulkTransitionResultSchema,
   bulkTransitionSchema,
 } from '@cadence/domain/posts/bulk-transition';
-import { schedulePost } from '@cadence/domain/posts/schedule-post';
-import { approveSchema, scheduleSchema } from '@cadence/domain/posts/schemas';
+import { bulkSchedulePosts } from '@cadence/domain/posts/bulk-schedule-posts';
+import { approveSchema } from '@cadence/domain/posts/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
@@ -57,15 +58,7 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      answer(
-        await bulkTransition(
-          withLog(request),
-          actorOf(request),
-          request.body.items,
-          scheduleSchema,
-          schedulePost,
-        ),
-      ),
+      answer(await bulkSchedulePosts(withLog(request), actorOf(request), request.body.items)),
   );
 
   r.post(
