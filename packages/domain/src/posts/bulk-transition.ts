@@ -53,7 +53,8 @@ export type BulkItemOutcome =
       index: number;
       postId: string | null;
       ok: false;
-      error: { code: string; message: string; details?: unknown };
+      /** Worded for the reader at the edge, as the single call's error would be. */
+      error: AppError;
     };
 
 const itemIdSchema = z.object({ postId: z.uuid() });
@@ -97,16 +98,9 @@ export function bulkFailure(
   err: unknown,
   onUnexpected?: (index: number, err: unknown) => void,
 ): BulkItemOutcome {
-  if (err instanceof AppError) {
-    return {
-      index,
-      postId,
-      ok: false,
-      error: { code: err.code, message: err.message, details: err.details },
-    };
-  }
+  if (err instanceof AppError) return { index, postId, ok: false, error: err };
   onUnexpected?.(index, err);
-  return { index, postId, ok: false, error: { code: 'internal', message: 'Internal error' } };
+  return { index, postId, ok: false, error: new AppError('internal', 'Internal error') };
 }
 
 export async function bulkTransition<B>(

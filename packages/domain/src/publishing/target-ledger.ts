@@ -13,6 +13,6 @@ export {
   settleClaimed,
   settleUnknown,
 } from './target-ledger/record-outcome';
-export { cancel, MOVABLE, rescheduleMany, unschedule } from './target-ledger/schedule';
+export { cancel, MOVABLE, reschedule, rescheduleMany, unschedule } from './target-ledger/schedule';
 export { rowsOf, uuidList } from './target-ledger/sql';
 export { addTargets, type NewTarget, removeTargets, setOverrides } from './target-ledger/targets';

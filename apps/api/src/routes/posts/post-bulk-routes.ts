@@ -1,9 +1,10 @@
 // Bulk workflow steps: schedule or approve up to 500 posts in one request, a result per item (the
 // status each would have had alone). Scheduling is set-based (one transaction, a few statements per
-// chunk of posts); approving still runs the single approval per item. With an Idempotency-Key, a retried request gets the first
-// answer again instead of being applied twice.
+// chunk of posts); approving still runs the single approval per item. With an Idempotency-Key, a
+// retried request gets the first answer again instead of being applied twice.
 import { approvePost } from '@cadence/domain/posts/approve-post';
 import {
+  type BulkItemOutcome,
   bulkTransition,
   bulkTransitionResultSchema,
   bulkTransitionSchema,
@@ -13,8 +14,10 @@ import { approveSchema } from '@cadence/domain/posts/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
+import { appErrorWords } from '../../http/error-words';
 import { errorResponses, STATUS_BY_CODE } from '../../http/errors';
 import { bulkItemsAtOnce } from '../../http/held-transaction';
+import { requestLocale } from '../../http/request-language';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { actorOf, postDeps } from './post-http';
 
@@ -22,17 +25,19 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = postDeps(ctx);
 
-  const answer = (outcomes: Awaited<ReturnType<typeof bulkTransition>>) => {
-    const results = outcomes.map((o) =>
-      o.ok
-        ? { index: o.index, postId: o.postId, status: 200, post: o.post }
-        : {
-            index: o.index,
-            postId: o.postId,
-            status: STATUS_BY_CODE[o.error.code as keyof typeof STATUS_BY_CODE] ?? 500,
-            error: o.error,
-          },
-    );
+  const answer = (request: FastifyRequest, outcomes: readonly BulkItemOutcome[]) => {
+    const locale = requestLocale(request);
+    const results = outcomes.map((o) => {
+      if (o.ok) return { index: o.index, postId: o.postId, status: 200, post: o.post };
+      // Worded as the single call's error answer would be (charter verdicts with their sentences).
+      const words = appErrorWords(locale, o.error);
+      return {
+        index: o.index,
+        postId: o.postId,
+        status: STATUS_BY_CODE[o.error.code] ?? 500,
+        error: { code: o.error.code, message: words.message, details: words.details },
+      };
+    });
     const succeeded = results.filter((x) => x.status === 200).length;
     return { succeeded, failed: results.length - succeeded, results };
   };
@@ -58,7 +63,7 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      answer(await bulkSchedulePosts(withLog(request), actorOf(request), request.body.items)),
+      answer(request, await bulkSchedulePosts(withLog(request), actorOf(request), request.body.items)),
   );
 
   r.post(
@@ -78,6 +83,7 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) =>
       answer(
+        request,
         await bulkTransition(
           withLog(request),
           actorOf(request),

@@ -16,7 +16,12 @@ const movableOf = (postId: string) =>
     isNull(postTargets.leaseOwner),
   );
 
-/** Posts' movable targets follow them to their new times, in one statement for any number of posts. */
+/** A post's movable targets follow it to its new time. */
+export async function reschedule(tx: Executor, postId: string, at: Date, now: Date): Promise<number> {
+  return rescheduleMany(tx, [{ postId, at }], now);
+}
+
+/** The same for many posts, each to its own time, in one statement (bulk schedule). */
 export async function rescheduleMany(
   tx: Executor,
   moves: readonly { postId: string; at: Date }[],
