@@ -5,26 +5,17 @@ import { channels, idempotencyKeys } from '@cadence/db';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeNetwork, startFakeNetwork } from '@cadence/networks/testing';
+import type { FakeNetwork } from '@cadence/networks/testing';
 import { type Caller, call, createTestApp, setupOwner, type TestApp } from './helpers';
+import { BLUESKY_APP_PASSWORD, startBlueskyPds } from './support/bluesky-pds';
 
-const APP_PASSWORD = 'abcd-efgh-ijkl-mnop';
 let t: TestApp;
 let owner: Caller;
 let workspaceId: string;
 let pds: FakeNetwork;
 
 beforeAll(async () => {
-  pds = await startFakeNetwork((app) => {
-    app.post('/xrpc/com.atproto.server.createSession', async (request, reply) => {
-      const body = request.body as { identifier: string; password: string };
-      if (body.password !== APP_PASSWORD)
-        return reply
-          .code(401)
-          .send({ error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
-      return { accessJwt: 'a', refreshJwt: 'r', did: 'did:plc:ada123', handle: 'ada.example.com' };
-    });
-  });
+  pds = await startBlueskyPds();
   t = await createTestApp();
   ({ owner, workspaceId } = await setupOwner(t));
 });
@@ -61,7 +52,7 @@ describe('adding a Bluesky channel directly', () => {
       network: 'bluesky',
       displayName: 'Ada',
       handle: '@ada',
-      credentials: { appPassword: APP_PASSWORD },
+      credentials: { appPassword: BLUESKY_APP_PASSWORD },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toMatchObject({ reason: 'credentials_required' });
@@ -73,14 +64,14 @@ describe('adding a Bluesky channel directly', () => {
       network: 'bluesky',
       displayName: 'Ada',
       handle: 'typed-anything',
-      credentials: { identifier: '@ada.example.com', appPassword: APP_PASSWORD, service: pds.url },
+      credentials: { identifier: '@ada.example.com', appPassword: BLUESKY_APP_PASSWORD, service: pds.url },
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ handle: '@ada.example.com', status: 'connected' });
     expect(await sealedCredentials(res.json().id)).toEqual({
       service: pds.url,
       identifier: 'did:plc:ada123',
-      appPassword: APP_PASSWORD,
+      appPassword: BLUESKY_APP_PASSWORD,
     });
   });
 

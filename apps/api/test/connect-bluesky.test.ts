@@ -4,8 +4,9 @@ import { channels } from '@cadence/db';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeNetwork, startFakeNetwork } from '@cadence/networks/testing';
+import type { FakeNetwork } from '@cadence/networks/testing';
 import { type Caller, call, createTestApp, setupOwner, type TestApp } from './helpers';
+import { BLUESKY_APP_PASSWORD, startBlueskyPds } from './support/bluesky-pds';
 
 let t: TestApp;
 let owner: Caller;
@@ -13,16 +14,7 @@ let workspaceId: string;
 let pds: FakeNetwork;
 
 beforeAll(async () => {
-  pds = await startFakeNetwork((app) => {
-    app.post('/xrpc/com.atproto.server.createSession', async (request, reply) => {
-      const body = request.body as { identifier: string; password: string };
-      if (body.password !== 'abcd-efgh-ijkl-mnop')
-        return reply
-          .code(401)
-          .send({ error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
-      return { accessJwt: 'a', refreshJwt: 'r', did: 'did:plc:ada123', handle: 'ada.example.com' };
-    });
-  });
+  pds = await startBlueskyPds();
   t = await createTestApp();
   ({ owner, workspaceId } = await setupOwner(t));
 });
@@ -38,7 +30,7 @@ describe('connecting Bluesky', () => {
   it('checks the app password by signing in, then stores it sealed and signs in by DID from then on', async () => {
     const res = await connect({
       identifier: '@ada.example.com',
-      appPassword: 'abcd-efgh-ijkl-mnop',
+      appPassword: BLUESKY_APP_PASSWORD,
       service: pds.url,
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -55,7 +47,7 @@ describe('connecting Bluesky', () => {
     ).toEqual({
       service: pds.url,
       identifier: 'did:plc:ada123',
-      appPassword: 'abcd-efgh-ijkl-mnop',
+      appPassword: BLUESKY_APP_PASSWORD,
     });
   });
 
@@ -74,7 +66,7 @@ describe('connecting Bluesky', () => {
     const other = await setupOwnerElsewhere();
     const res = await connect({
       identifier: 'ada.example.com',
-      appPassword: 'abcd-efgh-ijkl-mnop',
+      appPassword: BLUESKY_APP_PASSWORD,
       service: pds.url,
     });
     const id = res.json().id as string;
@@ -86,7 +78,7 @@ describe('connecting Bluesky', () => {
       expect(foreign.statusCode).toBe(404);
     }
     const reconnectForeign = await connect(
-      { identifier: 'ada.example.com', appPassword: 'abcd-efgh-ijkl-mnop', service: pds.url, channelId: id },
+      { identifier: 'ada.example.com', appPassword: BLUESKY_APP_PASSWORD, service: pds.url, channelId: id },
       other.workspaceId,
       other.owner,
     );
