@@ -1,9 +1,11 @@
-// Starts a real Bluesky PDS with an in-memory PLC (@atproto/dev-env, TestNetworkNoAppView) and
-// prints one JSON line with its URL. Runs on Node 22 only. Stops when stdin closes or on SIGTERM,
-// so the parent test script never leaves it behind.
-import { TestNetworkNoAppView } from '@atproto/dev-env';
+// Starts a real Bluesky network with an in-memory PLC (@atproto/dev-env, TestNetwork: a PDS, and the
+// AppView behind it that answers app.bsky.* reads such as listNotifications, which the inbox sync
+// needs) and prints one JSON line with the PDS's URL. Runs on Node 22 only. The AppView needs
+// PostgreSQL and Redis: DB_POSTGRES_URL, DB_POSTGRES_SCHEMA and REDIS_HOST come from
+// run-interop.mjs. Stops when stdin closes or on SIGTERM, so the parent never leaves it behind.
+import { TestNetwork } from '@atproto/dev-env';
 
-const network = await TestNetworkNoAppView.create({ pds: { inviteRequired: false } });
+const network = await TestNetwork.create({ pds: { inviteRequired: false } });
 process.stdout.write(`${JSON.stringify({ pdsUrl: network.pds.url })}\n`);
 
 let closing = false;
