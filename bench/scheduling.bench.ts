@@ -128,10 +128,8 @@ export default async function schedulingBench(): Promise<BenchSection[]> {
         `| same: median request (${BULK_BATCH} posts) | ${median(bulkRequests).toFixed(0)} ms | |`,
         `| items refused in bulk | ${failed} | 0 |`,
         '',
-        'What bounds these: each bulk item runs the single-post schedule (its own transaction: lock, approval',
-        'state, charter check, targets, event, view, send-limit warning), four items at a time',
-        '(`packages/domain/src/posts/bulk-transition.ts`), so bulk saves the HTTP round trips and nothing else.',
-        'Under 10 s for 5,000 needs a set-based schedule (one statement per step for the whole batch), not built.',
+        'Bulk items are judged in memory and written in chunks of set-based statements, one transaction',
+        'per request (`packages/domain/src/posts/bulk-schedule-posts.ts`, decision 0250).',
       ],
     },
   ];
