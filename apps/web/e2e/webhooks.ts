@@ -10,16 +10,17 @@ import type { Page } from 'playwright-core';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { launchChromium } from './browser';
-import { apiCall, expect, setUpOwner, shot, shotsDir } from './page-helpers';
+import { apiCall, expect, fill, setUpOwner, shot, shotsDir } from './page-helpers';
 import { startServer } from './server';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'correct horse battery 42' };
 
-/** The receiver: every POST answers 200 and is counted. */
+/** The receiver: every POST answers `answer.status` (200 unless a test says otherwise) and is counted. */
 async function startReceiver() {
   const received: string[] = [];
+  const answer = { status: 200 };
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => {
@@ -27,12 +28,12 @@ async function startReceiver() {
     });
     req.on('end', () => {
       received.push(body);
-      res.writeHead(200).end('ok');
+      res.writeHead(answer.status).end('ok');
     });
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { server, received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, received, answer, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 async function noSidewaysScroll(page: Page, where: string) {
@@ -109,6 +110,14 @@ async function main() {
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="webhook-log"] tbody tr').length >= 3,
     );
+
+    // A receiver that answers 500: the log says why in words, not the raw error.
+    receiver.answer.status = 500;
+    await page.getByRole('button', { name: en.webhooks.sendTest }).click();
+    await log
+      .getByText(fill(en.webhooks.failureReasons.http_status, { code: 500 }))
+      .first()
+      .waitFor();
 
     for (const language of ['en', 'fr'] as const) {
       await page.setViewportSize(DESKTOP);
