@@ -221,8 +221,13 @@ describe('GET /calendar', () => {
     const tooLong = await calendar(viewer, 'from=2026-06-01&to=2026-08-03');
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.details).toEqual([
-      { field: 'querystring.to', message: 'the range may span at most 62 days' },
+      {
+        field: 'querystring.to',
+        reason: 'range_too_long',
+        message: 'The field “querystring.to” makes the range longer than 62 days.',
+      },
     ]);
+    expect(tooLong.json().error).toMatchObject({ messageCode: 'validation.range_too_long' });
     // 62 calendar days over the fall-back change (a 25-hour day) is allowed.
     expect((await calendar(viewer, 'from=2026-10-01&to=2026-12-02')).statusCode).toBe(200);
     const reversed = await calendar(viewer, 'from=2026-06-10&to=2026-06-01');

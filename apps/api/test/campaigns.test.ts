@@ -200,7 +200,11 @@ describe('campaigns', () => {
     });
     expect(endsBefore.statusCode).toBe(400);
     expect(endsBefore.json().error.details).toEqual([
-      { field: 'body.endsOn', message: 'must be on or after startsOn' },
+      {
+        field: 'body.endsOn',
+        reason: 'ends_before_start',
+        message: 'The field “body.endsOn” must be on or after the start date.',
+      },
     ]);
     const startsAfter = await call(t, manager, {
       method: 'PATCH',

@@ -1,6 +1,6 @@
 // The workspace the screen walk (walk.ts) visits: what a French team has after a few weeks, so every
 // screen shows real content rather than its empty state. Most of it goes through the API as people
-// would make it (owner, manager, editor; channels, a campaign with pillars, charter rules, posts
+// would make it (owner, manager, editor, viewer; channels, a campaign with pillars, charter rules, posts
 // taken through review, media, a token, a feed, a webhook, a pending invitation, notifications that
 // follow from the reviews). What only the publisher or a network's sync would make (posts publishing,
 // failed, partly published; inbox messages; a channel to reconnect) is written into the embedded
@@ -17,6 +17,7 @@ export const people = {
   owner: { name: 'Odile Roux', email: 'odile@example.com' },
   manager: { name: 'Marc Lefèvre', email: 'marc@example.com' },
   editor: { name: 'Élise Martin', email: 'elise@example.com' },
+  viewer: { name: 'Bruno Petit', email: 'bruno@example.com' },
   invited: 'victor@example.com',
 };
 const ZONE = 'Europe/Paris';
@@ -24,6 +25,9 @@ const ZONE = 'Europe/Paris';
 export interface Seeded {
   ws: string;
   owner: Session;
+  /** The walk also goes through the app as an editor and as a viewer: what each role sees is checked. */
+  editor: Session;
+  viewer: Session;
   invitationToken: string;
   channelIds: string[];
   campaignId: string;
@@ -73,6 +77,7 @@ export async function seedThroughApi(url: string): Promise<Seeded> {
   const p = `/workspaces/${ws}`;
   const manager = await join(url, owner, ws, people.manager.email, people.manager.name, 'manager');
   const editor = await join(url, owner, ws, people.editor.email, people.editor.name, 'editor');
+  const viewer = await join(url, owner, ws, people.viewer.email, people.viewer.name, 'viewer');
   const pending = await api(url, owner, 'POST', `${p}/invitations`, {
     email: people.invited,
     role: 'viewer',
@@ -178,7 +183,16 @@ export async function seedThroughApi(url: string): Promise<Seeded> {
     title: 'Horaires',
     body: 'Bonjour {author}, nous sommes ouverts de 7 h à 19 h.',
   });
-  return { ws, owner, invitationToken: String(pending.json.token), channelIds, campaignId, posts };
+  return {
+    ws,
+    owner,
+    editor,
+    viewer,
+    invitationToken: String(pending.json.token),
+    channelIds,
+    campaignId,
+    posts,
+  };
 }
 
 /** What the publisher and the networks would have made, written while the server is stopped. */

@@ -3,7 +3,9 @@
 // screen: axe-core finds no serious or critical violation; a phone screen does not scroll sideways;
 // no raw code (uuid, snake_case, dotted or camelCase names) is shown; a French screen shows no
 // phrase of the English catalogue. Every screen's picture goes to
-// artifacts/screenshots/<route>-<lang>-<desktop|phone>.png. All problems are gathered and reported
+// artifacts/screenshots/<route>-<lang>-<desktop|phone>.png. The signed-in screens are walked again as
+// an editor and as a viewer (pictures <route>-<lang>-<size>-<role>.png), since each role sees other
+// buttons, notices and refusals. All problems are gathered and reported
 // together, so one run shows the whole list. The route list is checked against the router's own
 // paths, so a new screen cannot be left out of the walk.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,9 @@ import { axeProblems, overflowProblems, screenText, wordingProblems } from './wa
 import { type Seeded, seedOutcomes, seedThroughApi } from './walk-seed';
 
 type Lang = 'fr' | 'en';
+type Role = 'owner' | 'editor' | 'viewer';
+/** WALK_ROLES=owner walks as the owner only (while fixing a screen). */
+const roles = (process.env.WALK_ROLES?.split(',') ?? ['owner', 'editor', 'viewer']) as Role[];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 type Size = keyof typeof VIEWPORTS;
 /** Text people typed, shown as typed: not checked for English or codes. */
@@ -112,8 +117,8 @@ async function openWalker(browser: Browser, lang: Lang, size: Size, problems: st
   return { page, lang, size, problems, inFlight: () => pending };
 }
 
-async function check(w: Walker, name: string, t0: number) {
-  const where = `${name}-${w.lang}-${w.size}`;
+async function check(w: Walker, name: string, t0: number, role: Role = 'owner') {
+  const where = `${name}-${w.lang}-${w.size}${role === 'owner' ? '' : `-${role}`}`;
   const t1 = Date.now();
   const found = [
     ...(await axeProblems(w.page)),
@@ -155,16 +160,18 @@ async function walkApp(
   seeded: Seeded,
   lang: Lang,
   size: Size,
+  role: Role,
   problems: string[],
 ) {
   const w = await openWalker(browser, lang, size, problems);
-  for (const [i, screen] of signedOut.filter(wanted).entries()) {
+  // The signed-out screens are the same for everyone: walked once, with the owner's walk.
+  for (const [i, screen] of (role === 'owner' ? signedOut.filter(wanted) : []).entries()) {
     const t0 = Date.now();
     await go(w, `${base}${screen.url(seeded)}`, i === 0);
     await check(w, screen.name, t0);
   }
   if (w.page.url() === 'about:blank') await w.page.goto(`${base}/login`); // the storage needs an origin
-  const cookie = seeded.owner.cookie.split('=');
+  const cookie = seeded[role].cookie.split('=');
   await w.page.context().addCookies([{ name: cookie[0] ?? '', value: cookie.slice(1).join('='), url: base }]);
   // The interface language is the person's choice in this browser (see src/i18n/language.ts).
   await w.page.evaluate((lang) => {
@@ -179,7 +186,7 @@ async function walkApp(
   for (const [i, screen] of signedIn.filter(wanted).entries()) {
     const t0 = Date.now();
     await go(w, `${base}${screen.url(seeded)}`, i === 0);
-    await check(w, screen.name, t0);
+    await check(w, screen.name, t0, role);
   }
   await w.page.context().close();
 }
@@ -208,10 +215,13 @@ async function main() {
     lap('Restarted with outcomes');
     // Two walkers at a time: the browser and the server wait on each other less than one walker does.
     const url = server.url;
-    for (const size of sizes)
-      await Promise.all(
-        (['fr', 'en'] as const).map((lang) => walkApp(browser, url, seeded, lang, size, problems)),
-      );
+    for (const role of roles) {
+      for (const size of sizes)
+        await Promise.all(
+          (['fr', 'en'] as const).map((lang) => walkApp(browser, url, seeded, lang, size, role, problems)),
+        );
+      lap(`Walked as ${role}`);
+    }
   } finally {
     await browser.close();
     await server.stop();

@@ -133,4 +133,19 @@ describe('charter sentences', () => {
       'Another post on this channel is 1 minute away; the charter asks for at least 60.',
     );
   });
+
+  it('words the domain’s refusals with their enum values as words', () => {
+    expect(translate('fr', 'errors.posts.wrongStatus', { status: 'in_review', action: 'edit' })).toBe(
+      'Impossible de modifier une publication en relecture',
+    );
+    expect(translate('en', 'errors.posts.wrongStatus', { status: 'draft', action: 'reschedule' })).toBe(
+      'A post that is a draft cannot be rescheduled',
+    );
+    expect(translate('fr', 'errors.limits.liveItems', { max: 20, cap: 'api_tokens' })).toContain(
+      '20 jetons d’API',
+    );
+    expect(translate('fr', 'validation.range_too_long', { field: 'querystring.to', max: 62 })).toBe(
+      'Le champ «\u00a0querystring.to\u00a0» rend la période plus longue que 62 jours.',
+    );
+  });
 });

@@ -2,9 +2,12 @@
 // problems and charter verdicts, by code with parameters (i18next syntax: {{param}}, {{n, number}},
 // _one/_other plurals). The web app loads it as its `messages` namespace, so a screen and an API
 // client read the same words. Custom formatters (network, hashtags, day, weekday...) are in
-// formatters.ts.
+// formatters.ts. The domain's refusals are in en-errors.ts.
+import { enErrors, enFieldReasons } from './en-errors';
+
 export const en = {
   errors: {
+    ...enErrors,
     /** The sentence for an error code when nothing more precise is known. */
     code: {
       bad_request: 'The request is not valid.',
@@ -111,6 +114,7 @@ export const en = {
     content_length: 'The Content-Length header does not match the body.',
     param_too_long: 'A path segment is longer than 100 characters.',
     bad_url: 'The address is not a valid URL (bad percent-encoding).',
+    ...enFieldReasons,
   },
   charter: {
     /** The name of each rule a check can report, for history lines and reports. */

@@ -2,8 +2,11 @@
 // typography: a no-break space (\u00a0) before : ; ! ? and inside « guillemets », written as escapes
 // because it is invisible in an editor. French plurals need _one, _many (1 000 000) and _other.
 // A channel is « compte » in French, never « canal ».
+import { frErrors, frFieldReasons } from './fr-errors';
+
 export const fr = {
   errors: {
+    ...frErrors,
     code: {
       bad_request: 'La requête n’est pas valide.',
       validation_failed: 'Certains champs de la requête ne sont pas valides.',
@@ -114,6 +117,7 @@ export const fr = {
     content_length: 'L’en-tête Content-Length ne correspond pas au corps.',
     param_too_long: 'Un segment du chemin dépasse 100 caractères.',
     bad_url: 'L’adresse n’est pas une URL valide (encodage en pourcentage erroné).',
+    ...frFieldReasons,
   },
   charter: {
     rules: {

@@ -4,7 +4,7 @@
 // first post. safeRequest still checks every address at send time: DNS may answer differently
 // later, and this check accepts a name that does not resolve yet.
 import { lookup } from 'node:dns/promises';
-import { unprocessable } from '@cadence/domain/errors';
+import { invalidField } from '@cadence/domain/errors';
 import type { Network } from '@cadence/domain/networks/schemas';
 import { NetworkError } from './errors';
 import { ipLiteral, isForbiddenAddress } from './ip-policy';
@@ -125,9 +125,7 @@ export async function assertOutgoingUrl(
 ): Promise<void> {
   const problem = await outgoingUrlProblem(value, rule, policy);
   if (problem) {
-    throw unprocessable(`${field}: ${problem.message}`, [
-      { field, message: problem.message, reason: problem.reason },
-    ]);
+    throw invalidField(field, problem.reason, {}, 'unprocessable');
   }
 }
 

@@ -12,6 +12,8 @@ import {
   reasonOf,
   sentenceOf,
   translate,
+  VALIDATION_REASONS,
+  type ValidationReason,
 } from '@cadence/messages';
 import { ERROR_CODES, type ErrorCode, type Locale } from '@cadence/names';
 
@@ -45,14 +47,21 @@ export function issueProblem(locale: Locale, field: string, issue: IssueFacts): 
   return { field, message: fieldSentence(locale, field, problem), reason: problem.reason };
 }
 
-const isFieldProblems = (details: unknown): details is FieldProblem[] =>
+interface DomainFieldProblem extends FieldProblem {
+  params?: MessageParams;
+}
+
+const isFieldProblems = (details: unknown): details is DomainFieldProblem[] =>
   Array.isArray(details) &&
   details.every((d) => typeof d === 'object' && d !== null && typeof (d as FieldProblem).field === 'string');
 
-/** A field problem the domain worded in English (no code yet): other readers get "not valid". */
-function domainProblem(locale: Locale, problem: FieldProblem): FieldProblem {
-  if (locale === 'en') return problem;
-  return { ...problem, message: fieldSentence(locale, problem.field, { reason: 'invalid', params: {} }) };
+const isReason = (reason: unknown): reason is ValidationReason =>
+  (VALIDATION_REASONS as readonly unknown[]).includes(reason);
+
+/** A field problem of the domain, worded in `locale` from its reason code and parameters. */
+function domainProblem(locale: Locale, { params = {}, ...problem }: DomainFieldProblem): FieldProblem {
+  if (!isReason(problem.reason)) return problem;
+  return { ...problem, message: fieldSentence(locale, problem.field, { reason: problem.reason, params }) };
 }
 
 function violationsIn(locale: Locale, details: unknown): unknown {
@@ -67,24 +76,11 @@ export function withViolationMessages(locale: Locale, violations: readonly Viola
   return violations.map((v) => ({ ...v, message: sentenceOf(locale, v) }));
 }
 
-/**
- * A domain error in `locale`: its catalogue sentence when it names one; in English its own
- * message; otherwise the sentence of its field problems, else of its code.
- */
+/** A domain error in `locale`: the sentence of its code, and of each field problem it names. */
 export function appErrorWords(locale: Locale, err: AppError): Words & { details: unknown } {
-  if (err.say) {
-    return {
-      message: sentenceOf(locale, err.say),
-      say: err.say,
-      details: violationsIn(locale, err.details),
-    };
-  }
   if (isFieldProblems(err.details)) {
     const problems = err.details.map((p) => domainProblem(locale, p));
-    const message = locale === 'en' ? err.message : problems.map((p) => p.message).join(' ');
-    return { message, details: problems };
+    return { message: problems.map((p) => p.message).join(' '), say: err.say, details: problems };
   }
-  const details = violationsIn(locale, err.details);
-  if (locale === 'en') return { message: err.message, details };
-  return { ...codeWords(locale, err.code), details };
+  return { message: sentenceOf(locale, err.say), say: err.say, details: violationsIn(locale, err.details) };
 }

@@ -1,6 +1,6 @@
 // Cursor pagination: an opaque cursor encodes the (createdAt, id) of the last item seen, so pages
 // stay stable while rows are added, and each page is one index range scan.
-import { AppError } from '@cadence/domain/errors';
+import { invalidField } from '@cadence/domain/errors';
 import { isStorableInstant } from '@cadence/domain/storable';
 import { z } from 'zod';
 
@@ -26,9 +26,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
     if (!isStorableInstant(createdAt) || !z.uuid().safeParse(id).success) throw new Error('bad');
     return { createdAt, id: id as string };
   } catch {
-    throw new AppError('validation_failed', 'querystring.cursor: is not a cursor this API issued', [
-      { field: 'querystring.cursor', message: 'is not a cursor this API issued' },
-    ]);
+    throw invalidField('querystring.cursor', 'cursor_unknown');
   }
 }
 

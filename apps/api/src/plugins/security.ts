@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import { AppError } from '@cadence/domain/errors';
+import { type AppError, sayError } from '@cadence/domain/errors';
+import type { MessageCode } from '@cadence/messages';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
 
@@ -39,10 +40,10 @@ const isHealthCheck = (request: FastifyRequest) =>
   request.url.startsWith('/api/health') || request.url.startsWith('/api/ready');
 
 /** Answers 429 in the one error shape, telling the client when to come back. */
-export function rateLimited(reply: FastifyReply, ttlMs: number, message: string): AppError {
+export function rateLimited(reply: FastifyReply, ttlMs: number, messageCode: MessageCode): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
   reply.header('retry-after', retryAfterSeconds);
-  return new AppError('rate_limited', message, { retryAfterSeconds });
+  return sayError('rate_limited', messageCode, {}, { retryAfterSeconds });
 }
 
 export async function registerSecurity(app: FastifyInstance, ctx: AppContext) {
@@ -89,7 +90,7 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext) {
   app.addHook('onRequest', async (request, reply) => {
     const result = await perAddress(request);
     if (!result.isAllowed && result.isExceeded) {
-      throw rateLimited(reply, result.ttl, 'Too many requests from this address, slow down');
+      throw rateLimited(reply, result.ttl, 'errors.limits.fromAddress');
     }
   });
 }

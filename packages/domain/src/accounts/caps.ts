@@ -6,8 +6,8 @@ import { type Actor, personOf } from './actor';
 import { LIMITS } from './limits';
 
 const CAPS = {
-  api_tokens: { table: apiTokens, max: LIMITS.apiTokensPerPerson, what: 'API tokens' },
-  ics_feeds: { table: icsFeeds, max: LIMITS.icsFeedsPerPerson, what: 'calendar feeds' },
+  api_tokens: { table: apiTokens, max: LIMITS.apiTokensPerPerson },
+  ics_feeds: { table: icsFeeds, max: LIMITS.icsFeedsPerPerson },
 } as const;
 
 /**
@@ -22,7 +22,7 @@ export async function assertUnderCap(tx: Executor, actor: Actor, cap: keyof type
     .from(memberships)
     .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, person)))
     .for('update');
-  const { table, max, what } = CAPS[cap];
+  const { table, max } = CAPS[cap];
   const [{ n } = { n: 0 }] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(table)
@@ -34,9 +34,13 @@ export async function assertUnderCap(tx: Executor, actor: Actor, cap: keyof type
       ),
     );
   if (n >= max) {
-    throw limitReached(`You can have at most ${max} live ${what} in a workspace; revoke one first`, {
-      limit: cap,
-      max,
-    });
+    throw limitReached(
+      'errors.limits.liveItems',
+      { max, cap },
+      {
+        limit: cap,
+        max,
+      },
+    );
   }
 }

@@ -2,7 +2,7 @@
 // shared laptop) is signed out: every other session of theirs ends, the one making the change stays.
 import { users } from '@cadence/db';
 import { eq } from 'drizzle-orm';
-import { AppError } from '../errors';
+import { invalidField } from '../errors';
 import { hashPassword, verifyPassword } from '../security/password';
 import type { UseCaseDeps } from '../use-case-deps';
 import type { PasswordChange } from './schemas';
@@ -18,9 +18,7 @@ export async function changePassword(deps: UseCaseDeps, actor: SessionActor, inp
   const { db } = deps;
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError('validation_failed', 'body.currentPassword: is wrong', [
-      { field: 'body.currentPassword', message: 'is wrong' },
-    ]);
+    throw invalidField('body.currentPassword', 'current_password_wrong');
   }
   // Hashed before the transaction: the key derivation is slow on purpose and holds no row lock.
   const passwordHash = await hashPassword(input.newPassword);

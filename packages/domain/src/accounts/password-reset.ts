@@ -4,7 +4,7 @@
 import { type Db, passwordResets, sessions, users } from '@cadence/db';
 import { and, count, eq, gt, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { sayError } from '../errors';
 import { renderPasswordResetEmail } from '../notifications/account-emails';
 import { queueEmail } from '../notifications/queue-email';
 import { hashPassword } from '../security/password';
@@ -88,9 +88,14 @@ export async function requestPasswordReset(
 
 /** One answer for a wrong, used or expired link. */
 const deadLink = () =>
-  new AppError('not_found', 'This password reset link is not valid any more', {
-    reason: 'password_reset_invalid',
-  });
+  sayError(
+    'not_found',
+    'errors.resetLink.invalid',
+    {},
+    {
+      reason: 'password_reset_invalid',
+    },
+  );
 
 export async function completePasswordReset(
   db: Db,

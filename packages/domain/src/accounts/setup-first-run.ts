@@ -1,7 +1,7 @@
 import { type Db, memberships, users, workspaces } from '@cadence/db';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { conflict } from '../errors';
 import { hashPassword } from '../security/password';
 import type { SetupInput } from './schemas';
 import { createSession } from './sessions';
@@ -20,7 +20,7 @@ export async function setupFirstRun({ db, input, now }: { db: Db; input: SetupIn
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
     const existing = await tx.select({ id: users.id }).from(users).limit(1);
-    if (existing.length > 0) throw new AppError('conflict', 'Cadence is already set up; sign in instead');
+    if (existing.length > 0) throw conflict('errors.workspaces.alreadySetUp');
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, locale: input.workspace.locale })

@@ -38,7 +38,7 @@ export async function createApiToken(
   actor: Actor,
   input: { name: string; role: Exclude<Role, 'owner'> },
 ) {
-  if (!roleAtLeast(actor.role, input.role)) throw forbidden('A token cannot have a higher role than yours');
+  if (!roleAtLeast(actor.role, input.role)) throw forbidden('errors.tokens.higherRole');
   const { token, prefix, hash } = newApiToken();
   return db.transaction(async (tx) => {
     await assertUnderCap(tx, actor, 'api_tokens');

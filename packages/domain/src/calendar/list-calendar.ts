@@ -1,20 +1,15 @@
 import type { Executor } from '@cadence/db';
 import { DateTime } from 'luxon';
 import type { Actor } from '../accounts/actor';
-import { AppError } from '../errors';
-import { isStorableInstant, STORABLE_RANGE_MESSAGE } from '../storable';
+import { invalidField } from '../errors';
+import { isStorableInstant } from '../storable';
 import { queryCalendarPosts } from './calendar-posts-query';
 import { type CalendarQuery, MAX_EVENTS, MAX_RANGE_DAYS } from './schemas';
-
-function invalid(field: string, message: string) {
-  return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
-}
 
 /** A bound without an offset is read in the workspace zone; one with an offset means that instant. */
 export function resolveBound(value: string, zone: string, field: string): Date {
   const at = DateTime.fromISO(value, { zone });
-  if (!at.isValid) throw invalid(field, `${value} is not a valid date or date-time`);
-  if (!isStorableInstant(at.toJSDate())) throw invalid(field, `${value} ${STORABLE_RANGE_MESSAGE}`);
+  if (!at.isValid || !isStorableInstant(at.toJSDate())) throw invalidField(field, 'invalid_date_or_datetime');
   return at.toJSDate();
 }
 
@@ -27,11 +22,12 @@ export function resolveRange(
 ): { from: Date; to: Date } {
   const from = resolveBound(query.from, zone, `${prefix}.from`);
   const to = resolveBound(query.to, zone, `${prefix}.to`);
-  if (to.getTime() <= from.getTime()) throw invalid(`${prefix}.to`, 'must be after from');
+  if (to.getTime() <= from.getTime())
+    throw invalidField(`${prefix}.to`, 'must_be_after', { other: `${prefix}.from` });
   // Calendar days in the zone, so a range over a 25-hour fall-back day is not a day "too long".
   const days = DateTime.fromJSDate(to, { zone }).diff(DateTime.fromJSDate(from, { zone }), 'days').days;
   if (days > maxDays) {
-    throw invalid(`${prefix}.to`, `the range may span at most ${maxDays} days`);
+    throw invalidField(`${prefix}.to`, 'range_too_long', { max: maxDays });
   }
   return { from, to };
 }

@@ -1,7 +1,7 @@
 import { campaigns, type Executor, memberships } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
 import { type CampaignAdditions, campaignAdditionsSchema } from '../charter/schemas';
-import { AppError, notFound } from '../errors';
+import { invalidField, notFound } from '../errors';
 import { countCampaignPosts } from './count-campaign-posts';
 import type { CampaignView, PostCounts } from './schemas';
 
@@ -41,12 +41,6 @@ export async function withCounts(
   return rows.map((r) => ({ ...fieldsOf(r), postCounts: counts.get(r.id) ?? NO_POSTS }));
 }
 
-export function invalidField(field: string, message: string) {
-  return new AppError('validation_failed', `body.${field}: ${message}`, [
-    { field: `body.${field}`, message },
-  ]);
-}
-
 /** An owner must belong to the workspace, or the campaign would point at a stranger. */
 export async function assertMember(db: Executor, workspaceId: string, userId: string | null | undefined) {
   if (!userId) return;
@@ -54,7 +48,7 @@ export async function assertMember(db: Executor, workspaceId: string, userId: st
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-  if (!member) throw invalidField('ownerUserId', 'is not a member of this workspace');
+  if (!member) throw invalidField('body.ownerUserId', 'not_a_member');
 }
 
 export async function findRow(db: Executor, workspaceId: string, campaignId: string, lock = false) {

@@ -19,7 +19,8 @@ export async function deleteCampaign(db: Db, actor: Actor, campaignId: string): 
     const postCount = used?.n ?? 0;
     if (postCount > 0) {
       throw conflict(
-        `This campaign has ${postCount} post${postCount === 1 ? '' : 's'}: archive it instead (status "archived")`,
+        'errors.campaigns.hasPosts',
+        { count: postCount },
         { posts: postCount, suggestion: 'archive' },
       );
     }

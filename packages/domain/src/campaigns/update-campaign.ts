@@ -2,10 +2,10 @@ import { campaigns } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
-import { notFound } from '../errors';
-import { assertMember, fieldsOf, findRow, invalidField, withCounts } from './campaign-rows';
+import { invalidField, notFound } from '../errors';
+import { assertMember, fieldsOf, findRow, withCounts } from './campaign-rows';
 import type { UseCaseDeps } from '../use-case-deps';
-import { type CampaignUpdate, type CampaignView, ENDS_BEFORE_STARTS } from './schemas';
+import type { CampaignUpdate, CampaignView } from './schemas';
 
 export async function updateCampaign(
   deps: UseCaseDeps,
@@ -20,8 +20,8 @@ export async function updateCampaign(
     const endsOn = patch.endsOn ?? current.endsOn;
     if (endsOn < startsOn) {
       throw patch.endsOn
-        ? invalidField('endsOn', ENDS_BEFORE_STARTS)
-        : invalidField('startsOn', 'must be on or before endsOn');
+        ? invalidField('body.endsOn', 'ends_before_start')
+        : invalidField('body.startsOn', 'starts_after_end');
     }
     await assertMember(tx, actor.workspaceId, patch.ownerUserId);
     const [row] = await tx

@@ -2,12 +2,13 @@
 // instance, a Bluesky PDS). The networks package knows which key and how to judge it (DNS, the
 // address policy); the use cases ask it before storing, so the refusal names the field.
 import type { Network } from '../networks/schemas';
-import { unprocessable } from '../errors';
+import type { ValidationReason } from '@cadence/messages';
+import { invalidField } from '../errors';
 
 export type CredentialUrlGuard = (
   network: Network,
   credentials: Record<string, string>,
-) => Promise<{ key: string; message: string; reason: string } | null>;
+) => Promise<{ key: string; reason: ValidationReason } | null>;
 
 export async function assertCredentialUrls(
   guard: CredentialUrlGuard,
@@ -18,7 +19,5 @@ export async function assertCredentialUrls(
   const problem = await guard(network, credentials);
   if (!problem) return;
   const field = `body.credentials.${problem.key}`;
-  throw unprocessable(`${field}: ${problem.message}`, [
-    { field, message: problem.message, reason: problem.reason },
-  ]);
+  throw invalidField(field, problem.reason, {}, 'unprocessable');
 }

@@ -115,7 +115,8 @@ export async function saveCharter(db: Db, actor: Actor, input: CharterSave): Pro
     const currentVersion = current?.version ?? 0;
     if (input.baseVersion !== currentVersion) {
       throw conflict(
-        `The charter is at version ${currentVersion}, not ${input.baseVersion}: reload it and apply your changes again`,
+        'errors.charterVersions.moved',
+        { current: currentVersion, base: input.baseVersion },
         { currentVersion },
       );
     }

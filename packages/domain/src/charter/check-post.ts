@@ -86,10 +86,14 @@ export const TOO_COSTLY = 'checker.tooCostly';
  */
 export function assertCheckable(violations: readonly Violation[]): void {
   if (violations.some((v) => v.rule === TOO_COSTLY)) {
-    throw unprocessable('The texts of this post are too long to check against the charter', {
-      field: 'text',
-      violations: violations.filter((v) => v.rule === TOO_COSTLY),
-    });
+    throw unprocessable(
+      'charter.checkTooCostly',
+      {},
+      {
+        field: 'text',
+        violations: violations.filter((v) => v.rule === TOO_COSTLY),
+      },
+    );
   }
 }
 

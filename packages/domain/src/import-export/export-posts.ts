@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { resolveRange } from '../calendar/list-calendar';
-import { AppError } from '../errors';
+import { invalidField, sayError } from '../errors';
 import { toLocal } from '../time/local-time';
 import { guardCell } from './csv-cells';
 import { MAX_EXPORT_BYTES, MAX_EXPORT_DAYS, MAX_EXPORT_ROWS } from './schemas';
@@ -124,12 +124,6 @@ function toLine({ target, post, channelName, campaignName }: Loaded, zone: strin
   };
 }
 
-function tooLarge(message: string): AppError {
-  return new AppError('validation_failed', `querystring.to: ${message}`, [
-    { field: 'querystring.to', message },
-  ]);
-}
-
 export interface ExportFile {
   contentType: string;
   filename: string;
@@ -151,9 +145,9 @@ export async function exportPosts(
   const { from, to } = resolveRange(query, actor.workspaceTimezone, MAX_EXPORT_DAYS);
   const measured = await measureRange(db, actor.workspaceId, from, to);
   if (measured.rows > MAX_EXPORT_ROWS)
-    throw tooLarge(`the range holds more than ${MAX_EXPORT_ROWS} targets: narrow it`);
+    throw invalidField('querystring.to', 'export_over_rows', { max: MAX_EXPORT_ROWS });
   if (measured.bytes > MAX_EXPORT_BYTES) {
-    throw tooLarge(`the range holds more than ${MAX_EXPORT_BYTES / 2 ** 20} MiB of posts: narrow it`);
+    throw invalidField('querystring.to', 'export_over_size', { max: MAX_EXPORT_BYTES / 2 ** 20 });
   }
   const zone = actor.workspaceTimezone;
   const stem = `cadence-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}`;
@@ -213,7 +207,7 @@ async function* capped(pieces: AsyncIterable<string>): AsyncIterable<string> {
   let bytes = 0;
   for await (const piece of pieces) {
     bytes += Buffer.byteLength(piece);
-    if (bytes > 2 * MAX_EXPORT_BYTES) throw new AppError('payload_too_large', 'The export grew past its cap');
+    if (bytes > 2 * MAX_EXPORT_BYTES) throw sayError('payload_too_large', 'errors.importExport.exportGrew');
     yield piece;
   }
 }

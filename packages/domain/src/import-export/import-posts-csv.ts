@@ -8,7 +8,7 @@ import { channels, type Db } from '@cadence/db';
 import { CsvError, parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
-import { AppError, unprocessable } from '../errors';
+import { AppError, invalidField, sayError, unprocessable } from '../errors';
 import { createPost } from '../posts/create-post';
 import { parseInput } from '../posts/parse-input';
 import { type PostCreate, postCreateSchema } from '../posts/schemas';
@@ -25,7 +25,15 @@ import { MAX_IMPORT_ROWS, type RowError } from './schemas';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
 const badCsv = (errors: RowError[]) =>
-  new AppError('validation_failed', `The CSV cannot be read: ${errors[0]?.message ?? 'invalid'}`, { errors });
+  errors[0]?.row === 1 && errors[0].message === EMPTY_FILE
+    ? sayError('validation_failed', 'errors.importExport.csvEmpty', {}, { errors })
+    : sayError(
+        'validation_failed',
+        'errors.importExport.csvUnreadable',
+        { line: errors[0]?.row ?? 0 },
+        { errors },
+      );
+const EMPTY_FILE = 'the file is empty: a header row is required';
 
 function readCsv(csv: string): { header: string[]; rows: string[][] } {
   let table: string[][];
@@ -40,12 +48,9 @@ function readCsv(csv: string): { header: string[]; rows: string[][] } {
     throw err;
   }
   const [header, ...rows] = table;
-  if (!header)
-    throw badCsv([{ row: 1, field: 'row', message: 'the file is empty: a header row is required' }]);
+  if (!header) throw badCsv([{ row: 1, field: 'row', message: EMPTY_FILE }]);
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError('payload_too_large', `body: at most ${MAX_IMPORT_ROWS} rows per import`, [
-      { field: 'body', message: `at most ${MAX_IMPORT_ROWS} rows per import` },
-    ]);
+    throw invalidField('body', 'too_many_rows', { max: MAX_IMPORT_ROWS }, 'payload_too_large');
   }
   return { header: header.map((h) => h.trim().toLowerCase()), rows };
 }
@@ -132,7 +137,5 @@ export async function importPostsCsv(
 function rowProblems(unsorted: RowError[]) {
   const errors = [...unsorted].sort((a, b) => a.row - b.row);
   const rows = new Set(errors.map((e) => e.row)).size;
-  return unprocessable(`${rows} row${rows === 1 ? ' has' : 's have'} problems; nothing was imported`, {
-    errors,
-  });
+  return unprocessable('errors.importExport.rowProblems', { count: rows }, { errors });
 }

@@ -5,15 +5,12 @@ import { channels, type Db, inboxItems, memberships } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { roleAtLeast } from '../accounts/roles';
-import { AppError, notFound } from '../errors';
+import { invalidField, notFound } from '../errors';
 import { recordNotificationEvent } from '../notifications/record-event';
 import { toInboxItemView } from './inbox-view';
 import { lateBefore, workingMinutesSince } from './response-times';
 import { MAX_SNOOZE_MS } from './rules';
 import type { InboxItemChange, InboxItemView } from './schemas';
-
-const invalid = (field: string, message: string) =>
-  new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 
 export async function changeInboxItem(
   db: Db,
@@ -26,9 +23,9 @@ export async function changeInboxItem(
   if (change.snoozedUntil !== undefined) {
     snoozedUntil = change.snoozedUntil === null ? null : new Date(change.snoozedUntil);
     if (snoozedUntil && snoozedUntil.getTime() <= now.getTime())
-      throw invalid('body.snoozedUntil', 'must be in the future');
+      throw invalidField('body.snoozedUntil', 'must_be_future');
     if (snoozedUntil && snoozedUntil.getTime() - now.getTime() > MAX_SNOOZE_MS)
-      throw invalid('body.snoozedUntil', 'must be within a year');
+      throw invalidField('body.snoozedUntil', 'within_a_year');
   }
   if (change.assigneeUserId) {
     const [member] = await db
@@ -38,10 +35,7 @@ export async function changeInboxItem(
         and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, change.assigneeUserId)),
       );
     if (!member || !roleAtLeast(member.role, 'editor'))
-      throw invalid(
-        'body.assigneeUserId',
-        'is not a member of this workspace who can answer (editor or above)',
-      );
+      throw invalidField('body.assigneeUserId', 'not_an_answerer');
   }
 
   return db.transaction(async (tx) => {

@@ -23,17 +23,21 @@ type ItemRow = Awaited<ReturnType<typeof assertInboxItem>>;
 /** The network can be answered on and the channel is connected (422 otherwise). */
 export async function assertCanReply(db: Db, actor: Actor, item: ItemRow) {
   if (!INBOX_READY_NETWORKS.has(item.network)) {
-    throw unprocessable('Cadence cannot reply on this network yet', { field: 'itemId', reason: 'network' });
+    throw unprocessable('errors.inbox.cannotReplyHere', {}, { field: 'itemId', reason: 'network' });
   }
   const [channel] = await db
     .select({ status: channels.status })
     .from(channels)
     .where(and(eq(channels.id, item.channelId), eq(channels.workspaceId, actor.workspaceId)));
   if (channel?.status !== 'connected') {
-    throw unprocessable('The channel needs reconnecting before replying', {
-      field: 'itemId',
-      reason: 'channel_not_connected',
-    });
+    throw unprocessable(
+      'errors.inbox.channelNotConnected',
+      {},
+      {
+        field: 'itemId',
+        reason: 'channel_not_connected',
+      },
+    );
   }
 }
 

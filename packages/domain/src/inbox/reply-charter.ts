@@ -29,7 +29,7 @@ export async function checkReplyText(
   const applying = violations.filter(appliesToReplies);
   const blocking = applying.filter((v) => v.severity === 'block');
   if (blocking.length > 0) {
-    throw unprocessable('The reply breaks the charter; nothing was sent', { field, violations: blocking });
+    throw unprocessable('errors.inbox.replyBreaksCharter', {}, { field, violations: blocking });
   }
   return applying;
 }

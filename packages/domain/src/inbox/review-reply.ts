@@ -23,11 +23,11 @@ async function pendingReply(db: Db, actor: Actor, replyId: string) {
     .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.workspaceId, actor.workspaceId)));
   if (!reply) throw notFound('reply');
   if (reply.status !== 'pending_approval') {
-    throw conflict('This reply was already reviewed', { status: reply.status });
+    throw conflict('errors.inbox.alreadyReviewed', {}, { status: reply.status });
   }
   // Four eyes: nobody approves or returns their own reply (a manager's own replies need no approval).
   if (reply.authorUserId && reply.authorUserId === (actor.personId ?? actor.userId)) {
-    throw forbidden('You cannot review your own reply', { reason: 'own_reply' });
+    throw forbidden('errors.inbox.ownReply', {}, { reason: 'own_reply' });
   }
   return reply;
 }
@@ -44,7 +44,7 @@ export async function approveInboxReply(db: Db, actor: Actor, replyId: string, n
       .set({ status: 'queued', reviewedByUserId: reviewer, reviewedAt: now, updatedAt: now })
       .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.status, 'pending_approval')))
       .returning();
-    if (!row) throw conflict('This reply was already reviewed');
+    if (!row) throw conflict('errors.inbox.alreadyReviewed');
     await enqueueReplyJob(tx, row.id, now);
     await recordNotificationEvent(tx, {
       workspaceId: actor.workspaceId,
@@ -74,7 +74,7 @@ export async function returnInboxReply(db: Db, actor: Actor, replyId: string, co
       })
       .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.status, 'pending_approval')))
       .returning();
-    if (!row) throw conflict('This reply was already reviewed');
+    if (!row) throw conflict('errors.inbox.alreadyReviewed');
     await recordNotificationEvent(tx, {
       workspaceId: actor.workspaceId,
       kind: 'inbox_reply_returned',

@@ -47,10 +47,14 @@ export async function checkSavedReplyBody(db: Db, actor: Actor, body: string): P
     });
   const blocking = applying.filter((v) => v.severity === 'block');
   if (blocking.length > 0) {
-    throw unprocessable('The saved reply breaks the charter; it was not saved', {
-      field: 'body.body',
-      violations: blocking,
-    });
+    throw unprocessable(
+      'errors.inbox.savedReplyBreaksCharter',
+      {},
+      {
+        field: 'body.body',
+        violations: blocking,
+      },
+    );
   }
   return applying;
 }
@@ -80,10 +84,14 @@ export async function createSavedReply(
       .from(inboxSavedReplies)
       .where(eq(inboxSavedReplies.workspaceId, actor.workspaceId));
     if (n >= MAX_SAVED_REPLIES_PER_WORKSPACE) {
-      throw limitReached(`A workspace can have at most ${MAX_SAVED_REPLIES_PER_WORKSPACE} saved replies`, {
-        limit: 'savedReplies',
-        max: MAX_SAVED_REPLIES_PER_WORKSPACE,
-      });
+      throw limitReached(
+        'errors.limits.savedReplies',
+        { max: MAX_SAVED_REPLIES_PER_WORKSPACE },
+        {
+          limit: 'savedReplies',
+          max: MAX_SAVED_REPLIES_PER_WORKSPACE,
+        },
+      );
     }
     const [created] = await tx
       .insert(inboxSavedReplies)
@@ -121,7 +129,8 @@ export async function updateSavedReply(
   const [current] = await db.select().from(inboxSavedReplies).where(mine);
   if (!current) throw notFound('saved_reply');
   throw conflict(
-    'Someone changed this saved reply since you opened it: reload it and apply your changes again',
+    'errors.inbox.savedReplyChanged',
+    {},
     {
       current: toView(current),
     },

@@ -5,13 +5,13 @@ import { type Db, type Executor, invitations, memberships, users, workspaces } f
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createSession } from '../accounts/sessions';
 import { recordAudit } from '../audit/record-audit';
-import { AppError, conflict, forbidden } from '../errors';
+import { conflict, forbidden, sayError } from '../errors';
 import { hashPassword } from '../security/password';
 import { sha256 } from '../security/tokens';
 
 // One answer for a wrong, used, revoked or expired link: the holder learns nothing more.
 const deadLink = () =>
-  new AppError('not_found', 'This invitation link is not valid any more', { reason: 'invitation_invalid' });
+  sayError('not_found', 'errors.invitations.invalid', {}, { reason: 'invitation_invalid' });
 
 async function findOpen(db: Executor, token: string, now: Date, lock: boolean) {
   const query = db
@@ -76,9 +76,13 @@ export async function acceptInvitation(
   return db.transaction(async (tx) => {
     const { invitation } = await findOpen(tx, token, now, true);
     if (invitation.email !== user.email.toLowerCase()) {
-      throw forbidden('This invitation was sent to another address; sign in with that one', {
-        reason: 'invitation_other_address',
-      });
+      throw forbidden(
+        'errors.invitations.otherAddress',
+        {},
+        {
+          reason: 'invitation_other_address',
+        },
+      );
     }
     return join(tx, invitation, user.id, now);
   });
@@ -98,9 +102,13 @@ export async function registerWithInvitation(
       .from(users)
       .where(eq(sql`lower(${users.email})`, invitation.email));
     if (existing) {
-      throw conflict('An account already uses this address: sign in to accept', {
-        reason: 'account_exists',
-      });
+      throw conflict(
+        'errors.invitations.accountExists',
+        {},
+        {
+          reason: 'account_exists',
+        },
+      );
     }
     const [user] = await tx
       .insert(users)

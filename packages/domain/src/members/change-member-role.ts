@@ -25,8 +25,7 @@ export async function changeMemberRole(
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
     if (!before) throw notFound('member');
-    if (before.role === 'owner' && actor.role !== 'owner')
-      throw forbidden('Only an owner can change an owner');
+    if (before.role === 'owner' && actor.role !== 'owner') throw forbidden('errors.owners.changeOwner');
     if (before.role === 'owner' && role !== 'owner' && (await ownerCount(tx, actor.workspaceId)) <= 1) {
       throw sayError('conflict', 'errors.members.lastOwner', {}, { reason: 'last_owner' });
     }

@@ -75,7 +75,8 @@ export async function createInvitation(
       .where(and(eq(invitations.workspaceId, actor.workspaceId), open()));
     if (n >= LIMITS.openInvitationsPerWorkspace) {
       throw limitReached(
-        `A workspace can have at most ${LIMITS.openInvitationsPerWorkspace} open invitations`,
+        'errors.limits.openInvitations',
+        { max: LIMITS.openInvitationsPerWorkspace },
         {
           limit: 'open_invitations',
           max: LIMITS.openInvitationsPerWorkspace,

@@ -16,7 +16,7 @@ export const memberColumns = {
 };
 
 export function assertCanGrant(actor: Actor, role: Role) {
-  if (role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can make someone an owner');
+  if (role === 'owner' && actor.role !== 'owner') throw forbidden('errors.owners.makeOwner');
 }
 
 /** Serialises membership changes of one workspace so the last-owner rule holds under concurrency. */

@@ -18,8 +18,7 @@ export async function removeMember(deps: UseCaseDeps, actor: Actor, input: { use
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
     if (!before) throw notFound('member');
-    if (before.role === 'owner' && actor.role !== 'owner')
-      throw forbidden('Only an owner can remove an owner');
+    if (before.role === 'owner' && actor.role !== 'owner') throw forbidden('errors.owners.removeOwner');
     if (before.role === 'owner' && (await ownerCount(tx, actor.workspaceId)) <= 1) {
       throw sayError('conflict', 'errors.members.lastOwner', {}, { reason: 'last_owner' });
     }

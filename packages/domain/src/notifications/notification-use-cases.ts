@@ -19,7 +19,7 @@ import {
 /** Notifications are a person's: an API token acts for its creator, a token without one has none. */
 function personOf(actor: Actor): string {
   const id = actor.personId ?? actor.userId;
-  if (!id) throw forbidden('Notifications belong to a person');
+  if (!id) throw forbidden('errors.notifications.personOnly');
   return id;
 }
 

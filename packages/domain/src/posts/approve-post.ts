@@ -31,7 +31,8 @@ export async function approvePost(
     assertTransition(row.status, 'approve');
     if (body.contentRevision !== row.contentRevision) {
       throw conflict(
-        `You approved revision ${body.contentRevision} but the post is at revision ${row.contentRevision}: read it again`,
+        'errors.posts.otherRevision',
+        { approved: body.contentRevision, current: row.contentRevision },
         { currentContentRevision: row.contentRevision, currentVersion: row.version },
       );
     }
@@ -42,16 +43,24 @@ export async function approvePost(
       row.status === 'approved' &&
       countApprovals(approvals, row.contentRevision, writerUserIds, required) >= required
     ) {
-      throw conflict('A post that is approved cannot be approved', {
-        status: row.status,
-        allowedFrom: ['in_review'],
-      });
+      throw conflict(
+        'errors.posts.wrongStatus',
+        { status: 'approved', action: 'approve' },
+        {
+          status: row.status,
+          allowedFrom: ['in_review'],
+        },
+      );
     }
     if (approvals.some((a) => a.userId === actor.userId)) {
-      throw conflict('You already approved this revision; another manager must approve it', {
-        approvals: approvals.length,
-        approvalsRequired: required,
-      });
+      throw conflict(
+        'errors.posts.approvedTwice',
+        {},
+        {
+          approvals: approvals.length,
+          approvalsRequired: required,
+        },
+      );
     }
 
     const targets = await loadTargets(tx, [row.id]);

@@ -3,7 +3,7 @@
 // the others go through. Each item is the same use case a single call runs, with its rules.
 import { z } from 'zod';
 import type { Actor } from '../accounts/actor';
-import { AppError } from '../errors';
+import { AppError, sayError } from '../errors';
 import type { BulkDeps, PostDeps } from './deps';
 import { parseInput } from './parse-input';
 import { type PostView, sendLimitWarningSchema } from './schemas';
@@ -100,7 +100,7 @@ export function bulkFailure(
 ): BulkItemOutcome {
   if (err instanceof AppError) return { index, postId, ok: false, error: err };
   onUnexpected?.(index, err);
-  return { index, postId, ok: false, error: new AppError('internal', 'Internal error') };
+  return { index, postId, ok: false, error: sayError('internal', 'errors.code.internal') };
 }
 
 export async function bulkTransition<B>(

@@ -33,19 +33,27 @@ export async function deletePost(
       isAuthor,
     });
     if (refusal === 'role') {
-      throw forbidden('Deleting this post needs the manager role, or an editor deleting their own draft');
+      throw forbidden('errors.posts.deleteNeedsRole');
     }
     if (refusal === 'sent') {
-      throw conflict('This post was sent (or is being sent) to a network: cancel it instead of deleting it', {
-        status: row.status,
-        reason: 'sent',
-      });
+      throw conflict(
+        'errors.posts.deleteSent',
+        {},
+        {
+          status: row.status,
+          reason: 'sent',
+        },
+      );
     }
     if (refusal === 'status') {
-      throw conflict(`A post that is ${row.status} cannot be deleted by an editor`, {
-        status: row.status,
-        reason: 'status',
-      });
+      throw conflict(
+        'errors.posts.editorCannotDelete',
+        { status: row.status },
+        {
+          status: row.status,
+          reason: 'status',
+        },
+      );
     }
     await tx.delete(posts).where(and(eq(posts.id, row.id), eq(posts.workspaceId, actor.workspaceId)));
     await recordAudit(tx, actor, {

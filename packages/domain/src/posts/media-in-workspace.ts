@@ -45,10 +45,14 @@ export async function assertMediaInWorkspace(
   const missing = references.find((r) => !present.has(r.mediaId));
   if (missing) {
     // Another workspace's item reads exactly like a missing one.
-    throw unprocessable('This media item is not in the library of this workspace', {
-      field: missing.field,
-      reason: 'media_not_found',
-      mediaId: missing.mediaId,
-    });
+    throw unprocessable(
+      'errors.posts.mediaNotInLibrary',
+      {},
+      {
+        field: missing.field,
+        reason: 'media_not_found',
+        mediaId: missing.mediaId,
+      },
+    );
   }
 }

@@ -136,6 +136,6 @@ export async function assertKnownPillar(
   if (pillarId === null || pillarId === undefined) return;
   const known = await knownPillars(db, workspaceId);
   if (!known.includes(pillarId)) {
-    throw unprocessable(`The charter has no pillar "${pillarId}"`, { field: 'pillarId', known });
+    throw unprocessable('errors.posts.unknownPillar', { pillar: pillarId }, { field: 'pillarId', known });
   }
 }

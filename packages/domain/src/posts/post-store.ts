@@ -44,7 +44,8 @@ export async function findPost(db: Executor, workspaceId: string, postId: string
 export function assertVersion(row: PostRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== row.version) {
     throw conflict(
-      `This post changed since you read it (version ${expected}; it is now ${row.version}): reload it`,
+      'errors.posts.changedSinceRead',
+      { expected, current: row.version },
       { currentVersion: row.version, currentContentRevision: row.contentRevision, status: row.status },
     );
   }

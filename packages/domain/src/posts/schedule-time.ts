@@ -1,6 +1,6 @@
 // Turns what a person picked (a wall-clock time in a zone, or "now") into the instant to publish,
 // keeping the zone and wall-clock time beside it. DST rules live in time/local-time.ts.
-import { AppError, sayError, unprocessable } from '../errors';
+import { invalidField, sayError, unprocessable } from '../errors';
 import { resolveLocalTime, toLocal } from '../time/local-time';
 
 export interface ScheduleTime {
@@ -28,22 +28,27 @@ export function resolveScheduleTime(
   const timezone = request.timezone ?? defaultZone;
   if (request.publishNow) {
     const probe = resolveLocalTime('2000-01-01T00:00', timezone);
-    if (!probe.ok && probe.reason === 'invalid_zone') throw invalid(`${field}.timezone`, probe.message);
+    if (!probe.ok && probe.reason === 'invalid_zone')
+      throw invalidField(`${field}.timezone`, 'unknown_timezone');
     return { at: now, timezone, local: toLocal(now, timezone) };
   }
-  if (request.local === undefined) throw invalid(`${field}.local`, 'send a local time or publishNow: true');
+  if (request.local === undefined) throw invalidField(`${field}.local`, 'local_time_needed');
   const resolved = resolveLocalTime(request.local, timezone);
   if (!resolved.ok) {
-    if (resolved.reason === 'invalid_zone') throw invalid(`${field}.timezone`, resolved.message);
+    if (resolved.reason === 'invalid_zone') throw invalidField(`${field}.timezone`, 'unknown_timezone');
     if (resolved.reason === 'nonexistent') {
-      throw unprocessable(resolved.message, {
-        reason: 'nonexistent_local_time',
-        field: `${field}.local`,
-        gap: resolved.gap,
-        timezone,
-      });
+      throw unprocessable(
+        'errors.posts.nonexistentLocalTime',
+        { local: request.local, timezone, from: resolved.gap?.from ?? '', to: resolved.gap?.to ?? '' },
+        {
+          reason: 'nonexistent_local_time',
+          field: `${field}.local`,
+          gap: resolved.gap,
+          timezone,
+        },
+      );
     }
-    throw invalid(`${field}.local`, resolved.message);
+    throw invalidField(`${field}.local`, 'invalid_local_time');
   }
   if (resolved.instant.getTime() <= now.getTime()) {
     throw sayError(
@@ -54,8 +59,4 @@ export function resolveScheduleTime(
     );
   }
   return { at: resolved.instant, timezone, local: resolved.local };
-}
-
-function invalid(field: string, message: string) {
-  return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
-import { AppError, conflict } from '../errors';
+import { conflict, invalidField } from '../errors';
 import * as targetLedger from '../publishing/target-ledger';
 import { unscheduleTargets } from './apply-schedule';
 import { type PostDeps, inTransaction } from './deps';
@@ -78,11 +78,7 @@ export async function updatePost(
   assertRole(actor.role, 'edit');
   const body = parseInput(postUpdateSchema, input);
   if (body.version === undefined) {
-    throw new AppError(
-      'precondition_required',
-      'Send the version you read, in an If-Match header or a version field',
-      [{ field: 'body.version', message: 'is required (or the If-Match header)' }],
-    );
+    throw invalidField('body.version', 'version_required', {}, 'precondition_required');
   }
   return inTransaction(deps.db, async (tx) => {
     const row = await lockPost(tx, actor.workspaceId, postId);
@@ -90,10 +86,14 @@ export async function updatePost(
     assertTransition(row.status, 'edit');
     const targets = await loadTargets(tx, [row.id]);
     if (body.requestedSchedule !== undefined && row.status === 'scheduled') {
-      throw conflict('A scheduled post moves with reschedule, or comes off the calendar with unschedule', {
-        status: row.status,
-        field: 'body.requestedSchedule',
-      });
+      throw conflict(
+        'errors.posts.scheduledMoves',
+        {},
+        {
+          status: row.status,
+          field: 'body.requestedSchedule',
+        },
+      );
     }
     const requested =
       body.requestedSchedule === undefined

@@ -56,17 +56,21 @@ export const ALLOWED_FROM: Record<
 export function assertRole(role: Role, action: PostAction): void {
   const minimum = MIN_ROLE[action];
   if (!roleAtLeast(role, minimum)) {
-    throw forbidden(`${describe(action)} needs the ${minimum} role or higher; you are ${role}`);
+    throw forbidden('errors.auth.roleTooLow', { requiredRole: minimum, role, action });
   }
 }
 
 export function assertTransition(status: PostStatus, action: keyof typeof ALLOWED_FROM): void {
   const allowed = ALLOWED_FROM[action];
   if (!allowed.includes(status)) {
-    throw conflict(`A post that is ${status} cannot be ${pastTense(action)}`, {
-      status,
-      allowedFrom: allowed,
-    });
+    throw conflict(
+      'errors.posts.wrongStatus',
+      { status, action },
+      {
+        status,
+        allowedFrom: allowed,
+      },
+    );
   }
 }
 
@@ -80,7 +84,8 @@ export function assertSchedulable(status: PostStatus, required: number, approval
   assertTransition(status, 'schedule');
   if (required > 0 && (status !== 'approved' || approvals < required)) {
     throw conflict(
-      `This post needs ${required} approval${required === 1 ? '' : 's'} before it can be scheduled`,
+      'errors.posts.needsApproval',
+      { count: required },
       { status, approvalsRequired: required, reason: 'needs_approval' },
     );
   }
@@ -124,33 +129,4 @@ export const isApproved = (count: number, required: number) => count >= required
 export function statusAfterEdit(status: PostStatus, contentChanged: boolean): PostStatus {
   if (!contentChanged) return status;
   return status === 'approved' || status === 'scheduled' ? 'in_review' : status;
-}
-
-function describe(action: PostAction): string {
-  return {
-    create: 'Creating a post',
-    edit: 'Editing a post',
-    submit: 'Submitting a post for review',
-    approve: 'Approving a post',
-    request_changes: 'Requesting changes',
-    schedule: 'Scheduling a post',
-    reschedule: 'Rescheduling a post',
-    unschedule: 'Unscheduling a post',
-    cancel: 'Cancelling a post',
-    comment: 'Commenting',
-    read: 'Reading posts',
-  }[action];
-}
-
-function pastTense(action: keyof typeof ALLOWED_FROM): string {
-  return {
-    edit: 'edited',
-    submit: 'submitted',
-    approve: 'approved',
-    request_changes: 'sent back for changes',
-    schedule: 'scheduled',
-    reschedule: 'rescheduled',
-    unschedule: 'unscheduled',
-    cancel: 'cancelled',
-  }[action];
 }

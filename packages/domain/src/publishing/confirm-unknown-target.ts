@@ -30,7 +30,7 @@ export async function confirmUnknownTarget(
       .for('update');
     if (!target) throw notFound('target');
     if (target.status !== 'unknown') {
-      throw conflict(`Only a target whose outcome is unknown can be confirmed; this one is ${target.status}`);
+      throw conflict('errors.publishing.confirmOnlyUnknown', { status: target.status });
     }
     const note = input.note ? `: ${input.note}` : '';
     const row = await targetLedger.confirm(
@@ -42,7 +42,7 @@ export async function confirmUnknownTarget(
       now,
     );
     // The row lock above keeps it unknown; a worker cannot hold an unknown target.
-    if (!row) throw conflict('This target changed while you were confirming it: reload it');
+    if (!row) throw conflict('errors.publishing.targetChanged');
     await targetLedger.logAttempts(tx, [
       {
         targetId: target.id,

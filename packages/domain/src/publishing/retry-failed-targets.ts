@@ -22,7 +22,7 @@ export async function retryFailedTargets(db: Db, actor: Actor, postId: string, n
     if (!post) throw notFound('post');
     const retried = await targetLedger.retry(tx, postId, now);
     if (retried.length === 0) {
-      throw conflict('Nothing to retry: no target of this post failed, was missed or was held');
+      throw conflict('errors.publishing.nothingToRetry');
     }
     await targetLedger.logAttempts(
       tx,

@@ -48,10 +48,14 @@ export async function addToQueue(
 
     const withoutSlots = perChannel.filter((c) => c.channel.slots.length === 0).map((c) => c.channelId);
     if (withoutSlots.length > 0) {
-      throw unprocessable('Some channels of this post have no queue slots: set them up or pick a time', {
-        reason: 'no_queue_slots',
-        channelIds: withoutSlots,
-      });
+      throw unprocessable(
+        'errors.queue.noSlots',
+        {},
+        {
+          reason: 'no_queue_slots',
+          channelIds: withoutSlots,
+        },
+      );
     }
     // The channels share the workspace zone, so an instant free on all of them is the same weekly
     // slot on each: walk only the slots they all have (none shared: no walk at all), within one
@@ -64,7 +68,8 @@ export async function addToQueue(
         : earliestCommonSlot(perChannel.map((c) => freeSlots({ ...c.channel, slots: common, budget })));
     if (!slot) {
       throw unprocessable(
-        `No queue slot is free on all of this post's channels within ${DEFAULT_HORIZON_DAYS} days`,
+        'errors.queue.noCommonSlot',
+        { days: DEFAULT_HORIZON_DAYS },
         {
           reason: 'no_common_slot',
           nextFreeByChannel: perChannel.map((c) => ({

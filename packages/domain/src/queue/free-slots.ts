@@ -51,9 +51,13 @@ export const slotBudget = (steps = MAX_SLOT_STEPS): SlotBudget => ({ left: steps
 function spend(budget: SlotBudget): void {
   budget.left -= 1;
   if (budget.left < 0) {
-    throw unprocessable('Finding a free queue slot takes too long here: pick a time or simplify the slots', {
-      reason: 'queue_search_exhausted',
-    });
+    throw unprocessable(
+      'errors.queue.searchExhausted',
+      {},
+      {
+        reason: 'queue_search_exhausted',
+      },
+    );
   }
 }
 

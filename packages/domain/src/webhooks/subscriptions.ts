@@ -41,10 +41,14 @@ export async function createWebhook(
       .from(webhookSubscriptions)
       .where(eq(webhookSubscriptions.workspaceId, actor.workspaceId));
     if (n >= MAX_WEBHOOKS_PER_WORKSPACE) {
-      throw limitReached(`A workspace can have at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`, {
-        limit: 'webhooks',
-        max: MAX_WEBHOOKS_PER_WORKSPACE,
-      });
+      throw limitReached(
+        'errors.limits.webhooks',
+        { max: MAX_WEBHOOKS_PER_WORKSPACE },
+        {
+          limit: 'webhooks',
+          max: MAX_WEBHOOKS_PER_WORKSPACE,
+        },
+      );
     }
     const [row] = await tx
       .insert(webhookSubscriptions)

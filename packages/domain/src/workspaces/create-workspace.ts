@@ -14,10 +14,14 @@ export async function createWorkspace(db: Db, userId: string, input: WorkspaceIn
       .from(memberships)
       .where(and(eq(memberships.userId, userId), eq(memberships.role, 'owner')));
     if (n >= LIMITS.ownedWorkspacesPerPerson) {
-      throw limitReached(`One person can own at most ${LIMITS.ownedWorkspacesPerPerson} workspaces`, {
-        limit: 'owned_workspaces',
-        max: LIMITS.ownedWorkspacesPerPerson,
-      });
+      throw limitReached(
+        'errors.limits.ownedWorkspaces',
+        { max: LIMITS.ownedWorkspacesPerPerson },
+        {
+          limit: 'owned_workspaces',
+          max: LIMITS.ownedWorkspacesPerPerson,
+        },
+      );
     }
     const [workspace] = await tx.insert(workspaces).values(input).returning();
     if (!workspace) throw new Error('insert returned nothing');

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import type { workspaceUpdateSchema } from '../accounts/schemas';
 import { recordAudit } from '../audit/record-audit';
-import { AppError, forbidden, notFound } from '../errors';
+import { forbidden, invalidField, notFound } from '../errors';
 import { enqueueRollupRebuild } from '../reports/rollups/rebuild-rollups';
 import type { UseCaseDeps } from '../use-case-deps';
 
@@ -22,7 +22,7 @@ export async function updateWorkspace(
     (patch.approvalScope !== undefined || patch.requiredApprovals !== undefined) &&
     actor.role !== 'owner'
   ) {
-    throw forbidden('Only an owner can change the approval policy', { reason: 'owner_only' });
+    throw forbidden('errors.workspaces.ownerOnlyPolicy', {}, { reason: 'owner_only' });
   }
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -36,9 +36,7 @@ export async function updateWorkspace(
     // "HH:mm" strings of the same shape compare as times of day.
     if (end <= start) {
       const field = patch.workingHoursEnd !== undefined ? 'body.workingHoursEnd' : 'body.workingHoursStart';
-      throw new AppError('validation_failed', `${field}: the working day must end after it starts`, [
-        { field, message: 'the working day must end after it starts' },
-      ]);
+      throw invalidField(field, 'working_day_order');
     }
     const [after] = await tx
       .update(workspaces)

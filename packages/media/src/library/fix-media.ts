@@ -20,8 +20,7 @@ async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
   let total = 0;
   for await (const part of stream) {
     total += (part as Buffer).length;
-    if (total > maxBytes)
-      throw unprocessable('The original is too large to fix here', { reason: 'fix_not_possible' });
+    if (total > maxBytes) throw unprocessable('errors.media.fixTooLarge', {}, { reason: 'fix_not_possible' });
     parts.push(part as Buffer);
   }
   return Buffer.concat(parts);
@@ -43,7 +42,7 @@ export async function shrinkUnder(input: Buffer, maxBytes: number): Promise<Buff
     }
     edge = Math.round(edge * 0.8);
   }
-  throw unprocessable('This image cannot be made small enough', { reason: 'fix_not_possible' });
+  throw unprocessable('errors.media.fixCannotShrink', {}, { reason: 'fix_not_possible' });
 }
 
 /** The largest centred crop whose width / height lies within [min, max]. */
@@ -62,10 +61,14 @@ export async function fixMediaForNetwork(
 ) {
   const row = await findMediaRow(deps.db, actor.workspaceId, mediaId);
   if (row.kind !== 'image') {
-    throw unprocessable('Only still images can be fixed automatically', {
-      reason: 'fix_not_possible',
-      field: 'network',
-    });
+    throw unprocessable(
+      'errors.media.fixStillOnly',
+      {},
+      {
+        reason: 'fix_not_possible',
+        field: 'network',
+      },
+    );
   }
   // Images are stored re-encoded and bounded by MEDIA_MAX_BYTES: reading one whole is bounded too.
   const original = await readAll(await deps.storage.get(row.storageKey), deps.maxBytes);

@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { type Db, mediaItems } from '@cadence/db';
 import type { Actor } from '@cadence/domain/accounts/actor';
-import { AppError, notFound } from '@cadence/domain/errors';
+import { notFound, sayError } from '@cadence/domain/errors';
 import type { MediaUpdate } from '@cadence/domain/media/schemas';
 import { and, desc, eq, ilike, lt, or, sql } from 'drizzle-orm';
 import type { MediaStorage } from '../storage/storage';
@@ -101,10 +101,15 @@ export async function deleteMedia(deps: { db: Db; storage: MediaStorage }, actor
     const uses = (await postsUsingMedia(tx, actor.workspaceId, [locked.id])).get(locked.id) ?? [];
     const holding = uses.filter(holdsMedia);
     if (holding.length > 0) {
-      throw new AppError('conflict', `This media is used by ${holding.length} post(s) not yet published`, {
-        reason: 'media_in_use',
-        posts: holding.slice(0, 50),
-      });
+      throw sayError(
+        'conflict',
+        'errors.media.inUse',
+        { count: holding.length },
+        {
+          reason: 'media_in_use',
+          posts: holding.slice(0, 50),
+        },
+      );
     }
     await tx.delete(mediaItems).where(eq(mediaItems.id, locked.id));
     return locked;

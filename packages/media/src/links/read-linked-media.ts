@@ -2,7 +2,7 @@
 // session, no workspace in the URL. A refused link answers the same whether or not the item
 // exists; a genuine link to an item deleted since answers 404.
 import { type Db, mediaItems } from '@cadence/db';
-import { AppError, notFound } from '@cadence/domain/errors';
+import { notFound, sayError } from '@cadence/domain/errors';
 import { eq } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { MediaStorage } from '../storage/storage';
@@ -14,9 +14,10 @@ export async function readLinkedMedia(
 ): Promise<{ body: Readable; contentType: string; name: string; bytes: number }> {
   const verdict = checkMediaLink({ ...link, keys: deps.keys, now: deps.now() });
   if (verdict !== 'valid') {
-    throw new AppError(
+    throw sayError(
       'forbidden',
-      verdict === 'expired' ? 'This media link has expired' : 'This media link is not valid',
+      verdict === 'expired' ? 'errors.media.linkExpired' : 'errors.media.linkInvalid',
+      {},
       { reason: verdict === 'expired' ? 'link_expired' : 'link_invalid' },
     );
   }

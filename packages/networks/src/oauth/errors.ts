@@ -1,4 +1,4 @@
-import { AppError } from '@cadence/domain/errors';
+import { sayError } from '@cadence/domain/errors';
 import { NetworkError } from '../errors';
 
 /**
@@ -14,9 +14,11 @@ export async function asAppError<T>(work: () => Promise<T>): Promise<T> {
         error.failure.kind === 'transient' ||
         error.failure.kind === 'rate_limited' ||
         error.failure.kind === 'ambiguous';
-      throw new AppError(
+      // The network's own sentence, in its language: said as a quotation, never as ours.
+      throw sayError(
         'unprocessable',
-        retry ? `${error.message}. Try again in a moment.` : error.message,
+        retry ? 'errors.connect.networkSaidRetry' : 'errors.connect.networkSaid',
+        { words: error.message.slice(0, 400) },
         { networkFailure: error.failure.kind, reason: connectRefusalReason(error.failure.kind) },
       );
     }

@@ -58,7 +58,7 @@ export function attemptLimiter(
     for (const limit of [perPair, perAddress]) {
       const result = await limit(request);
       if (!result.isAllowed && result.isExceeded) {
-        throw rateLimited(reply, result.ttl, 'Too many attempts from this address; wait a minute');
+        throw rateLimited(reply, result.ttl, 'errors.limits.attempts');
       }
     }
     let delayMs = 0;

@@ -32,10 +32,14 @@ export async function prepareDirectChannel(
   const credentials = input.credentials ?? {};
   if ((OAUTH_ONLY_NETWORKS as readonly string[]).includes(input.network)) {
     if (!credentials.accessToken?.trim()) {
-      throw unprocessable(`A ${input.network} account is connected through its sign-in page`, {
-        reason: 'oauth_required',
-        field: 'body.credentials.accessToken',
-      });
+      throw unprocessable(
+        'errors.connect.oauthRequired',
+        { network: input.network },
+        {
+          reason: 'oauth_required',
+          field: 'body.credentials.accessToken',
+        },
+      );
     }
     return { input };
   }
@@ -46,19 +50,27 @@ export async function prepareDirectChannel(
 
 function withWebhookSecret(input: ChannelCreate, credentials: Record<string, string>): PreparedChannel {
   if (!credentials.url?.trim()) {
-    throw unprocessable('A webhook channel needs the URL to deliver to', {
-      reason: 'webhook_url_required',
-      field: 'body.credentials.url',
-    });
+    throw unprocessable(
+      'errors.connect.webhookUrlRequired',
+      {},
+      {
+        reason: 'webhook_url_required',
+        field: 'body.credentials.url',
+      },
+    );
   }
   const typed = credentials.secret?.trim();
   if (typed) {
     // A receiver that already has a secret may keep it, if it is long enough to sign with.
     if (typed.length < 16) {
-      throw unprocessable('A webhook secret needs at least 16 characters', {
-        reason: 'weak_secret',
-        field: 'body.credentials.secret',
-      });
+      throw unprocessable(
+        'errors.connect.weakSecret',
+        { min: 16 },
+        {
+          reason: 'weak_secret',
+          field: 'body.credentials.secret',
+        },
+      );
     }
     return { input: { ...input, credentials: { ...credentials, secret: typed } } };
   }
@@ -76,10 +88,14 @@ async function verifiedBluesky(
     identifier: credentials.identifier?.trim().replace(/^@/, ''),
   });
   if (!parsed.success) {
-    throw unprocessable('A Bluesky channel needs a handle (identifier) and an app password', {
-      reason: 'credentials_required',
-      field: 'body.credentials',
-    });
+    throw unprocessable(
+      'errors.connect.blueskyCredentials',
+      {},
+      {
+        reason: 'credentials_required',
+        field: 'body.credentials',
+      },
+    );
   }
   // The address is judged before Cadence sends the password anywhere.
   await assertCredentialUrls(deps.credentialUrls, 'bluesky', { service: parsed.data.service });

@@ -1,6 +1,6 @@
 // Charter versions page by version number, not by date: numbers are dense and ordered by the
 // save lock, while two saves' timestamps can come out of order.
-import { AppError } from '@cadence/domain/errors';
+import { invalidField } from '@cadence/domain/errors';
 import { INT4_MAX } from '@cadence/domain/storable';
 
 function encodeVersionCursor(version: number): string {
@@ -14,9 +14,7 @@ export function decodeVersionCursor(cursor: string | undefined): number | undefi
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > INT4_MAX) throw new Error('bad');
     return v;
   } catch {
-    throw new AppError('validation_failed', 'querystring.cursor: is not a cursor this API issued', [
-      { field: 'querystring.cursor', message: 'is not a cursor this API issued' },
-    ]);
+    throw invalidField('querystring.cursor', 'cursor_unknown');
   }
 }
 

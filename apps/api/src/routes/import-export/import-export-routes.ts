@@ -1,4 +1,4 @@
-import { AppError } from '@cadence/domain/errors';
+import { invalidField } from '@cadence/domain/errors';
 import { bulkCreatePosts } from '@cadence/domain/import-export/bulk-create-posts';
 import { exportPosts } from '@cadence/domain/import-export/export-posts';
 import { importPostsCsv } from '@cadence/domain/import-export/import-posts-csv';
@@ -110,9 +110,7 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
     },
     async (request, reply) => {
       if (!CSV_TYPES.some((t) => request.headers['content-type']?.startsWith(t))) {
-        throw new AppError('validation_failed', 'headers.content-type: send the file as text/csv', [
-          { field: 'headers.content-type', message: 'send the file as text/csv' },
-        ]);
+        throw invalidField('headers.content-type', 'not_csv');
       }
       const result = await importPostsCsv(
         { db, clock: ctx.clock },
@@ -143,11 +141,7 @@ export async function importExportRoutes(app: FastifyInstance, ctx: AppContext) 
       const workspaceId = request.actor.workspaceId;
       const running = exportsRunning.get(workspaceId) ?? 0;
       if (running >= EXPORTS_AT_ONCE_PER_WORKSPACE) {
-        throw rateLimited(
-          reply,
-          10_000,
-          'Exports of this workspace are already running: wait for them to finish',
-        );
+        throw rateLimited(reply, 10_000, 'errors.limits.exportsRunning');
       }
       exportsRunning.set(workspaceId, running + 1);
       let released = false;

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { mediaItemSchema, mediaListFilterSchema, mediaUpdateSchema } from '@cadence/domain/media/schemas';
-import { AppError } from '@cadence/domain/errors';
+import { sayError } from '@cadence/domain/errors';
 import {
   deleteMedia,
   FIXABLE_NETWORKS,
@@ -70,16 +70,22 @@ export async function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new AppError('bad_request', 'Send the file as multipart/form-data in a field named "file"', {
-          field: 'file',
-          reason: 'not_multipart',
-        });
+        throw sayError(
+          'bad_request',
+          'errors.media.not_multipart',
+          {},
+          {
+            field: 'file',
+            reason: 'not_multipart',
+          },
+        );
       }
       const part = await request.file();
       if (!part) {
-        throw new AppError(
+        throw sayError(
           'bad_request',
-          'No file in the upload: send one part named "file" with a file name',
+          'errors.media.no_file',
+          {},
           {
             field: 'file',
             reason: 'no_file',

@@ -1,5 +1,5 @@
 // History pages by the event sequence, not by time: events of one transaction share a timestamp.
-import { AppError } from '@cadence/domain/errors';
+import { invalidField } from '@cadence/domain/errors';
 
 export function encodeSeqCursor(seq: number): string {
   return Buffer.from(JSON.stringify({ s: seq })).toString('base64url');
@@ -12,8 +12,6 @@ export function decodeSeqCursor(cursor: string | undefined): number | undefined 
     if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0) throw new Error('bad');
     return s;
   } catch {
-    throw new AppError('validation_failed', 'querystring.cursor: is not a cursor this API issued', [
-      { field: 'querystring.cursor', message: 'is not a cursor this API issued' },
-    ]);
+    throw invalidField('querystring.cursor', 'cursor_unknown');
   }
 }

@@ -1,6 +1,6 @@
 // HTTP details shared by the post routes: the optimistic-concurrency headers and the deps object.
 import type { PostDeps } from '@cadence/domain/posts/deps';
-import { AppError } from '@cadence/domain/errors';
+import { invalidField } from '@cadence/domain/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
@@ -21,15 +21,11 @@ export function versionFrom(request: FastifyRequest, bodyVersion: number | undef
   if (header === undefined) return bodyVersion;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
   if (!match?.[1]) {
-    throw new AppError('bad_request', 'If-Match must be the ETag of the post, like "3"', [
-      { field: 'headers.if-match', message: 'is not a version this API issued' },
-    ]);
+    throw invalidField('headers.if-match', 'version_unknown', {}, 'bad_request');
   }
   const version = Number(match[1]);
   if (bodyVersion !== undefined && bodyVersion !== version) {
-    throw new AppError('bad_request', 'If-Match and body.version disagree', [
-      { field: 'body.version', message: 'differs from the If-Match header' },
-    ]);
+    throw invalidField('body.version', 'version_disagrees', {}, 'bad_request');
   }
   return version;
 }

@@ -1,10 +1,12 @@
-// Filters (channel, campaign, status, author) and "Colour by" with its legend; all in the URL.
+// Filters (channel, campaign, status, author) and "Colour by" with its legend; all in the URL. On a
+// phone they fold into a disclosure naming how many are on, so the calendar starts near the top.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCampaigns } from '../campaigns/campaign-queries';
 import { useChannels } from '../channels/channel-queries';
 import { useMembers } from '../settings/member-queries';
 import { type CalendarFilters, COLOR_MODES, type ColorMode, withFilter } from './calendar-url';
+import { useIsPhone } from '../../ui/use-media-query';
 import type { LegendEntry } from './event-colour';
 
 const STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'failed'] as const;
@@ -22,6 +24,8 @@ export function CalendarFilterBar({ workspaceId, filters, colorBy, legend }: Cal
   const channels = useChannels(workspaceId);
   const campaigns = useCampaigns(workspaceId);
   const members = useMembers(workspaceId);
+  const isPhone = useIsPhone();
+  const active = (Object.values(filters) as (string[] | undefined)[]).filter((v) => v && v.length > 0).length;
   const set = (key: keyof CalendarFilters, value: string) =>
     setParams(withFilter(params, key, value ? [value] : []));
 
@@ -39,8 +43,8 @@ export function CalendarFilterBar({ workspaceId, filters, colorBy, legend }: Cal
     </label>
   );
 
-  return (
-    <div className="calendar-filters">
+  const controls = (
+    <>
       {select(
         'channel',
         t('calendar.filters.channel'),
@@ -82,15 +86,35 @@ export function CalendarFilterBar({ workspaceId, filters, colorBy, legend }: Cal
           </button>
         ))}
       </fieldset>
-      {legend.length > 0 && (
-        <ul className="legend" aria-label={t('calendar.legend')}>
-          {legend.map((l) => (
-            <li key={l.key} className="chip chip-small">
-              <span className="swatch" style={{ background: l.colour }} aria-hidden="true" /> {l.label}
-            </li>
-          ))}
-        </ul>
-      )}
+    </>
+  );
+  const legendList = legend.length > 0 && (
+    <ul className="legend" aria-label={t('calendar.legend')}>
+      {legend.map((l) => (
+        <li key={l.key} className="chip chip-small">
+          <span className="swatch" style={{ background: l.colour }} aria-hidden="true" /> {l.label}
+        </li>
+      ))}
+    </ul>
+  );
+
+  if (isPhone) {
+    return (
+      <div className="calendar-filters-phone">
+        <details className="calendar-filters-fold">
+          <summary className="btn btn-small">
+            {active > 0 ? t('calendar.filters.summary', { count: active }) : t('calendar.filters.title')}
+          </summary>
+          <div className="calendar-filters">{controls}</div>
+        </details>
+        {legendList}
+      </div>
+    );
+  }
+  return (
+    <div className="calendar-filters">
+      {controls}
+      {legendList}
     </div>
   );
 }

@@ -45,7 +45,15 @@ export function ChannelsPage() {
               </div>
               <div className={`status status-${c.status}`}>
                 <span aria-hidden="true">{STATUS_ICON[c.status]}</span> {t(`channels.status.${c.status}`)}
-                {c.statusReason && <div className="muted">{c.statusReason}</div>}
+                {c.statusReason && (
+                  // The network's own words (a token refresh refused...), quoted as such, not translated.
+                  <div className="muted">
+                    {t('channels.networkSaid')}{' '}
+                    <q lang="en" translate="no">
+                      {c.statusReason}
+                    </q>
+                  </div>
+                )}
                 {canManage && c.status === 'needs_reconnect' && (
                   <ReconnectButton workspaceId={workspace.id} channel={c} />
                 )}

@@ -61,7 +61,9 @@ export function ConfirmUnknownOutcome({
       {target.lastError && (
         <details>
           <summary>{t('post.details')}</summary>
-          <pre className="raw-error">{target.lastError}</pre>
+          <pre className="raw-error" lang="en" translate="no">
+            {target.lastError}
+          </pre>
         </details>
       )}
       {canConfirm ? (

@@ -1,6 +1,6 @@
 import { channels, type Executor } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
-import { AppError, notFound } from '../../errors';
+import { notFound, sayError } from '../../errors';
 
 /** Reconnecting names a channel: it must be this workspace's, and of the network being connected. */
 export async function assertChannel(db: Executor, workspaceId: string, channelId: string, network: string) {
@@ -10,5 +10,8 @@ export async function assertChannel(db: Executor, workspaceId: string, channelId
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
   if (!row) throw notFound('channel');
   if (row.network !== network)
-    throw new AppError('validation_failed', `That channel is a ${row.network} channel, not ${network}`);
+    throw sayError('validation_failed', 'errors.connect.wrongNetwork', {
+      channelNetwork: row.network,
+      network,
+    });
 }

@@ -1,7 +1,7 @@
 // Bluesky is connected with a handle and an app password (never the account's main password):
 // Cadence signs in once to prove they work and to learn the account's canonical handle.
 import type { Actor } from '../../accounts/actor';
-import { AppError } from '../../errors';
+import { sayError } from '../../errors';
 import { assertChannel } from './assert-channel';
 import type { ConnectDeps } from './channel-access';
 import { saveConnectedChannel } from './save-connected-channel';
@@ -14,7 +14,7 @@ export interface ConnectBlueskyInput {
 }
 
 export async function connectBluesky(deps: ConnectDeps, actor: Actor, input: ConnectBlueskyInput) {
-  if (!actor.userId) throw new AppError('forbidden', 'Connecting an account needs a signed-in person');
+  if (!actor.userId) throw sayError('forbidden', 'errors.connect.personOnly');
   if (input.channelId) await assertChannel(deps.db, actor.workspaceId, input.channelId, 'bluesky');
   const account = await deps.access.signInBluesky({
     identifier: input.identifier.trim().replace(/^@/, ''),

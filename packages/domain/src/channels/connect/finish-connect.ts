@@ -6,7 +6,7 @@
 import { memberships, oauthConnectRequests } from '@cadence/db';
 import { and, eq } from 'drizzle-orm';
 import { roleAtLeast } from '../../accounts/roles';
-import { AppError } from '../../errors';
+import { sayError } from '../../errors';
 import type { Network } from '../../networks/schemas';
 import { openJson, sealedIn } from '../../security/secret-box';
 import type { ConnectDeps, OAuthClient } from './channel-access';
@@ -40,32 +40,31 @@ export async function finishConnect(deps: ConnectDeps, person: ReturningPerson, 
       .select({ userId: oauthConnectRequests.userId })
       .from(oauthConnectRequests)
       .where(eq(oauthConnectRequests.stateHash, stateHash));
-    if (other) throw new AppError('forbidden', 'This connection was started by someone else');
+    if (other) throw sayError('forbidden', 'errors.connect.startedBySomeoneElse');
   }
   if (!request || request.expiresAt <= deps.clock()) {
-    throw new AppError(
-      'bad_request',
-      'This connection request is unknown, already used or expired: start again',
-    );
+    throw sayError('bad_request', 'errors.connect.requestExpired');
   }
   const where = { workspaceId: request.workspaceId, network: request.network };
   if (input.error) {
-    throw new AppError(
+    // The network's own words, quoted as such (never passed off as Cadence's sentence).
+    throw sayError(
       'unprocessable',
-      `The network did not authorise Cadence: ${input.errorDescription ?? input.error}`.slice(0, 500),
+      'errors.connect.networkDenied',
+      { words: (input.errorDescription ?? input.error ?? '').slice(0, 400) },
       where,
     );
   }
-  if (!input.code) throw new AppError('bad_request', 'The network sent no authorisation code');
+  if (!input.code) throw sayError('bad_request', 'errors.connect.noCode');
   const [member] = await deps.db
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, request.workspaceId), eq(memberships.userId, person.userId)));
   if (!member || !roleAtLeast(member.role, 'manager'))
-    throw new AppError('forbidden', 'Connecting channels needs the manager role');
+    throw sayError('forbidden', 'errors.connect.managerRole');
 
   if (!deps.access.offersOAuth(request.network))
-    throw new AppError('bad_request', `${request.network} is not connected through OAuth`);
+    throw sayError('bad_request', 'errors.connect.notOAuth', { network: request.network });
   const client = await clientFor(deps, request);
   const codeVerifier = openJson<string>(
     deps.keyRing,
@@ -94,14 +93,10 @@ async function clientFor(
 ): Promise<OAuthClient> {
   if (request.network === 'mastodon' && request.instanceUrl) {
     const app = await knownMastodonClient(deps, request.instanceUrl, request.redirectUri);
-    if (!app)
-      throw new AppError(
-        'bad_request',
-        'Cadence is no longer registered on that Mastodon instance: start again',
-      );
+    if (!app) throw sayError('bad_request', 'errors.connect.mastodonForgotUs');
     return app;
   }
   const client = deps.access.configuredClient(request.network);
-  if (!client) throw new AppError('unprocessable', `${request.network} is not set up on this Cadence server`);
+  if (!client) throw sayError('unprocessable', 'errors.connect.notSetUp', { network: request.network });
   return client;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { oauthConnectRequests } from '@cadence/db';
 import { lt } from 'drizzle-orm';
 import type { Actor } from '../../accounts/actor';
-import { AppError } from '../../errors';
+import { invalidField, sayError } from '../../errors';
 import type { Network } from '../../networks/schemas';
 import { sealedIn, sealJson } from '../../security/secret-box';
 import { assertChannel } from './assert-channel';
@@ -24,23 +24,23 @@ export interface StartConnectInput {
 }
 
 export async function startConnect(deps: ConnectDeps, actor: Actor, input: StartConnectInput) {
-  if (!actor.userId) throw new AppError('forbidden', 'Connecting an account needs a signed-in person');
+  if (!actor.userId) throw sayError('forbidden', 'errors.connect.personOnly');
   if (!deps.access.offersOAuth(input.network))
-    throw new AppError('bad_request', `${input.network} is not connected through OAuth`);
+    throw sayError('bad_request', 'errors.connect.notOAuth', { network: input.network });
   if (input.channelId) await assertChannel(deps.db, actor.workspaceId, input.channelId, input.network);
   let instanceUrl: string | undefined;
   let client: OAuthClient;
   if (input.network === 'mastodon') {
-    if (!input.instanceUrl)
-      throw new AppError('validation_failed', 'Give the Mastodon instance address, e.g. mastodon.social');
+    if (!input.instanceUrl) throw invalidField('body.instanceUrl', 'required');
     instanceUrl = await deps.access.mastodonInstance(input.instanceUrl);
     client = await mastodonClient(deps, instanceUrl, input.redirectUri);
   } else {
     const configured = deps.access.configuredClient(input.network);
     if (!configured) {
-      throw new AppError(
+      throw sayError(
         'unprocessable',
-        `${input.network} is not set up on this Cadence server: its OAuth app id and secret are missing`,
+        'errors.connect.notSetUpKeys',
+        { network: input.network },
         { reason: 'oauth_not_configured' },
       );
     }
