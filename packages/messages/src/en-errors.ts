@@ -115,6 +115,9 @@ export const enErrors = {
       'Someone changed this saved reply since you opened it: reload it and apply your changes again',
     cannotReplyHere: 'Cadence cannot reply on this network yet',
     channelNotConnected: 'The channel needs reconnecting before replying',
+    channelNotConnectedToLike: 'The channel needs reconnecting before liking',
+    likeNotInApi: '{{network, network}} does not let apps like a message: its API has no way to',
+    likeNotRead: 'Cadence does not read conversations on {{network, network}} yet, so it cannot like them',
   },
   resetLink: { invalid: 'This password reset link is not valid any more' },
   campaigns: {

@@ -130,6 +130,11 @@ export const frErrors = {
       'Quelqu’un a modifié cette réponse enregistrée depuis son ouverture\u00a0: rechargez-la et refaites vos changements',
     cannotReplyHere: 'Cadence ne sait pas encore répondre sur ce réseau',
     channelNotConnected: 'Ce compte doit être reconnecté avant de répondre',
+    channelNotConnectedToLike: 'Ce compte doit être reconnecté avant d’aimer un message',
+    likeNotInApi:
+      '{{network, network}} ne permet pas aux applications d’aimer un message\u00a0: son API ne le prévoit pas',
+    likeNotRead:
+      'Cadence ne lit pas encore les conversations sur {{network, network}}, il ne peut donc pas les aimer',
   },
   resetLink: { invalid: 'Ce lien de réinitialisation du mot de passe n’est plus valable' },
   campaigns: {

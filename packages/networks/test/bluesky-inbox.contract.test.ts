@@ -1,7 +1,9 @@
 // The Bluesky inbox against a stand-in of the documented XRPC endpoints: listNotifications
 // (reasons reply / mention / quote kept, likes and follows skipped but still moving the walk,
 // cursor paging), and a reply created under a record key derived from the reply's id with
-// reply.root / reply.parent refs, found again (not re-created) on a retry.
+// reply.root / reply.parent refs, found again (not re-created) on a retry; a like as an
+// app.bsky.feed.like record with the item's uri + cid as subject, under a key derived from the
+// like request (a retry finds it), taken back with deleteRecord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { deterministicTid } from '../src/bluesky/tid';
@@ -10,7 +12,10 @@ import { failureOf, signal } from '../src/testing/publish-request';
 
 let net: FakeNetwork;
 let limited = false;
+/** Our repository's records by collection/rkey, as the PDS keeps them. */
 const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
+const POST = 'app.bsky.feed.post';
+const LIKE = 'app.bsky.feed.like';
 const author = {
   did: 'did:plc:bob',
   handle: 'bob.example',
@@ -79,15 +84,24 @@ beforeAll(async () => {
       return { notifications: page, ...(next < notifications.length ? { cursor: String(next) } : {}) };
     });
     app.get('/xrpc/com.atproto.repo.getRecord', async (request, reply) => {
-      const { rkey } = request.query as { rkey: string };
-      const found = records.get(rkey);
+      const { rkey, collection } = request.query as { rkey: string; collection: string };
+      const found = records.get(`${collection}/${rkey}`);
       return found ?? reply.code(400).send({ error: 'RecordNotFound', message: 'Could not locate record' });
     });
-    app.post('/xrpc/com.atproto.repo.createRecord', async (request) => {
-      const body = request.body as { rkey: string; record: Record<string, unknown> };
-      const made = { uri: `at://did:plc:alice/app.bsky.feed.post/${body.rkey}`, cid: `cid-${body.rkey}` };
-      records.set(body.rkey, { ...made, value: body.record });
+    app.post('/xrpc/com.atproto.repo.createRecord', async (request, reply) => {
+      const body = request.body as { collection: string; rkey: string; record: Record<string, unknown> };
+      const key = `${body.collection}/${body.rkey}`;
+      if (records.has(key))
+        return reply.code(400).send({ error: 'InvalidRequest', message: 'Record already exists' });
+      const made = { uri: `at://did:plc:alice/${key}`, cid: `cid-${body.rkey}` };
+      records.set(key, { ...made, value: body.record });
       return made;
+    });
+    app.post('/xrpc/com.atproto.repo.deleteRecord', async (request) => {
+      const body = request.body as { collection: string; rkey: string };
+      // Deleting a record that is not there succeeds, as on a PDS.
+      records.delete(`${body.collection}/${body.rkey}`);
+      return {};
     });
   });
 });
@@ -146,7 +160,7 @@ describe('Bluesky inbox', () => {
     const sent = await inbox().reply(request, signal());
     const rkey = deterministicTid('inbox-reply:reply-1');
     expect(sent.externalId).toBe(`at://did:plc:alice/app.bsky.feed.post/${rkey}`);
-    expect(records.get(rkey)?.value).toMatchObject({
+    expect(records.get(`${POST}/${rkey}`)?.value).toMatchObject({
       text: 'Thank you!',
       reply: { root, parent: { uri: item?.externalId, cid: 'cid-reply' } },
     });
@@ -154,6 +168,31 @@ describe('Bluesky inbox', () => {
     const before = creates();
     await inbox().reply(request, signal());
     expect(creates()).toBe(before);
+  });
+
+  it('likes the item with its uri and cid, once per request, and takes the like back', async () => {
+    const side = inbox();
+    if (!side.like || !side.unlike) throw new Error('no like on the inbox side');
+    const [item] = (await side.listPage({ ...call, page: null, after: null }, signal())).items;
+    const target = {
+      externalId: item?.externalId as string,
+      replyRef: item?.replyRef as Record<string, string>,
+    };
+    const liked = await side.like({ ...call, likeKey: 'item-1:1', target }, signal());
+    const rkey = deterministicTid('inbox-like:item-1:1');
+    expect(liked.likeExternalId).toBe(`at://did:plc:alice/${LIKE}/${rkey}`);
+    expect(records.get(`${LIKE}/${rkey}`)?.value).toMatchObject({
+      $type: LIKE,
+      subject: { uri: 'at://did:plc:bob/app.bsky.feed.post/3reply', cid: 'cid-reply' },
+    });
+    const creates = () => net.requests.filter((r) => r.path.endsWith('createRecord')).length;
+    const before = creates();
+    expect(await side.like({ ...call, likeKey: 'item-1:1', target }, signal())).toEqual(liked);
+    expect(creates()).toBe(before);
+    await side.unlike({ ...call, target, likeExternalId: liked.likeExternalId }, signal());
+    expect(records.has(`${LIKE}/${rkey}`)).toBe(false);
+    // Taking back a like already gone is harmless.
+    await side.unlike({ ...call, target, likeExternalId: liked.likeExternalId }, signal());
   });
 
   it('a rate limit is a rate_limited failure with the reset time', async () => {

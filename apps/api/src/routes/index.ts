@@ -14,6 +14,7 @@ import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
 import { notificationRoutes } from './notifications/notification-routes';
 import { inboxRoutes } from './inbox/inbox-routes';
+import { inboxLikeRoutes } from './inbox/inbox-like-routes';
 import { inboxReplyRoutes } from './inbox/inbox-reply-routes';
 import { savedReplyRoutes } from './inbox/saved-reply-routes';
 import { mediaLinkRoutes } from './media/media-link-routes';
@@ -61,6 +62,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         notificationRoutes,
         inboxRoutes,
         inboxReplyRoutes,
+        inboxLikeRoutes,
         savedReplyRoutes,
         mediaRoutes,
         reportRoutes,

@@ -2,6 +2,7 @@
 // the channels whose sync is due and enqueues one "inbox.sync" job each (keyed per channel and
 // slot, so several processes enqueue it once); a run that leaves pages for later enqueues its
 // continuation at once. Replies sent from Cadence are "inbox.reply" jobs (see inbox/send-reply.ts);
+// likes are "inbox.like" jobs (inbox/apply-like.ts);
 // a disconnected channel's items are removed by an "inbox.purge-channel" job (inbox/purge-channel.ts).
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
@@ -10,8 +11,14 @@ import type { AdapterRegistry } from '@cadence/networks';
 import type { Network } from '@cadence/names';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { InboxPurgePayload } from '@cadence/domain/inbox/channel-inbox-removal';
-import { INBOX_PURGE_JOB, INBOX_REPLY_JOB, INBOX_SYNC_JOB } from '@cadence/domain/inbox/rules';
+import {
+  INBOX_LIKE_JOB,
+  INBOX_PURGE_JOB,
+  INBOX_REPLY_JOB,
+  INBOX_SYNC_JOB,
+} from '@cadence/domain/inbox/rules';
 import type { PublisherLogger } from '../deps';
+import { applyInboxLike } from '../inbox/apply-like';
 import { purgeChannelInbox } from '../inbox/purge-channel';
 import { sendInboxReply } from '../inbox/send-reply';
 import { syncInboxChannel } from '../inbox/sync-channel';
@@ -87,6 +94,14 @@ export function registerInbox(runner: JobRunner, deps: InboxJobDeps): void {
     run: async (payload, ctx) => {
       const outcome = await sendInboxReply(deps, payload.replyId, ctx.attempt, ctx.signal);
       deps.logger.debug({ replyId: payload.replyId, outcome }, 'inbox reply');
+    },
+  });
+  runner.register<{ itemId: string }>(INBOX_LIKE_JOB, {
+    concurrency: 2,
+    backoff: { baseMs: 5_000, maxMs: 5 * 60_000 },
+    run: async (payload, ctx) => {
+      const outcome = await applyInboxLike(deps, payload.itemId, ctx.attempt, ctx.signal);
+      deps.logger.debug({ itemId: payload.itemId, outcome }, 'inbox like');
     },
   });
   runner.register<InboxPurgePayload>(INBOX_PURGE_JOB, {

@@ -13701,6 +13701,12 @@ export interface paths {
                                 resolutionWorkingMinutes: number | null;
                                 pastTarget: boolean;
                                 canReply: boolean;
+                                like: {
+                                    /** @enum {string} */
+                                    state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                    error: string | null;
+                                };
+                                likeUnsupported: ("not_in_api" | "not_read") | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -14049,6 +14055,12 @@ export interface paths {
                                 resolutionWorkingMinutes: number | null;
                                 pastTarget: boolean;
                                 canReply: boolean;
+                                like: {
+                                    /** @enum {string} */
+                                    state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                    error: string | null;
+                                };
+                                likeUnsupported: ("not_in_api" | "not_read") | null;
                             };
                             thread: {
                                 /** Format: uuid */
@@ -14080,6 +14092,12 @@ export interface paths {
                                 resolutionWorkingMinutes: number | null;
                                 pastTarget: boolean;
                                 canReply: boolean;
+                                like: {
+                                    /** @enum {string} */
+                                    state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                    error: string | null;
+                                };
+                                likeUnsupported: ("not_in_api" | "not_read") | null;
                             }[];
                             post: {
                                 /** Format: uuid */
@@ -14246,6 +14264,12 @@ export interface paths {
                             resolutionWorkingMinutes: number | null;
                             pastTarget: boolean;
                             canReply: boolean;
+                            like: {
+                                /** @enum {string} */
+                                state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                error: string | null;
+                            };
+                            likeUnsupported: ("not_in_api" | "not_read") | null;
                         };
                     };
                 };
@@ -15182,6 +15206,266 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Like the item on its network from the channel’s account (a job does it; 422 where the network does not allow it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @enum {string} */
+                            network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                            /** @enum {string} */
+                            kind: "reply" | "mention" | "quote" | "comment";
+                            author: {
+                                handle: string;
+                                name: string | null;
+                                avatarUrl: string | null;
+                            };
+                            text: string;
+                            language: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            link: string | null;
+                            postId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "waiting" | "done";
+                            snoozedUntil: string | null;
+                            assigneeUserId: string | null;
+                            firstResponseAt: string | null;
+                            resolvedAt: string | null;
+                            firstResponseWorkingMinutes: number | null;
+                            resolutionWorkingMinutes: number | null;
+                            pastTarget: boolean;
+                            canReply: boolean;
+                            like: {
+                                /** @enum {string} */
+                                state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                error: string | null;
+                            };
+                            likeUnsupported: ("not_in_api" | "not_read") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take our like of the item back on its network (a job does it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @enum {string} */
+                            network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                            /** @enum {string} */
+                            kind: "reply" | "mention" | "quote" | "comment";
+                            author: {
+                                handle: string;
+                                name: string | null;
+                                avatarUrl: string | null;
+                            };
+                            text: string;
+                            language: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            link: string | null;
+                            postId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "waiting" | "done";
+                            snoozedUntil: string | null;
+                            assigneeUserId: string | null;
+                            firstResponseAt: string | null;
+                            resolvedAt: string | null;
+                            firstResponseWorkingMinutes: number | null;
+                            resolutionWorkingMinutes: number | null;
+                            pastTarget: boolean;
+                            canReply: boolean;
+                            like: {
+                                /** @enum {string} */
+                                state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                error: string | null;
+                            };
+                            likeUnsupported: ("not_in_api" | "not_read") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -9,6 +9,7 @@ import {
 } from '@cadence/names';
 import { z } from 'zod';
 import { violationSchema } from '../charter/schemas';
+import { INBOX_LIKE_STATES } from './like-rules';
 
 export const inboxStatusSchema = z.enum(INBOX_STATUSES);
 
@@ -43,6 +44,13 @@ export const inboxItemSchema = z.object({
   pastTarget: z.boolean(),
   /** Cadence can answer it from here (the network's adapter replies). */
   canReply: z.boolean(),
+  /**
+   * Our like: none, liking / unliking (the job is on its way), liked, or failed with the network's
+   * reason (`error`, its words).
+   */
+  like: z.object({ state: z.enum(INBOX_LIKE_STATES), error: z.string().nullable() }),
+  /** Null when it can be liked from Cadence; otherwise why not (not_in_api, not_read). */
+  likeUnsupported: z.enum(['not_in_api', 'not_read']).nullable(),
 });
 export type InboxItemView = z.infer<typeof inboxItemSchema>;
 

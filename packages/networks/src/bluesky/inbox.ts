@@ -2,13 +2,16 @@
 // first, paged with its cursor; positions are the notifications' indexedAt. The post record
 // carries its thread (reply.root / reply.parent), so no extra call is needed. A reply is a post
 // record with reply refs to the item and its root, under a record key derived from the reply's
-// id: a retry finds the first record instead of posting a second.
+// id: a retry finds the first record instead of posting a second. A like is an
+// app.bsky.feed.like record (subject: the item's uri + cid) under a record key derived from the
+// like request, found again on a retry the same way; taking it back deletes that record.
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
+import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import type { FetchedInboxItem, InboxAdapter, InboxCall, InboxReplied } from '../inbox/types';
 import type { BlueskySession } from './session';
-import { xrpc } from './xrpc';
+import { XrpcError, xrpc } from './xrpc';
 import type { SafeHttpOptions } from '../safe-http';
 
 const PAGE = 50;
@@ -56,8 +59,48 @@ export interface BlueskyInboxDeps {
 }
 
 const rkeyOf = (uri: string) => uri.split('/').pop() ?? '';
+const LIKE = 'app.bsky.feed.like';
 
 export function createBlueskyInbox(deps: BlueskyInboxDeps): InboxAdapter {
+  const repoCall = (
+    session: BlueskySession,
+    nsid: string,
+    json: Record<string, unknown>,
+    signal: AbortSignal,
+  ) =>
+    xrpc(
+      session.service,
+      {
+        method: 'POST',
+        nsid,
+        token: session.accessJwt,
+        json: { repo: session.did, collection: LIKE, ...json },
+      },
+      deps.http,
+      signal,
+      deps.now,
+    );
+  const likeExists = async (session: BlueskySession, rkey: string, signal: AbortSignal) => {
+    try {
+      await xrpc(
+        session.service,
+        {
+          method: 'GET',
+          nsid: 'com.atproto.repo.getRecord',
+          query: { repo: session.did, collection: LIKE, rkey },
+          token: session.accessJwt,
+        },
+        deps.http,
+        signal,
+        deps.now,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof XrpcError && error.code === 'RecordNotFound') return false;
+      throw error;
+    }
+  };
+
   return {
     network: 'bluesky',
     // ISO 8601 instants in UTC sort as strings.
@@ -129,6 +172,35 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): InboxAdapter {
           externalId: made.uri,
           externalUrl: `https://bsky.app/profile/${session.handle}/post/${rkey}`,
         };
+      });
+    },
+    like(request, signal) {
+      return deps.withSession(request, signal, async (session) => {
+        const r = request.target.replyRef;
+        const subject = { uri: r.uri ?? request.target.externalId, cid: r.cid ?? '' };
+        const rkey = deps.rkeyFor(`inbox-like:${request.likeKey}`);
+        const likeExternalId = `at://${session.did}/${LIKE}/${rkey}`;
+        if (await likeExists(session, rkey, signal)) return { likeExternalId };
+        const record = { $type: LIKE, subject, createdAt: deps.now().toISOString() };
+        try {
+          await repoCall(session, 'com.atproto.repo.createRecord', { rkey, record }, signal);
+        } catch (error) {
+          // Another attempt got there first (the key is taken): that record is this like.
+          const taken = error instanceof NetworkError && error.failure.kind === 'permanent';
+          if (!taken || !(await likeExists(session, rkey, signal))) throw error;
+        }
+        return { likeExternalId };
+      });
+    },
+    unlike(request, signal) {
+      return deps.withSession(request, signal, async (session) => {
+        // Deleting a record that is already gone succeeds on a PDS: a retry is harmless.
+        await repoCall(
+          session,
+          'com.atproto.repo.deleteRecord',
+          { rkey: rkeyOf(request.likeExternalId) },
+          signal,
+        );
       });
     },
   };

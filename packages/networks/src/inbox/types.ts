@@ -59,6 +59,21 @@ export interface InboxReplyRequest extends InboxCall {
   parent: { externalId: string; replyRef: Record<string, string> };
 }
 
+interface InboxLikeRequest extends InboxCall {
+  /**
+   * One like request's key: the record key's seed on Bluesky (a retry finds the record it made);
+   * Mastodon's favourite needs none (liking twice is a no-op there).
+   */
+  likeKey: string;
+  target: { externalId: string; replyRef: Record<string, string> };
+}
+
+interface InboxUnlikeRequest extends InboxCall {
+  target: { externalId: string; replyRef: Record<string, string> };
+  /** What `like` answered (Bluesky: the like record's uri). */
+  likeExternalId: string;
+}
+
 export interface InboxAdapter {
   network: Network;
   /**
@@ -76,4 +91,11 @@ export interface InboxAdapter {
   threadRoot?(call: InboxCall & { externalId: string }, signal: AbortSignal): Promise<string | null>;
   /** Posts `text` as a reply to the parent; safe to call again with the same replyId. */
   reply(request: InboxReplyRequest, signal: AbortSignal): Promise<InboxReplied>;
+  /**
+   * Likes the item from our account (absent where the network's API does not allow it); safe to
+   * call again with the same likeKey. Answers the network's id of the like, needed to undo it.
+   */
+  like?(request: InboxLikeRequest, signal: AbortSignal): Promise<{ likeExternalId: string }>;
+  /** Takes our like back; safe to call again. */
+  unlike?(request: InboxUnlikeRequest, signal: AbortSignal): Promise<void>;
 }

@@ -1,7 +1,9 @@
 // Mastodon's inbox: GET /api/v1/notifications?types[]=mention (replies to us mention us, so they
 // come as mentions too), newest first, paged with max_id and cut with since_id; a reply's thread
 // root from GET /api/v1/statuses/:id/context; replies are statuses with in_reply_to_id, posted
-// with the reply's id as Idempotency-Key so a retry returns the first one.
+// with the reply's id as Idempotency-Key so a retry returns the first one. A like is
+// POST /api/v1/statuses/:id/favourite (liking twice is a no-op on the instance), undone with
+// /unfavourite; the like has no id of its own, so the status id stands for it.
 import { hostOf, safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
@@ -53,6 +55,22 @@ export function createMastodonInbox(deps: AdapterDeps): InboxAdapter {
   const get = async (call: InboxCall, url: string, signal: AbortSignal) => {
     const { token } = open(call);
     return mastodonCall({ method: 'GET', url }, token, deps.http, signal, now);
+  };
+
+  const favourite = async (
+    request: InboxCall & { target: { externalId: string } },
+    action: 'favourite' | 'unfavourite',
+    signal: AbortSignal,
+  ) => {
+    const { instanceUrl, token } = open(request);
+    const url = `${instanceUrl}/api/v1/statuses/${encodeURIComponent(request.target.externalId)}/${action}`;
+    readAnswer(
+      z.object({ id }),
+      await mastodonCall({ method: 'POST', url }, token, deps.http, signal, now),
+      action === 'favourite' ? 'Liking on Mastodon' : 'Taking a like back on Mastodon',
+      // Both are safe to repeat: an unreadable answer is retried.
+      'transient',
+    );
   };
 
   return {
@@ -138,6 +156,13 @@ export function createMastodonInbox(deps: AdapterDeps): InboxAdapter {
       );
       const externalUrl = safeExternalUrl(answer.url, hosts) ?? safeExternalUrl(answer.uri, hosts);
       return { externalId: answer.id, externalUrl };
+    },
+    async like(request, signal) {
+      await favourite(request, 'favourite', signal);
+      return { likeExternalId: request.target.externalId };
+    },
+    async unlike(request, signal) {
+      await favourite(request, 'unfavourite', signal);
     },
   };
 }

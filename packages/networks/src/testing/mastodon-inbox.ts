@@ -1,7 +1,8 @@
 // A Mastodon instance's inbox endpoints as documented: GET /api/v1/notifications (types[],
 // max_id, since_id, limit; newest first), GET /api/v1/statuses/:id/context, POST
-// /api/v1/statuses with in_reply_to_id and Idempotency-Key; 401 for a bad token, 429 with
-// Retry-After. Shared by the adapter's contract test and the publisher's sync test.
+// /api/v1/statuses with in_reply_to_id and Idempotency-Key, POST /api/v1/statuses/:id/favourite
+// and /unfavourite (both answer the status; repeating either changes nothing; 404 for a status the
+// instance does not know); 401 for a bad token, 429 with Retry-After. Shared by the adapter's contract test and the publisher's sync test.
 import { bearer, type FakeNetwork, startFakeNetwork } from './server';
 
 export interface FakeStatus {
@@ -19,6 +20,9 @@ export interface MastodonInboxFake {
   notifications: { id: string; type: string; created_at: string; status: FakeStatus | null }[];
   statuses: Map<string, FakeStatus>;
   posted: { key: string; status: string; in_reply_to_id: string | null; id: string }[];
+  /** Statuses our account favourites now, and every favourite / unfavourite call made. */
+  favourited: Set<string>;
+  favouriteCalls: { id: string; action: 'favourite' | 'unfavourite' }[];
   /** Set to answer the next calls with 429 (Retry-After seconds) or 401. */
   mode: { rateLimitedFor?: number; revoked?: boolean; revokeAfterPages?: number };
   calls: number;
@@ -35,6 +39,8 @@ export async function startMastodonInbox(token = 'mastodon-user-token'): Promise
     notifications: [],
     statuses: new Map(),
     posted: [],
+    favourited: new Set(),
+    favouriteCalls: [],
     mode: {},
     calls: 0,
     pages: 0,
@@ -88,6 +94,17 @@ export async function startMastodonInbox(token = 'mastodon-user-token'): Promise
       const id = String(900_000 + fake.posted.length);
       fake.posted.push({ key, status: body.status, in_reply_to_id: body.in_reply_to_id ?? null, id });
       return { id, url: `${fake.net.url}/@me/${id}`, uri: `${fake.net.url}/users/me/statuses/${id}` };
+    });
+    app.post('/api/v1/statuses/:id/:action', async (request, reply) => {
+      const { id, action } = request.params as { id: string; action: string };
+      if (action !== 'favourite' && action !== 'unfavourite')
+        return reply.code(404).send({ error: 'Not found' });
+      const status = fake.statuses.get(id);
+      if (!status) return reply.code(404).send({ error: 'Record not found' });
+      fake.favouriteCalls.push({ id, action });
+      if (action === 'favourite') fake.favourited.add(id);
+      else fake.favourited.delete(id);
+      return { ...status, favourited: fake.favourited.has(id) };
     });
   });
   return fake;
