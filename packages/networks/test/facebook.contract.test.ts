@@ -252,6 +252,53 @@ describe('Facebook Pages', () => {
     graphErrorFor = () => null;
   });
 
+  it('posts a library video once per target: a retry reuses the video id; a refused video is a clear failure', async () => {
+    const library = fakeLibrary(
+      { [VIDEO_ITEM]: fakeLibraryItem('video/mp4') },
+      (id) => `${net.url}/clip.mp4?item=${id}`,
+    );
+    const withLibrary = createFacebookAdapter({
+      http: { allowPrivateNetworkUrls: true },
+      baseUrl: net.url,
+      library,
+      uploads: memoryUploads(),
+    });
+    const video = { url: '/v', alt: 'Bread rising', kind: 'video' as const, mediaId: VIDEO_ITEM };
+    const request = publishRequest({
+      network: 'facebook',
+      credentials: creds,
+      targetId: 't-video',
+      text: 'Fresh loaves',
+      media: [video],
+    });
+    const first = await withLibrary.publish(request, signal());
+    // The publisher stopped before recording the result: the retry must not post the video again.
+    const again = await withLibrary.publish(request, signal());
+    expect(calls.map((c) => c.path)).toEqual(['1001/videos']);
+    expect(calls[0]?.body).toMatchObject({ description: 'Fresh loaves' });
+    expect(again).toEqual(first);
+    expect(first.externalUrl).toBe(`https://www.facebook.com/${first.externalId}`);
+
+    graphErrorFor = (edge) =>
+      edge === 'videos'
+        ? {
+            status: 400,
+            error: {
+              message: "(#352) Sorry, the video file you selected is in a format that we don't support.",
+              type: 'OAuthException',
+              code: 352,
+            },
+          }
+        : null;
+    await expect(
+      withLibrary.publish({ ...request, targetId: 't-video-refused' }, signal()),
+    ).rejects.toMatchObject({
+      failure: { kind: 'permanent', reason: expect.stringContaining("format that we don't support") },
+    });
+    graphErrorFor = () => null;
+    expect(calls).toHaveLength(1);
+  });
+
   it('maps Graph error codes: 190 revoked, 4 app-wide limit, 32 page limit, 2 transient, 100 invalid', async () => {
     const run = (c: object = creds) =>
       adapter().publish(publishRequest({ network: 'facebook', credentials: c }), signal());

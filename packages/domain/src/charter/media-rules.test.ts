@@ -74,6 +74,25 @@ describe('checkPost: media of each attachment', () => {
     expect(rules('mastodon')).toEqual([]);
   });
 
+  it('holds a Facebook Page video to Meta’s 1 GB and 20 minutes for a video fetched from a URL', () => {
+    const video = (over: { bytes?: number; durationMs?: number }) => ({
+      kind: 'video' as const,
+      bytes: 900_000_000,
+      width: 1280,
+      height: 720,
+      durationMs: 1_200_000,
+      alt: 'x',
+      ...over,
+    });
+    const rules = (item: ReturnType<typeof video>) =>
+      checkPost(postInput({ targets: [{ channelId: 'f', network: 'facebook', mediaItems: [item] }] })).map(
+        (v) => v.rule,
+      );
+    expect(rules(video({}))).toEqual([]);
+    expect(rules(video({ durationMs: 1_201_000 }))).toEqual(['network.videoLength']);
+    expect(rules(video({ bytes: 1_000_000_001 }))).toEqual(['network.mediaBytes']);
+  });
+
   it('asks for alt text only when the charter says so, with its severity', () => {
     const items = [photo(), photo({ alt: '  ' })];
     const target = { channelId: 'm', network: 'mastodon' as const, mediaItems: items };

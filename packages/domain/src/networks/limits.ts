@@ -106,7 +106,15 @@ const LIMITS: Record<Network, NetworkLimits> = {
     network: 'facebook',
     counting: 'graphemes',
     maxLength: 63206,
-    media: { required: false, maxItems: 10, kinds: ALL_KINDS, videoAlone: true },
+    // Page videos by file_url are Meta's non-resumable upload: up to 1 GB and 20 minutes.
+    media: {
+      required: false,
+      maxItems: 10,
+      kinds: ALL_KINDS,
+      videoAlone: true,
+      videoMaxBytes: 1_000_000_000,
+      videoMaxSeconds: 20 * 60,
+    },
   },
   instagram: {
     network: 'instagram',

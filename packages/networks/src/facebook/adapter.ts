@@ -14,7 +14,8 @@ import { fetchableUrl, uploadKey, uploadOnce } from '../network-http/library-med
 import { graphCall } from '../meta/graph';
 import { FACEBOOK_GRAPH, GRAPH_VERSION, facebookCredentialsSchema } from './credentials';
 
-const uploadedPhoto = z.object({ id: z.string().regex(/^[0-9_]{1,80}$/) });
+/** What is remembered per target: the id of an unpublished photo, or of the posted video. */
+const graphId = z.object({ id: z.string().regex(/^[0-9_]{1,80}$/) });
 
 const created = z.object({
   id: z.string().regex(/^[0-9_]{1,80}$/),
@@ -62,14 +63,25 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
         // A Page video is its own post: Meta takes one video, not mixed with photos.
         if (request.media.length > 1 || !only)
           throw new NetworkError('permanent', 'Facebook takes one video per post, without photos');
-        postId = (
-          await call(
-            `${pageId}/videos`,
-            { file_url: await url(only), description: withLink(request.text, request.link) || undefined },
-            'Posting a video to Facebook',
-            'ambiguous',
-          )
-        ).id;
+        // The video is the post: its id is remembered the moment Meta gives it, so a retry after
+        // that (the publisher stopped before recording the result) does not post it twice.
+        const { remote } = await uploadOnce(
+          deps.uploads,
+          request.targetId,
+          uploadKey('facebook-video', 0, only),
+          graphId,
+          async () => ({
+            id: (
+              await call(
+                `${pageId}/videos`,
+                { file_url: await url(only), description: withLink(request.text, request.link) || undefined },
+                'Posting a video to Facebook',
+                'ambiguous',
+              )
+            ).id,
+          }),
+        );
+        postId = remote.id;
       } else if (request.media.length === 1 && only) {
         const photo = await call(
           `${pageId}/photos`,
@@ -90,7 +102,7 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
             deps.uploads,
             request.targetId,
             uploadKey('facebook', index, ref),
-            uploadedPhoto,
+            graphId,
             async () => ({
               id: (
                 await call(
