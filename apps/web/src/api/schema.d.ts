@@ -17596,6 +17596,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/reports/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Community: inbox items received in [from, to) per day (workspace timezone) with how many were answered and done, first-response time in working minutes p50/p90 against the target, share answered, open past target
+         * @description from/to: a date or a date-time without offset (read in the workspace timezone) or an ISO instant; at most 366 days. Filters: campaignId, channelId, network, pillarId (a charter pillar), authorId (the member who wrote the post). Answered: a reply sent from Cadence or marked done. Response times are working minutes (the workspace days and hours). Filters: channelId and network (campaign, pillar and author do not apply). When no channel in the filters has an inbox source, synced is false and every figure is null, never 0. CSV columns: day, received, answered, done.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    campaignId?: string;
+                    channelId?: string;
+                    network?: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                    pillarId?: string;
+                    authorId?: string;
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezone: string;
+                            from: string;
+                            to: string;
+                            synced: boolean;
+                            targetMinutes: number | null;
+                            received: number | null;
+                            answeredShare: number | null;
+                            firstResponseP50Minutes: number | null;
+                            firstResponseP90Minutes: number | null;
+                            withinTargetShare: number | null;
+                            openPastTarget: number | null;
+                            snoozedNow: number | null;
+                            days: {
+                                day: string;
+                                received: number;
+                                answered: number;
+                                done: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     post_submitted: {

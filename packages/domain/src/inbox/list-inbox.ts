@@ -15,9 +15,10 @@ export interface InboxPageAfter {
 
 /**
  * Not done, never answered, not snoozed now, written at or before the cutoff: past the
- * first-response target (decision 0270 for the snooze; `isPastTarget` in inbox-view.ts).
+ * first-response target (decision 0270 for the snooze; `isPastTarget` in inbox-view.ts). Also
+ * counted by the Community report, over `inbox_items` unaliased.
  */
-function pastTargetSql(late: PastTargetCutoff | null): SQL {
+export function pastTargetSql(late: PastTargetCutoff | null): SQL {
   const i = inboxItems;
   return late
     ? (and(

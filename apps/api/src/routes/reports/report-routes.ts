@@ -4,6 +4,8 @@ import { bestTimeCsv, bestTimeReport } from '@cadence/domain/reports/best-time';
 import { bestTimeResponseSchema } from '@cadence/domain/reports/best-time-schemas';
 import { charterCsv, charterReport } from '@cadence/domain/reports/charter-report';
 import { charterResponseSchema } from '@cadence/domain/reports/charter-schemas';
+import { communityCsv, communityReport } from '@cadence/domain/reports/community';
+import { communityResponseSchema } from '@cadence/domain/reports/community-schemas';
 import { planKeptCsv, planKeptReport } from '@cadence/domain/reports/plan-kept';
 import { planKeptResponseSchema } from '@cadence/domain/reports/plan-kept-schemas';
 import { type ReportQuery, reportQuerySchema } from '@cadence/domain/reports/report-scope';
@@ -140,5 +142,19 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     response: bestTimeResponseSchema,
     run: bestTimeReport,
     csv: bestTimeCsv,
+  });
+  reportRoute(app, db, {
+    name: 'community',
+    summary:
+      'Community: inbox items received in [from, to) per day (workspace timezone) with how many were answered and ' +
+      'done, first-response time in working minutes p50/p90 against the target, share answered, open past target',
+    description:
+      'Answered: a reply sent from Cadence or marked done. Response times are working minutes (the workspace days ' +
+      'and hours). Filters: channelId and network (campaign, pillar and author do not apply). When no channel in ' +
+      'the filters has an inbox source, synced is false and every figure is null, never 0. ' +
+      'CSV columns: day, received, answered, done.',
+    response: communityResponseSchema,
+    run: (db, actor, query) => communityReport(db, actor, query, ctx.clock()),
+    csv: communityCsv,
   });
 }
