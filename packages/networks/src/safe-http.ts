@@ -4,6 +4,7 @@
 // re-checked, and time and response size are bounded. Failures come back as NetworkErrors that
 // say whether the request could have reached the other side.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { Readable } from 'node:stream';
 import { Agent, buildConnector, request } from 'undici';
 import { NetworkError } from './errors';
 import { ipLiteral, isForbiddenAddress } from './ip-policy';
@@ -27,6 +28,9 @@ export interface SafeResponse {
 }
 
 export type SafeMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A body read once as it is sent (a video streamed from storage): it cannot follow a redirect. */
+type SafeBody = string | Uint8Array | AsyncIterable<Uint8Array>;
 
 const refused = (host: string) =>
   new NetworkError(
@@ -70,7 +74,7 @@ function errorCode(error: unknown): string | undefined {
 
 export async function safeRequest(
   url: string,
-  init: { method: SafeMethod; headers?: Record<string, string>; body?: string | Uint8Array },
+  init: { method: SafeMethod; headers?: Record<string, string>; body?: SafeBody },
   options: SafeHttpOptions,
   signal?: AbortSignal,
 ): Promise<SafeResponse> {
@@ -83,6 +87,8 @@ export async function safeRequest(
     const response = await requestOnce(current, { ...init, method, body }, options, combined);
     const location = response.headers.location;
     if (response.status < 300 || response.status >= 400 || typeof location !== 'string') return response;
+    // A streamed body is spent: the redirect is answered as it is (the caller's failure).
+    if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) return response;
     current = new URL(location, current).toString();
     if (response.status !== 307 && response.status !== 308) {
       method = 'GET';
@@ -94,7 +100,7 @@ export async function safeRequest(
 
 async function requestOnce(
   url: string,
-  init: { method: SafeMethod; headers?: Record<string, string>; body?: string | Uint8Array | undefined },
+  init: { method: SafeMethod; headers?: Record<string, string>; body?: SafeBody | undefined },
   options: SafeHttpOptions,
   signal: AbortSignal,
 ): Promise<SafeResponse> {
@@ -112,7 +118,7 @@ async function requestOnce(
       dispatcher: agent,
       method: init.method,
       ...(init.headers ? { headers: init.headers } : {}),
-      ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(init.body !== undefined ? { body: sendable(init.body) } : {}),
       signal,
     });
     const max = options.maxResponseBytes ?? 1024 * 1024;
@@ -179,6 +185,10 @@ export async function closeHttpPool(): Promise<void> {
 }
 
 // The guarded lookup's refusal arrives wrapped by undici; find it again.
+function sendable(body: SafeBody): string | Uint8Array | Readable {
+  return typeof body === 'string' || body instanceof Uint8Array ? body : Readable.from(body);
+}
+
 function findNetworkError(error: unknown): NetworkError | undefined {
   let e: unknown = error;
   for (let i = 0; i < 4 && typeof e === 'object' && e !== null; i++) {

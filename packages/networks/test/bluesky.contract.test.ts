@@ -5,13 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { buildFacets, byteRange } from '../src/bluesky/facets';
 import { TID_PATTERN, deterministicTid } from '../src/bluesky/tid';
-import { type FakeNetwork, bearer, mediaRoutes, startFakeNetwork } from '../src/testing/server';
-import { fakeLibrary, libraryRef, memoryUploads } from '../src/testing/library';
+import { type FakeNetwork, bearer, MP4, mediaRoutes, PNG, startFakeNetwork } from '../src/testing/server';
+import { fakeLibrary, LIBRARY_ITEM, libraryRef, memoryUploads } from '../src/testing/library';
 import { failureOf, publishRequest, signal } from '../src/testing/publish-request';
 
 let net: FakeNetwork;
 let accessJwt = 'access-1';
 let mode: 'ok' | 'expire_next' | 'rate_limited' | 'down' | 'invalid_record' | 'records_down' = 'ok';
+let maxBlobBytes = Number.POSITIVE_INFINITY;
 const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
 
 beforeAll(async () => {
@@ -66,14 +67,23 @@ beforeAll(async () => {
         ? { did: 'did:plc:bob' }
         : reply.code(400).send({ error: 'InvalidRequest', message: 'Unable to resolve handle' });
     });
-    app.post('/xrpc/com.atproto.repo.uploadBlob', async (request) => ({
-      blob: {
-        $type: 'blob',
-        ref: { $link: 'bafkreiblob' },
-        mimeType: request.headers['content-type'],
-        size: (request.body as Buffer).length,
-      },
-    }));
+    app.post('/xrpc/com.atproto.repo.uploadBlob', async (request, reply) => {
+      const size = (request.body as Buffer).length;
+      // The PDS refuses a blob over its configured limit, naming the sizes (BlobTooLarge).
+      if (size > maxBlobBytes)
+        return reply.code(400).send({
+          error: 'BlobTooLarge',
+          message: `This file is too large. It is ${size} bytes but the maximum size is ${maxBlobBytes} bytes.`,
+        });
+      return {
+        blob: {
+          $type: 'blob',
+          ref: { $link: 'bafkreiblob' },
+          mimeType: request.headers['content-type'],
+          size,
+        },
+      };
+    });
     app.post('/xrpc/com.atproto.repo.createRecord', async (request, reply) => {
       const body = request.body as { rkey: string; record: Record<string, unknown> };
       if (mode === 'records_down') return reply.code(503).send({ error: 'UpstreamFailure' });
@@ -96,6 +106,7 @@ beforeAll(async () => {
 afterAll(() => net.close());
 beforeEach(() => {
   mode = 'ok';
+  maxBlobBytes = Number.POSITIVE_INFINITY;
   records.clear();
   net.requests.length = 0;
 });
@@ -234,6 +245,83 @@ describe('Bluesky adapter', () => {
     at = new Date('2026-03-01T10:20:00Z');
     await a.publish(request, signal());
     expect(blobs()).toBe(before + 2);
+  });
+
+  it('publishes a library video streamed to uploadBlob with alt and aspect ratio, uploaded once; refusals are clear', async () => {
+    const VIDEO = '7c2d9e41-5a6b-4c3d-8e9f-0a1b2c3d4e5f';
+    // Larger than one storage chunk, so the upload is read from the store piece by piece.
+    const bytes = Buffer.concat([MP4, Buffer.alloc(100_000, 7)]);
+    const items = (mimeType: string) => ({
+      [VIDEO]: { workspaceId: 'ws-1', file: { bytes, mimeType, width: 1080, height: 1920 } },
+      [LIBRARY_ITEM]: {
+        workspaceId: 'ws-1',
+        file: { bytes: PNG, mimeType: 'image/png', width: 2, height: 1 },
+      },
+    });
+    const library = fakeLibrary(items('video/mp4'));
+    const a = createBlueskyAdapter({
+      http: { allowPrivateNetworkUrls: true },
+      library,
+      uploads: memoryUploads(),
+    });
+    const video = {
+      url: `/api/v1/workspaces/ws-1/media/${VIDEO}/content`,
+      alt: 'Dough rising',
+      kind: 'video' as const,
+      mediaId: VIDEO,
+    };
+    const request = publishRequest({
+      network: 'bluesky',
+      credentials: creds(),
+      targetId: 't-video',
+      text: 'Morning bake',
+      media: [video],
+    });
+    const uploadsSeen = () => net.requests.filter((r) => r.path.endsWith('uploadBlob'));
+    mode = 'records_down';
+    expect((await failureOf(a.publish(request, signal()))).kind).toBe('transient');
+    mode = 'ok';
+    await a.publish(request, signal());
+    expect(uploadsSeen()).toHaveLength(1);
+    expect(uploadsSeen()[0]?.headers).toMatchObject({
+      'content-type': 'video/mp4',
+      'content-length': String(bytes.length),
+    });
+    expect(Buffer.compare(uploadsSeen()[0]?.body as Buffer, bytes)).toBe(0);
+    expect(library.streamed).toEqual([{ mediaId: VIDEO, chunks: 7 }]);
+    const record = records.get(deterministicTid('t-video'))?.value;
+    expect(record?.text).toBe('Morning bake');
+    expect(record?.embed).toEqual({
+      $type: 'app.bsky.embed.video',
+      video: { $type: 'blob', ref: { $link: 'bafkreiblob' }, mimeType: 'video/mp4', size: bytes.length },
+      alt: 'Dough rising',
+      aspectRatio: { width: 1080, height: 1920 },
+    });
+
+    // Refused before anything is sent: a video beside an image, a video that is not MP4.
+    const refused = async (over: Partial<typeof request>, lib = library) => {
+      const other = createBlueskyAdapter({
+        http: { allowPrivateNetworkUrls: true },
+        library: lib,
+        uploads: memoryUploads(),
+      });
+      return failureOf(other.publish({ ...request, targetId: 't-video-refused', ...over }, signal()));
+    };
+    expect(await refused({ media: [video, libraryRef('Poster')] })).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('one video per post'),
+    });
+    expect(await refused({}, fakeLibrary(items('video/quicktime')))).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('MP4 videos only'),
+    });
+    expect(uploadsSeen()).toHaveLength(1);
+    // Refused by the PDS: its reason reaches the person.
+    maxBlobBytes = 50_000;
+    expect(await refused({})).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('BlobTooLarge: This file is too large'),
+    });
   });
 
   it('never reads another workspace’s library item', async () => {

@@ -1,6 +1,6 @@
 // What a Bluesky post carries besides text: up to four images uploaded as blobs with their alt
-// text and aspect ratio (app.bsky.embed.images), or else a link card for the post's link
-// (app.bsky.embed.external). Each blob ref is remembered per target before the post is made, so a
+// text and aspect ratio (app.bsky.embed.images), or one video alone (video.ts), or else a link
+// card for the post's link (app.bsky.embed.external). Each blob ref is remembered per target before the post is made, so a
 // retry reuses it, but only for a short while: uploadBlob's documentation says a blob nobody
 // references is deleted after a time window of "minutes", so a blob is reused for 7.5 minutes.
 import type { MediaRef } from '@cadence/db';
@@ -11,27 +11,14 @@ import { readAnswer } from '../network-http/call';
 import type { AdapterDeps } from '../network-http/compose';
 import { expiresIn, loadMedia, uploadKey, uploadOnce } from '../network-http/library-media';
 import { linkCard } from '../network-http/link-card';
+import { aspectRatio, BLOB_LIFETIME_MS, blobRef, uploadAnswer } from './blob';
 import type { BlueskySession } from './session';
+import { type VideoEmbed, videoEmbed } from './video';
 import { xrpc } from './xrpc';
 
-const blobRef = z.object({
-  $type: z.literal('blob'),
-  ref: z.object({ $link: z.string().min(1).max(200) }),
-  mimeType: z.string().max(100),
-  size: z.number().int().nonnegative(),
-});
 /** What one image of the embed needs besides its alt text; also what is remembered per target. */
-const uploaded = z.object({
-  image: blobRef,
-  aspectRatio: z
-    .object({ width: z.number().int().positive(), height: z.number().int().positive() })
-    .optional(),
-});
-const uploadAnswer = z.object({ blob: blobRef });
+const uploaded = z.object({ image: blobRef, aspectRatio: aspectRatio.optional() });
 const remembered = uploaded.extend({ expiresAt: z.string().optional() });
-
-/** Taken from uploadBlob's "(eg, minutes)", on the short side: a lost blob fails the post. */
-const BLOB_LIFETIME_MS = 15 * 60_000;
 
 /** app.bsky.embed.images accepts images up to 1,000,000 bytes. */
 const MAX_IMAGE_BYTES = 1_000_000;
@@ -39,6 +26,7 @@ const MAX_IMAGE_BYTES = 1_000_000;
 type Image = z.infer<typeof uploaded> & { alt: string };
 export type Embed =
   | { $type: 'app.bsky.embed.images'; images: Image[] }
+  | VideoEmbed
   | { $type: 'app.bsky.embed.external'; external: { uri: string; title: string; description: string } };
 
 export async function buildEmbed(
@@ -49,8 +37,12 @@ export async function buildEmbed(
 ): Promise<Embed | undefined> {
   const { media, link } = input.request;
   if (media.length > 0) {
+    const [only] = media;
     if (media.some((m) => m.kind === 'video')) {
-      throw new NetworkError('permanent', 'Cadence does not publish videos to Bluesky yet; use images');
+      // app.bsky.embed.video holds one video, and a post has one embed: no images beside it.
+      if (media.length > 1 || !only)
+        throw new NetworkError('permanent', 'Bluesky takes one video per post, without images');
+      return videoEmbed(only, input, deps, signal, now);
     }
     const images: Image[] = [];
     for (const [index, ref] of media.slice(0, 4).entries()) {

@@ -16,6 +16,8 @@ export interface NetworkCall {
   form?: Record<string, string | undefined>;
   /** Sent as is (binary uploads, multipart built by `multipart`). */
   body?: { bytes: Uint8Array | string; contentType: string };
+  /** Sent as read, with its length announced (a video streamed from storage, never held whole). */
+  stream?: { chunks: AsyncIterable<Uint8Array>; length: number; contentType: string };
 }
 
 export async function send(
@@ -28,7 +30,7 @@ export async function send(
     'user-agent': 'Cadence/1',
     ...call.headers,
   };
-  let body: string | Uint8Array | undefined;
+  let body: string | Uint8Array | AsyncIterable<Uint8Array> | undefined;
   if (call.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(call.json);
@@ -38,6 +40,10 @@ export async function send(
   } else if (call.body) {
     headers['content-type'] = call.body.contentType;
     body = call.body.bytes;
+  } else if (call.stream) {
+    headers['content-type'] = call.stream.contentType;
+    headers['content-length'] = String(call.stream.length);
+    body = call.stream.chunks;
   }
   return safeRequest(
     call.url,
