@@ -2,7 +2,8 @@
 // stand-in of Mastodon's documented API (NETWORK_BASE_URLS; the same stand-in the adapter's tests
 // use): a French community manager sees the badge, filters, opens a conversation (a stranger's
 // markup shown as text), assigns it to herself, replies (typed, then with a saved reply made in
-// the inbox's dialog, its {author} filled), adds a note and marks it done, and the next item
+// the inbox's dialog, its {author} filled), likes it (« J’aime » becomes « Aimé » once the
+// instance has the favourite), adds a note and marks it done, and the next item
 // opens; a viewer reads and is told why there is nothing to press. Screenshots desktop and phone
 // (390 px, no sideways scroll), French and English.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -210,6 +211,17 @@ async function main() {
       fromSaved?.in_reply_to_id === '102',
       `the filled saved reply reached Mastodon under 102 (${JSON.stringify(mastodon.posted)})`,
     );
+    // A like: the job favourites Bob's status once; the toggle shows it pressed.
+    const current = conversation.locator('.inbox-message.current');
+    await current.getByRole('button', { name: fr.inbox.like, exact: true }).click();
+    await current.locator('button[aria-pressed="true"]', { hasText: fr.inbox.liked }).waitFor();
+    for (let i = 0; i < 40 && !mastodon.favourited.has('102'); i++) await cmPage.waitForTimeout(500);
+    expect(
+      mastodon.favourited.has('102') && mastodon.favouriteCalls.length === 1,
+      `Bob's status favourited once (${JSON.stringify(mastodon.favouriteCalls)})`,
+    );
+    await current.getByText(fr.inbox.likeState.liking).waitFor({ state: 'detached' });
+    await shot(cmPage, 'inbox-fr-desktop-liked');
     await cmPage.getByPlaceholder(fr.inbox.notePlaceholder).fill('Réponse à valider avec le service client.');
     await cmPage.getByRole('button', { name: fr.inbox.addNote }).click();
     await conversation

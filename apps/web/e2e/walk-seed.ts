@@ -33,6 +33,8 @@ export interface Seeded {
   campaignId: string;
   /** A post id per post status (publishing, failed and partially_published once seedOutcomes ran). */
   posts: Record<string, string>;
+  /** The newest inbox message (seedOutcomes): its conversation is walked too. */
+  inboxItemId?: string;
 }
 
 const local = (days: number, hour: number) =>
@@ -230,7 +232,10 @@ export async function seedOutcomes(db: Db, seeded: Seeded) {
   ] as const;
   for (const [kind, handle, name, text, minutesAgo] of messages) {
     const externalId = randomUUID();
+    const id = randomUUID();
+    seeded.inboxItemId ??= id;
     await db.insert(inboxItems).values({
+      id,
       workspaceId: seeded.ws,
       channelId: first ?? '',
       network: 'sandbox',

@@ -48,6 +48,8 @@ const signedIn: Screen[] = [
   { name: 'review', pattern: 'review', url: () => '/review' },
   { name: 'review-post', pattern: 'review/:postId', url: (s) => `/review/${s.posts.in_review}` },
   { name: 'inbox', pattern: 'inbox', url: () => '/inbox' },
+  // One conversation open: its reply box, like toggle (a sandbox message: disabled, with why), notes.
+  { name: 'inbox-conversation', pattern: 'inbox', url: (s) => `/inbox?item=${s.inboxItemId}` },
   { name: 'sandbox', pattern: 'sandbox', url: () => '/sandbox' },
   { name: 'media', pattern: 'media', url: () => '/media' },
   { name: 'campaigns', pattern: 'campaigns', url: () => '/campaigns' },

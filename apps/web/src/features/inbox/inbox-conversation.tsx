@@ -1,5 +1,6 @@
-// One item's conversation: our original post on top, the thread in order (the item marked), the
-// replies sent from Cadence, then triage and notes. Everything from the network is shown as text.
+// One item's conversation: our original post on top, the thread in order (the item marked, with
+// its like toggle), the replies sent from Cadence, then triage and notes. Everything from the
+// network is shown as text.
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../../ui/roles';
 import { useCurrentWorkspace } from '../session/current-workspace';
@@ -7,6 +8,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import type { Member } from '../settings/member-queries';
 import { InboxAuthor } from './inbox-author';
+import { InboxLike } from './inbox-like';
 import { InboxNotes } from './inbox-notes';
 import { InboxReplyBox } from './inbox-reply-box';
 import { InboxReplyReview } from './inbox-reply-review';
@@ -80,6 +82,7 @@ export function InboxConversation(props: Props) {
                   </>
                 )}
               </p>
+              {m.id === item.id && <InboxLike workspaceId={workspaceId} item={item} canLike={canTriage} />}
             </li>
           );
         })}

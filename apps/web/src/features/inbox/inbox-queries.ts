@@ -57,6 +57,11 @@ export const useInboxCounts = (workspaceId: string) =>
     refetchOnWindowFocus: true,
   });
 
+/** While a like is on its way, the conversation is read again until the job has done it. */
+const LIKE_POLL_MS = 2_000;
+const likeOnItsWay = (c: Conversation | undefined) =>
+  c?.item.like.state === 'liking' || c?.item.like.state === 'unliking';
+
 export const useConversation = (workspaceId: string, itemId: string) =>
   useQuery({
     queryKey: inboxKeys.one(workspaceId, itemId),
@@ -66,7 +71,21 @@ export const useConversation = (workspaceId: string, itemId: string) =>
           params: { path: { workspaceId, itemId } },
         }),
       ),
+    refetchInterval: (query) => (likeOnItsWay(query.state.data) ? LIKE_POLL_MS : false),
   });
+
+/** Like (true) or take the like back (false); both are idempotent on the server. */
+export function useSetLike(workspaceId: string, itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (liked: boolean) => {
+      const params = { params: { path: { workspaceId, itemId } } };
+      const path = '/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/like' as const;
+      return unwrap(liked ? await api.PUT(path, params) : await api.DELETE(path, params));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.one(workspaceId, itemId) }),
+  });
+}
 
 export function useChangeItem(workspaceId: string, itemId: string) {
   const queryClient = useQueryClient();
