@@ -1,12 +1,15 @@
 // Rows for the Reports browser walk, written straight into the embedded database while the server
 // is stopped: published posts on Mastodon, Bluesky and the sandbox with figures, follower counts,
-// review histories and charter verdicts, spread over the last ten weeks.
+// review histories and charter verdicts, spread over the last ten weeks; inbox conversations on
+// Mastodon and Bluesky (the sandbox has no inbox source) for the Community section.
 import { randomUUID } from 'node:crypto';
 import {
   campaigns,
   channelFollowerCounts,
   channels,
   type Db,
+  inboxItems,
+  inboxSyncStates,
   postEvents,
   posts,
   postTargets,
@@ -125,4 +128,45 @@ export async function seedReports(db: Db): Promise<void> {
         followers: (network === 'mastodon' ? 800 : 300) + (70 - d) * 3,
         pulledAt: new Date(now - d * DAY),
       });
+  await seedInbox(db, ws.id, channelIds, random);
+}
+
+/** Conversations over the last four weeks: some answered (with working minutes), some done, some waiting. */
+async function seedInbox(
+  db: Db,
+  workspaceId: string,
+  channelIds: Record<string, string>,
+  random: () => number,
+) {
+  const now = Date.now();
+  await db.update(workspaces).set({ firstResponseTargetMinutes: 120 });
+  for (const network of ['mastodon', 'bluesky'] as const) {
+    const channelId = channelIds[network] ?? '';
+    await db.insert(inboxSyncStates).values({ channelId, workspaceId, nextSyncAt: new Date(now) });
+    for (let i = 0; i < 40; i++) {
+      const createdAt = new Date(now - (1 + Math.floor(random() * 27 * 24)) * 3_600_000);
+      const fate = random();
+      const minutes = 5 + Math.floor(random() * 300);
+      await db.insert(inboxItems).values({
+        workspaceId,
+        channelId,
+        network,
+        externalId: `${network}-${i}`,
+        kind: 'mention',
+        authorHandle: `fan${i}@example.social`,
+        text: 'Hello?',
+        createdAt,
+        threadRootExternalId: `${network}-${i}`,
+        ...(fate < 0.6
+          ? {
+              firstResponseAt: new Date(createdAt.getTime() + minutes * 60_000),
+              firstResponseWorkingMinutes: minutes,
+            }
+          : {}),
+        ...(fate > 0.4 && fate < 0.8
+          ? { status: 'done' as const, resolvedAt: new Date(createdAt.getTime() + DAY) }
+          : {}),
+      });
+    }
+  }
 }

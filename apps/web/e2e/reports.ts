@@ -86,6 +86,7 @@ async function main() {
           d.reports.charter.title,
           d.reports.results.title,
           d.reports.bestTime.title,
+          d.reports.community.title,
         ])
           await page.getByRole('heading', { name: title, level: 2 }).waitFor();
         await page.locator('.report-chart canvas').first().waitFor({ timeout: 20_000 });
@@ -106,6 +107,14 @@ async function main() {
           heat.table <= heat.box + 1,
           `${tag}: the heatmap (${heat.table} px) fits its box (${heat.box} px)`,
         );
+        // Community: days in a table; the sandbox has no inbox source, so it says so instead of zeros.
+        const community = page.locator('#community');
+        await community.locator('tbody tr').first().waitFor();
+        const networkSelect = community.getByLabel(d.reports.community.network);
+        await networkSelect.selectOption('sandbox');
+        await community.getByText(d.reports.community.notSynced).waitFor();
+        await networkSelect.selectOption('');
+        await community.locator('tbody tr').first().waitFor();
         const csv = await page.locator('#results a[download]').getAttribute('href');
         expect(csv?.includes('format=csv') === true, `${tag}: CSV link`);
         if (lang === 'fr') {
@@ -124,6 +133,7 @@ async function main() {
         }
         expect(reached, `${tag}: a report table is reachable with Tab`);
         await page.screenshot({ path: path.join(shots, `reports-${tag}.png`), fullPage: true });
+        await community.screenshot({ path: path.join(shots, `reports-community-${tag}.png`) });
         console.log(`  ✓ reports-${tag}`);
         await page.context().close();
       }

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
 
-const SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time'] as const;
+const SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time', 'community'] as const;
 export type Section = (typeof SECTIONS)[number];
 type PathOf<S extends Section> = `/api/v1/workspaces/{workspaceId}/reports/${S}`;
 export type ReportOf<S extends Section> =
@@ -16,6 +16,9 @@ export interface ReportPeriod {
   to: string;
   pillarId?: string | undefined;
   authorId?: string | undefined;
+  /** The Community section's own filters (decision 0256). */
+  channelId?: string | undefined;
+  network?: string | undefined;
 }
 
 /** The query string of a section, without the empty filters. */

@@ -8,6 +8,7 @@ import { useCurrentWorkspace } from '../session/current-workspace';
 import { useMembers } from '../settings/member-queries';
 import { BestTimeSection } from './best-time-section';
 import { CharterSection } from './charter-section';
+import { CommunitySection } from './community-section';
 import { PlanKeptSection } from './plan-kept-section';
 import type { ReportPeriod } from './report-queries';
 import { ResultsSection } from './results-section';
@@ -36,6 +37,7 @@ const CONTENTS = [
   ['charter', 'reports.charter.title'],
   ['results', 'reports.results.title'],
   ['best-time', 'reports.bestTime.title'],
+  ['community', 'reports.community.title'],
 ] as const;
 
 export function ReportsPage() {
@@ -107,6 +109,7 @@ export function ReportsPage() {
       <CharterSection period={period} />
       <ResultsSection period={period} />
       <BestTimeSection period={period} />
+      <CommunitySection period={period} />
     </section>
   );
 }
