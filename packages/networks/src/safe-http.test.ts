@@ -16,6 +16,13 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
   '/to-other-loopback': (_req, res) => res.writeHead(307, { location: `http://127.0.0.2:${port}/ok` }).end(),
   '/to-ok': (_req, res) => res.writeHead(302, { location: '/ok' }).end(),
+  '/count': (req, res) => {
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    req.on('end', () => res.end(String(bytes)));
+  },
 };
 
 beforeAll(async () => {
@@ -115,6 +122,21 @@ describe('safeRequest', () => {
       safeRequest(`${base}/to-ok`, { method: 'GET' }, { ...policy, maxRedirects: 0 }),
     );
     expect(none.reason).toMatch(/Too many redirects/);
+  });
+
+  it('sends a streamed body as it is read, and answers a redirect with it instead of following (it is spent)', async () => {
+    const policy = { allowPrivateNetworkUrls: false, addressPolicy: onlyTestServer };
+    const chunks = async function* () {
+      for (let i = 0; i < 5; i++) yield new Uint8Array(10_000).fill(i);
+    };
+    const sent = await safeRequest(`${base}/count`, { method: 'POST', body: chunks() }, policy);
+    expect(sent).toMatchObject({ status: 200, body: '50000' });
+    const redirected = await safeRequest(
+      `${base}/to-other-loopback`,
+      { method: 'POST', body: chunks() },
+      policy,
+    );
+    expect(redirected.status).toBe(307);
   });
 
   it('bounds the size and the time of a response', async () => {
