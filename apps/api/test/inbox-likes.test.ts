@@ -106,7 +106,7 @@ describe('liking an inbox item', () => {
 
     expect(await runLikeJobs()).toEqual(['liked']);
     expect(fake.favourited.has('1490')).toBe(true);
-    expect((await itemView()).like).toEqual({ state: 'liked', error: null });
+    expect((await itemView()).like).toEqual({ state: 'liked', error: null, onNetwork: true });
     // Asked again once done: nothing queued, nothing called.
     expect((await like(w.manager)).json().like.state).toBe('liked');
     expect(await likeJobs()).toHaveLength(0);
@@ -155,8 +155,9 @@ describe('liking an inbox item', () => {
     const failed = await itemView();
     expect(failed.like.state).toBe('failed');
     expect(failed.like.error).toMatch(/Gave up after 6 attempts/);
+    expect(failed.like.onNetwork).toBe(false);
     const retry = await like(w.editor);
-    expect(retry.json().like).toEqual({ state: 'liking', error: null });
+    expect(retry.json().like).toEqual({ state: 'liking', error: null, onNetwork: false });
     expect(await runLikeJobs()).toEqual(['liked']);
     expect(fake.favourited.has('1490')).toBe(true);
   });

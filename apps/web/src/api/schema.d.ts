@@ -13705,6 +13705,7 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "none" | "liking" | "liked" | "unliking" | "failed";
                                     error: string | null;
+                                    onNetwork: boolean;
                                 };
                                 likeUnsupported: ("not_in_api" | "not_read") | null;
                             }[];
@@ -14059,6 +14060,7 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "none" | "liking" | "liked" | "unliking" | "failed";
                                     error: string | null;
+                                    onNetwork: boolean;
                                 };
                                 likeUnsupported: ("not_in_api" | "not_read") | null;
                             };
@@ -14096,6 +14098,7 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "none" | "liking" | "liked" | "unliking" | "failed";
                                     error: string | null;
+                                    onNetwork: boolean;
                                 };
                                 likeUnsupported: ("not_in_api" | "not_read") | null;
                             }[];
@@ -14268,6 +14271,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "none" | "liking" | "liked" | "unliking" | "failed";
                                 error: string | null;
+                                onNetwork: boolean;
                             };
                             likeUnsupported: ("not_in_api" | "not_read") | null;
                         };
@@ -15272,6 +15276,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "none" | "liking" | "liked" | "unliking" | "failed";
                                 error: string | null;
+                                onNetwork: boolean;
                             };
                             likeUnsupported: ("not_in_api" | "not_read") | null;
                         };
@@ -15396,6 +15401,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "none" | "liking" | "liked" | "unliking" | "failed";
                                 error: string | null;
+                                onNetwork: boolean;
                             };
                             likeUnsupported: ("not_in_api" | "not_read") | null;
                         };

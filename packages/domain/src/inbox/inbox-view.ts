@@ -1,7 +1,7 @@
 import type { inboxItems } from '@cadence/db';
 import { safeExternalUrl } from '../publishing/external-url';
 import type { PastTargetCutoff } from './response-times';
-import { likeStateOf, likeUnsupportedReason } from './like-rules';
+import { likeOnNetwork, likeStateOf, likeUnsupportedReason } from './like-rules';
 import { INBOX_READY_NETWORKS } from './rules';
 import type { InboxItemView } from './schemas';
 
@@ -49,7 +49,7 @@ export function toInboxItemView(r: Row, late: PastTargetCutoff | null): InboxIte
     resolutionWorkingMinutes: r.resolutionWorkingMinutes,
     pastTarget: isPastTarget(r, late),
     canReply: INBOX_READY_NETWORKS.has(r.network),
-    like: { state: likeStateOf(r), error: r.likeError },
+    like: { state: likeStateOf(r), error: r.likeError, onNetwork: likeOnNetwork(r) },
     likeUnsupported: likeUnsupportedReason(r.network),
   };
 }

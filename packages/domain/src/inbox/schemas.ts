@@ -46,9 +46,14 @@ export const inboxItemSchema = z.object({
   canReply: z.boolean(),
   /**
    * Our like: none, liking / unliking (the job is on its way), liked, or failed with the network's
-   * reason (`error`, its words).
+   * reason (`error`, its words). `onNetwork`: our like is on the network now (what a failed
+   * unlike leaves, or a failed like does not).
    */
-  like: z.object({ state: z.enum(INBOX_LIKE_STATES), error: z.string().nullable() }),
+  like: z.object({
+    state: z.enum(INBOX_LIKE_STATES),
+    error: z.string().nullable(),
+    onNetwork: z.boolean(),
+  }),
   /** Null when it can be liked from Cadence; otherwise why not (not_in_api, not_read). */
   likeUnsupported: z.enum(['not_in_api', 'not_read']).nullable(),
 });

@@ -32,7 +32,7 @@ const item = (over: Partial<InboxItem> = {}): InboxItem => ({
   resolutionWorkingMinutes: null,
   pastTarget: false,
   canReply: true,
-  like: { state: 'none', error: null },
+  like: { state: 'none', error: null, onNetwork: false },
   likeUnsupported: null,
   ...over,
 });
@@ -41,7 +41,7 @@ describe('InboxLike', () => {
   it('likes in French with PUT, and shows « Aimé » pressed once liked', async () => {
     await i18n.changeLanguage('fr');
     const fetchMock = vi.fn(async (_req: Request) =>
-      jsonResponse(200, item({ like: { state: 'liking', error: null } })),
+      jsonResponse(200, item({ like: { state: 'liking', error: null, onNetwork: false } })),
     );
     vi.stubGlobal('fetch', fetchMock);
     const { unmount } = renderWithProviders(<InboxLike workspaceId={workspaceId} item={item()} canLike />);
@@ -54,7 +54,11 @@ describe('InboxLike', () => {
     expect(request.url).toMatch(/\/inbox\/items\/33333333-3333-4333-8333-333333333333\/like$/);
     unmount();
     renderWithProviders(
-      <InboxLike workspaceId={workspaceId} item={item({ like: { state: 'liked', error: null } })} canLike />,
+      <InboxLike
+        workspaceId={workspaceId}
+        item={item({ like: { state: 'liked', error: null, onNetwork: true } })}
+        canLike
+      />,
     );
     expect(screen.getByRole('button', { name: 'Aimé' }).getAttribute('aria-pressed')).toBe('true');
   });
@@ -81,7 +85,7 @@ describe('InboxLike', () => {
     renderWithProviders(
       <InboxLike
         workspaceId={workspaceId}
-        item={item({ like: { state: 'failed', error: 'Record not found' } })}
+        item={item({ like: { state: 'failed', error: 'Record not found', onNetwork: false } })}
         canLike
       />,
     );
@@ -89,11 +93,30 @@ describe('InboxLike', () => {
     renderWithProviders(
       <InboxLike
         workspaceId={workspaceId}
-        item={item({ like: { state: 'liked', error: null } })}
+        item={item({ like: { state: 'liked', error: null, onNetwork: true } })}
         canLike={false}
       />,
     );
     expect(screen.getByText('Liked')).toBeTruthy();
     expect(screen.queryAllByRole('button')).toHaveLength(1);
+  });
+
+  it('after a failed unlike the like is still there: « Aimé » pressed, and a click takes it back again', async () => {
+    await i18n.changeLanguage('fr');
+    const fetchMock = vi.fn(async (_req: Request) => jsonResponse(200, item()));
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(
+      <InboxLike
+        workspaceId={workspaceId}
+        item={item({ like: { state: 'failed', error: 'Gave up', onNetwork: true } })}
+        canLike
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Aimé' });
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(button);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const request = fetchMock.mock.calls[0]?.[0] as Request;
+    expect(request.method).toBe('DELETE');
   });
 });

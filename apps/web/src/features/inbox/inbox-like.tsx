@@ -16,8 +16,9 @@ export function InboxLike({ workspaceId, item, canLike }: Props) {
   const { t } = useTranslation();
   const setLike = useSetLike(workspaceId, item.id);
   const noteId = useId();
-  const { state, error } = item.like;
-  const liked = state === 'liked' || state === 'liking';
+  const { state, error, onNetwork } = item.like;
+  // On its way counts as done (the toggle follows the click); a failure shows what the network has.
+  const liked = state === 'failed' ? onNetwork : state === 'liked' || state === 'liking';
   if (!canLike) return liked ? <p className="muted inbox-like">{t('inbox.liked')}</p> : null;
   const unsupported = item.likeUnsupported;
   const onItsWay = state === 'liking' || state === 'unliking';
