@@ -10,6 +10,7 @@ import pg from 'pg';
 import { rebuildReportRollups } from '@cadence/domain/reports/rollups/rebuild-rollups';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
 import { metricsPullThroughput } from './metrics-pull-throughput';
+import { ensureInboxSeeded, INBOX_ITEMS } from './reports-inbox-seed';
 import { isReportsSeeded, METRIC_POINTS, OWNER_ID, seedReports, TARGETS, WORKSPACE_ID } from './reports-seed';
 import { startBenchApp } from './http-app';
 import type { BenchSection } from './run';
@@ -20,7 +21,7 @@ const WARM_UP = 3;
 const REQUESTS = Number(process.env.BENCH_REPORTS_REQUESTS ?? 20);
 /** A case whose first answer takes longer than this is reported as such, not sampled. */
 const TOO_SLOW_MS = 15_000;
-const ALL_SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time'];
+const ALL_SECTIONS = ['plan-kept', 'workflow', 'charter', 'results', 'best-time', 'community'];
 /** BENCH_REPORTS_SECTIONS=workflow,charter measures only those (after a change to one query). */
 const SECTIONS = process.env.BENCH_REPORTS_SECTIONS?.split(',') ?? ALL_SECTIONS;
 const PERIODS: [string, string, string][] = [
@@ -59,6 +60,7 @@ async function migrateAndSeed(log: (line: string) => void) {
       await client.query('VACUUM ANALYZE report_target_days');
       log(`seed: roll-ups rebuilt in ${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`);
     }
+    await ensureInboxSeeded(client, log);
     return seeded ? null : (performance.now() - start) / 1000;
   } finally {
     await client.end();
@@ -92,7 +94,7 @@ export default async function reportsBench(): Promise<BenchSection[]> {
   ];
   const loadBefore = await loadAverage();
   const lines = [
-    `One workspace holding ${TARGETS.toLocaleString('en')} targets (500,000 posts over two years) and ${METRIC_POINTS.toLocaleString('en')} metric points, PostgreSQL at 127.0.0.1, the API in process, one keep-alive connection, ${REQUESTS} sequential requests per case after ${WARM_UP} warm-up.${seedSeconds ? ` Seeded in ${seedSeconds.toFixed(0)} s.` : ''} The machine is shared with other engineers' work (2 cores): load average (1/5/15 min) ${loadBefore} before, LOAD_AFTER after.`,
+    `One workspace holding ${TARGETS.toLocaleString('en')} targets (500,000 posts over two years) and ${METRIC_POINTS.toLocaleString('en')} metric points, ${INBOX_ITEMS.toLocaleString('en')} inbox items (Community), PostgreSQL at 127.0.0.1, the API in process, one keep-alive connection, ${REQUESTS} sequential requests per case after ${WARM_UP} warm-up.${seedSeconds ? ` Seeded in ${seedSeconds.toFixed(0)} s.` : ''} The machine is shared with other engineers' work (2 cores): load average (1/5/15 min) ${loadBefore} before, LOAD_AFTER after.`,
     '',
     '| Report | Period | Filter | p50 ms | p99 ms |',
     '| --- | --- | --- | --- | --- |',
