@@ -71,7 +71,11 @@ describe('exports', () => {
     const res = await exportRange(viewer, 'from=2026-11-01&to=2026-11-05&format=json');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
-      { field: 'querystring.to', message: expect.stringContaining('MiB of posts: narrow it') },
+      {
+        field: 'querystring.to',
+        message: expect.stringContaining('MiB of posts: narrow it'),
+        reason: 'export_over_size',
+      },
     ]);
   });
 
