@@ -8,15 +8,18 @@ import { WORKSPACE_ID } from './reports-seed';
 export const INBOX_ITEMS = 1_000_000;
 
 export async function ensureInboxSeeded(client: pg.Client, log: (line: string) => void): Promise<void> {
-  const have = await client.query<{ n: string }>('SELECT count(*) AS n FROM inbox_items WHERE workspace_id = $1', [
-    WORKSPACE_ID,
-  ]);
+  const have = await client.query<{ n: string }>(
+    'SELECT count(*) AS n FROM inbox_items WHERE workspace_id = $1',
+    [WORKSPACE_ID],
+  );
   if (Number(have.rows[0]?.n) === INBOX_ITEMS) return;
   const start = Date.now();
   await client.query('BEGIN');
   await client.query('SET LOCAL synchronous_commit = off');
   await client.query('DELETE FROM inbox_items WHERE workspace_id = $1', [WORKSPACE_ID]);
-  await client.query('UPDATE workspaces SET first_response_target_minutes = 120 WHERE id = $1', [WORKSPACE_ID]);
+  await client.query('UPDATE workspaces SET first_response_target_minutes = 120 WHERE id = $1', [
+    WORKSPACE_ID,
+  ]);
   await client.query(
     `INSERT INTO inbox_sync_states (channel_id, workspace_id, next_sync_at)
      SELECT id, workspace_id, now() FROM channels WHERE workspace_id = $1 ON CONFLICT DO NOTHING`,
@@ -42,5 +45,7 @@ export async function ensureInboxSeeded(client: pg.Client, log: (line: string) =
   );
   await client.query('COMMIT');
   await client.query('VACUUM ANALYZE inbox_items');
-  log(`seed: ${INBOX_ITEMS.toLocaleString('en')} inbox items in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  log(
+    `seed: ${INBOX_ITEMS.toLocaleString('en')} inbox items in ${((Date.now() - start) / 1000).toFixed(1)} s`,
+  );
 }
