@@ -138,11 +138,13 @@ async function flow(page: Page, lang: Lang) {
   await page.getByTestId('post-status').filter({ hasText: d.status.in_review }).waitFor();
   await signOut(page, d, editor);
 
-  // The owner sees what changed, approves and schedules it two minutes ahead.
+  // The owner sees what changed, approves and schedules it a quarter of an hour ahead: far enough
+  // that the publisher has not claimed it by the time the card is dragged on a loaded machine
+  // (two minutes were once used up by the steps in between).
   await signIn(page, d, owner, lang);
   await page.goto(`${new URL(page.url()).origin}/review/${postId}`);
   await page.locator('.word-diff ins').first().waitFor();
-  const at = DateTime.now().setZone(ZONE).plus({ minutes: 2 });
+  const at = DateTime.now().setZone(ZONE).plus({ minutes: 15 });
   await page.getByLabel(fill(d.composer.when, { zone: ZONE })).fill(at.toFormat("yyyy-MM-dd'T'HH:mm"));
   await shot(page, tag('w06-review-diff'));
   await page.getByRole('button', { name: d.review.approveSchedule }).click();
@@ -182,7 +184,7 @@ async function flow(page: Page, lang: Lang) {
   );
   await shot(page, tag('w08-calendar-moved'));
 
-  // Not to wait two minutes: moved through the API to a few seconds ahead.
+  // Not to wait a quarter of an hour: moved through the API to a few seconds ahead.
   const soon = DateTime.now().setZone(ZONE).plus({ seconds: 8 }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
   const res = await apiCall(
     page,
