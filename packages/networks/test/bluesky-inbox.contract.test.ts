@@ -109,8 +109,10 @@ afterAll(() => net.close());
 
 const inbox = () => {
   const adapter = createBlueskyAdapter({ http: { allowPrivateNetworkUrls: true }, baseUrl: net.url });
-  if (!adapter.inbox) throw new Error('no inbox side');
-  return adapter.inbox;
+  const side = adapter.inbox;
+  const listPage = side?.listPage;
+  if (!side || !listPage) throw new Error('no inbox side');
+  return { ...side, listPage };
 };
 const call = {
   channelId: 'channel-1',

@@ -39,7 +39,10 @@ export async function syncInboxChannel(
   const now = deps.clock();
   const [channel] = await db.select().from(channels).where(eq(channels.id, channelId));
   const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
-  if (!channel || !adapter || channel.status !== 'connected') return { outcome: 'skipped', stored: 0 };
+  const listPage = adapter?.listPage?.bind(adapter);
+  if (!channel || !adapter || !listPage || channel.status !== 'connected') {
+    return { outcome: 'skipped', stored: 0 };
+  }
   // Items of an earlier connection are still being removed: syncing now would lose the new ones.
   if (await inboxPurgePending(db, channelId)) return { outcome: 'skipped', stored: 0 };
   await db
@@ -74,10 +77,7 @@ export async function syncInboxChannel(
     let cursor = readCursor(claimed.cursor);
     const horizon = new Date(now.getTime() - BACKFILL_MS);
     for (let n = 0; n < MAX_PAGES; n++) {
-      const page = await adapter.listPage(
-        { ...call, page: cursor.walk?.page ?? null, after: cursor.top },
-        signal,
-      );
+      const page = await listPage({ ...call, page: cursor.walk?.page ?? null, after: cursor.top }, signal);
       const step = stepWalk(cursor, page, { horizon, compare: adapter.comparePositions });
       const items = await resolveThreads(db, adapter, call, step.keep, signal);
       stored += await storePage(db, { ...channel }, items, step.cursor, deps.clock());

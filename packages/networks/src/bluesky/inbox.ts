@@ -9,7 +9,7 @@ import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
-import type { FetchedInboxItem, InboxAdapter, InboxCall, InboxReplied } from '../inbox/types';
+import type { FetchedInboxItem, InboxCall, InboxReplied, NotificationsInbox } from '../inbox/types';
 import type { BlueskySession } from './session';
 import { XrpcError, xrpc } from './xrpc';
 import type { SafeHttpOptions } from '../safe-http';
@@ -61,7 +61,7 @@ export interface BlueskyInboxDeps {
 const rkeyOf = (uri: string) => uri.split('/').pop() ?? '';
 const LIKE = 'app.bsky.feed.like';
 
-export function createBlueskyInbox(deps: BlueskyInboxDeps): InboxAdapter {
+export function createBlueskyInbox(deps: BlueskyInboxDeps): NotificationsInbox {
   const repoCall = (
     session: BlueskySession,
     nsid: string,

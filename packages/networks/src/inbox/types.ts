@@ -52,6 +52,24 @@ export interface InboxCall {
   credentials: unknown;
 }
 
+/**
+ * One page of the comments under one of our posts, for networks that have no single list of what
+ * people said to the account (Facebook Page, Instagram, Threads, LinkedIn): the sync walks each of
+ * the channel's recently published posts in turn, each with its own cursor.
+ */
+interface InboxPostCommentsCall extends InboxCall {
+  /** Our post's id on the network (the published target's external id). */
+  postExternalId: string;
+  page: string | null;
+  after: string | null;
+}
+
+/** Hides (or shows again) an item under one of our posts, where the network allows it. */
+interface InboxHideRequest extends InboxCall {
+  target: { externalId: string; replyRef: Record<string, string> };
+  hidden: boolean;
+}
+
 export interface InboxReplyRequest extends InboxCall {
   /** The reply's id: the idempotency key (Mastodon) or the record key's seed (Bluesky). */
   replyId: string;
@@ -81,10 +99,15 @@ export interface InboxAdapter {
    * page (null: the newest); `after` a position the network may use to leave out older items.
    * Throws NetworkError (rate_limited with retryAfterMs, auth_revoked, transient, permanent).
    */
-  listPage(
+  listPage?(
     call: InboxCall & { page: string | null; after: string | null },
     signal: AbortSignal,
   ): Promise<InboxPage>;
+  /**
+   * One page of the comments under one of our posts, newest first (same contract as `listPage`).
+   * A network has `listPage`, this, or both (both: mentions from one, comments from the other).
+   */
+  listPostComments?(call: InboxPostCommentsCall, signal: AbortSignal): Promise<InboxPage>;
   /** Negative, zero or positive as position a is older than, the same as, or newer than b. */
   comparePositions(a: string, b: string): number;
   /** The first message of an item's thread, when `listPage` could not say. */
@@ -98,4 +121,12 @@ export interface InboxAdapter {
   like?(request: InboxLikeRequest, signal: AbortSignal): Promise<{ likeExternalId: string }>;
   /** Takes our like back; safe to call again. */
   unlike?(request: InboxUnlikeRequest, signal: AbortSignal): Promise<void>;
+  /**
+   * Hides the item from others under our post, or shows it again (absent where the network does
+   * not allow it: Mastodon). Sets a state, so calling it again is harmless.
+   */
+  hide?(request: InboxHideRequest, signal: AbortSignal): Promise<void>;
 }
+
+/** An inbox that reads one list of what people said to the account (Mastodon, Bluesky, X). */
+export type NotificationsInbox = InboxAdapter & Required<Pick<InboxAdapter, 'listPage'>>;

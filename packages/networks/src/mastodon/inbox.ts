@@ -11,7 +11,7 @@ import { readAnswer, withQuery } from '../network-http/call';
 import type { AdapterDeps } from '../network-http/compose';
 import { assertSecureAtSend } from '../outgoing-url-policy';
 import { compareNumericIds, htmlToText } from '../inbox/html-text';
-import type { FetchedInboxItem, InboxAdapter, InboxCall, InboxReplied } from '../inbox/types';
+import type { FetchedInboxItem, InboxCall, InboxReplied, NotificationsInbox } from '../inbox/types';
 import { mastodonCredentialsSchema } from './credentials';
 import { mastodonCall } from './http';
 
@@ -41,7 +41,7 @@ const notification = z.object({
 });
 const posted = z.object({ id, url: z.string().nullish(), uri: z.string().nullish() });
 
-export function createMastodonInbox(deps: AdapterDeps): InboxAdapter {
+export function createMastodonInbox(deps: AdapterDeps): NotificationsInbox {
   const now = deps.clock ?? (() => new Date());
   const open = (call: InboxCall) => {
     const parsed = mastodonCredentialsSchema.safeParse(call.credentials);
