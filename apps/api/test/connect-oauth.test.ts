@@ -4,7 +4,7 @@
 // foreign state, a code swapped in from another authorisation (PKCE), an unconfigured network.
 import { auditEvents, channels } from '@cadence/db';
 import { refreshDueTokens } from '@cadence/domain/channels/connect/refresh-tokens';
-import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
+import { openJson, sealJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDeps } from '../src/routes/connect/connect-deps';
@@ -160,6 +160,36 @@ describe('connecting through OAuth', () => {
       channel: { status: 'disconnected', hasCredentials: false },
     });
     expect(mastodonOAuth.revoked).toContain(creds.accessToken);
+  });
+
+  it('says the revocation failed, without asking the instance, when the app keys were not kept', async () => {
+    // Channels connected before the app keys were kept hold only the instance and the token.
+    const res = await callback(
+      await approve(await start({ network: 'mastodon', instanceUrl: mastodon.url })),
+    );
+    const channelId = res.json().channel.id as string;
+    const [row] = await t.ctx.database.db.select().from(channels).where(eq(channels.id, channelId));
+    const binding = sealedIn.channelCredentials(channelId);
+    const creds = openJson<Record<string, string>>(t.ctx.keyRing, row?.credentialsSealed ?? '', binding);
+    const withoutKeys = { instanceUrl: creds.instanceUrl, accessToken: creds.accessToken };
+    await t.ctx.database.db
+      .update(channels)
+      .set({ credentialsSealed: sealJson(t.ctx.keyRing, withoutKeys, binding) })
+      .where(eq(channels.id, channelId));
+    const revokeCalls = () => mastodon.requests.filter((r) => r.path === '/oauth/revoke').length;
+    const revokeCallsBefore = revokeCalls();
+
+    const off = await call(t, owner, {
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspaceId}/channels/${channelId}/disconnect`,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({
+      revocation: 'failed',
+      channel: { status: 'disconnected', hasCredentials: false },
+    });
+    // Nothing sent with empty keys: the instance could only refuse it.
+    expect(revokeCalls()).toBe(revokeCallsBefore);
   });
 
   it('refuses a state used twice or started by someone else (without burning it for its owner), and a network error sent back', async () => {

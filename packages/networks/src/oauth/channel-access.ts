@@ -136,7 +136,15 @@ export function createChannelAccess(options: ChannelAccessOptions): ChannelAcces
     async revoke(network, credentials) {
       const provider = oauthProviders[network];
       if (!provider?.revoke) return 'not_offered';
-      const client = storedClient(network, credentials) ?? { clientId: '', clientSecret: '' };
+      // Without the app's keys the network can only refuse the revocation (Mastodon channels
+      // connected before the keys were kept): say it failed instead of asking with empty keys.
+      const client = storedClient(network, credentials);
+      if (!client) {
+        throw new NetworkError(
+          'permanent',
+          `The ${network} app keys this channel was connected with are not kept`,
+        );
+      }
       await provider.revoke(credentials, context(network, client));
       return 'revoked';
     },

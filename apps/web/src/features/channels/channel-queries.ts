@@ -58,7 +58,7 @@ export function useDisconnectChannel(workspaceId: string) {
         await api.POST('/api/v1/workspaces/{workspaceId}/channels/{channelId}/disconnect', {
           params: { path: { workspaceId, channelId } },
         }),
-      ).inbox,
+      ),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: channelsQuery(workspaceId).queryKey }),

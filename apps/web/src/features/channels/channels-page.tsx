@@ -109,6 +109,14 @@ export function ChannelsPage() {
           {t('channels.removingLater', { count: remove.data.items })}
         </p>
       )}
+      {disconnect.data?.revocation === 'failed' && (
+        <div className="banner banner-warn" role="status">
+          {t('channels.revocationFailed', {
+            name: disconnect.data.channel.displayName,
+            network: t(`networks.${disconnect.data.channel.network}`),
+          })}
+        </div>
+      )}
       <InlineError error={remove.error ?? disconnect.error} />
       {canManage && <ConnectButtons workspaceId={workspace.id} />}
     </section>
