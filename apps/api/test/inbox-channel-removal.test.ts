@@ -4,7 +4,15 @@
 // deletes them in chunks (the sync waits for it) and, for a removal, the channel at the end.
 // Another workspace's channel answers 404 and its items are never touched.
 import { randomUUID } from 'node:crypto';
-import { channels, inboxItems, inboxNotes, inboxReplies, inboxSyncStates, jobs } from '@cadence/db';
+import {
+  channels,
+  inboxItems,
+  inboxNotes,
+  inboxPostSyncStates,
+  inboxReplies,
+  inboxSyncStates,
+  jobs,
+} from '@cadence/db';
 import { inboxPurgePending, INLINE_REMOVAL_MAX } from '@cadence/domain/inbox/channel-inbox-removal';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +57,13 @@ async function seed(workspaceId: string, channelId: string, n: number) {
     .insert(inboxSyncStates)
     .values({ channelId, workspaceId, nextSyncAt: new Date(), cursor: { newest: 'x' } })
     .onConflictDoNothing();
+  // Where the walk of one of our posts' comments stands (networks read post by post).
+  await db().execute(sql`
+    with p as (insert into posts (workspace_id, text) values (${workspaceId}, 'Ours') returning id),
+    pt as (insert into post_targets (post_id, workspace_id, channel_id, network, status, external_id)
+      select id, ${workspaceId}, ${channelId}, 'sandbox', 'published', 'ours-' || id from p returning id)
+    insert into inbox_post_sync_states (post_target_id, channel_id, cursor)
+    select id, ${channelId}, '{"top":"x"}'::jsonb from pt`);
 }
 
 const countOf = async (channelId: string) => {
@@ -71,8 +86,10 @@ const stored = async (channelId: string) => ({
       .innerJoin(inboxItems, eq(inboxItems.id, inboxNotes.itemId))
       .where(eq(inboxItems.channelId, channelId))
   ).length,
-  syncState: (await db().select().from(inboxSyncStates).where(eq(inboxSyncStates.channelId, channelId)))
-    .length,
+  syncState:
+    (await db().select().from(inboxSyncStates).where(eq(inboxSyncStates.channelId, channelId))).length +
+    (await db().select().from(inboxPostSyncStates).where(eq(inboxPostSyncStates.channelId, channelId)))
+      .length,
 });
 const purgeJob = (channelId: string) =>
   db()
@@ -106,7 +123,7 @@ describe('removing a channel’s conversations', () => {
   it('a disconnect (PATCH) removes a few items, their notes, replies and sync position in the same commit', async () => {
     const channelId = await createChannel(t, w.owner, w.ws, 'Few');
     await seed(w.ws, channelId, 5);
-    expect(await stored(channelId)).toEqual({ items: 5, replies: 1, notes: 1, syncState: 1 });
+    expect(await stored(channelId)).toEqual({ items: 5, replies: 1, notes: 1, syncState: 2 });
     const res = await call(t, w.manager, {
       method: 'PATCH',
       url: `/api/v1/workspaces/${w.ws}/channels/${channelId}`,

@@ -29,4 +29,4 @@ export {
   WEBHOOK_HEADERS,
   webhookCredentialsSchema,
 } from './webhook';
-export type { FetchedInboxItem, InboxAdapter, InboxPage, InboxReplyRequest } from './inbox/types';
+export type { FetchedInboxItem, InboxAdapter, InboxCall, InboxPage, InboxReplyRequest } from './inbox/types';

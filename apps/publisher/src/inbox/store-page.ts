@@ -56,6 +56,54 @@ export async function resolveThreads(
   return resolved.reverse();
 }
 
+/** Inserts a page's items inside the caller's transaction (once per channel and network id). */
+export async function storeItems(
+  tx: Executor,
+  channel: SyncChannel,
+  items: readonly (FetchedInboxItem & { threadRootExternalId: string })[],
+  now: Date,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const rootIds = [...new Set(items.map((i) => i.threadRootExternalId))];
+  const ours = await tx
+    .select({ id: postTargets.id, postId: postTargets.postId, externalId: postTargets.externalId })
+    .from(postTargets)
+    .where(and(eq(postTargets.channelId, channel.id), inArray(postTargets.externalId, rootIds)));
+  const targetOf = new Map(ours.map((o) => [o.externalId, o]));
+  const rows = await tx
+    .insert(inboxItems)
+    .values(
+      items.map((i) => {
+        const target = targetOf.get(i.threadRootExternalId);
+        return {
+          workspaceId: channel.workspaceId,
+          channelId: channel.id,
+          network: channel.network,
+          externalId: i.externalId,
+          kind: i.kind,
+          authorHandle: i.authorHandle.slice(0, 400),
+          authorName: i.authorName?.slice(0, 400) ?? null,
+          authorAvatarUrl: i.authorAvatarUrl,
+          text: i.text.slice(0, 20_000),
+          language: i.language?.slice(0, 20) ?? null,
+          createdAt: i.createdAt,
+          link: i.link,
+          parentExternalId: i.parentExternalId,
+          threadRootExternalId: i.threadRootExternalId,
+          replyRef: i.replyRef,
+          postTargetId: target?.id ?? null,
+          postId: target?.postId ?? null,
+          syncedAt: now,
+          updatedAt: now,
+        };
+      }),
+    )
+    .onConflictDoNothing({ target: [inboxItems.channelId, inboxItems.externalId] })
+    .returning({ id: inboxItems.id });
+  return rows.length;
+}
+
+/** A page of the channel's own list, committed with the channel's cursor. */
 export async function storePage(
   db: Db,
   channel: SyncChannel,
@@ -64,48 +112,7 @@ export async function storePage(
   now: Date,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const rootIds = [...new Set(items.map((i) => i.threadRootExternalId))];
-    const ours = rootIds.length
-      ? await tx
-          .select({ id: postTargets.id, postId: postTargets.postId, externalId: postTargets.externalId })
-          .from(postTargets)
-          .where(and(eq(postTargets.channelId, channel.id), inArray(postTargets.externalId, rootIds)))
-      : [];
-    const targetOf = new Map(ours.map((o) => [o.externalId, o]));
-    let stored = 0;
-    if (items.length > 0) {
-      const rows = await tx
-        .insert(inboxItems)
-        .values(
-          items.map((i) => {
-            const target = targetOf.get(i.threadRootExternalId);
-            return {
-              workspaceId: channel.workspaceId,
-              channelId: channel.id,
-              network: channel.network,
-              externalId: i.externalId,
-              kind: i.kind,
-              authorHandle: i.authorHandle.slice(0, 400),
-              authorName: i.authorName?.slice(0, 400) ?? null,
-              authorAvatarUrl: i.authorAvatarUrl,
-              text: i.text.slice(0, 20_000),
-              language: i.language?.slice(0, 20) ?? null,
-              createdAt: i.createdAt,
-              link: i.link,
-              parentExternalId: i.parentExternalId,
-              threadRootExternalId: i.threadRootExternalId,
-              replyRef: i.replyRef,
-              postTargetId: target?.id ?? null,
-              postId: target?.postId ?? null,
-              syncedAt: now,
-              updatedAt: now,
-            };
-          }),
-        )
-        .onConflictDoNothing({ target: [inboxItems.channelId, inboxItems.externalId] })
-        .returning({ id: inboxItems.id });
-      stored = rows.length;
-    }
+    const stored = await storeItems(tx, channel, items, now);
     await tx
       .update(inboxSyncStates)
       .set({ cursor: { ...cursor }, lastSyncedAt: now, lastError: null, failures: 0, updatedAt: now })

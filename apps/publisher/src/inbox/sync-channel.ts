@@ -1,7 +1,8 @@
 // One run of a channel's inbox sync (the "inbox.sync" job). The run claims the channel by moving
 // its next_sync_at forward in one guarded statement, so two workers never walk the same channel at
 // once; then it walks pages (at most MAX_PAGES per run, each committed) and says whether more is
-// waiting. The network's answers decide what follows: a rate limit blocks the channel until the
+// waiting: first the channel's own list (listPage), then, with the pages left, the comments under
+// its recently published posts (listPostComments, sync-post-comments.ts). The network's answers decide what follows: a rate limit blocks the channel until the
 // time the network gave; a refused token marks the channel as needing reconnection and keeps its
 // items and cursor (the next sync after reconnecting continues from there); a passing fault is
 // thrown for the runner's backoff.
@@ -11,10 +12,11 @@ import { BACKFILL_MS, readCursor, stepWalk } from '@cadence/domain/inbox/sync-wa
 import { INBOX_SYNC_EVERY_MS } from '@cadence/domain/inbox/rules';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
-import { type AdapterRegistry, NetworkError } from '@cadence/networks';
+import { type AdapterRegistry, type InboxAdapter, type InboxCall, NetworkError } from '@cadence/networks';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { markNeedsReconnect } from './needs-reconnect';
-import { resolveThreads, storePage } from './store-page';
+import { resolveThreads, type SyncChannel, storePage } from './store-page';
+import { walkPostComments } from './sync-post-comments';
 
 const MAX_PAGES = 10;
 /** How long a run holds its channel; a crashed run's channel comes back after this. */
@@ -40,7 +42,8 @@ export async function syncInboxChannel(
   const [channel] = await db.select().from(channels).where(eq(channels.id, channelId));
   const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
   const listPage = adapter?.listPage?.bind(adapter);
-  if (!channel || !adapter || !listPage || channel.status !== 'connected') {
+  const listPostComments = adapter?.listPostComments?.bind(adapter);
+  if (!channel || !adapter || !(listPage || listPostComments) || channel.status !== 'connected') {
     return { outcome: 'skipped', stored: 0 };
   }
   // Items of an earlier connection are still being removed: syncing now would lose the new ones.
@@ -74,21 +77,48 @@ export async function syncInboxChannel(
       ? openJson(deps.keyRing, channel.credentialsSealed, sealedIn.channelCredentials(channelId))
       : null;
     const call = { channelId, credentials };
-    let cursor = readCursor(claimed.cursor);
-    const horizon = new Date(now.getTime() - BACKFILL_MS);
-    for (let n = 0; n < MAX_PAGES; n++) {
-      const page = await listPage({ ...call, page: cursor.walk?.page ?? null, after: cursor.top }, signal);
-      const step = stepWalk(cursor, page, { horizon, compare: adapter.comparePositions });
-      const items = await resolveThreads(db, adapter, call, step.keep, signal);
-      stored += await storePage(db, { ...channel }, items, step.cursor, deps.clock());
-      cursor = step.cursor;
-      if (step.done) {
-        await setState({ nextSyncAt: new Date(deps.clock().getTime() + INBOX_SYNC_EVERY_MS) });
-        return { outcome: 'synced', stored };
+    let pages = 0;
+    if (listPage) {
+      const walk = await walkChannel(
+        { db, channel, adapter, call, list: listPage },
+        claimed.cursor,
+        now,
+        signal,
+      );
+      pages = walk.pages;
+      stored += walk.stored;
+      if (!walk.done) {
+        await setState({ nextSyncAt: deps.clock() });
+        return { outcome: 'more', stored };
       }
     }
-    await setState({ nextSyncAt: deps.clock() });
-    return { outcome: 'more', stored };
+    if (listPostComments) {
+      const posts = await walkPostComments(
+        {
+          db,
+          clock: deps.clock,
+          channel,
+          call,
+          list: listPostComments,
+          compare: adapter.comparePositions,
+          budget: MAX_PAGES - pages,
+        },
+        signal,
+      );
+      stored += posts.stored;
+      if (posts.more) {
+        await setState({ nextSyncAt: deps.clock(), lastError: null, failures: 0 });
+        return { outcome: 'more', stored };
+      }
+    }
+    const at = deps.clock();
+    await setState({
+      nextSyncAt: new Date(at.getTime() + INBOX_SYNC_EVERY_MS),
+      lastSyncedAt: at,
+      lastError: null,
+      failures: 0,
+    });
+    return { outcome: 'synced', stored };
   } catch (error) {
     if (!(error instanceof NetworkError)) {
       await setState({ nextSyncAt: deps.clock(), lastError: 'The sync failed unexpectedly' });
@@ -119,4 +149,32 @@ export async function syncInboxChannel(
         throw error;
     }
   }
+}
+
+/** The channel's own list, from its stored cursor: at most MAX_PAGES pages, each committed. */
+async function walkChannel(
+  input: {
+    db: Db;
+    channel: SyncChannel;
+    adapter: InboxAdapter;
+    call: InboxCall;
+    list: NonNullable<InboxAdapter['listPage']>;
+  },
+  stored: unknown,
+  now: Date,
+  signal: AbortSignal,
+): Promise<{ pages: number; stored: number; done: boolean }> {
+  const { db, channel, adapter, call } = input;
+  let cursor = readCursor(stored);
+  const horizon = new Date(now.getTime() - BACKFILL_MS);
+  let count = 0;
+  for (let n = 0; n < MAX_PAGES; n++) {
+    const page = await input.list({ ...call, page: cursor.walk?.page ?? null, after: cursor.top }, signal);
+    const step = stepWalk(cursor, page, { horizon, compare: adapter.comparePositions });
+    const items = await resolveThreads(db, adapter, call, step.keep, signal);
+    count += await storePage(db, channel, items, step.cursor, now);
+    cursor = step.cursor;
+    if (step.done) return { pages: n + 1, stored: count, done: true };
+  }
+  return { pages: MAX_PAGES, stored: count, done: false };
 }

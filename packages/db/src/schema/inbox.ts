@@ -130,6 +130,30 @@ export const inboxSyncStates = pgTable(
 );
 
 /**
+ * Where the walk of one of our published posts' comments stands (networks without one list of what
+ * people say to the account: Facebook Page, Instagram, Threads, LinkedIn). One row per post target,
+ * its own cursor like the channel's; gone with the target or the channel. `walkedAt` orders the
+ * posts (least recently walked first, so a long walk does not starve the others); `syncedAt` is
+ * when a walk last reached what was already stored (the post is due again some time after).
+ */
+export const inboxPostSyncStates = pgTable(
+  'inbox_post_sync_states',
+  {
+    postTargetId: uuid('post_target_id')
+      .primaryKey()
+      .references(() => postTargets.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    cursor: jsonb('cursor').$type<Record<string, unknown>>(),
+    walkedAt: instant('walked_at'),
+    syncedAt: instant('synced_at'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('inbox_post_sync_states_channel_idx').on(t.channelId, t.walkedAt)],
+);
+
+/**
  * Replies sent from Cadence: a send ledger like the post targets'. `sending` is committed before
  * the network is called; the reply's own id is the network's idempotency key (Mastodon) or record
  * key (Bluesky), so a retried job never posts twice.

@@ -116,6 +116,10 @@ export const postTargets = pgTable(
     // The publisher's claim query reads only what is due; a partial index keeps it small.
     index('post_targets_due_idx').on(t.scheduledAt).where(sql`status = 'scheduled'`),
     index('post_targets_lease_idx').on(t.leaseExpiresAt).where(sql`status in ('claimed', 'sending')`),
+    // The inbox walks the comments of each channel's recently published posts (sync-post-comments).
+    index('post_targets_channel_published_idx')
+      .on(t.channelId, t.publishedAt)
+      .where(sql`status = 'published' and external_id is not null`),
   ],
 );
 

@@ -4,7 +4,15 @@
 // chunks of PURGE_CHUNK, each its own short transaction, so no request or transaction grows with
 // the inbox. Until that job has finished the channel's sync does not run: a reconnection meanwhile
 // cannot have its fresh items deleted by the purge still under way.
-import { channels, type Db, type Executor, inboxItems, inboxSyncStates, jobs } from '@cadence/db';
+import {
+  channels,
+  type Db,
+  type Executor,
+  inboxItems,
+  inboxPostSyncStates,
+  inboxSyncStates,
+  jobs,
+} from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
@@ -57,6 +65,8 @@ export async function removeChannelInbox(
 ): Promise<InboxRemoval> {
   const { workspaceId, channelId, now } = input;
   await tx.delete(inboxSyncStates).where(eq(inboxSyncStates.channelId, channelId));
+  // The per-post cursors too: after reconnecting, the comments removed now are read again.
+  await tx.delete(inboxPostSyncStates).where(eq(inboxPostSyncStates.channelId, channelId));
   const items = await countOf(tx, workspaceId, channelId);
   if (items <= INLINE_REMOVAL_MAX) {
     await tx
