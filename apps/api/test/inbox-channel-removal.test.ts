@@ -196,6 +196,25 @@ describe('removing a channel’s conversations', () => {
     expect(await purgeChannelInbox(db(), job?.payload as never, signal)).toBe(n);
     expect(await db().select().from(channels).where(eq(channels.id, many))).toEqual([]);
 
+    // Reconnected while its removal was under way: the purge clears the old items, the channel stays.
+    const changedMind = await createChannel(t, w.owner, w.ws, 'Changed mind');
+    await seed(w.ws, changedMind, n);
+    const removing = await call(t, w.manager, {
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${w.ws}/channels/${changedMind}`,
+    });
+    expect(removing.statusCode, removing.body).toBe(202);
+    const back = await call(t, w.manager, {
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${w.ws}/channels/${changedMind}`,
+      payload: { status: 'connected' },
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const [purge] = await purgeJob(changedMind);
+    expect(await purgeChannelInbox(db(), purge?.payload as never, signal)).toBe(n);
+    const [kept] = await db().select().from(channels).where(eq(channels.id, changedMind));
+    expect(kept).toMatchObject({ status: 'connected' });
+
     // Another workspace's channel: 404, nothing removed.
     const foreign = await call(t, w.manager, {
       method: 'DELETE',
