@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { connectPostgres } from '@cadence/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { rebuildEngagementRollups } from '@cadence/domain/reports/rollups/engagement-rollups';
 import { rebuildReportRollups } from '@cadence/domain/reports/rollups/rebuild-rollups';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
 import { metricsPullThroughput } from './metrics-pull-throughput';
@@ -60,6 +61,13 @@ async function migrateAndSeed(log: (line: string) => void) {
       await client.query('VACUUM ANALYZE report_target_days');
       log(`seed: roll-ups rebuilt in ${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`);
     }
+    const engaged = await client.query('SELECT 1 FROM target_engagement LIMIT 1');
+    if (!seeded || engaged.rowCount === 0) {
+      const rebuildStart = performance.now();
+      await rebuildEngagementRollups(database.db, WORKSPACE_ID);
+      await client.query('VACUUM ANALYZE target_engagement, report_engagement_days, post_engagement');
+      log(`seed: engagement roll-ups rebuilt in ${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`);
+    }
     await ensureInboxSeeded(client, log);
     return seeded ? null : (performance.now() - start) / 1000;
   } finally {
@@ -85,12 +93,17 @@ export default async function reportsBench(): Promise<BenchSection[]> {
     timeoutMs: 600_000,
   });
   const get = (path: string) => app.call('GET', path);
-  const channel = (await app.database.db.execute(
-    sql`SELECT id FROM channels WHERE workspace_id = ${WORKSPACE_ID} ORDER BY id LIMIT 1`,
-  )) as unknown as { rows: { id: string }[] };
+  const firstId = async (table: 'channels' | 'campaigns') =>
+    (
+      (await app.database.db.execute(
+        sql`SELECT id FROM ${sql.raw(table)} WHERE workspace_id = ${WORKSPACE_ID} ORDER BY id LIMIT 1`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows[0]?.id;
+  const channelId = await firstId('channels');
   const filters: [string, string][] = [
     ['', ''],
-    ['one channel', `&channelId=${channel.rows[0]?.id}`],
+    ['one channel', `&channelId=${channelId}`],
+    ['channel and campaign', `&channelId=${channelId}&campaignId=${await firstId('campaigns')}`],
   ];
   const loadBefore = await loadAverage();
   const lines = [

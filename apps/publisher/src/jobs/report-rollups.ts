@@ -1,7 +1,12 @@
-// The report roll-ups' background work on the process's job runner (decision 0255): rebuilding a
-// workspace's roll-up from its targets (queued by a change of timezone, and once per workspace by
-// the migration that created the roll-ups), and folding the rows transactions appended.
+// The report roll-ups' background work on the process's job runner (decisions 0255, 0305):
+// rebuilding a workspace's roll-ups from its targets and figures (queued by a change of timezone,
+// and once per workspace by the migrations that created the roll-ups), and folding the rows
+// transactions appended.
 import type { Db } from '@cadence/db';
+import {
+  foldEngagementRollups,
+  rebuildEngagementRollups,
+} from '@cadence/domain/reports/rollups/engagement-rollups';
 import {
   foldReportRollups,
   REBUILD_ROLLUPS_JOB,
@@ -19,11 +24,12 @@ export function registerReportRollups(runner: JobRunner, deps: { db: Db }, logge
       if (typeof payload.workspaceId !== 'string')
         throw new PermanentJobError('No workspaceId in the payload');
       await rebuildReportRollups(deps.db, payload.workspaceId);
+      await rebuildEngagementRollups(deps.db, payload.workspaceId);
       logger.info({ workspaceId: payload.workspaceId }, 'report roll-ups rebuilt');
     },
   });
   runner.every('reports:fold-rollups', EVERY_TEN_MINUTES, async () => {
-    const folded = await foldReportRollups(deps.db);
+    const folded = (await foldReportRollups(deps.db)) + (await foldEngagementRollups(deps.db));
     if (folded > 0) logger.info({ folded }, 'report roll-up rows folded');
   });
 }

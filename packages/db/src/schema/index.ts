@@ -18,4 +18,5 @@ export * from './inbox';
 export * from './metrics';
 export * from './password-resets';
 export * from './webhooks';
+export * from './report-engagement';
 export * from './report-rollups';

@@ -1,6 +1,8 @@
-// "Best time to post": each measured published target (one with figures) placed at the weekday
-// and hour of its publication in the workspace's timezone; engagement per post per cell. Cells
-// with fewer than BEST_TIME_MIN_POSTS posts are shown with their count but never suggested.
+// "Best time to post": each measured target (one with figures) placed at the weekday and hour of
+// its publication in the workspace's timezone (DST included: PostgreSQL converts each instant with
+// the zone's rules when the figures are recorded); engagement per post per cell, from the
+// engagement roll-up's cell group (decision 0305). Cells with fewer than BEST_TIME_MIN_POSTS posts
+// are shown with their count but never suggested.
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
@@ -11,27 +13,15 @@ import {
   type BestTimeCell,
   type BestTimeReport,
 } from './best-time-schemas';
-import {
-  iso,
-  type ReportQuery,
-  type ReportScope,
-  runJsonReport,
-  scopeOf,
-  targetFilters,
-} from './report-scope';
+import { figureRows } from './engagement-query';
+import { type ReportQuery, type ReportScope, runJsonReport, scopeOf } from './report-scope';
 
 export function bestTimeQuery(s: ReportScope) {
-  return sql`with t as (
-      select pt.id, coalesce(pt.published_at, pt.scheduled_at) at time zone ${s.timezone} as local
-      from post_targets pt
-      where pt.workspace_id = ${s.workspaceId} and pt.status = 'published'
-        and pt.scheduled_at >= ${iso(s.from)} and pt.scheduled_at < ${iso(s.to)} ${targetFilters(s)}
-    ),
-    te as (select t.local, sum(tm.value)::float8 as eng from t join target_metrics tm on tm.target_id = t.id
-      group by t.id, t.local),
-    c as (select extract(isodow from local)::int as weekday, extract(hour from local)::int as hour,
-        count(*)::int as posts, avg(eng)::float8 as epp
-      from te group by 1, 2)
+  return sql`with c as (
+      select split_part(val, ':', 1)::int as weekday, split_part(val, ':', 2)::int as hour,
+        sum(measured)::int as posts,
+        (sum(replies) + sum(reposts) + sum(likes) + sum(quotes))::float8 / sum(measured) as epp
+      from (${figureRows(s, ['cell'])}) f group by 1, 2 having sum(measured) > 0)
     select coalesce(json_agg(json_build_object('weekday', weekday, 'hour', hour, 'posts', posts,
       'engagementPerPost', epp) order by weekday, hour), '[]'::json) as report from c`;
 }

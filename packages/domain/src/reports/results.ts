@@ -1,49 +1,51 @@
-// The "Results" report: the published targets of the period (a range scan of the calendar index),
-// their latest figures (target_metrics, one row per target and name: never the series), rolled up
-// per network, campaign and post inside PostgreSQL; follower counts per channel and day.
+// The "Results" report: per network and campaign, the published targets of the period and the
+// figures of those measured; the top and bottom posts by engagement; follower counts per channel
+// and day. Figures come from the engagement roll-ups, target counts from the Plan kept roll-up when
+// unfiltered (decision 0305; engagement-query.ts says which part of the period reads what).
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
+import { figureRows, postNetworks, rankedPostRows, targetCountRows } from './engagement-query';
 import { METRIC_NAMES } from './metrics/schemas';
-import {
-  iso,
-  type ReportQuery,
-  type ReportScope,
-  runJsonReport,
-  scopeOf,
-  targetFilters,
-} from './report-scope';
+import { iso, type ReportQuery, type ReportScope, runJsonReport, scopeOf } from './report-scope';
 import { RESULTS_MAX_ROWS, RESULTS_TOP, type ResultsReport } from './results-schemas';
 
-const postRow = sql`json_build_object('postId', p.id, 'excerpt', left(p.text, 80),
-  'scheduledAt', to_char(p.scheduled_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-  'networks', pe.networks, 'engagement', pe.eng)`;
+/** A figure summed over no target is "not available" (null), never 0. */
+const figure = (name: string) => sql.raw(`case when k.${name}_n > 0 then k.${name} end`);
+const engagement = sql`case when k.measured > 0 then k.replies + k.reposts + k.likes + k.quotes end`;
+
+function rankedPosts(s: ReportScope, order: 'top' | 'bottom'): SQL {
+  const direction = order === 'top' ? sql`desc` : sql`asc`;
+  return sql`(select json_agg(json_build_object('postId', p.id, 'excerpt', left(p.text, 80),
+      'scheduledAt', to_char(p.scheduled_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+      'networks', ${postNetworks(s, sql`r.post_id`)}, 'engagement', r.eng) order by r.eng ${direction}, r.post_id)
+    from (select post_id, sum(engagement)::float8 as eng from (${rankedPostRows(s, order, RESULTS_TOP)}) c
+      group by post_id order by 2 ${direction}, 1 limit ${RESULTS_TOP}) r join posts p on p.id = r.post_id)`;
+}
 
 export function resultsQuery(s: ReportScope) {
   const figures = sql.join(
-    METRIC_NAMES.map(
-      (name) =>
-        sql`${name}::text, (select total from nm where nm.network = nt.network and nm.metric = ${name})`,
-    ),
+    METRIC_NAMES.map((name) => sql`${figure(name)} as ${sql.raw(name)}`),
     sql`, `,
   );
-  return sql`with t as (
-      select pt.id, pt.post_id, pt.network, pt.channel_id from post_targets pt
-      where pt.workspace_id = ${s.workspaceId} and pt.status = 'published'
-        and pt.scheduled_at >= ${iso(s.from)} and pt.scheduled_at < ${iso(s.to)} ${targetFilters(s)}
-    ),
-    m as (select t.id as target_id, t.network, tm.metric::text as metric, tm.value
-      from t join target_metrics tm on tm.target_id = t.id),
-    te as (select target_id, sum(value)::float8 as eng from m group by target_id),
-    nm as (select network, metric, sum(value)::float8 as total from m group by 1, 2),
-    nt as (select t.network, count(*)::int as targets, count(te.target_id)::int as measured, sum(te.eng) as eng
-      from t left join te on te.target_id = t.id group by 1),
-    ct as (select p.campaign_id, count(*)::int as targets, count(te.target_id)::int as measured, sum(te.eng) as eng
-      from t join posts p on p.id = t.post_id left join te on te.target_id = t.id group by 1
-      order by sum(te.eng) desc nulls last, 1 limit ${RESULTS_MAX_ROWS}),
-    pe as (select t.post_id, sum(te.eng) as eng, array_agg(distinct t.network) as networks
-      from t join te on te.target_id = t.id group by t.post_id),
+  return sql`with f as (${figureRows(s, ['network', 'campaign'])}),
+    fs as (select grp, val, sum(measured)::int as measured, sum(replies)::float8 as replies,
+        sum(replies_n)::int as replies_n, sum(reposts)::float8 as reposts, sum(reposts_n)::int as reposts_n,
+        sum(likes)::float8 as likes, sum(likes_n)::int as likes_n, sum(quotes)::float8 as quotes,
+        sum(quotes_n)::int as quotes_n
+      from f group by 1, 2),
+    n as (select grp, val, sum(n)::int as targets from (${targetCountRows(s)}) c group by 1, 2 having sum(n) <> 0),
+    k as (select coalesce(n.grp, fs.grp) as grp, coalesce(n.val, fs.val) as val, coalesce(n.targets, 0) as targets,
+        coalesce(fs.measured, 0) as measured, fs.replies, coalesce(fs.replies_n, 0) as replies_n, fs.reposts,
+        coalesce(fs.reposts_n, 0) as reposts_n, fs.likes, coalesce(fs.likes_n, 0) as likes_n, fs.quotes,
+        coalesce(fs.quotes_n, 0) as quotes_n
+      from n full join fs on fs.grp = n.grp and fs.val = n.val
+      where coalesce(n.targets, 0) > 0 or coalesce(fs.measured, 0) > 0),
+    nt as (select k.val as network, k.targets, k.measured, ${figures}, ${engagement} as eng
+      from k where k.grp = 'network'),
+    ct as (select nullif(k.val, '')::uuid as campaign_id, k.targets, k.measured, ${engagement} as eng
+      from k where k.grp = 'campaign' order by 4 desc nulls last, 1 limit ${RESULTS_MAX_ROWS}),
     fc as (select f.channel_id, (array_agg(f.followers order by f.day))[1] as first,
         (array_agg(f.followers order by f.day desc))[1] as last
       from channel_follower_counts f join channels c on c.id = f.channel_id
@@ -54,16 +56,17 @@ export function resultsQuery(s: ReportScope) {
       group by f.channel_id limit ${RESULTS_MAX_ROWS})
     select json_build_object(
       'networks', coalesce((select json_agg(json_build_object('network', nt.network, 'targets', nt.targets,
-          'measured', nt.measured, ${figures}, 'engagement', nt.eng,
-          'engagementPerPost', nt.eng / nullif(nt.measured, 0)) order by nt.network) from nt), '[]'::json),
+          'measured', nt.measured, ${sql.join(
+            METRIC_NAMES.map((name) => sql`${name}::text, nt.${sql.raw(name)}`),
+            sql`, `,
+          )}, 'engagement', nt.eng,
+          'engagementPerPost', nt.eng / nullif(nt.measured, 0)) order by nt.network::network) from nt), '[]'::json),
       'campaigns', coalesce((select json_agg(json_build_object('campaignId', ct.campaign_id, 'name', c.name,
           'targets', ct.targets, 'measured', ct.measured, 'engagement', ct.eng,
           'engagementPerPost', ct.eng / nullif(ct.measured, 0)) order by ct.eng desc nulls last, c.name)
         from ct left join campaigns c on c.id = ct.campaign_id), '[]'::json),
-      'top', coalesce((select json_agg(r) from (select ${postRow} as r from pe join posts p on p.id = pe.post_id
-        order by pe.eng desc, p.id limit ${RESULTS_TOP}) x), '[]'::json),
-      'bottom', coalesce((select json_agg(r) from (select ${postRow} as r from pe join posts p on p.id = pe.post_id
-        order by pe.eng asc, p.id limit ${RESULTS_TOP}) x), '[]'::json),
+      'top', coalesce(${rankedPosts(s, 'top')}, '[]'::json),
+      'bottom', coalesce(${rankedPosts(s, 'bottom')}, '[]'::json),
       'followers', coalesce((select json_agg(json_build_object('channelId', c.id, 'channel', c.display_name,
           'network', c.network, 'first', fc.first, 'last', fc.last, 'change', fc.last - fc.first)
           order by c.display_name, c.id) from fc join channels c on c.id = fc.channel_id), '[]'::json)
