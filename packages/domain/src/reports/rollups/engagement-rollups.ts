@@ -6,7 +6,7 @@ import type { Executor } from '@cadence/db';
 import { sql } from 'drizzle-orm';
 
 /**
- * Taken exclusively here, shared by the triggers of migration 0020: a rebuild or fold waits for the
+ * Taken exclusively here, shared by the triggers of migration 0021: a rebuild or fold waits for the
  * transactions writing figures, and figures written meanwhile are diffed against the rebuilt rows.
  */
 const lockEngagement = sql`select pg_advisory_xact_lock(hashtext('report_engagement'))`;
