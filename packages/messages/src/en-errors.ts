@@ -118,6 +118,10 @@ export const enErrors = {
     channelNotConnectedToLike: 'The channel needs reconnecting before liking',
     likeNotInApi: '{{network, network}} does not let apps like a message: its API has no way to',
     likeNotRead: 'Cadence does not read conversations on {{network, network}} yet, so it cannot like them',
+    channelNotConnectedToHide: 'The channel needs reconnecting before hiding or showing a message',
+    hideNotInApi: '{{network, network}} does not let an account hide what others write under its posts',
+    hideNotRead: 'Cadence cannot hide messages on {{network, network}} yet',
+    hideNotOurPost: 'Only a reply under one of our posts can be hidden',
   },
   resetLink: { invalid: 'This password reset link is not valid any more' },
   campaigns: {

@@ -135,6 +135,11 @@ export const frErrors = {
       '{{network, network}} ne permet pas aux applications d’aimer un message\u00a0: son API ne le prévoit pas',
     likeNotRead:
       'Cadence ne lit pas encore les conversations sur {{network, network}}, il ne peut donc pas les aimer',
+    channelNotConnectedToHide: 'Ce compte doit être reconnecté avant de masquer ou d’afficher un message',
+    hideNotInApi:
+      '{{network, network}} ne permet pas à un compte de masquer ce que d’autres écrivent sous ses publications',
+    hideNotRead: 'Cadence ne sait pas encore masquer les messages sur {{network, network}}',
+    hideNotOurPost: 'Seule une réponse sous l’une de nos publications peut être masquée',
   },
   resetLink: { invalid: 'Ce lien de réinitialisation du mot de passe n’est plus valable' },
   campaigns: {

@@ -3,7 +3,9 @@
 // cursor paging), and a reply created under a record key derived from the reply's id with
 // reply.root / reply.parent refs, found again (not re-created) on a retry; a like as an
 // app.bsky.feed.like record with the item's uri + cid as subject, under a key derived from the
-// like request (a retry finds it), taken back with deleteRecord.
+// like request (a retry finds it), taken back with deleteRecord; hiding a reply under our post as
+// the thread's app.bsky.feed.threadgate record (rkey of the root post, hiddenReplies), written with
+// putRecord's swapRecord so two hides at once both land, other fields kept, 50 at most.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlueskyAdapter } from '../src/bluesky/adapter';
 import { deterministicTid } from '../src/bluesky/tid';
@@ -16,6 +18,11 @@ let limited = false;
 const records = new Map<string, { uri: string; cid: string; value: Record<string, unknown> }>();
 const POST = 'app.bsky.feed.post';
 const LIKE = 'app.bsky.feed.like';
+const GATE = 'app.bsky.feed.threadgate';
+let writes = 0;
+/** Threadgate reads held until this many have arrived (two hides reading the same version). */
+let holdGateReads = 0;
+let heldReads: Array<() => void> = [];
 const author = {
   did: 'did:plc:bob',
   handle: 'bob.example',
@@ -85,6 +92,16 @@ beforeAll(async () => {
     });
     app.get('/xrpc/com.atproto.repo.getRecord', async (request, reply) => {
       const { rkey, collection } = request.query as { rkey: string; collection: string };
+      if (collection === GATE && holdGateReads > 0) {
+        await new Promise<void>((resolve) => {
+          heldReads.push(resolve);
+          if (heldReads.length >= holdGateReads) {
+            for (const release of heldReads) release();
+            heldReads = [];
+            holdGateReads = 0;
+          }
+        });
+      }
       const found = records.get(`${collection}/${rkey}`);
       return found ?? reply.code(400).send({ error: 'RecordNotFound', message: 'Could not locate record' });
     });
@@ -94,6 +111,23 @@ beforeAll(async () => {
       if (records.has(key))
         return reply.code(400).send({ error: 'InvalidRequest', message: 'Record already exists' });
       const made = { uri: `at://did:plc:alice/${key}`, cid: `cid-${body.rkey}` };
+      records.set(key, { ...made, value: body.record });
+      return made;
+    });
+    // putRecord's swapRecord: the cid the writer read, or null for "must not exist yet".
+    app.post('/xrpc/com.atproto.repo.putRecord', async (request, reply) => {
+      const body = request.body as {
+        collection: string;
+        rkey: string;
+        record: Record<string, unknown>;
+        swapRecord?: string | null;
+      };
+      const key = `${body.collection}/${body.rkey}`;
+      const current = records.get(key)?.cid ?? null;
+      if (body.swapRecord !== undefined && body.swapRecord !== current)
+        return reply.code(400).send({ error: 'InvalidSwap', message: `Record was at ${current}` });
+      writes += 1;
+      const made = { uri: `at://did:plc:alice/${key}`, cid: `cid-${body.rkey}-${writes}` };
       records.set(key, { ...made, value: body.record });
       return made;
     });
@@ -195,6 +229,82 @@ describe('Bluesky inbox', () => {
     expect(records.has(`${LIKE}/${rkey}`)).toBe(false);
     // Taking back a like already gone is harmless.
     await side.unlike({ ...call, target, likeExternalId: liked.likeExternalId }, signal());
+  });
+
+  describe('hiding a reply under our post', () => {
+    const reply = (n: number) => `at://did:plc:bob/app.bsky.feed.post/3r${n}`;
+    const target = (uri: string, rootUri = root.uri) => ({
+      externalId: uri,
+      replyRef: { uri, cid: `cid-${uri}`, rootUri, rootCid: root.cid },
+    });
+    const hide = (uri: string, hidden: boolean, rootUri?: string) => {
+      const side = inbox();
+      if (!side.hide) throw new Error('no hide on the inbox side');
+      return side.hide({ ...call, target: target(uri, rootUri), hidden }, signal());
+    };
+    const gate = () => records.get(`${GATE}/3root`);
+
+    it('creates the threadgate under the root post’s key, without reply controls, and shows again', async () => {
+      records.delete(`${GATE}/3root`);
+      await hide(reply(1), true);
+      expect(gate()?.value).toEqual({
+        $type: GATE,
+        post: root.uri,
+        createdAt: expect.any(String),
+        hiddenReplies: [reply(1)],
+      });
+      // Hiding again is a state already set: nothing written.
+      const before = writes;
+      await hide(reply(1), true);
+      expect(writes).toBe(before);
+      await hide(reply(1), false);
+      expect(gate()?.value.hiddenReplies).toEqual([]);
+      await hide(reply(1), false);
+      expect(writes).toBe(before + 1);
+    });
+
+    it('keeps the reply controls someone set in the app', async () => {
+      const allow = [{ $type: `${GATE}#followingRule` }];
+      records.set(`${GATE}/3root`, {
+        uri: `at://did:plc:alice/${GATE}/3root`,
+        cid: 'cid-set-in-app',
+        value: { $type: GATE, post: root.uri, allow, createdAt: '2026-11-01T00:00:00.000Z' },
+      });
+      await hide(reply(2), true);
+      expect(gate()?.value).toMatchObject({
+        allow,
+        createdAt: '2026-11-01T00:00:00.000Z',
+        hiddenReplies: [reply(2)],
+      });
+    });
+
+    it('two hides at once both land: the second write is refused by swapRecord and reads again', async () => {
+      records.delete(`${GATE}/3root`);
+      holdGateReads = 2;
+      const puts = () => net.requests.filter((r) => r.path.endsWith('putRecord')).length;
+      const before = puts();
+      await Promise.all([hide(reply(3), true), hide(reply(4), true)]);
+      expect(new Set(gate()?.value.hiddenReplies as string[])).toEqual(new Set([reply(3), reply(4)]));
+      // One write lost the race and was made again on the version it read next.
+      expect(puts() - before).toBe(3);
+    });
+
+    it('refuses a 51st hidden reply, and a reply in a thread that is not ours', async () => {
+      const fifty = Array.from({ length: 50 }, (_, i) => reply(100 + i));
+      records.set(`${GATE}/3root`, {
+        uri: `at://did:plc:alice/${GATE}/3root`,
+        cid: 'cid-full',
+        value: { $type: GATE, post: root.uri, createdAt: '2026-11-01T00:00:00.000Z', hiddenReplies: fifty },
+      });
+      const full = await failureOf(hide(reply(5), true));
+      expect(full).toMatchObject({ kind: 'permanent' });
+      expect(full.reason).toContain('50');
+      // Showing one again still works at the limit.
+      await hide(reply(100), false);
+      expect(gate()?.value.hiddenReplies).toHaveLength(49);
+      const theirs = await failureOf(hide(reply(6), true, 'at://did:plc:bob/app.bsky.feed.post/3theirs'));
+      expect(theirs.kind).toBe('permanent');
+    });
   });
 
   it('a rate limit is a rate_limited failure with the reset time', async () => {

@@ -14,6 +14,7 @@ import { icsFeedRoutes, icsPublicRoutes } from './ics/ics-routes';
 import { importExportRoutes } from './import-export/import-export-routes';
 import { notificationRoutes } from './notifications/notification-routes';
 import { inboxRoutes } from './inbox/inbox-routes';
+import { inboxHideRoutes } from './inbox/inbox-hide-routes';
 import { inboxLikeRoutes } from './inbox/inbox-like-routes';
 import { inboxReplyRoutes } from './inbox/inbox-reply-routes';
 import { savedReplyRoutes } from './inbox/saved-reply-routes';
@@ -63,6 +64,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         inboxRoutes,
         inboxReplyRoutes,
         inboxLikeRoutes,
+        inboxHideRoutes,
         savedReplyRoutes,
         mediaRoutes,
         reportRoutes,

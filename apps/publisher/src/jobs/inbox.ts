@@ -2,7 +2,7 @@
 // the channels whose sync is due and enqueues one "inbox.sync" job each (keyed per channel and
 // slot, so several processes enqueue it once); a run that leaves pages for later enqueues its
 // continuation at once. Replies sent from Cadence are "inbox.reply" jobs (see inbox/send-reply.ts);
-// likes are "inbox.like" jobs (inbox/apply-like.ts);
+// likes are "inbox.like" jobs (inbox/apply-like.ts), hiding "inbox.hide" jobs (inbox/apply-hide.ts);
 // a disconnected channel's items are removed by an "inbox.purge-channel" job (inbox/purge-channel.ts).
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
@@ -12,12 +12,14 @@ import type { Network } from '@cadence/names';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { InboxPurgePayload } from '@cadence/domain/inbox/channel-inbox-removal';
 import {
+  INBOX_HIDE_JOB,
   INBOX_LIKE_JOB,
   INBOX_PURGE_JOB,
   INBOX_REPLY_JOB,
   INBOX_SYNC_JOB,
 } from '@cadence/domain/inbox/rules';
 import type { PublisherLogger } from '../deps';
+import { applyInboxHide } from '../inbox/apply-hide';
 import { applyInboxLike } from '../inbox/apply-like';
 import { purgeChannelInbox } from '../inbox/purge-channel';
 import { sendInboxReply } from '../inbox/send-reply';
@@ -102,6 +104,14 @@ export function registerInbox(runner: JobRunner, deps: InboxJobDeps): void {
     run: async (payload, ctx) => {
       const outcome = await applyInboxLike(deps, payload.itemId, ctx.attempt, ctx.signal);
       deps.logger.debug({ itemId: payload.itemId, outcome }, 'inbox like');
+    },
+  });
+  runner.register<{ itemId: string }>(INBOX_HIDE_JOB, {
+    concurrency: 2,
+    backoff: { baseMs: 5_000, maxMs: 5 * 60_000 },
+    run: async (payload, ctx) => {
+      const outcome = await applyInboxHide(deps, payload.itemId, ctx.attempt, ctx.signal);
+      deps.logger.debug({ itemId: payload.itemId, outcome }, 'inbox hide');
     },
   });
   runner.register<InboxPurgePayload>(INBOX_PURGE_JOB, {

@@ -13708,6 +13708,13 @@ export interface paths {
                                     onNetwork: boolean;
                                 };
                                 likeUnsupported: ("not_in_api" | "not_read") | null;
+                                hide: {
+                                    /** @enum {string} */
+                                    state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                    error: string | null;
+                                    onNetwork: boolean;
+                                };
+                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -14063,6 +14070,13 @@ export interface paths {
                                     onNetwork: boolean;
                                 };
                                 likeUnsupported: ("not_in_api" | "not_read") | null;
+                                hide: {
+                                    /** @enum {string} */
+                                    state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                    error: string | null;
+                                    onNetwork: boolean;
+                                };
+                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
                             };
                             thread: {
                                 /** Format: uuid */
@@ -14101,6 +14115,13 @@ export interface paths {
                                     onNetwork: boolean;
                                 };
                                 likeUnsupported: ("not_in_api" | "not_read") | null;
+                                hide: {
+                                    /** @enum {string} */
+                                    state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                    error: string | null;
+                                    onNetwork: boolean;
+                                };
+                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
                             }[];
                             post: {
                                 /** Format: uuid */
@@ -14274,6 +14295,13 @@ export interface paths {
                                 onNetwork: boolean;
                             };
                             likeUnsupported: ("not_in_api" | "not_read") | null;
+                            hide: {
+                                /** @enum {string} */
+                                state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
                         };
                     };
                 };
@@ -15279,6 +15307,13 @@ export interface paths {
                                 onNetwork: boolean;
                             };
                             likeUnsupported: ("not_in_api" | "not_read") | null;
+                            hide: {
+                                /** @enum {string} */
+                                state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
                         };
                     };
                 };
@@ -15404,6 +15439,289 @@ export interface paths {
                                 onNetwork: boolean;
                             };
                             likeUnsupported: ("not_in_api" | "not_read") | null;
+                            hide: {
+                                /** @enum {string} */
+                                state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Hide the item from others under our post on its network (a job does it; 422 where the item says hideUnsupported) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @enum {string} */
+                            network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                            /** @enum {string} */
+                            kind: "reply" | "mention" | "quote" | "comment";
+                            author: {
+                                handle: string;
+                                name: string | null;
+                                avatarUrl: string | null;
+                            };
+                            text: string;
+                            language: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            link: string | null;
+                            postId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "waiting" | "done";
+                            snoozedUntil: string | null;
+                            assigneeUserId: string | null;
+                            firstResponseAt: string | null;
+                            resolvedAt: string | null;
+                            firstResponseWorkingMinutes: number | null;
+                            resolutionWorkingMinutes: number | null;
+                            pastTarget: boolean;
+                            canReply: boolean;
+                            like: {
+                                /** @enum {string} */
+                                state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            likeUnsupported: ("not_in_api" | "not_read") | null;
+                            hide: {
+                                /** @enum {string} */
+                                state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Show a hidden item again under our post on its network (a job does it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @enum {string} */
+                            network: "mastodon" | "bluesky" | "linkedin" | "x" | "facebook" | "instagram" | "threads" | "webhook" | "sandbox";
+                            /** @enum {string} */
+                            kind: "reply" | "mention" | "quote" | "comment";
+                            author: {
+                                handle: string;
+                                name: string | null;
+                                avatarUrl: string | null;
+                            };
+                            text: string;
+                            language: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            link: string | null;
+                            postId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "waiting" | "done";
+                            snoozedUntil: string | null;
+                            assigneeUserId: string | null;
+                            firstResponseAt: string | null;
+                            resolvedAt: string | null;
+                            firstResponseWorkingMinutes: number | null;
+                            resolutionWorkingMinutes: number | null;
+                            pastTarget: boolean;
+                            canReply: boolean;
+                            like: {
+                                /** @enum {string} */
+                                state: "none" | "liking" | "liked" | "unliking" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            likeUnsupported: ("not_in_api" | "not_read") | null;
+                            hide: {
+                                /** @enum {string} */
+                                state: "visible" | "hiding" | "hidden" | "showing" | "failed";
+                                error: string | null;
+                                onNetwork: boolean;
+                            };
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
                         };
                     };
                 };

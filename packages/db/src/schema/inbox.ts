@@ -67,6 +67,13 @@ export const inboxItems = pgTable(
     likedAt: instant('liked_at'),
     likeExternalId: text('like_external_id'),
     likeError: text('like_error'),
+    /**
+     * Hidden from others under our post: asked for (set: hidden wanted, null: shown), what the
+     * network has (hiddenAt set: hidden there), or why the last attempt failed.
+     */
+    hideRequestedAt: instant('hide_requested_at'),
+    hiddenAt: instant('hidden_at'),
+    hideError: text('hide_error'),
     syncedAt: instant('synced_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import type { inboxItems } from '@cadence/db';
 import { safeExternalUrl } from '../publishing/external-url';
 import type { PastTargetCutoff } from './response-times';
+import { hiddenOnNetwork, hideStateOf, hideUnsupportedReason } from './hide-rules';
 import { likeOnNetwork, likeStateOf, likeUnsupportedReason } from './like-rules';
 import { INBOX_READY_NETWORKS } from './rules';
 import type { InboxItemView } from './schemas';
@@ -51,5 +52,7 @@ export function toInboxItemView(r: Row, late: PastTargetCutoff | null): InboxIte
     canReply: INBOX_READY_NETWORKS.has(r.network),
     like: { state: likeStateOf(r), error: r.likeError, onNetwork: likeOnNetwork(r) },
     likeUnsupported: likeUnsupportedReason(r.network),
+    hide: { state: hideStateOf(r), error: r.hideError, onNetwork: hiddenOnNetwork(r) },
+    hideUnsupported: hideUnsupportedReason(r),
   };
 }

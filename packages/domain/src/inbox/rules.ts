@@ -9,6 +9,7 @@ export const INBOX_SYNC_JOB = 'inbox.sync';
 export const INBOX_REPLY_JOB = 'inbox.reply';
 export const INBOX_PURGE_JOB = 'inbox.purge-channel';
 export const INBOX_LIKE_JOB = 'inbox.like';
+export const INBOX_HIDE_JOB = 'inbox.hide';
 
 /** How often each channel is synced; a run holds its channel longer than this (sync-channel.ts). */
 export const INBOX_SYNC_EVERY_MS = 2 * 60_000;

@@ -9,6 +9,7 @@ import {
 } from '@cadence/names';
 import { z } from 'zod';
 import { violationSchema } from '../charter/schemas';
+import { HIDE_UNSUPPORTED_REASONS, INBOX_HIDE_STATES } from './hide-rules';
 import { INBOX_LIKE_STATES } from './like-rules';
 
 export const inboxStatusSchema = z.enum(INBOX_STATUSES);
@@ -56,6 +57,21 @@ export const inboxItemSchema = z.object({
   }),
   /** Null when it can be liked from Cadence; otherwise why not (not_in_api, not_read). */
   likeUnsupported: z.enum(['not_in_api', 'not_read']).nullable(),
+  /**
+   * Hidden from others under our post: visible, hiding / showing (the job is on its way), hidden,
+   * or failed with the network's reason (`error`, its words). `onNetwork`: hidden there now.
+   */
+  hide: z.object({
+    state: z.enum(INBOX_HIDE_STATES),
+    error: z.string().nullable(),
+    onNetwork: z.boolean(),
+  }),
+  /**
+   * Null when it can be hidden from Cadence; otherwise why not: not_in_api (the network cannot
+   * hide what others say: Mastodon), not_read (Cadence does not hide there yet), not_our_post
+   * (not a reply under one of our posts).
+   */
+  hideUnsupported: z.enum(HIDE_UNSUPPORTED_REASONS).nullable(),
 });
 export type InboxItemView = z.infer<typeof inboxItemSchema>;
 

@@ -4,13 +4,15 @@
 // record with reply refs to the item and its root, under a record key derived from the reply's
 // id: a retry finds the first record instead of posting a second. A like is an
 // app.bsky.feed.like record (subject: the item's uri + cid) under a record key derived from the
-// like request, found again on a retry the same way; taking it back deletes that record.
+// like request, found again on a retry the same way; taking it back deletes that record. Hiding a
+// reply under our post edits the thread's threadgate record (threadgate.ts).
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
 import { readAnswer } from '../network-http/call';
 import type { FetchedInboxItem, InboxCall, InboxReplied, NotificationsInbox } from '../inbox/types';
 import type { BlueskySession } from './session';
+import { setReplyHidden } from './threadgate';
 import { XrpcError, xrpc } from './xrpc';
 import type { SafeHttpOptions } from '../safe-http';
 
@@ -201,6 +203,14 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): NotificationsInbox {
           { rkey: rkeyOf(request.likeExternalId) },
           signal,
         );
+      });
+    },
+    hide(request, signal) {
+      return deps.withSession(request, signal, (session) => {
+        const r = request.target.replyRef;
+        const replyUri = r.uri ?? request.target.externalId;
+        const target = { replyUri, rootUri: r.rootUri ?? replyUri, hidden: request.hidden };
+        return setReplyHidden(deps, session, target, signal);
       });
     },
   };

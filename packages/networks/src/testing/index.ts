@@ -1,6 +1,8 @@
 // Stand-ins for the networks, for tests only (`@cadence/networks/testing`): a recording HTTP
-// server per network, an OAuth authorisation server, a Mastodon inbox, library media. Apps' tests
-// and browser tests import them from here; production code may not (a dependency rule in lint).
+// server per network, an OAuth authorisation server, a Mastodon inbox, a Bluesky repository,
+// library media. Apps' tests and browser tests import them from here; production code may not (a
+// dependency rule in lint).
+export * from './bluesky-repo';
 export * from './library';
 export * from './linkedin-videos';
 export * from './mastodon-inbox';

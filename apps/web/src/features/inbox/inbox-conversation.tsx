@@ -1,6 +1,6 @@
 // One item's conversation: our original post on top, the thread in order (the item marked, with
-// its like toggle), the replies sent from Cadence, then triage and notes. Everything from the
-// network is shown as text.
+// its like toggle and hide button; any message hidden under our post says so), the replies sent
+// from Cadence, then triage and notes. Everything from the network is shown as text.
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../../ui/roles';
 import { useCurrentWorkspace } from '../session/current-workspace';
@@ -8,6 +8,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { formatTime } from '../../ui/time';
 import type { Member } from '../settings/member-queries';
 import { InboxAuthor } from './inbox-author';
+import { InboxHide, shownAsHidden } from './inbox-hide';
 import { InboxLike } from './inbox-like';
 import { InboxNotes } from './inbox-notes';
 import { InboxReplyBox } from './inbox-reply-box';
@@ -65,9 +66,12 @@ export function InboxConversation(props: Props) {
       <ol className="inbox-thread" aria-label={t('inbox.thread')}>
         {messages.map((m) => {
           const link = safeHref(m.link);
+          const hidden = shownAsHidden(m.hide);
+          const classes = ['inbox-message', m.id === item.id && 'current', hidden && 'is-hidden'];
           return (
-            <li key={m.id} className={m.id === item.id ? 'inbox-message current' : 'inbox-message'}>
+            <li key={m.id} className={classes.filter(Boolean).join(' ')}>
               <InboxAuthor item={m} channelName={channelNames.get(m.channelId)} />
+              {hidden && <p className="inbox-hidden-badge">{t('inbox.hiddenBadge')}</p>}
               <p className="inbox-message-text" lang={m.language ?? undefined}>
                 {m.text || t('inbox.noText')}
               </p>
@@ -82,7 +86,12 @@ export function InboxConversation(props: Props) {
                   </>
                 )}
               </p>
-              {m.id === item.id && <InboxLike workspaceId={workspaceId} item={item} canLike={canTriage} />}
+              {m.id === item.id && (
+                <>
+                  <InboxLike workspaceId={workspaceId} item={item} canLike={canTriage} />
+                  <InboxHide workspaceId={workspaceId} item={item} canHide={canTriage} />
+                </>
+              )}
             </li>
           );
         })}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/index';
 import { jsonResponse, renderWithProviders } from '../../test/render';
 import { InboxLike } from './inbox-like';
-import type { InboxItem } from './inbox-queries';
+import { testInboxItem as item } from './inbox-test-item';
 
 afterEach(async () => {
   vi.unstubAllGlobals();
@@ -12,30 +12,6 @@ afterEach(async () => {
 });
 
 const workspaceId = '22222222-2222-4222-8222-222222222222';
-const item = (over: Partial<InboxItem> = {}): InboxItem => ({
-  id: '33333333-3333-4333-8333-333333333333',
-  channelId: '55555555-5555-4555-8555-555555555555',
-  network: 'mastodon',
-  kind: 'reply',
-  author: { handle: 'fan@example.social', name: 'A Fan', avatarUrl: null },
-  text: 'Love it',
-  language: 'en',
-  createdAt: '2026-11-26T10:00:00.000Z',
-  link: null,
-  postId: null,
-  status: 'open',
-  snoozedUntil: null,
-  assigneeUserId: null,
-  firstResponseAt: null,
-  resolvedAt: null,
-  firstResponseWorkingMinutes: null,
-  resolutionWorkingMinutes: null,
-  pastTarget: false,
-  canReply: true,
-  like: { state: 'none', error: null, onNetwork: false },
-  likeUnsupported: null,
-  ...over,
-});
 
 describe('InboxLike', () => {
   it('likes in French with PUT, and shows « Aimé » pressed once liked', async () => {

@@ -57,10 +57,19 @@ export const useInboxCounts = (workspaceId: string) =>
     refetchOnWindowFocus: true,
   });
 
-/** While a like is on its way, the conversation is read again until the job has done it. */
-const LIKE_POLL_MS = 2_000;
-const likeOnItsWay = (c: Conversation | undefined) =>
-  c?.item.like.state === 'liking' || c?.item.like.state === 'unliking';
+/**
+ * While something is on its way (a like, a hide, a reply queued or sending), the conversation is
+ * read again until the jobs have done it; nothing in flight, no polling.
+ */
+const IN_FLIGHT_POLL_MS = 2_000;
+const REPLY_IN_FLIGHT: ReadonlySet<string> = new Set(['queued', 'sending']);
+export const conversationInFlight = (c: Conversation | undefined) =>
+  c !== undefined &&
+  (c.item.like.state === 'liking' ||
+    c.item.like.state === 'unliking' ||
+    c.item.hide.state === 'hiding' ||
+    c.item.hide.state === 'showing' ||
+    c.replies.some((r) => REPLY_IN_FLIGHT.has(r.status)));
 
 export const useConversation = (workspaceId: string, itemId: string) =>
   useQuery({
@@ -71,7 +80,7 @@ export const useConversation = (workspaceId: string, itemId: string) =>
           params: { path: { workspaceId, itemId } },
         }),
       ),
-    refetchInterval: (query) => (likeOnItsWay(query.state.data) ? LIKE_POLL_MS : false),
+    refetchInterval: (query) => (conversationInFlight(query.state.data) ? IN_FLIGHT_POLL_MS : false),
   });
 
 /** Like (true) or take the like back (false); both are idempotent on the server. */
@@ -82,6 +91,19 @@ export function useSetLike(workspaceId: string, itemId: string) {
       const params = { params: { path: { workspaceId, itemId } } };
       const path = '/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/like' as const;
       return unwrap(liked ? await api.PUT(path, params) : await api.DELETE(path, params));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.one(workspaceId, itemId) }),
+  });
+}
+
+/** Hide under our post (true) or show again (false); both are idempotent on the server. */
+export function useSetHidden(workspaceId: string, itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (hidden: boolean) => {
+      const params = { params: { path: { workspaceId, itemId } } };
+      const path = '/api/v1/workspaces/{workspaceId}/inbox/items/{itemId}/hidden' as const;
+      return unwrap(hidden ? await api.PUT(path, params) : await api.DELETE(path, params));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.one(workspaceId, itemId) }),
   });
