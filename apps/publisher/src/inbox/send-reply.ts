@@ -1,7 +1,9 @@
 // The "inbox.reply" job: one reply through the channel's adapter, under the reply ledger
 // (packages/domain/src/inbox/reply-ledger.ts). `sending` is committed before the call; the answer
 // decides the rest: sent (with the network's id and link), retried later (passing fault, rate
-// limit, unreadable answer: safe because the network deduplicates on the reply's id), or failed
+// limit, unreadable answer: safe because the network deduplicates on the reply's id, or, on
+// networks without an idempotency key, the adapter looks for the reply before posting it again:
+// `earlierAttempt`), or failed
 // with the network's reason (refused as it is, channel access revoked, attempts used up).
 import { channels, type Db, inboxItems } from '@cadence/db';
 import { REPLY_MAX_ATTEMPTS } from '@cadence/domain/inbox/create-reply';
@@ -55,6 +57,8 @@ export async function sendInboxReply(
         replyId,
         text: reply.text,
         parent: { externalId: item.externalId, replyRef: item.replyRef },
+        // Attempts count the times it went to sending: past the first, a call may have landed.
+        ...(reply.attempts > 1 ? { earlierAttempt: { since: reply.createdAt } } : {}),
       },
       signal,
     );

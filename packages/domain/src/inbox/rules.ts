@@ -2,7 +2,12 @@
 import type { Network } from '@cadence/names';
 
 /** Networks whose conversations Cadence reads and answers today (adapters with an inbox side). */
-export const INBOX_READY_NETWORKS: ReadonlySet<Network> = new Set<Network>(['mastodon', 'bluesky']);
+export const INBOX_READY_NETWORKS: ReadonlySet<Network> = new Set<Network>([
+  'mastodon',
+  'bluesky',
+  'facebook',
+  'instagram',
+]);
 
 /** The job kinds of the inbox on the shared runner. */
 export const INBOX_SYNC_JOB = 'inbox.sync';

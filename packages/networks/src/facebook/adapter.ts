@@ -13,6 +13,7 @@ import { type AdapterDeps, origin } from '../network-http/compose';
 import { fetchableUrl, uploadKey, uploadOnce } from '../network-http/library-media';
 import { graphCall } from '../meta/graph';
 import { FACEBOOK_GRAPH, GRAPH_VERSION, facebookCredentialsSchema } from './credentials';
+import { createFacebookInbox } from './inbox';
 
 /** What is remembered per target: the id of an unpublished photo, or of the posted video. */
 const graphId = z.object({ id: z.string().regex(/^[0-9_]{1,80}$/) });
@@ -32,6 +33,7 @@ export function createFacebookAdapter(deps: AdapterDeps): NetworkAdapter {
     network: 'facebook',
     capabilities: { canFindExisting: false, idempotentRetry: false },
     rateLimit: { perChannel: DEFAULT_SEND_LIMITS.facebook },
+    inbox: createFacebookInbox(deps),
     async publish(request, signal) {
       const parsed = facebookCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

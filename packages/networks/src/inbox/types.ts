@@ -75,6 +75,12 @@ export interface InboxReplyRequest extends InboxCall {
   replyId: string;
   text: string;
   parent: { externalId: string; replyRef: Record<string, string> };
+  /**
+   * Set when an earlier attempt may have reached the network (the ledger found the reply already
+   * sending): a network without an idempotency key (Meta's Graph API) looks for the reply written
+   * since `since` before posting it again.
+   */
+  earlierAttempt?: { since: Date };
 }
 
 interface InboxLikeRequest extends InboxCall {

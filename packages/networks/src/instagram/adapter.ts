@@ -13,6 +13,7 @@ import { fetchableUrl } from '../network-http/library-media';
 import { aboutMedia as about, containerKey, containerSteps } from '../meta/containers';
 import { readPermalink } from '../meta/graph';
 import { INSTAGRAM_GRAPH, INSTAGRAM_VERSION, instagramCredentialsSchema } from './credentials';
+import { createInstagramInbox } from './inbox';
 
 export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -22,6 +23,7 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // Instagram allows 100 API-published posts per account per 24 hours.
     rateLimit: { perChannel: DEFAULT_SEND_LIMITS.instagram },
+    inbox: createInstagramInbox(deps),
     async publish(request, signal) {
       const parsed = instagramCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)

@@ -3,10 +3,12 @@
 // status, says what happened: 190 (and 102, 463, 467) the token is invalid or expired; 10 and
 // 200-299 a permission was removed; 4 the app's limit (network-wide), 17, 32 and 613 the
 // user's or page's; 1, 2 and is_transient a passing fault; anything else is about the post.
+// A rate limit waits as long as the usage header X-Business-Use-Case-Usage says
+// (`estimated_time_to_regain_access`, in minutes), else an hour.
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
-import { type NetworkCall, readAnswer, safeJson, send, withQuery } from '../network-http/call';
+import { header, type NetworkCall, readAnswer, safeJson, send, withQuery } from '../network-http/call';
 import { clip, failureFromResponse, isSuccess } from '../network-http/classify';
 import { retryAfterMs } from '../network-http/rate-limit';
 import type { SafeHttpOptions, SafeResponse } from '../safe-http';
@@ -25,6 +27,33 @@ const TOKEN_CODES = new Set([102, 190, 463, 467]);
 const RATE_CODES = new Set([4, 17, 32, 613, 80001, 80002]);
 const HOUR_MS = 60 * 60 * 1000;
 
+const usage = z.record(
+  z.string(),
+  z
+    .array(
+      z.object({
+        estimated_time_to_regain_access: z
+          .number()
+          .min(0)
+          .max(24 * 60)
+          .optional(),
+      }),
+    )
+    .max(50),
+);
+
+/** The longest wait Meta's business use case usage header announces, or undefined. */
+function usageWaitMs(response: SafeResponse): number | undefined {
+  const raw = header(response, 'x-business-use-case-usage');
+  const parsed = raw ? usage.safeParse(safeJson(raw)) : null;
+  if (!parsed?.success) return undefined;
+  const minutes = Math.max(
+    0,
+    ...Object.values(parsed.data).flatMap((l) => l.map((u) => u.estimated_time_to_regain_access ?? 0)),
+  );
+  return minutes > 0 ? minutes * 60_000 : undefined;
+}
+
 export function graphFailure(response: SafeResponse, now: Date, network: string): NetworkError {
   const parsed = graphError.safeParse(safeJson(response.body));
   if (!parsed.success) return failureFromResponse(response, { network, now });
@@ -37,7 +66,7 @@ export function graphFailure(response: SafeResponse, now: Date, network: string)
   if (RATE_CODES.has(code)) {
     // Meta gives no Retry-After; its usage headers speak in hours, so wait one unless told.
     return new NetworkError('rate_limited', `${network} asked to slow down: ${text}`, {
-      retryAfterMs: retryAfterMs(response, now) ?? HOUR_MS,
+      retryAfterMs: retryAfterMs(response, now) ?? usageWaitMs(response) ?? HOUR_MS,
       networkWide: code === 4,
     });
   }

@@ -6,6 +6,7 @@ export * from './bluesky-repo';
 export * from './library';
 export * from './linkedin-videos';
 export * from './mastodon-inbox';
+export * from './meta-comments';
 export * from './meta-containers';
 export * from './oauth-flow';
 export * from './oauth-server';
