@@ -8,7 +8,11 @@ import type { InboxItemKind, Network } from '@cadence/names';
  * Networks whose adapter can hide (`inbox.hide` present). A test in packages/networks checks this
  * list against the adapters, so the API never offers what the job cannot do.
  */
-export const INBOX_HIDE_NETWORKS: ReadonlySet<Network> = new Set<Network>(['bluesky']);
+export const INBOX_HIDE_NETWORKS: ReadonlySet<Network> = new Set<Network>([
+  'bluesky',
+  'facebook',
+  'instagram',
+]);
 
 /**
  * Why an item cannot be hidden from Cadence: the network has no way to hide what others say
