@@ -1,8 +1,9 @@
 // The real app listening on a port over a bench's PostgreSQL database, with an API token of the
 // given role, and one keep-alive client: how the benches measure what an API client feels.
 import { loadConfig } from '@cadence/config';
-import { apiTokens, connectPostgres } from '@cadence/db';
-import { newApiToken } from '@cadence/domain/security/tokens';
+import { randomBytes } from 'node:crypto';
+import { apiTokens, connectPostgres, sessions } from '@cadence/db';
+import { newApiToken, sha256 } from '@cadence/domain/security/tokens';
 import { Pool } from 'undici';
 import { buildApp } from '../apps/api/src/app';
 
@@ -21,6 +22,8 @@ export async function startBenchApp(input: {
   connections?: number;
   /** For requests that take minutes (a report over a year before roll-ups). */
   timeoutMs?: number;
+  /** Calls as this person through a session (routes for people only, such as approvals), not the token. */
+  sessionUserId?: string;
 }): Promise<BenchApp> {
   const config = loadConfig({
     DATABASE_URL: input.databaseUrl,
@@ -39,6 +42,7 @@ export async function startBenchApp(input: {
     prefix: token.prefix,
     tokenHash: token.hash,
   });
+  const session = input.sessionUserId ? await openSession(database, input.sessionUserId) : null;
   const app = await buildApp(
     {
       config,
@@ -62,7 +66,9 @@ export async function startBenchApp(input: {
         method,
         path,
         headers: {
-          authorization: `Bearer ${token.token}`,
+          ...(session
+            ? { cookie: `cadence_session=${session.cookie}`, 'x-csrf-token': session.csrf }
+            : { authorization: `Bearer ${token.token}` }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -77,4 +83,17 @@ export async function startBenchApp(input: {
       await database.close();
     },
   };
+}
+
+/** A signed-in session for the user, as the sign-in route would store it (cookie hashed). */
+async function openSession(database: BenchApp['database'], userId: string) {
+  const cookie = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  await database.db.insert(sessions).values({
+    idHash: sha256(cookie),
+    userId,
+    csrfToken: csrf,
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+  return { cookie, csrf };
 }

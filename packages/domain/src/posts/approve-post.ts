@@ -1,16 +1,16 @@
 import { postApprovals } from '@cadence/db';
 import type { Actor } from '../accounts/actor';
-import { conflict } from '../errors';
 import { applySchedule } from './apply-schedule';
 import { type PostDeps, inTransaction } from './deps';
 import { parseInput } from './parse-input';
 import { assertNoBlocking, checkStoredPost } from './post-charter';
 import { recordPostEvent } from './post-events';
 import { loadApprovalState } from './approval-state';
-import { assertVersion, loadTargets, lockPost, savePost } from './post-store';
+import { judgeApproval } from './judge-approval';
+import { loadTargets, lockPost, savePost } from './post-store';
 import { currentApprovals, toPostView } from './post-view';
 import { type ApproveInput, approveSchema, type PostView } from './schemas';
-import { assertMayApprove, assertRole, assertTransition, countApprovals, isApproved } from './workflow';
+import { assertRole } from './workflow';
 
 /**
  * Records one manager's approval of the content revision they read. When enough distinct managers
@@ -27,41 +27,15 @@ export async function approvePost(
   const body = parseInput(approveSchema, input);
   return inTransaction(deps.db, async (tx) => {
     const row = await lockPost(tx, actor.workspaceId, postId);
-    assertVersion(row, body.version);
-    assertTransition(row.status, 'approve');
-    if (body.contentRevision !== row.contentRevision) {
-      throw conflict(
-        'errors.posts.otherRevision',
-        { approved: body.contentRevision, current: row.contentRevision },
-        { currentContentRevision: row.contentRevision, currentVersion: row.version },
-      );
-    }
-    const { required, writerUserIds } = await loadApprovalState(tx, row);
-    assertMayApprove({ approverUserId: actor.userId, writerUserIds, required });
+    const state = await loadApprovalState(tx, row);
     const approvals = await currentApprovals(tx, row);
-    if (
-      row.status === 'approved' &&
-      countApprovals(approvals, row.contentRevision, writerUserIds, required) >= required
-    ) {
-      throw conflict(
-        'errors.posts.wrongStatus',
-        { status: 'approved', action: 'approve' },
-        {
-          status: row.status,
-          allowedFrom: ['in_review'],
-        },
-      );
-    }
-    if (approvals.some((a) => a.userId === actor.userId)) {
-      throw conflict(
-        'errors.posts.approvedTwice',
-        {},
-        {
-          approvals: approvals.length,
-          approvalsRequired: required,
-        },
-      );
-    }
+    const { count, required, approved } = judgeApproval({
+      row,
+      body,
+      approverUserId: actor.userId,
+      state,
+      approvals,
+    });
 
     const targets = await loadTargets(tx, [row.id]);
     // The content must pass now; the requested time is judged separately below.
@@ -74,14 +48,7 @@ export async function approvePost(
       contentRevision: row.contentRevision,
       charterVersionId: content.charterVersionId,
     });
-    const count = countApprovals(
-      [...approvals, { userId: actor.userId as string, contentRevision: row.contentRevision }],
-      row.contentRevision,
-      writerUserIds,
-      required,
-    );
     const now = deps.clock();
-    const approved = isApproved(count, required);
     let saved = await savePost(
       tx,
       row,

@@ -1,10 +1,8 @@
-// One workflow step (schedule, approve) applied to many posts in one request, each on its own:
-// an item that fails (bad input, stale version, a charter block) is reported at its index and
-// the others go through. Each item is the same use case a single call runs, with its rules.
+// What the bulk workflow steps (schedule, approve) share: the request and answer shapes, and an
+// item's success or refusal. An item that fails (bad input, stale version, a charter block) is
+// reported at its index and the others go through, each judged by the single call's own rules.
 import { z } from 'zod';
-import type { Actor } from '../accounts/actor';
 import { AppError, sayError } from '../errors';
-import type { BulkDeps, PostDeps } from './deps';
 import { parseInput } from './parse-input';
 import { type PostView, sendLimitWarningSchema } from './schemas';
 
@@ -58,9 +56,6 @@ export type BulkItemOutcome =
     };
 
 const itemIdSchema = z.object({ postId: z.uuid() });
-// A few at a time: enough to overlap round trips on a pool, not enough to starve other requests.
-// One at a time inside a single open transaction (see BulkDeps).
-const CONCURRENCY = 4;
 
 /** The post an item names (400 naming `body.items.<index>` when it names none). */
 export function bulkItemPostId(items: readonly unknown[], index: number): string {
@@ -101,31 +96,4 @@ export function bulkFailure(
   if (err instanceof AppError) return { index, postId, ok: false, error: err };
   onUnexpected?.(index, err);
   return { index, postId, ok: false, error: sayError('internal', 'errors.code.internal') };
-}
-
-export async function bulkTransition<B>(
-  deps: BulkDeps,
-  actor: Actor,
-  items: readonly unknown[],
-  body: z.ZodType<B>,
-  run: (deps: PostDeps, actor: Actor, postId: string, input: B) => Promise<PostView>,
-): Promise<BulkItemOutcome[]> {
-  const outcomes: BulkItemOutcome[] = new Array(items.length);
-  let next = 0;
-  const one = async (index: number): Promise<BulkItemOutcome> => {
-    let postId: string | null = null;
-    try {
-      postId = bulkItemPostId(items, index);
-      const input = bulkItemBody(items, index, body);
-      const post = await run({ db: deps.db, clock: deps.clock }, actor, postId, input);
-      return bulkSuccess(index, { ...post, scheduledAt: post.schedule?.at ?? null });
-    } catch (err) {
-      return bulkFailure(index, postId, err, deps.onUnexpected);
-    }
-  };
-  async function worker() {
-    for (let index = next++; index < items.length; index = next++) outcomes[index] = await one(index);
-  }
-  await Promise.all(Array.from({ length: Math.min(deps.itemsAtOnce ?? CONCURRENCY, items.length) }, worker));
-  return outcomes;
 }

@@ -1,22 +1,19 @@
 // Bulk workflow steps: schedule or approve up to 500 posts in one request, a result per item (the
-// status each would have had alone). Scheduling is set-based (one transaction, a few statements per
-// chunk of posts); approving still runs the single approval per item. With an Idempotency-Key, a
+// status each would have had alone). Both are set-based (one transaction, a few statements per
+// chunk of posts; decision 0250 for schedule, 0309 for approve). With an Idempotency-Key, a
 // retried request gets the first answer again instead of being applied twice.
-import { approvePost } from '@cadence/domain/posts/approve-post';
+import { bulkApprovePosts } from '@cadence/domain/posts/bulk-approve-posts';
 import {
   type BulkItemOutcome,
-  bulkTransition,
   bulkTransitionResultSchema,
   bulkTransitionSchema,
 } from '@cadence/domain/posts/bulk-transition';
 import { bulkSchedulePosts } from '@cadence/domain/posts/bulk-schedule-posts';
-import { approveSchema } from '@cadence/domain/posts/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { appErrorWords } from '../../http/error-words';
 import { errorResponses, STATUS_BY_CODE } from '../../http/errors';
-import { bulkItemsAtOnce } from '../../http/held-transaction';
 import { requestLocale } from '../../http/request-language';
 import { workspaceParams } from '../workspaces/workspace-routes';
 import { actorOf, postDeps } from './post-http';
@@ -42,7 +39,6 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
     return { succeeded, failed: results.length - succeeded, results };
   };
   const withLog = (request: FastifyRequest) => ({
-    itemsAtOnce: bulkItemsAtOnce(),
     ...deps,
     onUnexpected: (index: number, err: unknown) =>
       request.log.error({ err, index }, 'bulk item failed unexpectedly'),
@@ -82,15 +78,6 @@ export async function postBulkRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      answer(
-        request,
-        await bulkTransition(
-          withLog(request),
-          actorOf(request),
-          request.body.items,
-          approveSchema,
-          approvePost,
-        ),
-      ),
+      answer(request, await bulkApprovePosts(withLog(request), actorOf(request), request.body.items)),
   );
 }
