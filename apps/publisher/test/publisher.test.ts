@@ -351,10 +351,12 @@ describe('crashes and unclear outcomes', () => {
     await hold(alive.targetIds, 'claimed', 'live-worker');
     const fake = createFakeAdapter();
     const publisher = testPublisher(database.db, { sandbox: fake });
+    // Until the `sending` one is settled too (unknown, checked, sent again): left `unknown`, its
+    // check would fall to the next test's publisher, whose calls it counts.
     await tickUntil(
       publisher,
       async () =>
-        (await allIn(claimed.targetIds, 'published')()) && !(await allIn(sending.targetIds, 'sending')()),
+        (await allIn(claimed.targetIds, 'published')()) && (await allIn(sending.targetIds, 'published')()),
     );
     const log = await database.db
       .select()
@@ -480,6 +482,30 @@ describe('crashes and unclear outcomes', () => {
     const publisher = testPublisher(database.db, { sandbox: fake });
     await tickUntil(publisher, allIn(s.targetIds, 'published'));
     expect(fake.calls).toHaveLength(1);
+    await publisher.stop();
+  });
+
+  it("claims a gone worker's handed-back target in the same tick, not at the next claim", async () => {
+    const now = Date.now();
+    await database.db.insert(publisherHeartbeats).values({
+      workerId: 'gone-claimer',
+      hostname: 'h',
+      pid: 1,
+      startedAt: new Date(now - 60_000),
+      beatAt: new Date(now - 10_000),
+    });
+    const s = await scenario();
+    // Its lease runs for minutes: only the missed heartbeats can bring it back now.
+    await database.db
+      .update(postTargets)
+      .set({ status: 'claimed', leaseOwner: 'gone-claimer', leaseExpiresAt: new Date(now + 600_000) })
+      .where(inArray(postTargets.id, s.targetIds));
+    const fake = createFakeAdapter();
+    const publisher = testPublisher(database.db, { sandbox: fake });
+    // One pass: its claim task runs before the hand-back; the hand-back claims again at once.
+    await publisher.tick();
+    await publisher.idle();
+    expect(await allIn(s.targetIds, 'published')()).toBe(true);
     await publisher.stop();
   });
 });

@@ -106,6 +106,11 @@ export interface JobRunner {
    * ago (after a database outage every worker's beat is old; none of them is dead for that).
    */
   goneWorkers(): SQL | null;
+  /**
+   * Whether this process's heartbeat is in the database. Until it is, nobody can see this process
+   * die: whatever it leased would wait out its lease instead of coming back within seconds.
+   */
+  beating(): boolean;
   /** A periodic task of this process: runs now, then every `everyMs`; a run still going is not doubled. */
   every(name: string, everyMs: number, run: () => Promise<unknown>): void;
   enqueue(kind: string, payload: unknown, options?: EnqueueOptions): Promise<string | null>;
@@ -271,6 +276,7 @@ export function createJobRunner(input: JobRunnerInput): JobRunner {
     workerId,
     options,
     goneWorkers: () => goneNow(),
+    beating: () => lastBeatOk !== null,
     register(kind, definition) {
       kinds.set(kind, { def: definition as JobKind<unknown>, running: 0 });
     },

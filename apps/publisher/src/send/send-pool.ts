@@ -184,7 +184,16 @@ export function createSendPool(
 
   return {
     push(targets) {
-      queue.push(...targets);
+      // Late targets (handed back from a gone worker, a backlog) go before those still on time,
+      // behind only the late ones already waiting: the on-time ones still have their lead.
+      const now = deps.clock().getTime();
+      const isLate = (p: PreparedTarget) => dueAt(p.target).getTime() < now;
+      const late = targets.filter(isLate);
+      if (late.length > 0) {
+        const firstOnTime = queue.findIndex((p) => !isLate(p));
+        queue.splice(firstOnTime === -1 ? queue.length : firstOnTime, 0, ...late);
+      }
+      queue.push(...targets.filter((p) => !isLate(p)));
       commit();
     },
     lead: () => Math.min(MAX_LEAD_MS, Math.max(MIN_LEAD_MS, Math.ceil((2 * commitMs) / 5) * 5)),
