@@ -131,6 +131,8 @@ export function rankedPostRows(s: ReportScope, order: 'top' | 'bottom', limit: n
 
 /** The networks of a post's measured targets inside the period and filters (for the few listed). */
 export function postNetworks(s: ReportScope, postId: SQL): SQL {
-  return sql`(select array_agg(distinct x.network order by x.network) from target_engagement x
-    where x.post_id = ${postId} and ${snapshotWhere(s, iso(s.from), iso(s.to))})`;
+  // Through the post's targets (post_targets' (post, channel) index), then each one's snapshot row.
+  return sql`(select array_agg(distinct x.network order by x.network)
+    from post_targets pt join target_engagement x on x.target_id = pt.id
+    where pt.post_id = ${postId} and ${snapshotWhere(s, iso(s.from), iso(s.to))})`;
 }
