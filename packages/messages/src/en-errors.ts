@@ -117,7 +117,7 @@ export const enErrors = {
     channelNotConnected: 'The channel needs reconnecting before replying',
     channelNotConnectedToLike: 'The channel needs reconnecting before liking',
     likeNotInApi: '{{network, network}} does not let apps like a message: its API has no way to',
-    likeNotRead: 'Cadence does not read conversations on {{network, network}} yet, so it cannot like them',
+    likeNotRead: 'Cadence cannot like messages on {{network, network}} yet',
     channelNotConnectedToHide: 'The channel needs reconnecting before hiding or showing a message',
     hideNotInApi: '{{network, network}} does not let an account hide what others write under its posts',
     hideNotRead: 'Cadence cannot hide messages on {{network, network}} yet',

@@ -133,8 +133,7 @@ export const frErrors = {
     channelNotConnectedToLike: 'Ce compte doit être reconnecté avant d’aimer un message',
     likeNotInApi:
       '{{network, network}} ne permet pas aux applications d’aimer un message\u00a0: son API ne le prévoit pas',
-    likeNotRead:
-      'Cadence ne lit pas encore les conversations sur {{network, network}}, il ne peut donc pas les aimer',
+    likeNotRead: 'Cadence ne sait pas encore aimer les messages sur {{network, network}}',
     channelNotConnectedToHide: 'Ce compte doit être reconnecté avant de masquer ou d’afficher un message',
     hideNotInApi:
       '{{network, network}} ne permet pas à un compte de masquer ce que d’autres écrivent sous ses publications',

@@ -6,7 +6,9 @@ import type { Network } from '@cadence/names';
 
 /**
  * Why an item cannot be liked from Cadence: the network's API has no way to (Threads: its reply
- * management offers replies and hiding only), or Cadence does not read conversations there yet.
+ * management offers replies and hiding only), or Cadence does not like there yet (`not_read`, the
+ * name it had when it meant "does not read conversations there": Facebook and Instagram are read
+ * now, their likes are not built).
  */
 export type LikeUnsupportedReason = 'not_in_api' | 'not_read';
 

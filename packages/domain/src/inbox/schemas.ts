@@ -55,7 +55,7 @@ export const inboxItemSchema = z.object({
     error: z.string().nullable(),
     onNetwork: z.boolean(),
   }),
-  /** Null when it can be liked from Cadence; otherwise why not (not_in_api, not_read). */
+  /** Null when it can be liked from Cadence; otherwise why not (not_in_api; not_read: not built yet). */
   likeUnsupported: z.enum(['not_in_api', 'not_read']).nullable(),
   /**
    * Hidden from others under our post: visible, hiding / showing (the job is on its way), hidden,
