@@ -354,6 +354,25 @@ describe('Threads', () => {
     expect(fake.published.at(-1)).toBe([...fake.containers.keys()].at(-1));
   });
 
+  it('a retry after the publish answer was lost does not publish the container again', async () => {
+    const withMemory = createThreadsAdapter({
+      http,
+      baseUrl: net.url,
+      pollIntervalMs: 5,
+      uploads: memoryUploads(),
+    });
+    const request = publishRequest({ network: 'threads', credentials: creds, text: 'Said once' });
+    fake.loseNextPublishAnswer = true;
+    await expect(withMemory.publish(request, signal())).rejects.toMatchObject({
+      failure: { kind: 'transient' },
+    });
+    const container = [...fake.containers.keys()].at(-1) ?? '';
+    await expect(withMemory.publish(request, signal())).rejects.toMatchObject({
+      failure: { kind: 'ambiguous' },
+    });
+    expect(fake.published.filter((id) => id === container)).toHaveLength(1);
+  });
+
   it('maps a revoked token', async () => {
     await expect(
       adapter().publish(

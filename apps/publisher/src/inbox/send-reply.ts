@@ -2,9 +2,9 @@
 // (packages/domain/src/inbox/reply-ledger.ts). `sending` is committed before the call; the answer
 // decides the rest: sent (with the network's id and link), retried later (passing fault, rate
 // limit, unreadable answer: safe because the network deduplicates on the reply's id, or, on
-// networks without an idempotency key, the adapter looks for the reply before posting it again:
-// `earlierAttempt`), or failed
-// with the network's reason (refused as it is, channel access revoked, attempts used up).
+// networks without an idempotency key, the adapter looks for the reply before posting it again
+// (`earlierAttempt`) or finds the draft it kept with the reply (`draft`, Threads' container)), or
+// failed with the network's reason (refused as it is, channel access revoked, attempts used up).
 import { channels, type Db, inboxItems } from '@cadence/db';
 import { REPLY_MAX_ATTEMPTS } from '@cadence/domain/inbox/create-reply';
 import {
@@ -12,6 +12,7 @@ import {
   markReplyRetry,
   markReplySending,
   markReplySent,
+  rememberReplyDraft,
 } from '@cadence/domain/inbox/reply-ledger';
 import { type KeyRing, openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { type AdapterRegistry, NetworkError } from '@cadence/networks';
@@ -59,6 +60,10 @@ export async function sendInboxReply(
         parent: { externalId: item.externalId, replyRef: item.replyRef },
         // Attempts count the times it went to sending: past the first, a call may have landed.
         ...(reply.attempts > 1 ? { earlierAttempt: { since: reply.createdAt } } : {}),
+        draft: {
+          recalled: reply.networkDraft ?? null,
+          remember: (draft) => rememberReplyDraft(db, replyId, draft, deps.clock()),
+        },
       },
       signal,
     );

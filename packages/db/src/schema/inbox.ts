@@ -185,6 +185,11 @@ export const inboxReplies = pgTable(
     externalId: text('external_id'),
     externalUrl: text('external_url'),
     lastError: text('last_error'),
+    /**
+     * What an earlier attempt left on the network before the reply was out, for networks that post
+     * in two steps (Threads: the reply's container id), so a retry never makes a second reply.
+     */
+    networkDraft: jsonb('network_draft'),
     /** Reply approval: the manager who approved or sent it back, when, and their comment. */
     reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: instant('reviewed_at'),

@@ -12,6 +12,7 @@ export const INBOX_HIDE_NETWORKS: ReadonlySet<Network> = new Set<Network>([
   'bluesky',
   'facebook',
   'instagram',
+  'threads',
 ]);
 
 /**

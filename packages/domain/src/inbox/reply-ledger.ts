@@ -1,7 +1,8 @@
 // The one writer of `inbox_replies.status` (STYLE 12): queued -> sending -> sent | failed, each
 // transition guarded in its SQL. `sending` is committed before the network is called; a job that
 // finds its reply still `sending` (the worker died mid-call) may call again, because the reply's
-// id is the network's idempotency key (Mastodon) or record key (Bluesky): never sent twice.
+// id is the network's idempotency key (Mastodon) or record key (Bluesky), or the network's draft
+// of it is kept first (Threads' container, `rememberReplyDraft`): never sent twice.
 import { type Executor, inboxItems, inboxReplies } from '@cadence/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { workingMinutesSince } from './response-times';
@@ -41,6 +42,21 @@ export async function markReplySent(
     }
   }
   return row !== undefined;
+}
+
+/**
+ * Keeps what the network holds of a reply not yet out (Threads: its container), while the reply is
+ * being sent: the next attempt reads it from `markReplySending`'s row.
+ */
+export async function rememberReplyDraft(db: Executor, replyId: string, draft: unknown, now: Date) {
+  const [row] = await db
+    .update(inboxReplies)
+    .set({ networkDraft: draft, updatedAt: now })
+    .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.status, 'sending')))
+    .returning({ id: inboxReplies.id });
+  // The reply left `sending` meanwhile (it cannot, while this attempt holds the job): say so
+  // rather than go on to publish what no one will record.
+  if (!row) throw new Error(`Reply ${replyId} is no longer being sent`);
 }
 
 /** Back to queued for another attempt, with the reason the network gave. */

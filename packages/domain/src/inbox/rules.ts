@@ -7,6 +7,7 @@ export const INBOX_READY_NETWORKS: ReadonlySet<Network> = new Set<Network>([
   'bluesky',
   'facebook',
   'instagram',
+  'threads',
 ]);
 
 /** The job kinds of the inbox on the shared runner. */

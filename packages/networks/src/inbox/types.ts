@@ -70,6 +70,17 @@ interface InboxHideRequest extends InboxCall {
   hidden: boolean;
 }
 
+/**
+ * What one reply's earlier attempts left on the network, kept with the reply by the caller
+ * (networks that post in two steps without an idempotency key: Threads' container).
+ */
+interface ReplyDraftMemory {
+  /** What `remember` last kept for this reply, or null. */
+  recalled: unknown;
+  /** Kept before the step that puts the reply out, so a retry after a crash finds it. */
+  remember(draft: unknown): Promise<void>;
+}
+
 export interface InboxReplyRequest extends InboxCall {
   /** The reply's id: the idempotency key (Mastodon) or the record key's seed (Bluesky). */
   replyId: string;
@@ -81,6 +92,8 @@ export interface InboxReplyRequest extends InboxCall {
    * since `since` before posting it again.
    */
   earlierAttempt?: { since: Date };
+  /** Absent: nothing is remembered between attempts (a network that needs it refuses to post). */
+  draft?: ReplyDraftMemory;
 }
 
 interface InboxLikeRequest extends InboxCall {

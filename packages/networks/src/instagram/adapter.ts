@@ -32,7 +32,7 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
       if (request.media.length === 0)
         throw new NetworkError('permanent', 'Instagram posts need at least one image or video');
       const {
-        post,
+        publish,
         wait,
         container: once,
       } = containerSteps({
@@ -89,13 +89,7 @@ export function createInstagramAdapter(deps: AdapterDeps & { pollIntervalMs?: nu
           'Preparing the Instagram carousel',
         );
       }
-      await wait(container);
-      const id = await post(
-        `${igUserId}/media_publish`,
-        { creation_id: container },
-        'Publishing on Instagram',
-        'ambiguous',
-      );
+      const id = await publish(`${igUserId}/media_publish`, container, 'Publishing on Instagram');
       const link = await readPermalink(
         { graph, id, token, hosts: ['instagram.com', ...hostOf(deps.baseUrl)] },
         deps.http,

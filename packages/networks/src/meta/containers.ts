@@ -2,6 +2,9 @@
 // fetched and processed the media (status FINISHED), then publish the container. Containers are
 // remembered per target: a retry after the publish step failed publishes the same container
 // rather than making Meta fetch and process the media again, until Meta drops it (24 hours).
+// A remembered container whose status is PUBLISHED went out on an earlier attempt (the publish
+// call's answer was lost: a 5xx or a cut connection after Meta had published): it is never
+// published again (`publish` below).
 import { createHash } from 'node:crypto';
 import type { MediaRef } from '@cadence/db';
 import { z } from 'zod';
@@ -28,12 +31,15 @@ export interface ContainerPolling {
   attempts: number;
 }
 
+/** FINISHED: ready to publish; PUBLISHED: an earlier attempt published it. */
+type ReadyStatus = 'FINISHED' | 'PUBLISHED';
+
 async function waitUntilFinished(
   p: ContainerPolling,
   http: SafeHttpOptions,
   signal: AbortSignal,
   now: () => Date,
-) {
+): Promise<ReadyStatus> {
   for (let i = 0; i < p.attempts; i++) {
     const fields = p.field === 'status' ? 'status,error_message' : 'status_code';
     const response = await graphCall(
@@ -45,7 +51,7 @@ async function waitUntilFinished(
     );
     const answer = readAnswer(containerStatus, response, `Checking the ${p.network} media`, 'transient');
     const status = answer[p.field];
-    if (status === 'FINISHED' || status === 'PUBLISHED') return;
+    if (status === 'FINISHED' || status === 'PUBLISHED') return status;
     if (status === 'ERROR' || status === 'EXPIRED') {
       throw new NetworkError(
         'permanent',
@@ -92,6 +98,20 @@ export function containerSteps(s: {
   targetId: string;
   uploads: RemoteUploads | undefined;
 }) {
+  const wait = (id: string) =>
+    waitUntilFinished(
+      {
+        url: `${s.graph}/${id}`,
+        token: s.token,
+        network: s.network,
+        field: s.statusField,
+        intervalMs: s.pollIntervalMs ?? 3000,
+        attempts: 40,
+      },
+      s.http,
+      s.signal,
+      s.now,
+    );
   const post = async (
     path: string,
     form: Record<string, string | undefined>,
@@ -136,19 +156,22 @@ export function containerSteps(s: {
           s.now,
         )
       ).remote.id,
-    wait: (id: string) =>
-      waitUntilFinished(
-        {
-          url: `${s.graph}/${id}`,
-          token: s.token,
-          network: s.network,
-          field: s.statusField,
-          intervalMs: s.pollIntervalMs ?? 3000,
-          attempts: 40,
-        },
-        s.http,
-        s.signal,
-        s.now,
-      ),
+    wait,
+    /**
+     * Publishes a container once it is FINISHED and answers the published object's id. A container
+     * already PUBLISHED is not published again: the object is out but its id was lost with the
+     * earlier answer, so the outcome is ambiguous and goes to a person.
+     */
+    publish: async (path: string, container: string, what: string) => {
+      if ((await wait(container)) === 'PUBLISHED') throw alreadyPublished(s.network);
+      return post(path, { creation_id: container }, what, 'ambiguous');
+    },
   };
+}
+
+export function alreadyPublished(network: string) {
+  return new NetworkError(
+    'ambiguous',
+    `${network} had already published this on an earlier attempt; Cadence did not publish it again`,
+  );
 }

@@ -12,4 +12,5 @@ export * from './oauth-flow';
 export * from './oauth-server';
 export * from './publish-request';
 export * from './server';
+export * from './threads-inbox';
 export * from './x-media';

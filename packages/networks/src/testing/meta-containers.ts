@@ -1,6 +1,8 @@
 // Instagram's and Threads' container publishing as Meta documents it: POST /{user}/{create}
 // returns a container id, GET /{container}?fields=... reports IN_PROGRESS then FINISHED (or
-// ERROR: Meta could not fetch the image_url or video_url, which it does at creation here), POST /{user}/{publish} with creation_id publishes it, GET /{media}?fields=permalink.
+// ERROR: Meta could not fetch the image_url or video_url, which it does at creation here, and
+// PUBLISHED once published), POST /{user}/{publish} with creation_id publishes it (again, if asked:
+// the duplicate a careless retry makes), GET /{media}?fields=permalink.
 import type { FastifyInstance } from 'fastify';
 import { type Fetched, fetchMediaUrl } from './server';
 
@@ -12,6 +14,8 @@ export interface ContainerFake {
   failNextContainer: boolean;
   /** The next publish call answers 503 (Meta down after the container was made). */
   failNextPublish: boolean;
+  /** The next publish call publishes, then answers 503 (the answer lost after Meta acted). */
+  loseNextPublishAnswer: boolean;
   graphError: { status: number; error: Record<string, unknown> } | null;
   /** Where permalinks point; a test may set a hostile one. */
   permalinkBase: string;
@@ -35,6 +39,7 @@ export function containerRoutes(
     fetched: [],
     failNextContainer: false,
     failNextPublish: false,
+    loseNextPublishAnswer: false,
     graphError: null,
     permalinkBase: o.permalinkBase,
   };
@@ -80,6 +85,10 @@ export function containerRoutes(
         .code(400)
         .send({ error: { message: 'Media ID is not available', code: 9007, error_subcode: 2207027 } });
     fake.published.push(body.creation_id ?? '');
+    if (fake.loseNextPublishAnswer) {
+      fake.loseNextPublishAnswer = false;
+      return reply.code(503).send({ error: { message: 'Service temporarily unavailable', code: 2 } });
+    }
     return { id: String(18_000 + fake.published.length) };
   });
   app.get(`/${o.version}/:id`, async (request, reply) => {
@@ -91,7 +100,13 @@ export function containerRoutes(
     const container = fake.containers.get(id);
     if (!container) return reply.code(400).send({ error: { message: 'Unsupported get request', code: 100 } });
     container.polls++;
-    const status = container.fail ? 'ERROR' : container.polls < 2 ? 'IN_PROGRESS' : 'FINISHED';
+    const status = container.fail
+      ? 'ERROR'
+      : fake.published.includes(id)
+        ? 'PUBLISHED'
+        : container.polls < 2
+          ? 'IN_PROGRESS'
+          : 'FINISHED';
     return {
       [o.statusField]: status,
       id,

@@ -11,6 +11,7 @@ import { fetchableUrl } from '../network-http/library-media';
 import { aboutMedia as about, containerKey, containerSteps } from '../meta/containers';
 import { readPermalink } from '../meta/graph';
 import { THREADS_GRAPH, THREADS_VERSION, threadsCredentialsSchema } from './credentials';
+import { createThreadsInbox } from './inbox';
 
 export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: number }): NetworkAdapter {
   const now = deps.clock ?? (() => new Date());
@@ -20,13 +21,14 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // Threads allows 250 API-published posts per profile per 24 hours.
     rateLimit: { perChannel: DEFAULT_SEND_LIMITS.threads },
+    inbox: createThreadsInbox(deps),
     async publish(request, signal) {
       const parsed = threadsCredentialsSchema.safeParse(request.credentials);
       if (!parsed.success)
         throw new NetworkError('auth_revoked', 'The Threads channel has no valid profile and token');
       const { userId, accessToken: token } = parsed.data;
       const {
-        post,
+        publish,
         wait,
         container: once,
       } = containerSteps({
@@ -90,13 +92,7 @@ export function createThreadsAdapter(deps: AdapterDeps & { pollIntervalMs?: numb
           'Preparing the Threads carousel',
         );
       }
-      await wait(container);
-      const id = await post(
-        `${userId}/threads_publish`,
-        { creation_id: container },
-        'Publishing on Threads',
-        'ambiguous',
-      );
+      const id = await publish(`${userId}/threads_publish`, container, 'Publishing on Threads');
       const link = await readPermalink(
         { graph, id, token, hosts: ['threads.net', 'threads.com', ...hostOf(deps.baseUrl)] },
         deps.http,

@@ -31,7 +31,14 @@ function threadsTokenUrls(ctx: ProviderContext): MetaTokenUrls {
 export const threadsOAuth: OAuthProvider = {
   network: 'threads',
   pkce: false,
-  scopes: ['threads_basic', 'threads_content_publish'],
+  // The inbox reads replies and mentions and answers and hides replies (issue 16).
+  scopes: [
+    'threads_basic',
+    'threads_content_publish',
+    'threads_read_replies',
+    'threads_manage_replies',
+    'threads_manage_mentions',
+  ],
   scopeSeparator: ',',
   clientAuth: 'body',
   tokenMethod: 'POST',

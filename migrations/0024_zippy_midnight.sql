@@ -1,0 +1,1 @@
+ALTER TABLE "inbox_replies" ADD COLUMN "network_draft" jsonb;
