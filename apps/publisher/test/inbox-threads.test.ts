@@ -1,5 +1,6 @@
 // Threads through the inbox jobs against a stand-in of the documented Threads API v1.0: the sync
-// walks the mentions (a mention that answers our post is linked to it), a reply sent by the
+// walks the mentions (a mention that answers our post is linked to it) and the replies under our
+// recent posts (the per-post walk, decision 0293), a reply sent by the
 // "inbox.reply" job is published once even when Threads' answer to the publish is lost (the
 // container is kept with the reply, `network_draft`, and the next attempt finds the reply), and a
 // token revoked in the middle of a walk marks the channel and keeps what was stored.
@@ -62,7 +63,11 @@ describe('Threads inbox (stand-in)', () => {
     });
     await database.db
       .update(postTargets)
-      .set({ status: 'published', externalId: OUR_POST })
+      .set({
+        status: 'published',
+        externalId: OUR_POST,
+        publishedAt: new Date(now.getTime() - 24 * 3600_000),
+      })
       .where(eq(postTargets.id, targetIds[0] as string));
     fake.media.push({
       id: OUR_POST,
@@ -99,6 +104,37 @@ describe('Threads inbox (stand-in)', () => {
     });
   });
 
+  it('walks the replies under our recent post (the per-post walk), nested ones too, ours left out', async () => {
+    addThreadsReply(fake, { id: '781', parent: OUR_POST, minutesAgo: 3, now, text: 'No mention here' });
+    addThreadsReply(fake, { id: '782', parent: '781', minutesAgo: 2, now, text: 'A reply to a reply' });
+    fake.media.push({
+      id: '783',
+      text: 'Our answer',
+      username: 'bakery',
+      timestamp: '2026-11-26T11:59:00+0000',
+      replied_to: { id: '781' },
+      root_post: { id: OUR_POST },
+      is_reply_owned_by_me: true,
+    });
+    const before = fake.net.requests.length;
+    const later = { ...deps(), clock: () => new Date(now.getTime() + 3 * 60_000) };
+    expect(await syncInboxChannel(later, channelId, signal)).toMatchObject({ outcome: 'synced', stored: 2 });
+    const conversation = fake.net.requests
+      .slice(before)
+      .filter((r) => r.path === `/v1.0/${OUR_POST}/conversation`);
+    // Eight replies in pages of two, down to the newest one stored before.
+    expect(conversation.length).toBeGreaterThan(1);
+    expect(conversation.every((r) => r.query.reverse === 'true')).toBe(true);
+    const items = await database.db.select().from(inboxItems).where(eq(inboxItems.channelId, channelId));
+    expect(items.map((i) => i.externalId)).not.toContain('783');
+    expect(items.find((i) => i.externalId === '782')).toMatchObject({
+      kind: 'comment',
+      parentExternalId: '781',
+      threadRootExternalId: OUR_POST,
+      text: 'A reply to a reply',
+    });
+  });
+
   it('the reply job publishes once although the answer to the publish was lost', async () => {
     const [item] = await database.db.select().from(inboxItems).where(eq(inboxItems.externalId, '772'));
     if (!item) throw new Error('no item');
@@ -132,12 +168,13 @@ describe('Threads inbox (stand-in)', () => {
     }
     fake.pages = 0;
     fake.mode = { revokeAfterPages: 1 };
-    const later = { ...deps(), clock: () => new Date(now.getTime() + 5 * 60_000) };
+    const later = { ...deps(), clock: () => new Date(now.getTime() + 6 * 60_000) };
     const outcome = await syncInboxChannel(later, channelId, signal);
-    expect(outcome).toEqual({ outcome: 'needs_reconnect', stored: 2 });
+    expect(outcome.outcome).toBe('needs_reconnect');
     const [channel] = await database.db.select().from(channels).where(eq(channels.id, channelId));
     expect(channel?.status).toBe('needs_reconnect');
     const items = await database.db.select().from(inboxItems).where(eq(inboxItems.channelId, channelId));
-    expect(items).toHaveLength(7);
+    // The first page (two mentions) was committed before the refusal.
+    expect(items).toHaveLength(9);
   });
 });
