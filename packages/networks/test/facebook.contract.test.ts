@@ -131,7 +131,7 @@ describe('Facebook Pages', () => {
       credentials: { pageId: '1001', pageAccessToken: PAGE_TOKEN },
     });
     expect(oauth.authorizeRequests.at(-1)?.scope).toBe(
-      'pages_show_list,pages_manage_posts,pages_read_engagement',
+      'pages_show_list,pages_manage_posts,pages_read_engagement,pages_manage_engagement',
     );
     await facebookOAuth.revoke?.(account.credentials, ctx());
     expect(revoked).toBe(true);

@@ -27,7 +27,9 @@ const graph = (ctx: ProviderContext) => `${origin(FACEBOOK_GRAPH, ctx.baseUrl)}/
 export const facebookOAuth: OAuthProvider = {
   network: 'facebook',
   pkce: true,
-  scopes: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'],
+  // pages_read_engagement reads the comments under our posts, pages_manage_engagement answers and
+  // hides them (the inbox, docs/inbox.md).
+  scopes: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'pages_manage_engagement'],
   scopeSeparator: ',',
   clientAuth: 'body',
   tokenMethod: 'GET',

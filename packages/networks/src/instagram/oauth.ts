@@ -37,7 +37,12 @@ function instagramTokenUrls(ctx: ProviderContext): MetaTokenUrls {
 export const instagramOAuth: OAuthProvider = {
   network: 'instagram',
   pkce: false,
-  scopes: ['instagram_business_basic', 'instagram_business_content_publish'],
+  // instagram_business_manage_comments reads, answers and hides comments (the inbox).
+  scopes: [
+    'instagram_business_basic',
+    'instagram_business_content_publish',
+    'instagram_business_manage_comments',
+  ],
   scopeSeparator: ',',
   clientAuth: 'body',
   tokenMethod: 'POST',
