@@ -9,6 +9,12 @@ export interface BenchSection {
   title: string;
   /** Markdown lines: a table or a list of figures, medians and ratios. */
   lines: string[];
+  /**
+   * When set, the lines replace only the `### subsection` of the section (added at its end the
+   * first time), keeping the rest of it: a partial run must not wipe the figures and analysis the
+   * section already holds.
+   */
+  subsection?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +49,16 @@ function writeResults() {
   writeFileSync(resultsFile, out);
 }
 
+/** The section's text with one `### subsection` replaced by (or given) these lines. */
+function withSubsection(section: string, subsection: string, lines: string[]): string {
+  const block = `### ${subsection}\n\n${lines.join('\n')}\n`;
+  const parts = section.trimEnd().split(/^(?=### )/m);
+  const at = parts.findIndex((part) => part.split('\n', 1)[0] === `### ${subsection}`);
+  if (at === -1) parts.push(block);
+  else parts[at] = block;
+  return `${parts.map((part) => part.trimEnd()).join('\n\n')}\n`;
+}
+
 // Figures are written after each bench, so one that fails later does not lose the others'.
 for (const file of files) {
   console.log(`bench: ${file}`);
@@ -50,7 +66,13 @@ for (const file of files) {
     default: () => Promise<BenchSection[]>;
   };
   for (const section of await mod.default()) {
-    sections.set(section.title, `## ${section.title}\n\n${section.lines.join('\n')}\n`);
+    const before = sections.get(section.title);
+    sections.set(
+      section.title,
+      section.subsection
+        ? withSubsection(before ?? `## ${section.title}\n`, section.subsection, section.lines)
+        : `## ${section.title}\n\n${section.lines.join('\n')}\n`,
+    );
     console.log(`## ${section.title}\n${section.lines.join('\n')}\n`);
   }
   writeResults();

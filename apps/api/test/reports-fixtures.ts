@@ -18,6 +18,20 @@ export function percentile(values: number[], p: number): number | null {
   return (v[lo] as number) + ((v[hi] as number) - (v[lo] as number)) * (pos - lo);
 }
 
+/** Turnaround steps, written out here (not imported) so the test checks the code's bounds. */
+const STEPS = [300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 172_800, 259_200, 604_800];
+
+/**
+ * A turnaround percentile as the roll-up gives it: the nearest-rank value's step, as the step's
+ * upper bound (or 7 days for the open step above it).
+ */
+export function steppedPercentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const v = [...values].sort((x, y) => x - y);
+  const value = v[Math.max(1, Math.ceil(p * v.length)) - 1] as number;
+  return STEPS.find((bound) => value <= bound) ?? 604_800;
+}
+
 const parts = (at: Date) =>
   Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {

@@ -74,6 +74,8 @@ export const posts = pgTable(
     index('posts_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('posts_workspace_status_idx').on(t.workspaceId, t.status),
     index('posts_campaign_idx').on(t.campaignId),
+    // The Charter report's partial days read posts by the instant it files them under.
+    index('posts_report_instant_idx').on(t.workspaceId, sql`coalesce(${t.scheduledAt}, ${t.updatedAt})`),
   ],
 );
 
@@ -120,6 +122,8 @@ export const postTargets = pgTable(
     index('post_targets_channel_published_idx')
       .on(t.channelId, t.publishedAt)
       .where(sql`status = 'published' and external_id is not null`),
+    // The Charter report counts the targets held at send time over a period: few rows, any filter.
+    index('post_targets_held_idx').on(t.workspaceId, t.scheduledAt).where(sql`status = 'held'`),
   ],
 );
 

@@ -4,7 +4,7 @@
 // filter or one filter reads at most 366 rows per status class. Rows are only ever appended (by
 // the triggers of migration 0016, in the transaction that changed the facts: no two writers wait
 // on one counter row), then folded into one row per key by a periodic job; readers sum `n`.
-import { boolean, date, index, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { workspaces } from './accounts';
 
@@ -35,3 +35,54 @@ export const reportTargetDays = pgTable(
     index('report_target_days_unfolded_idx').on(t.day).where(sql`not ${t.folded}`),
   ],
 );
+
+/**
+ * The Workflow and Charter reports' roll-up (decision 0302): signed counts per local day of posts'
+ * review events (approvals by turnaround bucket, reviews by rounds of changes) and of their charter
+ * verdicts. Unlike report_target_days, each row carries every filter at once (campaign, pillar,
+ * author) and a `slice` (all posts '', one network, or one channel), so any combination of
+ * filters reads one slice's rows over the period through one index, and stays exact.
+ */
+export const reportPostDays = pgTable(
+  'report_post_days',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** The event's (or the post's planned instant's) date in the workspace's timezone. */
+    day: date('day', { mode: 'string' }).notNull(),
+    /** '' for every post; a network name, or a channel id, for the posts with a target there. */
+    slice: text('slice').notNull(),
+    /** The network of a network or channel slice; '' for the all-posts slice. */
+    network: text('network').notNull(),
+    campaignId: uuid('campaign_id'),
+    pillarId: text('pillar_id'),
+    authorId: uuid('author_id'),
+    /** approval (bucket: turnaround), review (bucket: rounds), checked, verdict (bucket: severity). */
+    kind: text('kind').notNull(),
+    /** The charter rule of a verdict; '' otherwise. */
+    rule: text('rule').notNull(),
+    bucket: smallint('bucket').notNull(),
+    n: integer('n').notNull(),
+    folded: boolean('folded').notNull().default(false),
+  },
+  (t) => [
+    index('report_post_days_read_idx').on(t.workspaceId, t.slice, t.day),
+    index('report_post_days_unfolded_idx').on(t.day).where(sql`not ${t.folded}`),
+  ],
+);
+
+/**
+ * What each post last added to report_post_days for the Charter report (decision 0302), so the
+ * trigger that sees the post change takes out exactly that and adds its new rows: one row per post,
+ * written only by that post's own changes. No key to posts: the row must outlive the post until
+ * the trigger of its deletion has read it.
+ */
+export const reportPostCharter = pgTable('report_post_charter', {
+  postId: uuid('post_id').primaryKey(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  /** The report_post_days keys the post counts under (n = 1 each). */
+  rows: jsonb('rows').notNull(),
+});

@@ -1,9 +1,12 @@
 // The "Charter" report from what is recorded (decision 0191): the verdicts each post keeps from
-// its last check (posts.violations), one per post and rule, by the post's week; and the targets
-// the send-time check held. One statement.
+// its last check (posts.violations), one per post and rule, by the week of the post's planned
+// instant; and the targets the send-time check held. The verdicts come from the roll-up
+// (report_post_days, decision 0302) over the period's whole local days, and from the posts
+// themselves for the partial days of a period given as instants; the held targets through their
+// partial index.
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import type { CharterReport } from './charter-schemas';
 import {
@@ -15,38 +18,39 @@ import {
   scopeOf,
   targetFilters,
 } from './report-scope';
+import { splitPeriod } from './rollups/period-split';
+import { postRollupRows } from './rollups/post-rollup-rows';
 
-/** Statuses in which a post went ahead: its warnings were seen and passed over. */
-const WENT_AHEAD = `('approved','scheduled','publishing','published','partially_published')`;
+/** The posts filed under [from, to), counted as the roll-up's trigger counts them. */
+function postRows(s: ReportScope, from: Date, to: Date): SQL {
+  return sql`select r.day, r.kind, r.rule, r.bucket, 1 as n
+    from posts p, report_charter_rows(p.id) r
+    where p.workspace_id = ${s.workspaceId} and r.slice = ''
+      and coalesce(p.scheduled_at, p.updated_at) >= ${iso(from)} and coalesce(p.scheduled_at, p.updated_at) < ${iso(to)}
+      ${postFilters(s)}`;
+}
 
-export function charterQuery(s: ReportScope) {
-  return sql`with p as (
-      select p.id, p.status::text as status, p.violations,
-        date_trunc('week', coalesce(p.scheduled_at, p.updated_at) at time zone ${s.timezone}) as wk
-      from posts p
-      where p.workspace_id = ${s.workspaceId}
-        and coalesce(p.scheduled_at, p.updated_at) >= ${iso(s.from)}
-        and coalesce(p.scheduled_at, p.updated_at) < ${iso(s.to)}
-        ${postFilters(s)}
-    ),
-    -- One verdict per post, rule and severity: a rule that flags three places counts once.
-    pv as (
-      select distinct p.id, p.status, p.wk, x->>'rule' as rule, x->>'severity' as sev
-      from p, jsonb_array_elements(case when jsonb_typeof(p.violations) = 'array' then p.violations else '[]'::jsonb end) x
-    ),
+function charterQuery(s: ReportScope) {
+  const split = splitPeriod(s.from, s.to, s.timezone);
+  const parts = [
+    ...(split.days ? [postRollupRows(s, ['checked', 'verdict'], split.days)] : []),
+    ...split.edges.map((edge) => postRows(s, edge.from, edge.to)),
+  ];
+  // Bucket 0: blocked; 1: warned; 2: warned and went ahead anyway (approved, scheduled, published).
+  return sql`with rows as (${sql.join(parts, sql` union all `)}),
     byweek as (
-      select wk, rule,
-        count(*) filter (where sev = 'block')::int as blocked,
-        count(*) filter (where sev = 'warn')::int as warned,
-        count(*) filter (where sev = 'warn' and status in ${sql.raw(WENT_AHEAD)})::int as overridden
-      from pv group by wk, rule
+      select date_trunc('week', day::timestamp) as wk, rule,
+        coalesce(sum(n) filter (where bucket = 0), 0)::int as blocked,
+        coalesce(sum(n) filter (where bucket in (1, 2)), 0)::int as warned,
+        coalesce(sum(n) filter (where bucket = 2), 0)::int as overridden
+      from rows where kind = 'verdict' group by 1, 2
     ),
     byrule as (
       select rule, sum(blocked)::int as blocked, sum(warned)::int as warned, sum(overridden)::int as overridden
-      from byweek group by rule
+      from byweek group by rule having sum(blocked) + sum(warned) > 0
     )
     select json_build_object(
-      'postsChecked', (select count(*)::int from p),
+      'postsChecked', (select coalesce(sum(n), 0)::int from rows where kind = 'checked'),
       'heldAtSend', (select count(*)::int from post_targets pt
         where pt.workspace_id = ${s.workspaceId} and pt.status = 'held'
           and pt.scheduled_at >= ${iso(s.from)} and pt.scheduled_at < ${iso(s.to)}
@@ -55,7 +59,7 @@ export function charterQuery(s: ReportScope) {
           'overridden', overridden) order by blocked + warned desc, rule) from byrule), '[]'::json),
       'weeks', coalesce((select json_agg(json_build_object('week', to_char(wk, 'IYYY-"W"IW'),
           'weekStart', to_char(wk, 'YYYY-MM-DD'), 'rule', rule, 'blocked', blocked, 'warned', warned,
-          'overridden', overridden) order by wk, rule) from byweek), '[]'::json)
+          'overridden', overridden) order by wk, rule) from byweek where blocked + warned > 0), '[]'::json)
     ) as report`;
 }
 

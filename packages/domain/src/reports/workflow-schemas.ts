@@ -22,10 +22,13 @@ export const workflowResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   approvals: z.number().int(),
-  /** From the last submission before an approval to that approval, over the period. */
+  /**
+   * From the last submission before an approval to that approval, over the period: the upper bound
+   * of the step holding the percentile (turnaround-buckets.ts; over 7 days reads as 7 days).
+   */
   turnaroundP50Seconds: seconds,
   turnaroundP90Seconds: seconds,
-  /** Posts submitted for review in the period. */
+  /** Posts first submitted for review in the period (their rounds are all the changes requested since). */
   postsReviewed: z.number().int(),
   /** Mean rounds of changes requested per reviewed post; null when none was reviewed. */
   meanRounds: z.number().nullable(),

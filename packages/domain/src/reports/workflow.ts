@@ -1,61 +1,70 @@
-// The "Workflow" report from the posts' history: turnaround pairs each approval that made a post
-// "approved" with the last submission before it; rounds count the changes requested on each post
-// submitted in the period. One statement: the period's events through the (workspace, time) index,
-// each approval's submission through the (post, seq) index (decision 0230).
+// The "Workflow" report from the roll-up of review events (decision 0302): approvals per week by
+// turnaround bucket (from the last submission before each approval), and each reviewed post's
+// rounds of changes on the day of its first submission. The period's whole local days come from
+// report_post_days; a period given as instants reads its partial days from the events themselves,
+// counted the same way.
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { iso, postFilters, type ReportQuery, type ReportScope, runJsonReport, scopeOf } from './report-scope';
+import { bucketPercentile } from './rollups/delay-buckets';
+import { splitPeriod } from './rollups/period-split';
+import { postRollupRows } from './rollups/post-rollup-rows';
+import { turnaroundBucketSeconds } from './rollups/turnaround-buckets';
 import { ROUNDS_CAP, type WorkflowReport } from './workflow-schemas';
 
-export function workflowQuery(s: ReportScope) {
+/** The events of [from, to) counted as the roll-up's trigger counts them, with the report's filters. */
+function eventRows(s: ReportScope, from: Date, to: Date): SQL {
   const tz = s.timezone;
-  const filtered = Boolean(s.campaignId || s.pillarId || s.authorId || s.channelId || s.network);
-  return sql`with ev as (
-      select e.post_id, e.action, e.to_status, e.created_at, e.seq
-      from post_events e
-      where e.workspace_id = ${s.workspaceId}
-        and e.created_at >= ${iso(s.from)} and e.created_at < ${iso(s.to)}
-        and e.action in ('submitted', 'approved', 'changes_requested')
-        ${filtered ? sql`and exists (select 1 from posts p where p.id = e.post_id ${postFilters(s)})` : sql``}
-    ),
-    -- Each approval's last submission before it, through the (post, seq) index: one short backward
-    -- walk per approval, whenever the submission was (a correlated lookup into the period's
-    -- events was quadratic, and a window needed months of history read before the period).
-    turn as (
-      select a.created_at as approved_at,
-        date_trunc('week', a.created_at at time zone ${tz}) as wk,
-        extract(epoch from a.created_at - (select x.created_at from post_events x
-          where x.post_id = a.post_id and x.seq < a.seq and x.action = 'submitted'
-          order by x.seq desc limit 1))::float8 as secs
-      from ev a
-      where a.action = 'approved' and a.to_status = 'approved'
-    ),
-    paired as (select * from turn where secs is not null),
+  const filtered = sql`and exists (select 1 from posts p where p.id = e.post_id ${postFilters(s)})`;
+  return sql`select (e.created_at at time zone ${tz})::date as day, 'approval' as kind, '' as rule,
+      report_turnaround_bucket(extract(epoch from e.created_at - sub.at)::float8) as bucket, 1 as n
+    from post_events e cross join lateral (select x.created_at as at from post_events x
+      where x.post_id = e.post_id and x.seq < e.seq and x.action = 'submitted' order by x.seq desc limit 1) sub
+    where e.workspace_id = ${s.workspaceId} and e.created_at >= ${iso(from)} and e.created_at < ${iso(to)}
+      and e.action = 'approved' and e.to_status = 'approved' ${filtered}
+    union all
+    select (e.created_at at time zone ${tz})::date, 'review', '',
+      (select count(*) from post_events x where x.post_id = e.post_id and x.action = 'changes_requested')::smallint, 1
+    from post_events e
+    where e.workspace_id = ${s.workspaceId} and e.created_at >= ${iso(from)} and e.created_at < ${iso(to)}
+      and e.action = 'submitted' ${filtered}
+      and not exists (select 1 from post_events x where x.post_id = e.post_id and x.seq < e.seq and x.action = 'submitted')`;
+}
+
+function workflowQuery(s: ReportScope) {
+  const split = splitPeriod(s.from, s.to, s.timezone);
+  const parts = [
+    ...(split.days ? [postRollupRows(s, ['approval', 'review'], split.days)] : []),
+    ...split.edges.map((edge) => eventRows(s, edge.from, edge.to)),
+  ];
+  return sql`with rows as (${sql.join(parts, sql` union all `)}),
     w as (
-      select wk, count(*)::int as approvals,
-        percentile_cont(0.5) within group (order by secs) as p50,
-        percentile_cont(0.9) within group (order by secs) as p90
-      from paired group by wk
+      select date_trunc('week', day::timestamp) as wk, bucket, sum(n)::int as n
+      from rows where kind = 'approval' group by 1, 2 having sum(n) <> 0
     ),
-    reviewed as (
-      select post_id, count(*) filter (where action = 'changes_requested')::int as rounds
-      from ev group by post_id having bool_or(action = 'submitted')
-    ),
-    r as (select least(rounds, ${ROUNDS_CAP}) as rounds, count(*)::int as posts from reviewed group by 1)
+    r as (select bucket, sum(n)::int as n from rows where kind = 'review' group by 1 having sum(n) <> 0)
     select json_build_object(
-      'approvals', (select count(*)::int from paired),
-      'turnaroundP50Seconds', (select percentile_cont(0.5) within group (order by secs) from paired),
-      'turnaroundP90Seconds', (select percentile_cont(0.9) within group (order by secs) from paired),
-      'postsReviewed', (select count(*)::int from reviewed),
-      'meanRounds', (select avg(rounds)::float8 from reviewed),
-      'weeks', coalesce((select json_agg(json_build_object(
-          'week', to_char(wk, 'IYYY-"W"IW'), 'weekStart', to_char(wk, 'YYYY-MM-DD'),
-          'approvals', approvals, 'turnaroundP50Seconds', p50, 'turnaroundP90Seconds', p90) order by wk) from w), '[]'::json),
-      'rounds', coalesce((select json_agg(json_build_object('rounds', rounds, 'posts', posts) order by rounds) from r), '[]'::json)
+      'weeks', coalesce((select json_agg(json_build_object('week', to_char(wk, 'IYYY-"W"IW'),
+          'weekStart', to_char(wk, 'YYYY-MM-DD'), 'bucket', bucket, 'n', n) order by wk, bucket) from w), '[]'::json),
+      'rounds', coalesce((select json_agg(json_build_object('rounds', bucket, 'posts', n) order by bucket) from r), '[]'::json)
     ) as report`;
 }
+
+interface Rows {
+  weeks: { week: string; weekStart: string; bucket: number; n: number }[];
+  rounds: { rounds: number; posts: number }[];
+}
+
+/** Counts per turnaround bucket, as a histogram array. */
+function histogram(rows: { bucket: number; n: number }[]): number[] {
+  const counts: number[] = [];
+  for (const row of rows) counts[row.bucket] = (counts[row.bucket] ?? 0) + row.n;
+  return Array.from(counts, (c) => c ?? 0);
+}
+
+const turnaround = (counts: number[], q: number) => turnaroundBucketSeconds(bucketPercentile(counts, q));
 
 export async function workflowReport(
   db: Executor,
@@ -63,8 +72,38 @@ export async function workflowReport(
   query: ReportQuery,
 ): Promise<WorkflowReport> {
   const s = scopeOf(actor, query);
-  const rows = await runJsonReport<Omit<WorkflowReport, 'timezone' | 'from' | 'to'>>(db, workflowQuery(s));
-  return { timezone: s.timezone, from: s.from.toISOString(), to: s.to.toISOString(), ...rows };
+  const rows = await runJsonReport<Rows>(db, workflowQuery(s));
+  const all = histogram(rows.weeks);
+  const byWeek = new Map<string, Rows['weeks']>();
+  for (const row of rows.weeks) byWeek.set(row.week, [...(byWeek.get(row.week) ?? []), row]);
+  const weeks = [...byWeek.values()].map((items) => {
+    const counts = histogram(items);
+    return {
+      week: items[0]?.week ?? '',
+      weekStart: items[0]?.weekStart ?? '',
+      approvals: counts.reduce((a, b) => a + b, 0),
+      turnaroundP50Seconds: turnaround(counts, 0.5),
+      turnaroundP90Seconds: turnaround(counts, 0.9),
+    };
+  });
+  const reviewed = rows.rounds.reduce((a, r) => a + r.posts, 0);
+  const capped = new Map<number, number>();
+  for (const r of rows.rounds) {
+    const key = Math.min(r.rounds, ROUNDS_CAP);
+    capped.set(key, (capped.get(key) ?? 0) + r.posts);
+  }
+  return {
+    timezone: s.timezone,
+    from: s.from.toISOString(),
+    to: s.to.toISOString(),
+    approvals: all.reduce((a, b) => a + b, 0),
+    turnaroundP50Seconds: turnaround(all, 0.5),
+    turnaroundP90Seconds: turnaround(all, 0.9),
+    postsReviewed: reviewed,
+    meanRounds: reviewed === 0 ? null : rows.rounds.reduce((a, r) => a + r.rounds * r.posts, 0) / reviewed,
+    weeks,
+    rounds: [...capped].map(([rounds, posts]) => ({ rounds, posts })),
+  };
 }
 
 const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 1000) / 1000));

@@ -1,4 +1,5 @@
 // "Workflow": how long approval takes (submitted to approved) and how many rounds of changes.
+import { TURNAROUND_BUCKET_BOUNDS } from '@cadence/domain/reports/rollups/turnaround-buckets';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyLineChart } from './lazy-chart';
@@ -86,6 +87,11 @@ function WorkflowBody({ report }: { report: ReportOf<'workflow'> }) {
           </tbody>
         </table>
       </ScrollTable>
+      <p className="muted small">
+        {t('reports.workflow.stepsNote', {
+          steps: TURNAROUND_BUCKET_BOUNDS.map((b) => f.duration(b)).join(', '),
+        })}
+      </p>
       <h3 id="rounds-title">{t('reports.workflow.roundsTitle', { count: report.postsReviewed })}</h3>
       <ScrollTable label={t('reports.workflow.rounds')}>
         <table className="table">

@@ -1,11 +1,12 @@
-// Filling and tidying the report roll-ups (decision 0255). The triggers of migration 0016 keep
-// them in step with every change; these run as jobs of the shared runner:
+// Filling and tidying the report roll-ups (decisions 0255, 0302). The triggers of migrations 0016
+// and 0026 keep them in step with every change; these run as jobs of the shared runner:
 // - rebuild: a workspace's rows recomputed from its targets (a change of timezone moves every
 //   local day; existing data when the roll-ups arrive; the benchmark's seed);
 // - fold: the rows transactions appended, summed into one row per key.
 import type { Executor } from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
 import { sql } from 'drizzle-orm';
+import { foldPostRollups, rebuildPostRollups } from './post-rollups';
 
 export const REBUILD_ROLLUPS_JOB = 'reports.rebuild-rollups';
 
@@ -43,6 +44,7 @@ export async function rebuildReportRollups(db: Executor, workspaceId: string): P
         ('campaign', f.campaign_id::text), ('pillar', f.pillar_id), ('author', f.author_user_id::text)) s(dim, val)
       where s.val is not null
       group by 1, 2, 3, 4, 5, 6, 7`);
+    await rebuildPostRollups(tx, workspaceId);
   });
 }
 
@@ -50,6 +52,7 @@ export async function rebuildReportRollups(db: Executor, workspaceId: string): P
 export async function foldReportRollups(db: Executor): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(lockRollups);
+    const posts = await foldPostRollups(tx);
     const result = (await tx.execute(sql`with fresh as (
         delete from report_target_days where not folded returning *),
       touched as (select distinct workspace_id, day from fresh),
@@ -62,6 +65,6 @@ export async function foldReportRollups(db: Executor): Promise<number> {
         group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0
         returning 1)
       select (select count(*)::int from fresh) as folded`)) as unknown as { rows: { folded: number }[] };
-    return result.rows[0]?.folded ?? 0;
+    return posts + (result.rows[0]?.folded ?? 0);
   });
 }
