@@ -34,6 +34,20 @@ const receiverAnswerSchema = z.object({
     .optional(),
 });
 
+// Checked once per credentials object: the publisher opens a channel's credentials once per batch
+// and gives that same object (never changed) to every target of the channel (decision 0312).
+const checkedCredentials = new WeakMap<object, ReturnType<typeof webhookCredentialsSchema.safeParse>>();
+
+function credentialsOf(value: unknown) {
+  if (typeof value !== 'object' || value === null) return webhookCredentialsSchema.safeParse(value);
+  let checked = checkedCredentials.get(value);
+  if (!checked) {
+    checked = webhookCredentialsSchema.safeParse(value);
+    checkedCredentials.set(value, checked);
+  }
+  return checked;
+}
+
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
@@ -82,7 +96,7 @@ export function createWebhookAdapter(deps: { http: SafeHttpOptions; clock?: () =
     // channel may set its own (channels.send_limit). Connections are reused, at most a few per origin.
     rateLimit: { perChannel: WEBHOOK_DEFAULT_LIMIT },
     async publish(request, signal) {
-      const credentials = webhookCredentialsSchema.safeParse(request.credentials);
+      const credentials = credentialsOf(request.credentials);
       if (!credentials.success) {
         throw new NetworkError('auth_revoked', 'The webhook channel has no valid URL and secret');
       }
