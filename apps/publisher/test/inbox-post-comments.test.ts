@@ -41,7 +41,8 @@ interface StandInComment {
 function standInNetwork() {
   const comments = new Map<string, StandInComment[]>();
   const calls: { post: string; page: string | null; after: string | null }[] = [];
-  const mode: { rateLimitMs?: number; revokeAfterCalls?: number; failAfterCalls?: number } = {};
+  const mode: { rateLimitMs?: number; revokeAfterCalls?: number; failAfterCalls?: number; gone?: string } =
+    {};
   const pos = (id: number) => String(id).padStart(8, '0');
   const inbox: InboxAdapter = {
     network: 'facebook',
@@ -56,6 +57,7 @@ function standInNetwork() {
         throw new NetworkError('transient', 'The network answered 503');
       }
       calls.push({ post: call.postExternalId, page: call.page, after: call.after });
+      if (call.postExternalId === mode.gone) throw new NetworkError('permanent', 'The post does not exist');
       const all = [...(comments.get(call.postExternalId) ?? [])].sort((a, b) => b.id - a.id);
       const from = call.page ? Number(call.page) : 0;
       const slice = all.slice(from, from + PAGE);
@@ -283,6 +285,27 @@ describe('inbox sync, comments under our posts', () => {
       expect(walked).toHaveLength(3);
       expect((await run()).outcome).toBe('synced');
       expect(await itemsOf(channelId)).toHaveLength(19 * PAGE + 7);
+    });
+
+    it('a post the network refuses to list is set aside; the posts behind it are read', async () => {
+      now = new Date(now.getTime() + 3 * 60_000);
+      net.mode.gone = 'big';
+      net.add('e', new Date(now.getTime() - 1000));
+      const before = net.calls.length;
+      expect((await run()).outcome).toBe('synced');
+      expect(
+        net.calls
+          .slice(before)
+          .map((c) => c.post)
+          .sort(),
+      ).toEqual([...posts].sort());
+      expect(await itemsOf(channelId)).toHaveLength(19 * PAGE + 8);
+      // Asked once a run, when due, like the others.
+      now = new Date(now.getTime() + 3 * 60_000);
+      const next = net.calls.length;
+      expect((await run()).outcome).toBe('synced');
+      expect(net.calls.slice(next).filter((c) => c.post === 'big')).toHaveLength(1);
+      delete net.mode.gone;
     });
   });
 });

@@ -8,7 +8,7 @@
 import { type Db, inboxPostSyncStates, postTargets } from '@cadence/db';
 import { readCursor, type SyncCursor, stepWalk } from '@cadence/domain/inbox/sync-walk';
 import { INBOX_SYNC_EVERY_MS } from '@cadence/domain/inbox/rules';
-import type { FetchedInboxItem, InboxAdapter, InboxCall } from '@cadence/networks';
+import { type FetchedInboxItem, type InboxAdapter, type InboxCall, NetworkError } from '@cadence/networks';
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { type SyncChannel, storeItems } from './store-page';
 
@@ -113,11 +113,18 @@ export async function walkPostComments(
     let cursor = readCursor(post.cursor);
     for (;;) {
       if (pages >= input.budget) return { pages, stored, more: true };
-      const page = await input.list(
-        { ...input.call, postExternalId, page: cursor.walk?.page ?? null, after: cursor.top },
-        signal,
-      );
+      const call = { ...input.call, postExternalId, page: cursor.walk?.page ?? null, after: cursor.top };
+      const page = await input.list(call, signal).catch((error: unknown) => {
+        // A post the network refuses to list (deleted there, comments turned off) would otherwise
+        // fail every run before the posts behind it: it is set aside until it is due again.
+        if (error instanceof NetworkError && error.failure.kind === 'permanent') return null;
+        throw error;
+      });
       pages += 1;
+      if (!page) {
+        await storePostPage(input, post.targetId, [], { cursor, done: true });
+        break;
+      }
       const step = stepWalk(cursor, page, { horizon, compare: input.compare });
       const items = step.keep.map((i) => asComment(i, postExternalId));
       stored += await storePostPage(input, post.targetId, items, step);
