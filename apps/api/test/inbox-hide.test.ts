@@ -28,10 +28,11 @@ const replyUri = 'at://did:plc:fan/app.bsky.feed.post/3fanreply';
 const seedItem = async (values: {
   workspaceId: string;
   channelId: string;
-  network: 'bluesky' | 'mastodon';
+  network: 'bluesky' | 'mastodon' | 'threads';
   externalId: string;
   kind?: 'reply' | 'mention';
   postId?: string | null;
+  parentExternalId?: string;
 }) => {
   const [item] = await t.ctx.database.db
     .insert(inboxItems)
@@ -188,8 +189,21 @@ describe('hiding an inbox item under our post', () => {
       externalId: '1500',
       postId,
     });
+    // Threads hides only replies made directly under our post.
+    const nestedThreads = await seedItem({
+      workspaceId: w.ws,
+      channelId: w.channels[0] as string,
+      network: 'threads',
+      externalId: '601',
+      postId,
+      parentExternalId: '501',
+    });
     expect((await itemView(mention)).hideUnsupported).toBe('not_our_post');
     expect((await itemView(mastodon)).hideUnsupported).toBe('not_in_api');
+    expect((await itemView(nestedThreads)).hideUnsupported).toBe('nested_reply');
+    const nestedRefused = await hide(w.editor, nestedThreads);
+    expect(nestedRefused.statusCode, nestedRefused.body).toBe(422);
+    expect(nestedRefused.json().error.details).toMatchObject({ reason: 'nested_reply' });
     const refused = await hide(w.editor, mention);
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json().error.details).toMatchObject({ field: 'itemId', reason: 'not_our_post' });

@@ -122,6 +122,8 @@ export const enErrors = {
     hideNotInApi: '{{network, network}} does not let an account hide what others write under its posts',
     hideNotRead: 'Cadence cannot hide messages on {{network, network}} yet',
     hideNotOurPost: 'Only a reply under one of our posts can be hidden',
+    hideNestedReply:
+      'On this network only replies made directly under our post can be hidden: hide the reply this one answers, which hides it too',
   },
   resetLink: { invalid: 'This password reset link is not valid any more' },
   campaigns: {

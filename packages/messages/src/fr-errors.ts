@@ -139,6 +139,8 @@ export const frErrors = {
       '{{network, network}} ne permet pas à un compte de masquer ce que d’autres écrivent sous ses publications',
     hideNotRead: 'Cadence ne sait pas encore masquer les messages sur {{network, network}}',
     hideNotOurPost: 'Seule une réponse sous l’une de nos publications peut être masquée',
+    hideNestedReply:
+      'Sur ce réseau, seules les réponses faites directement sous notre publication peuvent être masquées : masquez la réponse à laquelle celle-ci répond, ce qui la masque aussi',
   },
   resetLink: { invalid: 'Ce lien de réinitialisation du mot de passe n’est plus valable' },
   campaigns: {

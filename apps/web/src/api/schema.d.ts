@@ -13714,7 +13714,7 @@ export interface paths {
                                     error: string | null;
                                     onNetwork: boolean;
                                 };
-                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -14076,7 +14076,7 @@ export interface paths {
                                     error: string | null;
                                     onNetwork: boolean;
                                 };
-                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                             };
                             thread: {
                                 /** Format: uuid */
@@ -14121,7 +14121,7 @@ export interface paths {
                                     error: string | null;
                                     onNetwork: boolean;
                                 };
-                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                                hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                             }[];
                             post: {
                                 /** Format: uuid */
@@ -14301,7 +14301,7 @@ export interface paths {
                                 error: string | null;
                                 onNetwork: boolean;
                             };
-                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                         };
                     };
                 };
@@ -15313,7 +15313,7 @@ export interface paths {
                                 error: string | null;
                                 onNetwork: boolean;
                             };
-                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                         };
                     };
                 };
@@ -15445,7 +15445,7 @@ export interface paths {
                                 error: string | null;
                                 onNetwork: boolean;
                             };
-                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                         };
                     };
                 };
@@ -15589,7 +15589,7 @@ export interface paths {
                                 error: string | null;
                                 onNetwork: boolean;
                             };
-                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                         };
                     };
                 };
@@ -15721,7 +15721,7 @@ export interface paths {
                                 error: string | null;
                                 onNetwork: boolean;
                             };
-                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post") | null;
+                            hideUnsupported: ("not_in_api" | "not_read" | "not_our_post" | "nested_reply") | null;
                         };
                     };
                 };

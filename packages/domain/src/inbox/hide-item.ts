@@ -24,6 +24,7 @@ const REFUSAL_CODES = {
   not_in_api: 'errors.inbox.hideNotInApi',
   not_read: 'errors.inbox.hideNotRead',
   not_our_post: 'errors.inbox.hideNotOurPost',
+  nested_reply: 'errors.inbox.hideNestedReply',
 } as const;
 
 /** One job per request: keyed by the item and the moment it was asked (a repeat finds it queued). */

@@ -14,6 +14,14 @@ describe('where an item can be hidden', () => {
     expect(hideUnsupportedReason({ network: 'bluesky', kind: 'quote', postId: post })).toBe('not_our_post');
     expect(hideUnsupportedReason({ network: 'bluesky', kind: 'reply', postId: null })).toBe('not_our_post');
   });
+  it('on Threads, only a reply made directly under our post (hiding it hides those under it)', () => {
+    const threads = { network: 'threads' as const, kind: 'comment' as const, postId: post };
+    const top = { ...threads, parentExternalId: '900', threadRootExternalId: '900' };
+    expect(hideUnsupportedReason(top)).toBeNull();
+    expect(hideUnsupportedReason({ ...top, parentExternalId: '501' })).toBe('nested_reply');
+    // Bluesky hides any reply of the thread.
+    expect(hideUnsupportedReason({ ...top, network: 'bluesky', parentExternalId: '501' })).toBeNull();
+  });
   it('never on Mastodon (no such thing there), nor where Cadence cannot hide yet', () => {
     expect(hideUnsupportedReason({ network: 'mastodon', kind: 'reply', postId: post })).toBe('not_in_api');
     expect(hideUnsupportedReason({ network: 'sandbox', kind: 'reply', postId: post })).toBe('not_read');

@@ -20,19 +20,31 @@ export const INBOX_HIDE_NETWORKS: ReadonlySet<Network> = new Set<Network>([
  * (Mastodon), Cadence does not hide there yet, or the item is not a reply under one of our posts
  * (a network hides replies under the author's own post only: a mention or a quote stays theirs).
  */
-export const HIDE_UNSUPPORTED_REASONS = ['not_in_api', 'not_read', 'not_our_post'] as const;
+export const HIDE_UNSUPPORTED_REASONS = ['not_in_api', 'not_read', 'not_our_post', 'nested_reply'] as const;
 export type HideUnsupportedReason = (typeof HIDE_UNSUPPORTED_REASONS)[number];
 
 const NO_HIDING: ReadonlySet<Network> = new Set<Network>(['mastodon']);
 const UNDER_A_POST: ReadonlySet<InboxItemKind> = new Set<InboxItemKind>(['reply', 'comment']);
+/**
+ * Networks that hide only replies made directly under our post (`nested_reply` otherwise): Threads'
+ * manage_reply takes top-level replies, and hiding one hides the replies under it.
+ */
+const TOP_LEVEL_ONLY: ReadonlySet<Network> = new Set<Network>(['threads']);
 
 export function hideUnsupportedReason(item: {
   network: Network;
   kind: InboxItemKind;
   postId: string | null;
+  parentExternalId?: string | null;
+  threadRootExternalId?: string | null;
 }): HideUnsupportedReason | null {
   if (!INBOX_HIDE_NETWORKS.has(item.network)) return NO_HIDING.has(item.network) ? 'not_in_api' : 'not_read';
-  return item.postId !== null && UNDER_A_POST.has(item.kind) ? null : 'not_our_post';
+  if (item.postId === null || !UNDER_A_POST.has(item.kind)) return 'not_our_post';
+  const nested =
+    TOP_LEVEL_ONLY.has(item.network) &&
+    (item.parentExternalId ?? null) !== null &&
+    item.parentExternalId !== item.threadRootExternalId;
+  return nested ? 'nested_reply' : null;
 }
 
 export const INBOX_HIDE_STATES = ['visible', 'hiding', 'hidden', 'showing', 'failed'] as const;

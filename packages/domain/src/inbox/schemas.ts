@@ -69,7 +69,8 @@ export const inboxItemSchema = z.object({
   /**
    * Null when it can be hidden from Cadence; otherwise why not: not_in_api (the network cannot
    * hide what others say: Mastodon), not_read (Cadence does not hide there yet), not_our_post
-   * (not a reply under one of our posts).
+   * (not a reply under one of our posts), nested_reply (Threads hides only replies made directly
+   * under our post).
    */
   hideUnsupported: z.enum(HIDE_UNSUPPORTED_REASONS).nullable(),
 });

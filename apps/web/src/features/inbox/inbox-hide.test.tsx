@@ -51,6 +51,7 @@ describe('InboxHide', () => {
   it.each([
     ['not_in_api', 'mastodon', /Mastodon does not let an account hide what others write/],
     ['not_our_post', 'bluesky', /Only a reply under one of our posts can be hidden/],
+    ['nested_reply', 'threads', /Threads hides only replies made directly under our post/],
   ] as const)('offers no button where the item says %s, and says why', (reason, network, sentence) => {
     renderWithProviders(
       <InboxHide
