@@ -4,11 +4,22 @@
 // markup shown as text), assigns it to herself, replies (typed, then with a saved reply made in
 // the inbox's dialog, its {author} filled), likes it (« J’aime » becomes « Aimé » once the
 // instance has the favourite), adds a note and marks it done, and the next item
-// opens; a viewer reads and is told why there is nothing to press. Screenshots desktop and phone
-// (390 px, no sideways scroll), French and English.
-import { existsSync, mkdirSync } from 'node:fs';
+// opens; a viewer reads and is told why there is nothing to press. Then hiding, on Bluesky (a
+// stand-in of the PDS's repository endpoints): a reply under our post is hidden (« Masquer », the
+// threadgate on the stand-in lists it, « Masqué aux autres ») and a mention offers no button but
+// says why. Screenshots desktop and phone (390 px, no sideways scroll), French and English.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inboxItems, openDatabase } from '@cadence/db';
 import type { Browser, Page } from 'playwright-core';
-import { addMention, startMastodonInbox } from '@cadence/networks/testing';
+import {
+  addMention,
+  type BlueskyRepoFake,
+  startBlueskyRepo,
+  startMastodonInbox,
+} from '@cadence/networks/testing';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 import { CHROMIUM_PATH, launchChromium } from './browser';
@@ -92,10 +103,14 @@ async function main() {
     inReplyTo: '101',
     text: 'Moi aussi !',
   });
-  const server = await startServer({
-    NETWORK_BASE_URLS: `mastodon=${mastodon.net.url}`,
+  const bluesky = await startBlueskyRepo();
+  const serverEnv = {
+    NETWORK_BASE_URLS: `mastodon=${mastodon.net.url},bluesky=${bluesky.net.url}`,
     ALLOW_PRIVATE_NETWORK_URLS: 'true',
-  });
+  };
+  // Kept: the hiding part stops the server to write Bluesky messages into its embedded database.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadence-e2e-inbox-'));
+  let server = await startServer(serverEnv, dataDir);
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: desktop, locale: 'en-GB' });
@@ -330,6 +345,26 @@ async function main() {
       'a viewer reads saved replies but cannot add one',
     );
     await shot(viewerPage, 'inbox-en-desktop-saved-replies-viewer');
+
+    // Hiding, on Bluesky: a reply under our post and a mention, written as the sync would have.
+    const blueskyChannel = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/channels`, {
+      network: 'bluesky',
+      displayName: 'Acme on Bluesky',
+      handle: 'brand.example',
+      credentials: { identifier: 'brand.example', appPassword: 'app-pass-word' },
+    });
+    expect(blueskyChannel.status === 201, `bluesky channel: ${blueskyChannel.status}`);
+    const ourPost = await apiCall(page, 'POST', `/api/v1/workspaces/${ws}/posts`, {
+      text: 'Nouvelle galette des rois cette semaine !',
+      targets: [{ channelId: blueskyChannel.body.id }],
+    });
+    expect(ourPost.status === 201, `our post: ${ourPost.status}`);
+    server = await restartWith(server, dataDir, serverEnv, bluesky, {
+      ws,
+      channelId: blueskyChannel.body.id,
+      postId: ourPost.body.id,
+    });
+    await hideOnBluesky(cmPage, page, server.url, bluesky);
     console.log('Inbox browser test passed.');
   } catch (e) {
     for (const c of browser.contexts())
@@ -339,8 +374,108 @@ async function main() {
     await browser.close();
     await server.stop();
     await mastodon.net.close();
+    await bluesky.net.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+const ROOT = (did: string) => `at://${did}/app.bsky.feed.post/3ourpost`;
+const FAN_REPLY = 'at://did:plc:fan/app.bsky.feed.post/3fanreply';
+
+/** The embedded database is one process at a time: write the messages while the server is stopped. */
+async function restartWith(
+  server: Awaited<ReturnType<typeof startServer>>,
+  dataDir: string,
+  env: Record<string, string>,
+  bluesky: BlueskyRepoFake,
+  at: { ws: string; channelId: string; postId: string },
+) {
+  await server.stop();
+  const database = await openDatabase({ databaseUrl: undefined, databasePoolSize: 1, dataDir });
+  const root = ROOT(bluesky.did);
+  const message = (externalId: string, kind: 'reply' | 'mention', text: string, postId: string | null) => ({
+    id: randomUUID(),
+    workspaceId: at.ws,
+    channelId: at.channelId,
+    network: 'bluesky' as const,
+    externalId,
+    kind,
+    authorHandle: kind === 'reply' ? 'troll.example' : 'dana.example',
+    authorName: kind === 'reply' ? 'Un Troll' : 'Dana',
+    text,
+    createdAt: new Date(Date.now() - 20 * 60_000),
+    threadRootExternalId: kind === 'reply' ? root : externalId,
+    replyRef: {
+      uri: externalId,
+      cid: 'cid-x',
+      rootUri: kind === 'reply' ? root : externalId,
+      rootCid: 'cid-root',
+    },
+    postId,
+  });
+  await database.db
+    .insert(inboxItems)
+    .values([
+      message(FAN_REPLY, 'reply', 'Vos galettes sont nulles, achetez ailleurs !!!', at.postId),
+      message(
+        'at://did:plc:dana/app.bsky.feed.post/3mention',
+        'mention',
+        'Quelqu’un connaît @brand.example ?',
+        null,
+      ),
+    ]);
+  await database.close();
+  return startServer(env, dataDir);
+}
+
+/** The community manager hides the reply (French), the owner sees it hidden (English). */
+async function hideOnBluesky(cmPage: Page, ownerPage: Page, url: string, bluesky: BlueskyRepoFake) {
+  for (const [page, texts, lang] of [
+    [cmPage, fr, 'fr'],
+    [ownerPage, en, 'en'],
+  ] as const) {
+    await page.setViewportSize(desktop);
+    await page.goto(`${url}/inbox?status=all&network=bluesky`);
+    await page.getByTestId('inbox-item').filter({ hasText: 'troll' }).click();
+    const current = page.locator('.inbox-message.current');
+    await current.getByText('Vos galettes sont nulles').waitFor();
+    if (lang === 'fr') {
+      await current.getByRole('button', { name: texts.inbox.hide, exact: true }).click();
+      await current.getByRole('button', { name: texts.inbox.showAgain }).waitFor();
+      for (let i = 0; i < 40 && !threadgateHides(bluesky); i++) await page.waitForTimeout(500);
+      expect(
+        threadgateHides(bluesky),
+        `the threadgate hides the reply (${JSON.stringify([...bluesky.records])})`,
+      );
+      await current.getByText(texts.inbox.hideState.hiding).waitFor({ state: 'detached' });
+    }
+    await current.getByText(texts.inbox.hiddenBadge).waitFor();
+    await current.getByRole('button', { name: texts.inbox.showAgain }).waitFor();
+    await shot(page, `inbox-${lang}-desktop-hidden`);
+    await page.setViewportSize(phone);
+    await noSidewaysScroll(page, `hidden, ${lang}`);
+    await shot(page, `inbox-${lang}-phone-hidden`, true);
+    // A mention is not under our post: no button, one sentence saying why.
+    await page.setViewportSize(desktop);
+    await page.goto(`${url}/inbox?status=all&network=bluesky`);
+    await page.getByTestId('inbox-item').filter({ hasText: 'dana' }).click();
+    const mention = page.locator('.inbox-message.current');
+    await mention.getByText(texts.inbox.hideUnsupported.not_our_post).waitFor();
+    expect(
+      (await mention.getByRole('button', { name: texts.inbox.hide, exact: true }).count()) === 0,
+      'no hide button on a mention',
+    );
+    await shot(page, `inbox-${lang}-desktop-cannot-hide`);
+    await page.setViewportSize(phone);
+    await noSidewaysScroll(page, `cannot hide, ${lang}`);
+    await shot(page, `inbox-${lang}-phone-cannot-hide`, true);
+  }
+}
+
+const threadgateHides = (bluesky: BlueskyRepoFake) => {
+  const gate = bluesky.records.get('app.bsky.feed.threadgate/3ourpost');
+  return JSON.stringify(gate?.value.hiddenReplies) === JSON.stringify([FAN_REPLY]);
+};
 
 main().catch((e: unknown) => {
   console.error(e);

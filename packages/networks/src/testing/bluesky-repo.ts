@@ -1,6 +1,7 @@
 // A stand-in of the Bluesky PDS's repository endpoints (com.atproto.server.createSession,
 // com.atproto.repo.getRecord / putRecord / deleteRecord), enough for what the inbox writes to our
-// repository: the threadgate that hides replies. putRecord honours `swapRecord` as a PDS does (the
+// repository: the threadgate that hides replies. Its notifications list is empty (a server that
+// syncs the channel finds nothing new). putRecord honours `swapRecord` as a PDS does (the
 // cid read, or null for "must not exist yet": InvalidSwap otherwise).
 import { bearer, type FakeNetwork, startFakeNetwork } from './server';
 
@@ -30,6 +31,7 @@ export async function startBlueskyRepo(did = 'did:plc:brand'): Promise<BlueskyRe
       const fail = state.mode.failWith;
       if (fail) return reply.code(fail.status).send({ error: fail.error, message: 'Stand-in failure' });
     });
+    app.get('/xrpc/app.bsky.notification.listNotifications', async () => ({ notifications: [] }));
     app.get('/xrpc/com.atproto.repo.getRecord', async (request, reply) => {
       const { rkey, collection } = request.query as { rkey: string; collection: string };
       const found = records.get(`${collection}/${rkey}`);
