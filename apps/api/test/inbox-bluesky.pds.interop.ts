@@ -4,11 +4,14 @@
 // mentions us; the sync shows both in the inbox once; a reply from Cadence appears in the thread as
 // a reply to the right post; a banned phrase in a reply is refused before anything is sent.
 // Not part of the ordinary run: `pnpm test:bluesky-pds`.
-import { inboxItems, inboxReplies, inboxSyncStates, postTargets } from '@cadence/db';
+import { channels, inboxItems, inboxReplies, inboxSyncStates, postTargets } from '@cadence/db';
+import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
 import { createBlueskyAdapter } from '@cadence/networks/bluesky/adapter';
 import { createPublisher } from '@cadence/publisher/publisher';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyInboxHide } from '../../publisher/src/inbox/apply-hide';
+import { applyInboxLike } from '../../publisher/src/inbox/apply-like';
 import { sendInboxReply } from '../../publisher/src/inbox/send-reply';
 import { syncInboxChannel } from '../../publisher/src/inbox/sync-channel';
 import { call, createTestApp, type TestApp } from './helpers';
@@ -266,5 +269,87 @@ describe('the inbox against a real Bluesky PDS', () => {
       return under?.replies?.some((r) => r.post.uri === record.uri) ? root : undefined;
     });
     expect(thread.post.uri).toBe(ours.uri);
+  });
+
+  const listRecords = async (collection: string) =>
+    (
+      await xrpc('GET', 'com.atproto.repo.listRecords', {
+        query: { repo: brand.did, collection, limit: '100' },
+      })
+    ).body.records as { uri: string; value: Record<string, unknown> }[];
+
+  it('likes the fan’s reply once through the job, and takes the like back', async () => {
+    const liked = await call(t, w.editor, { method: 'PUT', url: url(`/items/${itemId}/like`) });
+    expect(liked.statusCode, liked.body).toBe(200);
+    expect(await applyInboxLike(deps(), itemId, 1, signal)).toBe('liked');
+    expect(await applyInboxLike(deps(), itemId, 2, signal)).toBe('skipped');
+    const likes = await listRecords('app.bsky.feed.like');
+    expect(likes.map((l) => l.value.subject)).toEqual([{ uri: fanReply.uri, cid: fanReply.cid }]);
+    const [item] = await t.ctx.database.db.select().from(inboxItems).where(eq(inboxItems.id, itemId));
+    expect(item?.likeExternalId).toBe(likes[0]?.uri);
+    // The AppView counts it on the fan's post.
+    await eventually('the like counted', async () => {
+      // Through the PDS, which forwards app.bsky reads to the AppView for a signed-in account.
+      const got = await xrpc('GET', 'app.bsky.feed.getPosts', {
+        token: fan.accessJwt,
+        query: { uris: fanReply.uri },
+      });
+      const [post] = (got.body.posts ?? []) as { likeCount?: number }[];
+      return post?.likeCount === 1 ? true : undefined;
+    });
+    const unliked = await call(t, w.editor, { method: 'DELETE', url: url(`/items/${itemId}/like`) });
+    expect(unliked.statusCode, unliked.body).toBe(200);
+    expect(await applyInboxLike(deps(), itemId, 1, signal)).toBe('unliked');
+    expect(await listRecords('app.bsky.feed.like')).toEqual([]);
+  });
+
+  it('hides the fan’s reply in our post’s threadgate, which the AppView indexes, and shows it again', async () => {
+    const hidden = await call(t, w.editor, { method: 'PUT', url: url(`/items/${itemId}/hidden`) });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect(hidden.json().hideUnsupported).toBeNull();
+    expect(await applyInboxHide(deps(), itemId, 1, signal)).toBe('hidden');
+    const gate = await getRecord(`at://${brand.did}/app.bsky.feed.threadgate/${ours.uri.split('/').pop()}`);
+    expect(gate.value).toMatchObject({ post: ours.uri, hiddenReplies: [fanReply.uri] });
+    // No reply controls were set: anyone may still reply.
+    expect(gate.value.allow).toBeUndefined();
+    type Gate = { record?: { hiddenReplies?: string[] } };
+    await eventually('the AppView has the threadgate', async () => {
+      const got = await xrpc('GET', 'app.bsky.feed.getPostThread', {
+        token: fan.accessJwt,
+        query: { uri: ours.uri, depth: '1' },
+      });
+      const onPost = (got.body.thread as { post?: { threadgate?: Gate } } | undefined)?.post?.threadgate;
+      const threadgate = (got.body.threadgate as Gate | undefined) ?? onPost;
+      return threadgate?.record?.hiddenReplies?.includes(fanReply.uri) ? true : undefined;
+    });
+    const shown = await call(t, w.editor, { method: 'DELETE', url: url(`/items/${itemId}/hidden`) });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(await applyInboxHide(deps(), itemId, 1, signal)).toBe('shown');
+    const after = await getRecord(gate.uri);
+    expect(after.value.hiddenReplies).toEqual([]);
+  });
+
+  it('two hides at once under one post both land (swapRecord on the real PDS)', async () => {
+    const second = await postAs(fan, {
+      text: 'Also, is there parking?',
+      reply: { root: { uri: ours.uri, cid: ours.cid }, parent: { uri: ours.uri, cid: ours.cid } },
+    });
+    const hide = adapter.inbox?.hide;
+    if (!hide) throw new Error('the Bluesky adapter hides');
+    const [channel] = await t.ctx.database.db.select().from(channels).where(eq(channels.id, channelId));
+    const credentials = openJson(
+      t.ctx.keyRing,
+      channel?.credentialsSealed as string,
+      sealedIn.channelCredentials(channelId),
+    );
+    const request = (reply: Ref) => ({
+      channelId,
+      credentials,
+      hidden: true,
+      target: { externalId: reply.uri, replyRef: { uri: reply.uri, cid: reply.cid, rootUri: ours.uri } },
+    });
+    await Promise.all([hide(request(fanReply), signal), hide(request(second), signal)]);
+    const gate = await getRecord(`at://${brand.did}/app.bsky.feed.threadgate/${ours.uri.split('/').pop()}`);
+    expect(new Set(gate.value.hiddenReplies as string[])).toEqual(new Set([fanReply.uri, second.uri]));
   });
 });
