@@ -104,6 +104,20 @@ describe('removing a channel’s conversations', () => {
     expect(await countOf(channelId)).toBe(0);
     await seed(w.ws, channelId, 4);
     expect(await countOf(channelId)).toBe(4);
+    // Why the inbox cannot be read (decision 0299) comes with the count, as a code.
+    const summary = async () =>
+      (
+        await call(t, w.viewer, {
+          method: 'GET',
+          url: `/api/v1/workspaces/${w.ws}/inbox/channels/${channelId}`,
+        })
+      ).json();
+    expect(await summary()).toEqual({ channelId, items: 4, unavailable: null });
+    await db()
+      .update(inboxSyncStates)
+      .set({ unavailableReason: 'x_paid_tier' })
+      .where(eq(inboxSyncStates.channelId, channelId));
+    expect((await summary()).unavailable).toBe('x_paid_tier');
     const foreign = await call(t, w.owner, {
       method: 'GET',
       url: `/api/v1/workspaces/${w.ws}/inbox/channels/${theirs.channelId}`,

@@ -168,7 +168,7 @@ describe('first-response target', () => {
         text: 'Hi',
       })
       .returning();
-    await markReplySending(db, reply?.id as string, now);
+    await markReplySending(db, reply?.id as string, now, true);
     await markReplySent(db, reply?.id as string, { externalId: 'x1', externalUrl: null }, now);
     // Friday 17:30-18:00 and Monday 09:00-10:00.
     expect(await itemRow(ids.friday530)).toMatchObject({

@@ -47,6 +47,7 @@ function standInNetwork() {
   const inbox: InboxAdapter = {
     network: 'facebook',
     comparePositions: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+    replyRetrySafe: false,
     async listPostComments(call): Promise<InboxPage> {
       if (mode.rateLimitMs)
         throw new NetworkError('rate_limited', 'Slow down', { retryAfterMs: mode.rateLimitMs });

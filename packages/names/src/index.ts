@@ -294,3 +294,11 @@ export const CHARTER_RULE_CODES = [
   'checker.failed',
 ] as const;
 export type CharterRuleCode = (typeof CHARTER_RULE_CODES)[number];
+
+/**
+ * Why a channel's inbox cannot be read although the channel publishes: the network wants more
+ * than the channel's access gives (X: reading mentions needs a paid API plan, Basic or above).
+ * The sync stops asking and checks again a day later; the Channels screen says why.
+ */
+export const INBOX_UNAVAILABLE_REASONS = ['x_paid_tier'] as const;
+export type InboxUnavailableReason = (typeof INBOX_UNAVAILABLE_REASONS)[number];

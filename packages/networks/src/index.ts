@@ -7,6 +7,7 @@ export type {
   RateAllowance,
 } from './adapter';
 export { NetworkError } from './errors';
+export { InboxUnavailableError } from './inbox/unavailable';
 export {
   createFakeAdapter,
   type FakeBehaviour,

@@ -5,10 +5,14 @@
 // networks without an idempotency key, the adapter looks for the reply before posting it again
 // (`earlierAttempt`) or finds the draft it kept with the reply (`draft`, Threads' container)), or
 // failed with the network's reason (refused as it is, channel access revoked, attempts used up).
-import { channels, type Db, inboxItems } from '@cadence/db';
+// Where the network can do none of these (X, LinkedIn: `replyRetrySafe` false), an unclear
+// outcome (an unreadable answer, a 5xx after the write, a worker that died mid-call) ends the reply
+// as failed with a reason that says to check the network: never sent a second time (decision 0299).
+import { channels, type Db, inboxItems, inboxReplies } from '@cadence/db';
 import { REPLY_MAX_ATTEMPTS } from '@cadence/domain/inbox/create-reply';
 import {
   markReplyFailed,
+  markReplyOutcomeUnknown,
   markReplyRetry,
   markReplySending,
   markReplySent,
@@ -35,16 +39,28 @@ export async function sendInboxReply(
   signal: AbortSignal,
 ): Promise<ReplyOutcome> {
   const { db } = deps;
-  const reply = await markReplySending(db, replyId, deps.clock());
-  // Already sent or failed (a duplicate job, a retry after the outcome was recorded).
-  if (!reply) return 'skipped';
+  const [pending] = await db
+    .select({ itemId: inboxReplies.itemId, channelId: inboxReplies.channelId })
+    .from(inboxReplies)
+    .where(eq(inboxReplies.id, replyId));
+  if (!pending) return 'skipped';
+  const [channel] = await db.select().from(channels).where(eq(channels.id, pending.channelId));
+  const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
+  const resumable = adapter?.replyRetrySafe ?? true;
+  const reply = await markReplySending(db, replyId, deps.clock(), resumable);
+  if (!reply) {
+    // Left `sending` by a worker that died mid-call, on a network that cannot tell a second send.
+    const cutOff =
+      !resumable &&
+      (await markReplyOutcomeUnknown(db, replyId, 'The send was cut off mid-call', deps.clock()));
+    // Otherwise already sent or failed (a duplicate job, a retry after the outcome was recorded).
+    return cutOff ? 'failed' : 'skipped';
+  }
   const fail = async (reason: string) => {
     await markReplyFailed(db, replyId, reason, deps.clock());
     return 'failed' as const;
   };
   const [item] = await db.select().from(inboxItems).where(eq(inboxItems.id, reply.itemId));
-  const [channel] = await db.select().from(channels).where(eq(channels.id, reply.channelId));
-  const adapter = channel ? deps.adapters[channel.network]?.inbox : undefined;
   if (!item || !channel || !adapter) return fail('The channel or the message is gone');
   if (channel.status !== 'connected') return fail('The channel needs reconnecting');
   try {
@@ -74,6 +90,10 @@ export async function sendInboxReply(
     const reason = error.message;
     const kind = error.failure.kind;
     if (kind === 'permanent') return fail(reason);
+    if (kind === 'ambiguous' && !adapter.replyRetrySafe) {
+      await markReplyOutcomeUnknown(db, replyId, reason, deps.clock());
+      return 'failed';
+    }
     if (kind === 'auth_revoked') {
       await markNeedsReconnect(db, channel.id, reason, deps.clock());
       return fail(reason);

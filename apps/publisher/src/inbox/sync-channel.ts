@@ -2,17 +2,25 @@
 // its next_sync_at forward in one guarded statement, so two workers never walk the same channel at
 // once; then it walks pages (at most MAX_PAGES per run, each committed) and says whether more is
 // waiting: first the channel's own list (listPage), then, with the pages left, the comments under
-// its recently published posts (listPostComments, sync-post-comments.ts). The network's answers decide what follows: a rate limit blocks the channel until the
-// time the network gave; a refused token marks the channel as needing reconnection and keeps its
-// items and cursor (the next sync after reconnecting continues from there); a passing fault is
-// thrown for the runner's backoff.
+// its recently published posts (listPostComments, sync-post-comments.ts). The network's answers
+// decide what follows: a rate limit blocks the channel until the time the network gave; a refused
+// token marks the channel as needing reconnection and keeps its items and cursor (the next sync
+// after reconnecting continues from there); a refusal no reconnect can cure (X's paid API tier) is
+// recorded by code and asked again a day later, not every two minutes; a passing fault is thrown
+// for the runner's backoff.
 import { channels, type Db, inboxSyncStates } from '@cadence/db';
 import { inboxPurgePending } from '@cadence/domain/inbox/channel-inbox-removal';
 import { BACKFILL_MS, readCursor, stepWalk } from '@cadence/domain/inbox/sync-walk';
 import { INBOX_SYNC_EVERY_MS } from '@cadence/domain/inbox/rules';
 import type { KeyRing } from '@cadence/domain/security/secret-box';
 import { openJson, sealedIn } from '@cadence/domain/security/secret-box';
-import { type AdapterRegistry, type InboxAdapter, type InboxCall, NetworkError } from '@cadence/networks';
+import {
+  type AdapterRegistry,
+  type InboxAdapter,
+  type InboxCall,
+  InboxUnavailableError,
+  NetworkError,
+} from '@cadence/networks';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { markNeedsReconnect } from './needs-reconnect';
 import { resolveThreads, type SyncChannel, storePage } from './store-page';
@@ -22,6 +30,8 @@ const MAX_PAGES = 10;
 /** How long a run holds its channel; a crashed run's channel comes back after this. */
 const CLAIM_MS = 5 * 60_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+/** A plan or an enrolment is arranged by people, not in minutes: look again daily. */
+const UNAVAILABLE_RETRY_MS = 24 * 3600_000;
 
 export interface InboxSyncDeps {
   db: Db;
@@ -30,7 +40,14 @@ export interface InboxSyncDeps {
   clock: () => Date;
 }
 
-export type SyncOutcome = 'synced' | 'more' | 'skipped' | 'rate_limited' | 'needs_reconnect' | 'failed';
+export type SyncOutcome =
+  | 'synced'
+  | 'more'
+  | 'skipped'
+  | 'rate_limited'
+  | 'needs_reconnect'
+  | 'unavailable'
+  | 'failed';
 
 export async function syncInboxChannel(
   deps: InboxSyncDeps,
@@ -88,7 +105,7 @@ export async function syncInboxChannel(
       pages = walk.pages;
       stored += walk.stored;
       if (!walk.done) {
-        await setState({ nextSyncAt: deps.clock() });
+        await setState({ nextSyncAt: deps.clock(), unavailableReason: null });
         return { outcome: 'more', stored };
       }
     }
@@ -107,7 +124,7 @@ export async function syncInboxChannel(
       );
       stored += posts.stored;
       if (posts.more) {
-        await setState({ nextSyncAt: deps.clock(), lastError: null, failures: 0 });
+        await setState({ nextSyncAt: deps.clock(), lastError: null, unavailableReason: null, failures: 0 });
         return { outcome: 'more', stored };
       }
     }
@@ -116,6 +133,7 @@ export async function syncInboxChannel(
       nextSyncAt: new Date(at.getTime() + INBOX_SYNC_EVERY_MS),
       lastSyncedAt: at,
       lastError: null,
+      unavailableReason: null,
       failures: 0,
     });
     return { outcome: 'synced', stored };
@@ -126,6 +144,14 @@ export async function syncInboxChannel(
     }
     const reason = error.message.slice(0, 500);
     const at = deps.clock();
+    if (error instanceof InboxUnavailableError) {
+      await setState({
+        nextSyncAt: new Date(at.getTime() + UNAVAILABLE_RETRY_MS),
+        unavailableReason: error.unavailable,
+        lastError: reason,
+      });
+      return { outcome: 'unavailable', stored };
+    }
     switch (error.failure.kind) {
       case 'rate_limited': {
         const until = new Date(at.getTime() + (error.failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS));

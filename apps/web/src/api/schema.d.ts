@@ -13800,7 +13800,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many conversations were synced from a channel (what disconnecting or removing it deletes) */
+        /** How many conversations were synced from a channel (what disconnecting or removing it deletes), and why its inbox cannot be read, if so */
         get: {
             parameters: {
                 query?: never;
@@ -13824,6 +13824,8 @@ export interface paths {
                             channelId: string;
                             /** @description Inbox items synced from this channel: what a disconnect or a removal deletes */
                             items: number;
+                            /** @description Why the network will not let this channel's inbox be read (x_paid_tier: X reads mentions only on a paid API plan), or null */
+                            unavailable: "x_paid_tier" | null;
                         };
                     };
                 };

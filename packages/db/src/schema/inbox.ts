@@ -2,7 +2,12 @@
 // synced per channel by jobs of the runner, triaged here (status, snooze, assignee, notes) and
 // answered from Cadence through a send ledger of its own (`inbox_replies`). Everything synced is
 // untrusted text from strangers: stored as text, scoped to its workspace, gone with its channel.
-import { INBOX_ITEM_KINDS, INBOX_REPLY_STATUSES, INBOX_STATUSES } from '@cadence/names';
+import {
+  INBOX_ITEM_KINDS,
+  INBOX_REPLY_STATUSES,
+  INBOX_STATUSES,
+  INBOX_UNAVAILABLE_REASONS,
+} from '@cadence/names';
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts';
@@ -130,6 +135,11 @@ export const inboxSyncStates = pgTable(
     blockedUntil: instant('blocked_until'),
     lastSyncedAt: instant('last_synced_at'),
     lastError: text('last_error'),
+    /**
+     * Set when the network refuses to let this channel's inbox be read for a reason reconnecting
+     * cannot cure (`INBOX_UNAVAILABLE_REASONS`: X's paid API tier); cleared by the next good sync.
+     */
+    unavailableReason: text('unavailable_reason', { enum: INBOX_UNAVAILABLE_REASONS }),
     failures: integer('failures').notNull().default(0),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },

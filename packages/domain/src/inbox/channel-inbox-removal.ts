@@ -44,14 +44,18 @@ const countOf = async (db: Executor, workspaceId: string, channelId: string) => 
   return row?.n ?? 0;
 };
 
-/** How many conversations a disconnect or a removal of the channel would take away (404 if not ours). */
-export async function countChannelInbox(db: Db, actor: Actor, channelId: string): Promise<number> {
+/**
+ * How many conversations a disconnect or a removal of the channel would take away, and why its
+ * inbox cannot be read if the network said so (X's paid tier); 404 if the channel is not ours.
+ */
+export async function channelInboxSummary(db: Db, actor: Actor, channelId: string) {
   const [channel] = await db
-    .select({ id: channels.id })
+    .select({ id: channels.id, unavailable: inboxSyncStates.unavailableReason })
     .from(channels)
+    .leftJoin(inboxSyncStates, eq(inboxSyncStates.channelId, channels.id))
     .where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
   if (!channel) throw notFound('channel');
-  return countOf(db, actor.workspaceId, channelId);
+  return { items: await countOf(db, actor.workspaceId, channelId), unavailable: channel.unavailable ?? null };
 }
 
 /**

@@ -8,6 +8,8 @@ describe('where an item can be hidden', () => {
   it('a reply or comment under one of our posts, on a network whose adapter hides', () => {
     expect(hideUnsupportedReason({ network: 'bluesky', kind: 'reply', postId: post })).toBeNull();
     expect(hideUnsupportedReason({ network: 'bluesky', kind: 'comment', postId: post })).toBeNull();
+    expect(hideUnsupportedReason({ network: 'x', kind: 'reply', postId: post })).toBeNull();
+    expect(hideUnsupportedReason({ network: 'x', kind: 'mention', postId: null })).toBe('not_our_post');
   });
   it('not a mention, a quote, or a reply in a thread that is not ours', () => {
     expect(hideUnsupportedReason({ network: 'bluesky', kind: 'mention', postId: null })).toBe('not_our_post');
@@ -22,8 +24,9 @@ describe('where an item can be hidden', () => {
     // Bluesky hides any reply of the thread.
     expect(hideUnsupportedReason({ ...top, network: 'bluesky', parentExternalId: '501' })).toBeNull();
   });
-  it('never on Mastodon (no such thing there), nor where Cadence cannot hide yet', () => {
+  it('never on Mastodon or LinkedIn (no such thing there), nor where Cadence cannot hide yet', () => {
     expect(hideUnsupportedReason({ network: 'mastodon', kind: 'reply', postId: post })).toBe('not_in_api');
+    expect(hideUnsupportedReason({ network: 'linkedin', kind: 'comment', postId: post })).toBe('not_in_api');
     expect(hideUnsupportedReason({ network: 'sandbox', kind: 'reply', postId: post })).toBe('not_read');
   });
 });

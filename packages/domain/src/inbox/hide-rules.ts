@@ -13,17 +13,19 @@ export const INBOX_HIDE_NETWORKS: ReadonlySet<Network> = new Set<Network>([
   'facebook',
   'instagram',
   'threads',
+  'x',
 ]);
 
 /**
  * Why an item cannot be hidden from Cadence: the network has no way to hide what others say
- * (Mastodon), Cadence does not hide there yet, or the item is not a reply under one of our posts
+ * (Mastodon, LinkedIn), Cadence does not hide there yet, or the item is not a reply under one of our posts
  * (a network hides replies under the author's own post only: a mention or a quote stays theirs).
  */
 export const HIDE_UNSUPPORTED_REASONS = ['not_in_api', 'not_read', 'not_our_post', 'nested_reply'] as const;
 export type HideUnsupportedReason = (typeof HIDE_UNSUPPORTED_REASONS)[number];
 
-const NO_HIDING: ReadonlySet<Network> = new Set<Network>(['mastodon']);
+// LinkedIn's Community Management API can delete our own comments but hide none (decision 0299).
+const NO_HIDING: ReadonlySet<Network> = new Set<Network>(['mastodon', 'linkedin']);
 const UNDER_A_POST: ReadonlySet<InboxItemKind> = new Set<InboxItemKind>(['reply', 'comment']);
 /**
  * Networks that hide only replies made directly under our post (`nested_reply` otherwise): Threads'

@@ -18,9 +18,10 @@ describe('like state', () => {
 });
 
 describe('where liking is possible', () => {
-  it('Mastodon and Bluesky; Threads has no like in its API; the others are not read yet', () => {
+  it('Mastodon, Bluesky and X; Threads has no like in its API; the others are not read yet', () => {
     expect(likeUnsupportedReason('mastodon')).toBeNull();
     expect(likeUnsupportedReason('bluesky')).toBeNull();
+    expect(likeUnsupportedReason('x')).toBeNull();
     expect(likeUnsupportedReason('threads')).toBe('not_in_api');
     expect(likeUnsupportedReason('instagram')).toBe('not_read');
     expect(likeUnsupportedReason('facebook')).toBe('not_read');

@@ -12,7 +12,7 @@ import type { Network } from '@cadence/names';
  */
 export type LikeUnsupportedReason = 'not_in_api' | 'not_read';
 
-export const INBOX_LIKE_NETWORKS: ReadonlySet<Network> = new Set<Network>(['mastodon', 'bluesky']);
+export const INBOX_LIKE_NETWORKS: ReadonlySet<Network> = new Set<Network>(['mastodon', 'bluesky', 'x']);
 
 export function likeUnsupportedReason(network: Network): LikeUnsupportedReason | null {
   if (INBOX_LIKE_NETWORKS.has(network)) return null;

@@ -1,17 +1,23 @@
 // The one writer of `inbox_replies.status` (STYLE 12): queued -> sending -> sent | failed, each
 // transition guarded in its SQL. `sending` is committed before the network is called; a job that
-// finds its reply still `sending` (the worker died mid-call) may call again, because the reply's
-// id is the network's idempotency key (Mastodon) or record key (Bluesky), or the network's draft
-// of it is kept first (Threads' container, `rememberReplyDraft`): never sent twice.
+// finds its reply still `sending` (the worker died mid-call) may call again where the reply's id is
+// the network's idempotency key (Mastodon) or record key (Bluesky), or the network's draft of it is
+// kept first (Threads' container, `rememberReplyDraft`): never sent twice. Where the network has
+// none of these (X, LinkedIn), `sending` is left only for sent or failed (decision 0299).
 import { type Executor, inboxItems, inboxReplies } from '@cadence/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { workingMinutesSince } from './response-times';
 
-export async function markReplySending(db: Executor, replyId: string, now: Date) {
+/**
+ * `resumable`: the network recognises a second send of this reply, so a reply left `sending` by a
+ * crashed worker may be sent again. Otherwise only a queued reply moves to sending.
+ */
+export async function markReplySending(db: Executor, replyId: string, now: Date, resumable: boolean) {
+  const from: ('queued' | 'sending')[] = resumable ? ['queued', 'sending'] : ['queued'];
   const [row] = await db
     .update(inboxReplies)
     .set({ status: 'sending', attempts: sql`${inboxReplies.attempts} + 1`, updatedAt: now })
-    .where(and(eq(inboxReplies.id, replyId), inArray(inboxReplies.status, ['queued', 'sending'])))
+    .where(and(eq(inboxReplies.id, replyId), inArray(inboxReplies.status, from)))
     .returning();
   return row ?? null;
 }
@@ -72,4 +78,18 @@ export async function markReplyFailed(db: Executor, replyId: string, reason: str
     .update(inboxReplies)
     .set({ status: 'failed', lastError: reason.slice(0, 500), updatedAt: now })
     .where(and(eq(inboxReplies.id, replyId), inArray(inboxReplies.status, ['queued', 'sending'])));
+}
+
+/**
+ * A reply whose send may or may not have reached a network that cannot deduplicate it: failed,
+ * with a reason that says so, for a person to check on the network (never sent again by itself).
+ */
+export async function markReplyOutcomeUnknown(db: Executor, replyId: string, reason: string, now: Date) {
+  const said = `${reason}. The network may have posted it: check the conversation there before replying again`;
+  const rows = await db
+    .update(inboxReplies)
+    .set({ status: 'failed', lastError: said.slice(0, 500), updatedAt: now })
+    .where(and(eq(inboxReplies.id, replyId), eq(inboxReplies.status, 'sending')))
+    .returning({ id: inboxReplies.id });
+  return rows.length > 0;
 }

@@ -8,6 +8,8 @@ export const INBOX_READY_NETWORKS: ReadonlySet<Network> = new Set<Network>([
   'facebook',
   'instagram',
   'threads',
+  'x',
+  'linkedin',
 ]);
 
 /** The job kinds of the inbox on the shared runner. */

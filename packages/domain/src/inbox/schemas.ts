@@ -5,6 +5,7 @@ import {
   INBOX_ORDERS,
   INBOX_REPLY_STATUSES,
   INBOX_STATUSES,
+  INBOX_UNAVAILABLE_REASONS,
   NETWORKS,
 } from '@cadence/names';
 import { z } from 'zod';
@@ -214,4 +215,10 @@ export const channelInboxCountSchema = z.object({
     .number()
     .int()
     .describe('Inbox items synced from this channel: what a disconnect or a removal deletes'),
+  unavailable: z
+    .enum(INBOX_UNAVAILABLE_REASONS)
+    .nullable()
+    .describe(
+      "Why the network will not let this channel's inbox be read (x_paid_tier: X reads mentions only on a paid API plan), or null",
+    ),
 });

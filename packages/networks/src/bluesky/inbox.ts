@@ -105,6 +105,7 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): NotificationsInbox {
 
   return {
     network: 'bluesky',
+    replyRetrySafe: true,
     // ISO 8601 instants in UTC sort as strings.
     comparePositions: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
     listPage(call, signal) {

@@ -95,6 +95,8 @@ export function createFacebookInbox(deps: AdapterDeps): InboxAdapter {
   return {
     network: 'facebook',
     comparePositions: compareCommentPositions,
+    // A retry looks for the reply written since the first attempt before posting (earlierAttempt).
+    replyRetrySafe: true,
     async listPostComments(call, signal) {
       const { pageId, token } = open(call);
       const { comments, paging } = await readComments(

@@ -131,8 +131,18 @@ export interface InboxAdapter {
   comparePositions(a: string, b: string): number;
   /** The first message of an item's thread, when `listPage` could not say. */
   threadRoot?(call: InboxCall & { externalId: string }, signal: AbortSignal): Promise<string | null>;
-  /** Posts `text` as a reply to the parent; safe to call again with the same replyId. */
+  /**
+   * Posts `text` as a reply to the parent. Where `replyRetrySafe` is true, calling it again with the
+   * same replyId never posts twice (Mastodon's idempotency key, Bluesky's record key).
+   */
   reply(request: InboxReplyRequest, signal: AbortSignal): Promise<InboxReplied>;
+  /**
+   * True where calling `reply` again cannot post twice: an idempotency key (Mastodon), a record key
+   * (Bluesky), or a look for the reply before posting again (Meta, `earlierAttempt`). False where
+   * the network offers none of these (X, LinkedIn): the reply ledger then calls `reply` at most
+   * once past `sending`, and an unclear outcome ends the reply for a person to check (decision 0299).
+   */
+  replyRetrySafe: boolean;
   /**
    * Likes the item from our account (absent where the network's API does not allow it); safe to
    * call again with the same likeKey. Answers the network's id of the like, needed to undo it.

@@ -92,6 +92,8 @@ export function createInstagramInbox(deps: AdapterDeps): InboxAdapter {
   return {
     network: 'instagram',
     comparePositions: compareCommentPositions,
+    // A retry looks for the reply written since the first attempt before posting (earlierAttempt).
+    replyRetrySafe: true,
     async listPostComments(call, signal) {
       const { igUserId, token } = open(call);
       const mediaId = idOf(call.postExternalId);

@@ -1,7 +1,8 @@
 // LinkedIn Posts API (members and organisation pages): POST /rest/posts answers 201 with the new
 // post's URN in the x-restli-id header. LinkedIn has no idempotency key, so an unclear outcome is
 // left for a person, except that LinkedIn itself refuses an identical recent post and names it.
-// The first comment goes through /rest/socialActions/{urn}/comments.
+// The first comment goes through /rest/socialActions/{urn}/comments. The inbox side (comments
+// under our posts, replies) is inbox.ts.
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import type { NetworkAdapter, PublishRequest } from '../adapter';
 import { NetworkError } from '../errors';
@@ -11,6 +12,7 @@ import { linkCard } from '../network-http/link-card';
 import { toCommentary } from './commentary';
 import { LINKEDIN_API, LINKEDIN_VERSION, linkedinCredentialsSchema } from './credentials';
 import { duplicateOf, linkedinCall, linkedinFailure } from './http';
+import { createLinkedinInbox } from './inbox';
 import { uploadLinkedinMedia } from './media';
 import type { LinkedinMediaContext } from './media-context';
 
@@ -38,6 +40,7 @@ export function createLinkedinAdapter(
 
   return {
     network: 'linkedin',
+    inbox: createLinkedinInbox(deps),
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // Members may post about 150 times a day; spread the calls out.
     rateLimit: { perChannel: DEFAULT_SEND_LIMITS.linkedin },

@@ -20,7 +20,7 @@ function linkedinErrorMessage(response: SafeResponse): string | undefined {
   return parsed.success ? parsed.data.message : undefined;
 }
 
-export function linkedinFailure(response: SafeResponse, now: Date): NetworkError {
+export function linkedinFailure(response: SafeResponse, now: Date, unrepeatable?: boolean): NetworkError {
   const message = linkedinErrorMessage(response);
   if (response.status === 403) {
     return new NetworkError(
@@ -28,7 +28,7 @@ export function linkedinFailure(response: SafeResponse, now: Date): NetworkError
       `LinkedIn refused this channel's access (HTTP 403)${message ? `: ${message}` : ''}`,
     );
   }
-  return failureFromResponse(response, { network: 'LinkedIn', message, now });
+  return failureFromResponse(response, { network: 'LinkedIn', message, now, unrepeatable });
 }
 
 export async function linkedinCall(
@@ -37,6 +37,8 @@ export async function linkedinCall(
   http: SafeHttpOptions,
   signal: AbortSignal | undefined,
   now: () => Date,
+  /** A comment: LinkedIn has no idempotency key, so a 5xx after it is ambiguous (classify.ts). */
+  unrepeatable?: boolean,
 ) {
   const response = await send(
     {
@@ -51,7 +53,7 @@ export async function linkedinCall(
     http,
     signal,
   );
-  if (!isSuccess(response)) throw linkedinFailure(response, now());
+  if (!isSuccess(response)) throw linkedinFailure(response, now(), unrepeatable);
   return response;
 }
 

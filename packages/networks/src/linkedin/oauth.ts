@@ -64,7 +64,16 @@ async function organisationAuthor(token: string, ctx: ProviderContext, id: strin
 export const linkedinOAuth: OAuthProvider = {
   network: 'linkedin',
   pkce: false,
-  scopes: ['openid', 'profile', 'w_member_social', 'w_organization_social', 'r_organization_admin'],
+  // r_organization_social: the inbox reads comments under the page's posts (channels connected
+  // before it must reconnect, like Mastodon's).
+  scopes: [
+    'openid',
+    'profile',
+    'w_member_social',
+    'w_organization_social',
+    'r_organization_admin',
+    'r_organization_social',
+  ],
   scopeSeparator: ' ',
   clientAuth: 'body',
   tokenMethod: 'POST',

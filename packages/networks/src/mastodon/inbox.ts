@@ -75,6 +75,7 @@ export function createMastodonInbox(deps: AdapterDeps): NotificationsInbox {
 
   return {
     network: 'mastodon',
+    replyRetrySafe: true,
     comparePositions: compareNumericIds,
     async listPage(call, signal) {
       const { instanceUrl } = open(call);

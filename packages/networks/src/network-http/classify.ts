@@ -13,6 +13,11 @@ export interface ClassifyOptions {
   now: Date;
   /** True when a 429 is the whole app's allowance on the network rather than the channel's. */
   networkWide?: boolean;
+  /**
+   * The call created something the network cannot deduplicate (an X or LinkedIn reply): a 5xx
+   * may have come after the write, so it is `ambiguous`, never retried blindly.
+   */
+  unrepeatable?: boolean | undefined;
 }
 
 export function failureFromResponse(response: SafeResponse, options: ClassifyOptions): NetworkError {
@@ -31,6 +36,12 @@ export function failureFromResponse(response: SafeResponse, options: ClassifyOpt
     );
   }
   if (status === 408 || status >= 500) {
+    if (options.unrepeatable) {
+      return new NetworkError(
+        'ambiguous',
+        `${options.network} had a problem (HTTP ${status}) and may or may not have made it${said}`,
+      );
+    }
     return new NetworkError('transient', `${options.network} had a problem (HTTP ${status})${said}`);
   }
   return new NetworkError('permanent', `${options.network} refused the post (HTTP ${status})${said}`);

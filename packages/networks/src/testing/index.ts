@@ -14,3 +14,5 @@ export * from './publish-request';
 export * from './server';
 export * from './threads-inbox';
 export * from './x-media';
+export * from './x-inbox';
+export * from './linkedin-comments';

@@ -1,6 +1,7 @@
 // X API v2: POST /2/tweets in OAuth 2.0 user context. Media go up first (media.ts: images in one
 // call, videos in pieces, alt text through /2/media/metadata). X has no idempotency key,
 // so an unclear outcome is left for a person. The first comment is a reply to the new post.
+// The inbox side (mentions, replies, likes, hiding) is inbox.ts.
 import { DEFAULT_SEND_LIMITS } from '@cadence/domain/publishing/send-limits';
 import { z } from 'zod';
 import type { NetworkAdapter } from '../adapter';
@@ -9,6 +10,7 @@ import { readAnswer } from '../network-http/call';
 import { type AdapterDeps, origin, textWithLink } from '../network-http/compose';
 import { X_API, xCredentialsSchema } from './credentials';
 import { xCall } from './http';
+import { createXInbox } from './inbox';
 import { uploadXMedia, type XMediaContext } from './media';
 
 const created = z.object({ data: z.object({ id: z.string().regex(/^\d{1,30}$/) }) });
@@ -19,6 +21,7 @@ export function createXAdapter(
   const api = origin(X_API, deps.baseUrl);
   return {
     network: 'x',
+    inbox: createXInbox(deps),
     capabilities: { canFindExisting: false, idempotentRetry: false },
     // 100 posts per 15 minutes per user on the API's basic tier.
     rateLimit: { perChannel: DEFAULT_SEND_LIMITS.x },

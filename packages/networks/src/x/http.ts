@@ -5,12 +5,15 @@
 // the limit is the whole network's, not this channel's.
 import { z } from 'zod';
 import type { NetworkError } from '../errors';
+import { InboxUnavailableError } from '../inbox/unavailable';
 import { type NetworkCall, header, safeJson, send } from '../network-http/call';
 import { failureFromResponse, isSuccess } from '../network-http/classify';
 import type { SafeHttpOptions, SafeResponse } from '../safe-http';
 
 const problem = z.object({
   title: z.string().max(500).optional(),
+  reason: z.string().max(200).optional(),
+  type: z.string().max(500).optional(),
   detail: z.string().max(2000).optional(),
   errors: z
     .array(z.object({ message: z.string().max(2000) }))
@@ -18,7 +21,7 @@ const problem = z.object({
     .optional(),
 });
 
-function xFailure(response: SafeResponse, now: Date): NetworkError {
+function xFailure(response: SafeResponse, now: Date, unrepeatable?: boolean): NetworkError {
   const parsed = problem.safeParse(safeJson(response.body));
   const message = parsed.success
     ? (parsed.data.detail ?? parsed.data.errors?.map((e) => e.message).join('; ') ?? parsed.data.title)
@@ -28,8 +31,27 @@ function xFailure(response: SafeResponse, now: Date): NetworkError {
     message,
     now,
     networkWide: header(response, 'x-app-limit-24hour-remaining') === '0',
+    unrepeatable,
   });
 }
+
+/**
+ * The app's API plan does not include the endpoint: 403 "Client Forbidden" with reason
+ * `client-not-enrolled` (an app outside a project, or a tier without the endpoint: the Free tier
+ * reads no mentions), or 402 when the pay-per-use balance is spent.
+ */
+function isXPlanRefusal(response: SafeResponse): boolean {
+  if (response.status === 402) return true;
+  if (response.status !== 403) return false;
+  const parsed = problem.safeParse(safeJson(response.body));
+  return (
+    parsed.success &&
+    (parsed.data.reason === 'client-not-enrolled' || (parsed.data.type ?? '').endsWith('/client-forbidden'))
+  );
+}
+
+const authorised = (call: NetworkCall, token: string, http: SafeHttpOptions, signal?: AbortSignal) =>
+  send({ ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } }, http, signal);
 
 export async function xCall(
   call: NetworkCall,
@@ -37,12 +59,29 @@ export async function xCall(
   http: SafeHttpOptions,
   signal: AbortSignal | undefined,
   now: () => Date,
+  /** A reply: X has no idempotency key, so a 5xx after it is ambiguous (see classify.ts). */
+  unrepeatable?: boolean,
 ) {
-  const response = await send(
-    { ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } },
-    http,
-    signal,
-  );
+  const response = await authorised(call, token, http, signal);
+  if (!isSuccess(response)) throw xFailure(response, now(), unrepeatable);
+  return response;
+}
+
+/** Like xCall, but a refusal for the app's API plan is the inbox's own error (see unavailable.ts). */
+export async function xReadCall(
+  call: NetworkCall,
+  token: string,
+  http: SafeHttpOptions,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+) {
+  const response = await authorised(call, token, http, signal);
+  if (isXPlanRefusal(response)) {
+    throw new InboxUnavailableError(
+      'x_paid_tier',
+      `X refused to read mentions with this app's API plan (HTTP ${response.status}): reading them needs the Basic tier or above`,
+    );
+  }
   if (!isSuccess(response)) throw xFailure(response, now());
   return response;
 }

@@ -2,7 +2,7 @@
 // badge's counts, one item's conversation, triage (status, snooze, assignee) and internal notes.
 // Viewers read; editors (community managers) and above triage. Replies: inbox-reply-routes.ts.
 import { changeInboxItem } from '@cadence/domain/inbox/change-inbox-item';
-import { countChannelInbox } from '@cadence/domain/inbox/channel-inbox-removal';
+import { channelInboxSummary } from '@cadence/domain/inbox/channel-inbox-removal';
 import { getInboxConversation } from '@cadence/domain/inbox/get-conversation';
 import { addInboxNote, assertInboxItem, listInboxNotes } from '@cadence/domain/inbox/inbox-notes';
 import { inboxCounts, listInboxItems } from '@cadence/domain/inbox/list-inbox';
@@ -61,14 +61,14 @@ export async function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['inbox'],
         summary:
-          'How many conversations were synced from a channel (what disconnecting or removing it deletes)',
+          'How many conversations were synced from a channel (what disconnecting or removing it deletes), and why its inbox cannot be read, if so',
         params: workspaceParams.extend({ channelId: z.uuid() }),
         response: { 200: channelInboxCountSchema, ...errorResponses },
       },
     },
     async (request) => ({
       channelId: request.params.channelId,
-      items: await countChannelInbox(db, request.actor, request.params.channelId),
+      ...(await channelInboxSummary(db, request.actor, request.params.channelId)),
     }),
   );
 

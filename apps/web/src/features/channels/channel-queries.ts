@@ -39,16 +39,23 @@ export function useDeleteChannel(workspaceId: string) {
 }
 
 /** The conversations synced from a channel: what disconnecting or removing it deletes. */
-export const useChannelInboxCount = (workspaceId: string, channelId: string) =>
-  useQuery({
-    queryKey: ['inbox', workspaceId, 'channel-count', channelId],
+const channelInboxQuery = (workspaceId: string, channelId: string) =>
+  queryOptions({
+    queryKey: ['inbox', workspaceId, 'channel', channelId],
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/workspaces/{workspaceId}/inbox/channels/{channelId}', {
           params: { path: { workspaceId, channelId } },
         }),
-      ).items,
+      ),
   });
+
+export const useChannelInboxCount = (workspaceId: string, channelId: string) =>
+  useQuery({ ...channelInboxQuery(workspaceId, channelId), select: (d) => d.items });
+
+/** Why the network will not let the channel's inbox be read (X's paid tier), or null. */
+export const useChannelInboxUnavailable = (workspaceId: string, channelId: string) =>
+  useQuery({ ...channelInboxQuery(workspaceId, channelId), select: (d) => d.unavailable });
 
 export function useDisconnectChannel(workspaceId: string) {
   const queryClient = useQueryClient();

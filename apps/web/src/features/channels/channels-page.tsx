@@ -4,6 +4,7 @@ import { roleAtLeast } from '../../ui/roles';
 import { EmptyState, ErrorState, InlineError, Loading } from '../../ui/states';
 import { useCurrentWorkspace } from '../session/current-workspace';
 import { ChannelInboxNotice } from './channel-inbox-notice';
+import { ChannelInboxUnavailable } from './channel-inbox-unavailable';
 import { type Channel, useChannels, useDeleteChannel, useDisconnectChannel } from './channel-queries';
 import { ConnectButtons, ReconnectButton } from './connect-buttons';
 import { ConnectOutcome } from './connect-outcome';
@@ -56,6 +57,10 @@ export function ChannelsPage() {
                 )}
                 {canManage && c.status === 'needs_reconnect' && (
                   <ReconnectButton workspaceId={workspace.id} channel={c} />
+                )}
+                {/* Only X has a reason today (its paid API tier); other channels ask nothing. */}
+                {c.network === 'x' && c.status === 'connected' && (
+                  <ChannelInboxUnavailable workspaceId={workspace.id} channelId={c.id} />
                 )}
               </div>
               <details className="channel-queue">

@@ -1,0 +1,1 @@
+ALTER TABLE "inbox_sync_states" ADD COLUMN "unavailable_reason" text;
