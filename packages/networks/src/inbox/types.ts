@@ -138,7 +138,8 @@ export interface InboxAdapter {
   reply(request: InboxReplyRequest, signal: AbortSignal): Promise<InboxReplied>;
   /**
    * True where calling `reply` again cannot post twice: an idempotency key (Mastodon), a record key
-   * (Bluesky), or a look for the reply before posting again (Meta, `earlierAttempt`). False where
+   * (Bluesky), a look for the reply before posting again (Facebook, Instagram: `earlierAttempt`), or
+   * the draft kept with the reply (Threads' container). False where
    * the network offers none of these (X, LinkedIn): the reply ledger then calls `reply` at most
    * once past `sending`, and an unclear outcome ends the reply for a person to check (decision 0299).
    */

@@ -76,6 +76,8 @@ export function createThreadsInbox(deps: AdapterDeps & { pollIntervalMs?: number
   return {
     network: 'threads',
     comparePositions: compareThreadsPositions,
+    // The container kept with the reply (`draft`) is published, never a second one.
+    replyRetrySafe: true,
     async listPostComments(call, signal) {
       const { token } = open(call);
       const url = withQuery(`${graph}/${encodeURIComponent(call.postExternalId)}/conversation`, {
