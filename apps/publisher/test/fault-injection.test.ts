@@ -91,9 +91,14 @@ async function outcome(db: Fault['database']['db']) {
   return { rows, byStatus, attempts };
 }
 
+/**
+ * The cluster behind TEST_DATABASE_URL: "main" unless FAULTS_PG_CLUSTER names another, so the suite
+ * can restart a throwaway cluster instead of the one other work on the machine is using.
+ */
 function restartCommand(): [string, string[]] {
   const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
-  return ['pg_ctlcluster', ['--skip-systemctl-redirect', versions[0] ?? '15', 'main', 'restart']];
+  const cluster = process.env.FAULTS_PG_CLUSTER ?? 'main';
+  return ['pg_ctlcluster', ['--skip-systemctl-redirect', versions[0] ?? '15', cluster, 'restart']];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
