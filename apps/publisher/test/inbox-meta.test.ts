@@ -2,13 +2,15 @@
 // documented Graph API (v21.0): comments under our post walked page by page with Graph cursors, a
 // token revoked mid-walk (the channel needs reconnecting, nothing lost, the walk resumes at the
 // cursor it stopped on), a rate limit that blocks the channel as long as Meta's usage header
-// says, and a reply whose answer was lost posted once when the ledger retries it.
+// says, a reply whose answer was lost posted once when the ledger retries it, and a comment liked
+// as the Page and the like taken back through the like job.
 import { channels, inboxItems, inboxReplies, inboxSyncStates, postTargets } from '@cadence/db';
 import { createTestDatabase } from '@cadence/db/testing';
 import { createFacebookAdapter } from '@cadence/networks/facebook/adapter';
 import { type MetaCommentsFake, startMetaComments } from '@cadence/networks/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { applyInboxLike } from '../src/inbox/apply-like';
 import { sendInboxReply } from '../src/inbox/send-reply';
 import { syncInboxChannel } from '../src/inbox/sync-channel';
 import { seedChannel, seedScheduledPosts, seedWorkspace, testKeyRing } from './support/seed';
@@ -119,5 +121,25 @@ describe('Facebook Page inbox (Graph API stand-in)', () => {
     const [sent] = await database.db.select().from(inboxReplies).where(eq(inboxReplies.id, replyId));
     expect(sent).toMatchObject({ status: 'sent', externalId: fake.posted[0]?.id });
     expect(fake.posted[0]).toMatchObject({ parentId: item?.externalId, text: 'Thanks for writing!' });
+  });
+
+  it('likes a comment as the Page through the like job, once, and takes it back', async () => {
+    const [item] = await database.db.select().from(inboxItems).where(eq(inboxItems.text, 'New one'));
+    const itemId = item?.id as string;
+    const comment = () => fake.comments.find((c) => c.id === item?.externalId);
+    const likeCalls = () => fake.net.requests.filter((r) => r.path === `/v21.0/${item?.externalId}/likes`);
+    await database.db.update(inboxItems).set({ likeRequestedAt: now }).where(eq(inboxItems.id, itemId));
+    expect(await applyInboxLike(deps(), itemId, 1, signal)).toBe('liked');
+    // Done already: a second run of the job sends nothing.
+    expect(await applyInboxLike(deps(), itemId, 1, signal)).toBe('skipped');
+    expect(comment()?.liked).toBe(true);
+    expect(likeCalls()).toHaveLength(1);
+    const [liked] = await database.db.select().from(inboxItems).where(eq(inboxItems.id, itemId));
+    expect(liked).toMatchObject({ likeExternalId: item?.externalId, likeError: null });
+
+    await database.db.update(inboxItems).set({ likeRequestedAt: null }).where(eq(inboxItems.id, itemId));
+    expect(await applyInboxLike(deps(), itemId, 1, signal)).toBe('unliked');
+    expect(comment()?.liked).toBe(false);
+    expect(likeCalls().map((r) => r.method)).toEqual(['POST', 'DELETE']);
   });
 });

@@ -142,6 +142,28 @@ describe.each(['facebook', 'instagram'] as const)('%s inbox', (network) => {
     expect(body).toMatchObject(network === 'facebook' ? { is_hidden: 'false' } : { hide: 'false' });
   });
 
+  it.runIf(network === 'facebook')(
+    'likes a comment as the Page and takes it back; repeating is harmless',
+    async () => {
+      const target = { externalId: answer, replyRef: {} };
+      const liked = await inbox.like!({ channelId: 'c1', credentials, likeKey: 'k1', target }, signal);
+      await inbox.like!({ channelId: 'c1', credentials, likeKey: 'k1', target }, signal);
+      expect(liked.likeExternalId).toBe(answer);
+      expect(fake.comments.find((c) => c.id === answer)?.liked).toBe(true);
+      const back = { channelId: 'c1', credentials, target, likeExternalId: liked.likeExternalId };
+      await inbox.unlike!(back, signal);
+      await inbox.unlike!(back, signal);
+      expect(fake.comments.find((c) => c.id === answer)?.liked).toBe(false);
+      const bad = { externalId: '../me/accounts', replyRef: {} };
+      const before = fake.net.requests.length;
+      expect(
+        (await errorOf(inbox.like!({ channelId: 'c1', credentials, likeKey: 'k2', target: bad }, signal)))
+          .kind,
+      ).toBe('permanent');
+      expect(fake.net.requests.length).toBe(before);
+    },
+  );
+
   it('a rate limit waits as long as the usage header says', async () => {
     fake.mode.rateLimitedMinutes = 7;
     const failure = await errorOf(inbox.listPostComments!({ ...call(), page: null }, signal));

@@ -18,12 +18,13 @@ describe('like state', () => {
 });
 
 describe('where liking is possible', () => {
-  it('Mastodon, Bluesky and X; Threads has no like in its API; the others are not read yet', () => {
+  it('Mastodon, Bluesky, X and Facebook; Threads has no like in its API; Instagram and LinkedIn not built', () => {
     expect(likeUnsupportedReason('mastodon')).toBeNull();
     expect(likeUnsupportedReason('bluesky')).toBeNull();
     expect(likeUnsupportedReason('x')).toBeNull();
+    expect(likeUnsupportedReason('facebook')).toBeNull();
     expect(likeUnsupportedReason('threads')).toBe('not_in_api');
     expect(likeUnsupportedReason('instagram')).toBe('not_read');
-    expect(likeUnsupportedReason('facebook')).toBe('not_read');
+    expect(likeUnsupportedReason('linkedin')).toBe('not_read');
   });
 });

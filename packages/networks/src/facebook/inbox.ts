@@ -2,8 +2,9 @@
 // to it that the API gives in pages, so the sync reads the comments of each of our recent posts:
 // GET /{page-post-id}/comments with filter=stream (every comment, replies included, each naming
 // its parent) and order=reverse_chronological (newest first), paged by cursors.after. Replies:
-// POST /{comment-id}/comments; hiding: POST /{comment-id} with is_hidden. Needs the Page token's
-// pages_read_engagement (read) and pages_manage_engagement (reply, hide) permissions; comment ids
+// POST /{comment-id}/comments; hiding: POST /{comment-id} with is_hidden; liking as the Page:
+// POST / DELETE /{comment-id}/likes (a state: repeating either is harmless). Needs the Page token's
+// pages_read_engagement (read) and pages_manage_engagement (reply, hide, like) permissions; comment ids
 // are given only to apps that can moderate the Page.
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
@@ -146,6 +147,29 @@ export function createFacebookInbox(deps: AdapterDeps): InboxAdapter {
         'Replying on Facebook',
       );
       return { externalId: answer.id, externalUrl: null };
+    },
+    async like(request, signal) {
+      const { token } = open(request);
+      const id = idOf(request.target.externalId);
+      readAnswer(
+        z.object({ success: z.boolean() }),
+        await post(`${id}/likes`, { access_token: token }, signal),
+        'Liking a Facebook comment',
+        'transient',
+      );
+      // A Page's like has no id of its own: the comment's id is what taking it back needs.
+      return { likeExternalId: id };
+    },
+    async unlike(request, signal) {
+      const { token } = open(request);
+      const id = idOf(request.target.externalId);
+      const url = withQuery(`${graph}/${id}/likes`, { access_token: token });
+      readAnswer(
+        z.object({ success: z.boolean() }),
+        await graphCall({ method: 'DELETE', url }, deps.http, signal, now, 'Facebook'),
+        'Taking back a like on Facebook',
+        'transient',
+      );
     },
     async hide(request, signal) {
       const { token } = open(request);

@@ -3,7 +3,7 @@
 // parent; order=reverse_chronological or chronological; limit; after), POST /{comment-id}/comments,
 // POST /{comment-id} with is_hidden. Instagram: GET /{ig-media-id}/comments (top-level, newest
 // first, replies{...} nested), GET /{ig-comment-id}/replies, POST /{ig-comment-id}/replies, POST
-// /{ig-comment-id} with hide. Errors in Graph's shape: code 190 for a bad or revoked token, code
+// /{ig-comment-id} with hide; Facebook likes: POST and DELETE /{comment-id}/likes (as the Page). Errors in Graph's shape: code 190 for a bad or revoked token, code
 // 32 (HTTP 400) with X-Business-Use-Case-Usage for a rate limit. Shared by the adapters' contract
 // tests and the publisher's sync tests.
 import { startFakeNetwork, type FakeNetwork } from './server';
@@ -17,6 +17,8 @@ export interface StandInComment {
   at: Date;
   from: { id: string; name: string };
   hidden: boolean;
+  /** Liked by our Page (Facebook: POST / DELETE /{comment-id}/likes). */
+  liked: boolean;
 }
 
 export interface MetaCommentsFake {
@@ -82,6 +84,7 @@ export async function startMetaComments(
         at: new Date(now.getTime() - minutesAgo * 60_000),
         from: { id: fromId ?? `fan-${id}`, name: `Fan ${id}` },
         hidden: false,
+        liked: false,
       });
       return id;
     },
@@ -135,6 +138,7 @@ export async function startMetaComments(
       at: new Date(),
       from: { id: fake.ownerId, name: 'Our account' },
       hidden: false,
+      liked: false,
     };
     fake.comments.push(c);
     fake.posted.push(c);
@@ -223,6 +227,19 @@ export async function startMetaComments(
       kind === 'instagram'
         ? create(request.params.id, request.body as Record<string, string>, r)
         : r.code(404).send({}),
+    );
+    // Liking as the Page sets a state: liking twice, or taking back a like never made, succeeds.
+    const setLiked = (id: string, liked: boolean, r: Answer) => {
+      const target = byId(id);
+      if (kind !== 'facebook' || !target) return r.code(400).send(graphError(100, 'Invalid parameter'));
+      target.liked = liked;
+      return { success: true };
+    };
+    app.post<{ Params: { id: string } }>('/v21.0/:id/likes', async (request, r) =>
+      setLiked(request.params.id, true, r),
+    );
+    app.delete<{ Params: { id: string } }>('/v21.0/:id/likes', async (request, r) =>
+      setLiked(request.params.id, false, r),
     );
     app.post<{ Params: { id: string } }>('/v21.0/:id', async (request, r) => {
       const body = request.body as Record<string, string>;
