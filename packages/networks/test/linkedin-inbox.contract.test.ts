@@ -2,7 +2,8 @@
 // under one of our page's posts read newest first in start/count pages with the version headers,
 // organisations named, members kept by URN; a reply under the top-level comment (parentComment),
 // whose 5xx is ambiguous since LinkedIn cannot deduplicate; 429 (a daily quota, no Retry-After)
-// and a revoked token (401); no hide (LinkedIn's API has none).
+// and a revoked token (401); no hide (LinkedIn's API has none); a like as a LIKE reaction from the
+// page, made once and taken back (Reactions API).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkedinAdapter } from '../src/linkedin/adapter';
 import {
@@ -92,6 +93,28 @@ describe('LinkedIn inbox: comments under our posts', () => {
     fake.mode = { revoked: true };
     expect((await failureOf(list(null))).kind).toBe('auth_revoked');
     fake.mode = {};
+  });
+
+  it('likes a comment once as the page (a LIKE reaction) and takes it back; repeating is harmless', async () => {
+    const side = inbox();
+    const comment = `urn:li:comment:(${POST},6000001)`;
+    const target = { externalId: comment, replyRef: {} };
+    const liked = await side.like!({ ...call, likeKey: 'k1', target }, signal());
+    // A retry finds our reaction and makes no second one.
+    await side.like!({ ...call, likeKey: 'k1', target }, signal());
+    expect(liked.likeExternalId).toBe(comment);
+    expect([...fake.reactions]).toEqual([[`${PAGE_URN}|${comment}`, 'LIKE']]);
+    const creates = fake.net.requests.filter((r) => r.method === 'POST' && r.path === '/rest/reactions');
+    expect(creates).toHaveLength(1);
+    expect(creates[0]?.query).toEqual({ actor: PAGE_URN });
+    const back = { ...call, target, likeExternalId: liked.likeExternalId };
+    await side.unlike!(back, signal());
+    await side.unlike!(back, signal());
+    expect(fake.reactions.size).toBe(0);
+    const notAComment = { externalId: 'urn:li:share:1', replyRef: {} };
+    expect(
+      (await failureOf(side.like!({ ...call, likeKey: 'k2', target: notAComment }, signal()))).kind,
+    ).toBe('permanent');
   });
 
   it('has no hide: LinkedIn offers none', () => {

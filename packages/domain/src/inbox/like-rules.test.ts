@@ -18,13 +18,13 @@ describe('like state', () => {
 });
 
 describe('where liking is possible', () => {
-  it('Mastodon, Bluesky, X and Facebook; Threads has no like in its API; Instagram and LinkedIn not built', () => {
+  it('Mastodon, Bluesky, X, Facebook and LinkedIn; Threads has no like in its API; Instagram not built', () => {
     expect(likeUnsupportedReason('mastodon')).toBeNull();
     expect(likeUnsupportedReason('bluesky')).toBeNull();
     expect(likeUnsupportedReason('x')).toBeNull();
     expect(likeUnsupportedReason('facebook')).toBeNull();
     expect(likeUnsupportedReason('threads')).toBe('not_in_api');
     expect(likeUnsupportedReason('instagram')).toBe('not_read');
-    expect(likeUnsupportedReason('linkedin')).toBe('not_read');
+    expect(likeUnsupportedReason('linkedin')).toBeNull();
   });
 });

@@ -7,8 +7,8 @@ import type { Network } from '@cadence/names';
 /**
  * Why an item cannot be liked from Cadence: the network's API has no way to (Threads: its reply
  * management offers replies and hiding only), or Cadence does not like there yet (`not_read`, the
- * name it had when it meant "does not read conversations there": Instagram and LinkedIn are read
- * now, their likes are not built).
+ * name it had when it meant "does not read conversations there": Instagram is read now, its likes
+ * are not built).
  */
 export type LikeUnsupportedReason = 'not_in_api' | 'not_read';
 
@@ -17,6 +17,7 @@ export const INBOX_LIKE_NETWORKS: ReadonlySet<Network> = new Set<Network>([
   'bluesky',
   'x',
   'facebook',
+  'linkedin',
 ]);
 
 export function likeUnsupportedReason(network: Network): LikeUnsupportedReason | null {

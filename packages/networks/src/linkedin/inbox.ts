@@ -10,7 +10,12 @@
 // - Reply: POST /rest/socialActions/{postUrn}/comments with parentComment (LinkedIn nests one
 //   level: an answer to a reply goes under the same top-level comment). No idempotency key: the
 //   call is `unrepeatable` and the reply ledger sends it at most once (replyRetrySafe: false).
-// - Hide and like: not offered (LinkedIn's API has no way to hide a comment; liking is not wired).
+// - Like: a LIKE reaction from our page through the Reactions API (POST /rest/reactions?actor=,
+//   root: the comment's URN). LinkedIn does not say what a second reaction answers, so a like first
+//   asks for ours (GET /rest/reactions/(actor:…,entity:…), 404 when none) and makes it only when
+//   absent; taking it back deletes it, a 404 meaning it is gone already. Permission:
+//   w_organization_social (react on behalf of the page).
+// - Hide: not offered (LinkedIn's API has no way to hide a comment).
 import { safeExternalUrl } from '@cadence/domain/publishing/external-url';
 import { z } from 'zod';
 import { NetworkError } from '../errors';
@@ -87,8 +92,64 @@ export function createLinkedinInbox(deps: AdapterDeps): InboxAdapter {
     return names;
   }
 
+  const reactionUrl = (actor: string, entity: string) =>
+    `${api}/rest/reactions/(actor:${encodeURIComponent(actor)},entity:${encodeURIComponent(entity)})`;
+  const commentUrnOf = (raw: string) => {
+    if (!/^urn:li:comment:\([^\s]{1,300}\)$/.test(raw))
+      throw new NetworkError('permanent', 'Not a LinkedIn comment');
+    return raw;
+  };
+  /** GET or DELETE of our reaction; false when LinkedIn has none (404). */
+  const onReaction = async (
+    method: 'GET' | 'DELETE',
+    actor: string,
+    entity: string,
+    token: string,
+    signal: AbortSignal,
+  ) => {
+    const response = await send(
+      {
+        method,
+        url: reactionUrl(actor, entity),
+        headers: {
+          authorization: `Bearer ${token}`,
+          'linkedin-version': LINKEDIN_VERSION,
+          'x-restli-protocol-version': '2.0.0',
+        },
+      },
+      deps.http,
+      signal,
+    );
+    if (response.status === 404) return false;
+    if (response.status >= 300) throw linkedinFailure(response, now());
+    return true;
+  };
+
   return {
     network: 'linkedin',
+    async like(request, signal) {
+      const { accessToken, author } = open(request);
+      const entity = commentUrnOf(request.target.externalId);
+      if (!(await onReaction('GET', author, entity, accessToken, signal))) {
+        await linkedinCall(
+          {
+            method: 'POST',
+            url: withQuery(`${api}/rest/reactions`, { actor: author }),
+            json: { root: entity, reactionType: 'LIKE' },
+          },
+          accessToken,
+          deps.http,
+          signal,
+          now,
+        );
+      }
+      // The reaction is named by (our page, the comment): the comment's URN is enough to undo it.
+      return { likeExternalId: entity };
+    },
+    async unlike(request, signal) {
+      const { accessToken, author } = open(request);
+      await onReaction('DELETE', author, commentUrnOf(request.likeExternalId), accessToken, signal);
+    },
     comparePositions: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
     replyRetrySafe: false,
     async listPostComments(call, signal) {

@@ -4,7 +4,8 @@
 // { actor, object, message, parentComment } answering 201 with the comment and x-restli-id
 // (no idempotency key: every call comments), GET /rest/organizations/{id}. Errors as LinkedIn
 // sends them: { status, serviceErrorCode, code, message }; 401 for a revoked token, 429 with no
-// Retry-After (a daily quota).
+// Retry-After (a daily quota). Reactions API: POST /rest/reactions?actor={urn} with { root,
+// reactionType } (201), GET and DELETE /rest/reactions/(actor:{urn},entity:{urn}) (404 when none).
 import { bearer, type FakeNetwork, startFakeNetwork } from './server';
 
 export interface FakeLinkedinComment {
@@ -24,6 +25,8 @@ export interface LinkedinCommentsFake {
   comments: Map<string, FakeLinkedinComment[]>;
   organizations: Map<string, { localizedName: string; vanityName: string }>;
   posted: FakeLinkedinComment[];
+  /** Reactions, as "actor|entity" → reaction type. */
+  reactions: Map<string, string>;
   /** failAfterWrite: the next comment is made, then answered with 503. */
   mode: { rateLimited?: boolean; revoked?: boolean; failAfterWrite?: boolean };
 }
@@ -42,6 +45,7 @@ export async function startLinkedinComments(token = 'linkedin-token'): Promise<L
     comments: new Map(),
     organizations: new Map(),
     posted: [],
+    reactions: new Map(),
     mode: {},
   };
   fake.net = await startFakeNetwork((app) => {
@@ -117,6 +121,32 @@ export async function startLinkedinComments(token = 'linkedin-token'): Promise<L
         return reply.code(503).send(error(503, 'SERVICE_UNAVAILABLE', 'Service unavailable'));
       }
       return reply.code(201).header('x-restli-id', made.commentUrn).send(made);
+    });
+    const reactionKey = (raw: string) => /^\(actor:(urn:li:[^,]+),entity:(urn:li:.+)\)$/.exec(raw);
+    app.post('/rest/reactions', async (request, reply) => {
+      const actor = (request.query as { actor?: string }).actor ?? '';
+      const body = request.body as { root?: string; reactionType?: string };
+      if (!actor.startsWith('urn:li:') || !body.root?.startsWith('urn:li:') || !body.reactionType)
+        return reply
+          .code(422)
+          .send(error(422, 'UNPROCESSABLE_ENTITY', 'actor, root and reactionType are required'));
+      const key = `${actor}|${body.root}`;
+      if (fake.reactions.has(key))
+        return reply.code(409).send(error(409, 'DUPLICATE_REACTION', 'The actor has already reacted'));
+      fake.reactions.set(key, body.reactionType);
+      return reply.code(201).header('x-restli-id', `(actor:${actor},entity:${body.root})`).send();
+    });
+    app.get('/rest/reactions/:key', async (request, reply) => {
+      const parts = reactionKey((request.params as { key: string }).key);
+      const type = parts ? fake.reactions.get(`${parts[1]}|${parts[2]}`) : undefined;
+      if (!parts || !type) return reply.code(404).send(error(404, 'NOT_FOUND', 'Reaction not found'));
+      return { actor: parts[1], root: parts[2], reactionType: type };
+    });
+    app.delete('/rest/reactions/:key', async (request, reply) => {
+      const parts = reactionKey((request.params as { key: string }).key);
+      if (!parts || !fake.reactions.delete(`${parts[1]}|${parts[2]}`))
+        return reply.code(404).send(error(404, 'NOT_FOUND', 'Reaction not found'));
+      return reply.code(204).send();
     });
     app.get('/rest/organizations/:id', async (request, reply) => {
       const org = fake.organizations.get((request.params as { id: string }).id);
