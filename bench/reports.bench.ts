@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { rebuildEngagementRollups } from '@cadence/domain/reports/rollups/engagement-rollups';
 import { rebuildPostRollups } from '@cadence/domain/reports/rollups/post-rollups';
+import { rebuildPublishedRollups } from '@cadence/domain/reports/rollups/published-rollups';
 import { rebuildReportRollups } from '@cadence/domain/reports/rollups/rebuild-rollups';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
 import { metricsPullThroughput } from './metrics-pull-throughput';
@@ -83,6 +84,14 @@ async function migrateAndSeed(log: (line: string) => void) {
       await database.db.transaction((tx) => rebuildPostRollups(tx, WORKSPACE_ID));
       await client.query('VACUUM ANALYZE report_post_days, report_post_charter');
       log(`seed: post roll-ups rebuilt in ${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`);
+    }
+    const published = await client.query('SELECT 1 FROM report_published_days LIMIT 1');
+    if (published.rowCount === 0) {
+      // A database rolled up before the published counts (decision 0314): only those.
+      const start = performance.now();
+      await database.db.transaction((tx) => rebuildPublishedRollups(tx, WORKSPACE_ID));
+      await client.query('VACUUM ANALYZE report_published_days');
+      log(`seed: published counts rebuilt in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }
     const engaged = await client.query('SELECT 1 FROM target_engagement LIMIT 1');
     if (!seeded || engaged.rowCount === 0) {

@@ -4,14 +4,17 @@
 // some figures: deltas), a fold, a deleted post, a post moved to another campaign, and again after
 // a rebuild from the facts;
 // unfiltered (the roll-up), with one filter (a slice) and two (the per-target snapshot). Another
-// workspace's figures in the same days never show.
-import { campaigns, channels, posts, postTargets } from '@cadence/db';
+// workspace's figures in the same days never show. The published-target counts under filters come
+// from report_published_days (decision 0314): its rows are checked against the targets themselves
+// through a status change, a moved post, a fold and a rebuild from nothing.
+import { campaigns, channels, posts, postTargets, reportPublishedDays } from '@cadence/db';
 import { recordTargetMetrics } from '@cadence/domain/reports/metrics/record-metrics';
 import {
   foldEngagementRollups,
   rebuildEngagementRollups,
 } from '@cadence/domain/reports/rollups/engagement-rollups';
-import { eq } from 'drizzle-orm';
+import { foldReportRollups, rebuildReportRollups } from '@cadence/domain/reports/rollups/rebuild-rollups';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Caller, call, createTestApp, setupOwner, type TestApp } from './helpers';
 import { groupBy, parisWeekdayHour, rng } from './reports-fixtures';
@@ -27,6 +30,9 @@ let t: TestApp;
 let viewer: Caller;
 let ws: string;
 let otherWs: string;
+let ownerId: string;
+/** Posts given an author by the last describe (the seed gives none). */
+const authorOf = new Map<string, string>();
 const random = rng(41);
 const channelOf: Record<string, Record<Net, string>> = {};
 const campaignIds: string[] = [];
@@ -206,6 +212,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const { owner, workspaceId } = await setupOwner(t, { timezone: 'Europe/Paris' });
   ws = workspaceId;
+  ownerId = owner.userId as string;
   viewer = await addMember(t, owner, ws, 'viewer');
   const other = await call(t, owner, {
     method: 'POST',
@@ -286,5 +293,78 @@ describe('Results and Best time from the engagement roll-ups', () => {
     expect(winter.length).toBeGreaterThan(0);
     expect(summer.length).toBeGreaterThan(0);
     expect(sum(cells.map((c) => c.posts))).toBe(winter.length + summer.length);
+  });
+});
+
+/** report_published_days summed per slice, network and campaign, against the published targets kept. */
+async function expectPublishedRollup() {
+  const want = new Map<string, number>();
+  for (const x of targets) {
+    const slices = [
+      ['all', ''],
+      ['channel', x.channelId],
+      ['network', x.network],
+    ];
+    if (x.campaign) slices.push(['campaign', x.campaign]);
+    const author = authorOf.get(x.postId);
+    if (author) slices.push(['author', author], ['channel+author', `${x.channelId}:${author}`]);
+    for (const [dim, value] of slices) {
+      const key = `${dim}|${value}|${x.network}|${x.campaign ?? ''}`;
+      want.set(key, (want.get(key) ?? 0) + 1);
+    }
+  }
+  const rows = (await db().execute(sql`select r.dim, r.dim_value, r.network,
+      coalesce(r.campaign_id::text, '') as campaign, sum(r.n)::int as n
+    from ${reportPublishedDays} r where r.workspace_id = ${ws}
+    group by 1, 2, 3, 4 having sum(r.n) <> 0`)) as unknown as {
+    rows: { dim: string; dim_value: string; network: string; campaign: string; n: number }[];
+  };
+  const got = new Map(rows.rows.map((r) => [`${r.dim}|${r.dim_value}|${r.network}|${r.campaign}`, r.n]));
+  expect(got).toEqual(want);
+}
+
+describe('Published-target counts under filters from report_published_days', () => {
+  const mastodon = () => channelOf[ws]?.mastodon as string;
+  async function expectFiltered() {
+    await expectPublishedRollup();
+    await expectReports(
+      `&channelId=${mastodon()}&campaignId=${campaignIds[0]}`,
+      (x) => x.channelId === mastodon() && x.campaign === campaignIds[0],
+    );
+    await expectReports(
+      `&network=mastodon&campaignId=${campaignIds[1]}`,
+      (x) => x.network === 'mastodon' && x.campaign === campaignIds[1],
+    );
+    await expectReports(`&network=bluesky`, (x) => x.network === 'bluesky');
+    await expectReports(
+      `&channelId=${mastodon()}&authorId=${ownerId}`,
+      (x) => x.channelId === mastodon() && authorOf.get(x.postId) === ownerId,
+    );
+    await expectReports(`&campaignId=${campaignIds[1]}`, (x) => x.campaign === campaignIds[1]);
+  }
+
+  it('match the targets through a status change, a moved post, a fold and a rebuild', async () => {
+    // Half the posts get an author: the posts trigger moves their targets into its slices.
+    const authored = [...new Set(targets.map((x) => x.postId))].filter((_, i) => i % 2 === 0);
+    for (const postId of authored) {
+      await db().update(posts).set({ authorUserId: ownerId }).where(eq(posts.id, postId));
+      authorOf.set(postId, ownerId);
+    }
+    await expectFiltered();
+    // A published target without figures fails after all: it leaves the counts (update trigger).
+    const failed = targets.find((x) => !measured(x) && inPeriod(x)) as Target;
+    await db().update(postTargets).set({ status: 'failed' }).where(eq(postTargets.id, failed.id));
+    targets.splice(targets.indexOf(failed), 1);
+    // A post moved out of its campaign moves its published targets (the posts trigger).
+    const moved = targets.find((x) => inPeriod(x) && x.campaign === campaignIds[0]) as Target;
+    await db().update(posts).set({ campaignId: null }).where(eq(posts.id, moved.postId));
+    for (const x of targets) if (x.postId === moved.postId) x.campaign = null;
+    await expectFiltered();
+    await foldReportRollups(db());
+    await expectFiltered();
+    // The rebuild fills the table from the targets alone.
+    await db().delete(reportPublishedDays).where(eq(reportPublishedDays.workspaceId, ws));
+    await rebuildReportRollups(db(), ws);
+    await expectFiltered();
   });
 });

@@ -86,3 +86,33 @@ export const reportPostCharter = pgTable('report_post_charter', {
   /** The report_post_days keys the post counts under (n = 1 each). */
   rows: jsonb('rows').notNull(),
 });
+
+/**
+ * Published targets per local day for the Results report (decision 0314): one slice of
+ * report_target_days' dimensions (all, or one channel, network, campaign, pillar or author), with
+ * the two things Results groups by, network and campaign, as columns. A slice plus filters on
+ * those columns answers one filter, and a second one when it is the network or the campaign.
+ * Appended by the same statement triggers as report_target_days, folded and rebuilt with it.
+ */
+export const reportPublishedDays = pgTable(
+  'report_published_days',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** The target's instant as a date in the workspace's timezone. */
+    day: date('day', { mode: 'string' }).notNull(),
+    /** all, channel, network, campaign, pillar or author, as in report_target_days. */
+    dim: text('dim').notNull(),
+    dimValue: text('dim_value').notNull(),
+    network: text('network').notNull(),
+    /** The post's campaign; null for none. */
+    campaignId: uuid('campaign_id'),
+    n: integer('n').notNull(),
+    folded: boolean('folded').notNull().default(false),
+  },
+  (t) => [
+    index('report_published_days_read_idx').on(t.workspaceId, t.dim, t.dimValue, t.day),
+    index('report_published_days_unfolded_idx').on(t.day).where(sql`not ${t.folded}`),
+  ],
+);

@@ -74,25 +74,46 @@ function targetCountFacts(s: ReportScope, from: SQL, to: SQL): SQL {
 }
 
 /**
- * Rows (grp, val, n) whose sums are the published targets per network and campaign. Unfiltered,
- * the Plan kept roll-up has them per day (its network and campaign slices; no campaign is all
- * minus the campaigns); with a filter it keeps no cross of two dimensions, so the targets are read.
+ * The slice of report_published_days that answers the filters, the network and campaign being
+ * columns of each row there: the filters among channel, pillar and author (one, or a pair: the
+ * table keeps the pairs as slices too), else the campaign, else the network, else all targets.
+ * All three of channel, pillar and author have none.
+ */
+function publishedSlice(s: ReportScope): { dim: string; value: string } | null {
+  const apart = [
+    s.channelId && { dim: 'channel', value: s.channelId },
+    s.pillarId && { dim: 'pillar', value: s.pillarId },
+    s.authorId && { dim: 'author', value: s.authorId },
+  ].filter((f): f is { dim: string; value: string } => Boolean(f));
+  if (apart.length > 2) return null;
+  if (apart.length > 0)
+    return { dim: apart.map((f) => f.dim).join('+'), value: apart.map((f) => f.value).join(':') };
+  if (s.campaignId) return { dim: 'campaign', value: s.campaignId };
+  if (s.network) return { dim: 'network', value: s.network };
+  return { dim: 'all', value: '' };
+}
+
+/**
+ * Rows (grp, val, n) whose sums are the published targets per network and campaign: the whole
+ * local days from report_published_days (one slice, the network and campaign filters on its
+ * columns, decision 0314), the partial days at the ends from the targets; the targets alone when
+ * no slice answers (channel, pillar and author at once).
  */
 export function targetCountRows(s: ReportScope): SQL {
-  const { slice, days, edges } = periodParts(s);
-  if (slice?.dim !== 'all' || !days) return targetCountFacts(s, iso(s.from), iso(s.to));
-  const published = sql`r.workspace_id = ${s.workspaceId} and r.status = 'published'
-    and r.day >= ${days.first}::date and r.day < ${days.end}::date`;
-  return sql.join(
-    [
-      ...edges.map((e) => targetCountFacts(s, iso(e.from), iso(e.to))),
-      sql`select case when r.dim = 'all' then 'campaign' else r.dim end as grp, r.dim_value as val, sum(r.n)::int as n
-        from report_target_days r where ${published} and r.dim in ('all', 'network', 'campaign')
-        group by r.dim, r.dim_value`,
-      sql`select 'campaign', '', -sum(r.n)::int from report_target_days r where ${published} and r.dim = 'campaign'`,
-    ],
-    sql` union all `,
-  );
+  const slice = publishedSlice(s);
+  if (!slice) return targetCountFacts(s, iso(s.from), iso(s.to));
+  const { days, edges } = splitPeriod(s.from, s.to, s.timezone);
+  const parts = edges.map((e) => targetCountFacts(s, iso(e.from), iso(e.to)));
+  if (days)
+    parts.push(sql`select g.grp, g.val, r.n
+      from (select r.network, r.campaign_id, sum(r.n)::int as n from report_published_days r
+        where r.workspace_id = ${s.workspaceId} and r.dim = ${slice.dim} and r.dim_value = ${slice.value}
+          and r.day >= ${days.first}::date and r.day < ${days.end}::date
+          ${s.network ? sql`and r.network = ${s.network}` : sql``}
+          ${s.campaignId ? sql`and r.campaign_id = ${s.campaignId}` : sql``}
+        group by 1, 2) r,
+        lateral (values ('network', r.network), ('campaign', coalesce(r.campaign_id::text, ''))) as g(grp, val)`);
+  return sql.join(parts, sql` union all `);
 }
 
 /** Posts of the snapshot in [from, to) with their engagement there: (post_id, engagement). */

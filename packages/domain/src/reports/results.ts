@@ -1,7 +1,7 @@
 // The "Results" report: per network and campaign, the published targets of the period and the
 // figures of those measured; the top and bottom posts by engagement; follower counts per channel
-// and day. Figures come from the engagement roll-ups, target counts from the Plan kept roll-up when
-// unfiltered (decision 0305; engagement-query.ts says which part of the period reads what).
+// and day. Figures come from the engagement roll-ups (decision 0305), published-target counts from
+// report_published_days (decision 0314); engagement-query.ts says which part of the period reads what.
 import type { Executor } from '@cadence/db';
 import { stringify } from 'csv-stringify/sync';
 import { type SQL, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Filling and tidying the report roll-ups (decisions 0255, 0302). The triggers of migrations 0016
+// Filling and tidying the report roll-ups (decisions 0255, 0302, 0314). The triggers of migrations 0016
 // and 0026 keep them in step with every change; these run as jobs of the shared runner:
 // - rebuild: a workspace's rows recomputed from its targets (a change of timezone moves every
 //   local day; existing data when the roll-ups arrive; the benchmark's seed);
@@ -7,6 +7,7 @@ import type { Executor } from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
 import { sql } from 'drizzle-orm';
 import { foldPostRollups, rebuildPostRollups } from './post-rollups';
+import { foldPublishedRollups, rebuildPublishedRollups } from './published-rollups';
 
 export const REBUILD_ROLLUPS_JOB = 'reports.rebuild-rollups';
 
@@ -44,6 +45,7 @@ export async function rebuildReportRollups(db: Executor, workspaceId: string): P
         ('campaign', f.campaign_id::text), ('pillar', f.pillar_id), ('author', f.author_user_id::text)) s(dim, val)
       where s.val is not null
       group by 1, 2, 3, 4, 5, 6, 7`);
+    await rebuildPublishedRollups(tx, workspaceId);
     await rebuildPostRollups(tx, workspaceId);
   });
 }
@@ -52,7 +54,7 @@ export async function rebuildReportRollups(db: Executor, workspaceId: string): P
 export async function foldReportRollups(db: Executor): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(lockRollups);
-    const posts = await foldPostRollups(tx);
+    const others = (await foldPostRollups(tx)) + (await foldPublishedRollups(tx));
     const result = (await tx.execute(sql`with fresh as (
         delete from report_target_days where not folded returning *),
       touched as (select distinct workspace_id, day from fresh),
@@ -65,6 +67,6 @@ export async function foldReportRollups(db: Executor): Promise<number> {
         group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0
         returning 1)
       select (select count(*)::int from fresh) as folded`)) as unknown as { rows: { folded: number }[] };
-    return posts + (result.rows[0]?.folded ?? 0);
+    return others + (result.rows[0]?.folded ?? 0);
   });
 }
