@@ -11,10 +11,13 @@ import { loadApprovalStates } from './approval-state';
 import { loadCampaignsRules } from './batch-calendar';
 import {
   bulkFailure,
-  bulkItemBody,
-  bulkItemPostId,
   type BulkItemOutcome,
   bulkSuccess,
+  readBulkItems,
+  type WantedItem,
+  JUDGED_PER_TURN,
+  WRITTEN_PER_CHUNK,
+  yieldToOthers,
 } from './bulk-transition';
 import { inTransaction, type PostDeps } from './deps';
 import { judgeApproval } from './judge-approval';
@@ -24,38 +27,16 @@ import { loadTargets, lockPosts, type PostRow, type TargetRow } from './post-sto
 import { currentApprovalsOf } from './post-view';
 import { type ScheduleOnApproval, scheduleOnApproval } from './schedule-on-approval';
 import { type ApproveInput, approveSchema } from './schemas';
-import { assertRole } from './workflow';
 import { type PlannedApproval, writeApprovals } from './write-approvals';
 
-interface Wanted {
-  index: number;
-  postId: string;
-  input: ApproveInput;
-}
-
-// Items judged between two yields to the event loop, and posts per write statement.
-const JUDGED_PER_TURN = 50;
-const WRITTEN_PER_CHUNK = 100;
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+type Wanted = WantedItem<ApproveInput>;
 
 export async function bulkApprovePosts(
   deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
   actor: Actor,
   items: readonly unknown[],
 ): Promise<BulkItemOutcome[]> {
-  const outcomes: BulkItemOutcome[] = new Array(items.length);
-  const wanted: Wanted[] = [];
-  for (let index = 0; index < items.length; index++) {
-    let postId: string | null = null;
-    try {
-      postId = bulkItemPostId(items, index);
-      const input = bulkItemBody(items, index, approveSchema);
-      assertRole(actor.role, 'approve');
-      wanted.push({ index, postId, input });
-    } catch (err) {
-      outcomes[index] = bulkFailure(index, postId, err, deps.onUnexpected);
-    }
-  }
+  const { wanted, outcomes } = readBulkItems(items, approveSchema, actor.role, 'approve', deps.onUnexpected);
   if (wanted.length === 0) return outcomes;
 
   await inTransaction(deps.db, async (tx) => {

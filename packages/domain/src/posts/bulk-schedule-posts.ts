@@ -11,10 +11,13 @@ import { loadCampaignsRules, loadCountedCalendar } from './batch-calendar';
 import { type PlannedSchedule, writeSchedules } from './apply-schedule';
 import {
   bulkFailure,
-  bulkItemBody,
-  bulkItemPostId,
   type BulkItemOutcome,
   bulkSuccess,
+  readBulkItems,
+  type WantedItem,
+  JUDGED_PER_TURN,
+  WRITTEN_PER_CHUNK,
+  yieldToOthers,
 } from './bulk-transition';
 import { inTransaction, type PostDeps } from './deps';
 import { assertNoBlocking, countsOthers, judgeStoredPost } from './post-charter';
@@ -24,37 +27,22 @@ import { currentApprovalsOf } from './post-view';
 import { resolveScheduleTime, type ScheduleTime } from './schedule-time';
 import { plannedSendLimits } from './send-limit-warnings';
 import { type ScheduleInput, scheduleSchema } from './schemas';
-import { assertRole, assertSchedulable, countApprovals } from './workflow';
+import { assertSchedulable, countApprovals } from './workflow';
 
-interface Wanted {
-  index: number;
-  postId: string;
-  input: ScheduleInput;
-}
-
-// Items judged between two yields to the event loop, and posts per write statement.
-const JUDGED_PER_TURN = 50;
-const WRITTEN_PER_CHUNK = 100;
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+type Wanted = WantedItem<ScheduleInput>;
 
 export async function bulkSchedulePosts(
   deps: PostDeps & { onUnexpected?: (index: number, err: unknown) => void },
   actor: Actor,
   items: readonly unknown[],
 ): Promise<BulkItemOutcome[]> {
-  const outcomes: BulkItemOutcome[] = new Array(items.length);
-  const wanted: Wanted[] = [];
-  for (let index = 0; index < items.length; index++) {
-    let postId: string | null = null;
-    try {
-      postId = bulkItemPostId(items, index);
-      const input = bulkItemBody(items, index, scheduleSchema);
-      assertRole(actor.role, 'schedule');
-      wanted.push({ index, postId, input });
-    } catch (err) {
-      outcomes[index] = bulkFailure(index, postId, err, deps.onUnexpected);
-    }
-  }
+  const { wanted, outcomes } = readBulkItems(
+    items,
+    scheduleSchema,
+    actor.role,
+    'schedule',
+    deps.onUnexpected,
+  );
   if (wanted.length === 0) return outcomes;
 
   await inTransaction(deps.db, async (tx) => {

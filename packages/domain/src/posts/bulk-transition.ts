@@ -2,9 +2,11 @@
 // item's success or refusal. An item that fails (bad input, stale version, a charter block) is
 // reported at its index and the others go through, each judged by the single call's own rules.
 import { z } from 'zod';
+import type { Role } from '../accounts/roles';
 import { AppError, sayError } from '../errors';
 import { parseInput } from './parse-input';
 import { type PostView, sendLimitWarningSchema } from './schemas';
+import { assertRole, type PostAction } from './workflow';
 
 /** One request moves at most this many posts (as bulk create). */
 export const MAX_BULK_TRANSITIONS = 500;
@@ -96,4 +98,43 @@ export function bulkFailure(
   if (err instanceof AppError) return { index, postId, ok: false, error: err };
   onUnexpected?.(index, err);
   return { index, postId, ok: false, error: sayError('internal', 'errors.code.internal') };
+}
+
+// Set-based bulk steps judge this many items between two yields to the event loop, and write this
+// many posts per statement.
+export const JUDGED_PER_TURN = 50;
+export const WRITTEN_PER_CHUNK = 100;
+export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface WantedItem<B> {
+  index: number;
+  postId: string;
+  input: B;
+}
+
+/**
+ * Every item's post and body, checked as the single call checks them, with the actor's right to
+ * take the step: the items that pass, and a refusal at the index of each one that does not.
+ */
+export function readBulkItems<B>(
+  items: readonly unknown[],
+  body: z.ZodType<B>,
+  role: Role,
+  action: PostAction,
+  onUnexpected?: (index: number, err: unknown) => void,
+): { wanted: WantedItem<B>[]; outcomes: BulkItemOutcome[] } {
+  const outcomes: BulkItemOutcome[] = new Array(items.length);
+  const wanted: WantedItem<B>[] = [];
+  for (let index = 0; index < items.length; index++) {
+    let postId: string | null = null;
+    try {
+      postId = bulkItemPostId(items, index);
+      const input = bulkItemBody(items, index, body);
+      assertRole(role, action);
+      wanted.push({ index, postId, input });
+    } catch (err) {
+      outcomes[index] = bulkFailure(index, postId, err, onUnexpected);
+    }
+  }
+  return { wanted, outcomes };
 }
