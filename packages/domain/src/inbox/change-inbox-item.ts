@@ -8,6 +8,7 @@ import { roleAtLeast } from '../accounts/roles';
 import { invalidField, notFound } from '../errors';
 import { recordNotificationEvent } from '../notifications/record-event';
 import { toInboxItemView } from './inbox-view';
+import { lockInboxItem } from './item-access';
 import { lateBefore, workingMinutesSince } from './response-times';
 import { MAX_SNOOZE_MS } from './rules';
 import type { InboxItemChange, InboxItemView } from './schemas';
@@ -39,12 +40,7 @@ export async function changeInboxItem(
   }
 
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(inboxItems)
-      .where(and(eq(inboxItems.id, itemId), eq(inboxItems.workspaceId, actor.workspaceId)))
-      .for('update');
-    if (!before) throw notFound('inbox_item');
+    const before = await lockInboxItem(tx, actor, itemId);
     const status = change.status ?? before.status;
     // Done records when and how many working minutes it took; reopening forgets both (a
     // resolution time is for items that stay done).

@@ -3,10 +3,11 @@
 // recorded and on its way, or neither), or, when the workspace asks for reply approval and the
 // author is below manager, recorded `pending_approval` with no job: only a manager's approval
 // (review-reply.ts) enqueues it. The job (apps/publisher/src/inbox/send-reply.ts) sends it.
-import { channels, type Db, type Executor, inboxReplies, workspaces } from '@cadence/db';
+import { type Db, type Executor, inboxReplies, workspaces } from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
+import { assertChannelConnected } from './item-access';
 import { roleAtLeast } from '../accounts/roles';
 import { unprocessable } from '../errors';
 import { recordNotificationEvent } from '../notifications/record-event';
@@ -25,20 +26,7 @@ export async function assertCanReply(db: Db, actor: Actor, item: ItemRow) {
   if (!INBOX_READY_NETWORKS.has(item.network)) {
     throw unprocessable('errors.inbox.cannotReplyHere', {}, { field: 'itemId', reason: 'network' });
   }
-  const [channel] = await db
-    .select({ status: channels.status })
-    .from(channels)
-    .where(and(eq(channels.id, item.channelId), eq(channels.workspaceId, actor.workspaceId)));
-  if (channel?.status !== 'connected') {
-    throw unprocessable(
-      'errors.inbox.channelNotConnected',
-      {},
-      {
-        field: 'itemId',
-        reason: 'channel_not_connected',
-      },
-    );
-  }
+  await assertChannelConnected(db, actor, item.channelId, 'errors.inbox.channelNotConnected');
 }
 
 export const checkReplyForItem = (db: Db, actor: Actor, item: ItemRow, text: string) =>

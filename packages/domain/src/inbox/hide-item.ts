@@ -5,14 +5,15 @@
 // again for what is already asked adds nothing; asking again after a failure tries again. Each
 // change of wish is audited: hiding a stranger's words on the brand's post is a moderation act
 // that managers may want to trace.
-import { channels, type Db, type Executor, inboxItems } from '@cadence/db';
+import { type Db, type Executor, inboxItems } from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../audit/record-audit';
 import { notFound, unprocessable } from '../errors';
 import { hiddenOnNetwork, hideUnsupportedReason, hideWanted } from './hide-rules';
 import { toInboxItemView } from './inbox-view';
+import { assertChannelConnected, lockInboxItem } from './item-access';
 import { lateBefore } from './response-times';
 import { INBOX_HIDE_JOB } from './rules';
 import type { InboxItemView } from './schemas';
@@ -44,12 +45,7 @@ export async function setInboxItemHidden(
   now: Date,
 ): Promise<InboxItemView> {
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(inboxItems)
-      .where(and(eq(inboxItems.id, itemId), eq(inboxItems.workspaceId, actor.workspaceId)))
-      .for('update');
-    if (!before) throw notFound('inbox_item');
+    const before = await lockInboxItem(tx, actor, itemId);
     const unsupported = hideUnsupportedReason(before);
     if (unsupported) {
       throw unprocessable(
@@ -61,17 +57,7 @@ export async function setInboxItemHidden(
     const late = await lateBefore(tx, actor.workspaceId, now);
     // Already asked and not failed: nothing to do (a double click, a retried request).
     if (hideWanted(before) === hidden && before.hideError === null) return toInboxItemView(before, late);
-    const [channel] = await tx
-      .select({ status: channels.status })
-      .from(channels)
-      .where(eq(channels.id, before.channelId));
-    if (channel?.status !== 'connected') {
-      throw unprocessable(
-        'errors.inbox.channelNotConnectedToHide',
-        {},
-        { field: 'itemId', reason: 'channel_not_connected' },
-      );
-    }
+    await assertChannelConnected(tx, actor, before.channelId, 'errors.inbox.channelNotConnectedToHide');
     const [after] = await tx
       .update(inboxItems)
       .set({ hideRequestedAt: hidden ? now : null, hideError: null, updatedAt: now })

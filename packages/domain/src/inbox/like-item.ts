@@ -3,12 +3,13 @@
 // job in the same commit when the network does not have it yet; the job
 // (apps/publisher/src/inbox/apply-like.ts) calls the network. Asking again for what is already
 // asked adds nothing (no second job, no second call); asking again after a failure tries again.
-import { channels, type Db, type Executor, inboxItems } from '@cadence/db';
+import { type Db, type Executor, inboxItems } from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { notFound, unprocessable } from '../errors';
 import { toInboxItemView } from './inbox-view';
+import { assertChannelConnected, lockInboxItem } from './item-access';
 import { likeOnNetwork, likeUnsupportedReason, likeWanted } from './like-rules';
 import { lateBefore } from './response-times';
 import { INBOX_LIKE_JOB } from './rules';
@@ -34,12 +35,7 @@ export async function setInboxItemLike(
   now: Date,
 ): Promise<InboxItemView> {
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(inboxItems)
-      .where(and(eq(inboxItems.id, itemId), eq(inboxItems.workspaceId, actor.workspaceId)))
-      .for('update');
-    if (!before) throw notFound('inbox_item');
+    const before = await lockInboxItem(tx, actor, itemId);
     const unsupported = likeUnsupportedReason(before.network);
     if (unsupported) {
       throw unprocessable(
@@ -51,17 +47,7 @@ export async function setInboxItemLike(
     const late = await lateBefore(tx, actor.workspaceId, now);
     // Already asked and not failed: nothing to do (a double click, a retried request).
     if (likeWanted(before) === liked && before.likeError === null) return toInboxItemView(before, late);
-    const [channel] = await tx
-      .select({ status: channels.status })
-      .from(channels)
-      .where(eq(channels.id, before.channelId));
-    if (channel?.status !== 'connected') {
-      throw unprocessable(
-        'errors.inbox.channelNotConnectedToLike',
-        {},
-        { field: 'itemId', reason: 'channel_not_connected' },
-      );
-    }
+    await assertChannelConnected(tx, actor, before.channelId, 'errors.inbox.channelNotConnectedToLike');
     const [after] = await tx
       .update(inboxItems)
       .set({ likeRequestedAt: liked ? now : null, likeError: null, updatedAt: now })
