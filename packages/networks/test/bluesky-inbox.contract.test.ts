@@ -185,6 +185,12 @@ describe('Bluesky inbox', () => {
     expect(second.next).toBeNull();
   });
 
+  it('reads back a quarter of an hour past the newest position synced: the AppView lists late posts at their own date', () => {
+    const rewind = inbox().rewindPosition;
+    expect(rewind?.('2026-11-26T10:05:00.000Z')).toBe('2026-11-26T09:50:00.000Z');
+    expect(rewind?.('not a date')).toBe('not a date');
+  });
+
   it('replies with root and parent refs under a key derived from the reply id, once', async () => {
     const [item] = (await inbox().listPage({ ...call, page: null, after: null }, signal())).items;
     const request = {

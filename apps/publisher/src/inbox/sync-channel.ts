@@ -196,7 +196,11 @@ async function walkChannel(
   let count = 0;
   for (let n = 0; n < MAX_PAGES; n++) {
     const page = await input.list({ ...call, page: cursor.walk?.page ?? null, after: cursor.top }, signal);
-    const step = stepWalk(cursor, page, { horizon, compare: adapter.comparePositions });
+    const step = stepWalk(cursor, page, {
+      horizon,
+      compare: adapter.comparePositions,
+      rewind: adapter.rewindPosition?.bind(adapter),
+    });
     const items = await resolveThreads(db, adapter, call, step.keep, signal);
     count += await storePage(db, channel, items, step.cursor, now);
     cursor = step.cursor;

@@ -34,6 +34,17 @@ describe('inbox sync walk', () => {
     expect(step).toMatchObject({ done: true, cursor: { top: '33' } });
   });
 
+  it('with a rewind, reads back past the newest stored position and keeps a late arrival listed there', () => {
+    const rewind = (top: string) => String(Number(top) - 5);
+    // 27 was listed after 30 had been stored, at a position before it.
+    const step = stepWalk({ top: '30' }, page([33, 30, 27, 24], '24'), { horizon, compare, rewind });
+    expect(step.keep.map((i) => i.position)).toEqual(['33', '30', '27']);
+    expect(step).toMatchObject({ done: true, cursor: { top: '33' } });
+    // A page that ends above the rewound floor goes on to the next page; the cursor keeps the real top.
+    const partial = stepWalk({ top: '30' }, page([33, 30, 27], '27'), { horizon, compare, rewind });
+    expect(partial).toMatchObject({ done: false, cursor: { top: '30', walk: { page: '27', top: '33' } } });
+  });
+
   it('a page of things the inbox does not keep (likes, follows) still moves the walk', () => {
     const likes = { items: [], next: '40', newest: '45', oldest: { position: '40', at: at(25) } };
     const step = stepWalk({ top: '30' }, likes, { horizon, compare });

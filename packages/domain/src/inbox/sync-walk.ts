@@ -3,6 +3,9 @@
 // (`top`), or, on the first sync, down to the backfill horizon (7 days). Each page is committed
 // with the cursor that resumes after it, so a sync cut short (rate limit, revoked token, crash)
 // continues where it stopped instead of starting over or skipping what it did not reach.
+// Where a network can list an item later at a position older than one already seen (Bluesky
+// sorts notifications by the earlier of the record's own date and its indexing), the walk reads
+// back a little past `top` each time (`rewind`); what it finds again is stored once.
 import { z } from 'zod';
 
 export const BACKFILL_MS = 7 * 24 * 3600_000;
@@ -42,12 +45,17 @@ export interface WalkStep<I> {
 export function stepWalk<I extends { position: string; createdAt: Date }>(
   cursor: SyncCursor,
   page: WalkPage<I>,
-  ctx: { horizon: Date; compare: (a: string, b: string) => number },
+  ctx: {
+    horizon: Date;
+    compare: (a: string, b: string) => number;
+    /** The position to read back to from `top`, for networks that list late arrivals in the past. */
+    rewind?: ((top: string) => string) | undefined;
+  },
 ): WalkStep<I> {
-  const floor = cursor.top;
+  const floor = cursor.top !== null && ctx.rewind ? ctx.rewind(cursor.top) : cursor.top;
   const newer = (a: string | null, b: string | null) =>
     a === null ? b : b === null || ctx.compare(a, b) >= 0 ? a : b;
-  const top = cursor.walk ? cursor.walk.top : newer(page.newest, floor);
+  const top = cursor.walk ? cursor.walk.top : newer(page.newest, cursor.top);
   const inRange = (i: I) =>
     floor !== null ? ctx.compare(i.position, floor) >= 0 : i.createdAt >= ctx.horizon;
   const keep = page.items.filter(inRange);
@@ -55,6 +63,6 @@ export function stepWalk<I extends { position: string; createdAt: Date }>(
     page.oldest !== null &&
     (floor !== null ? ctx.compare(page.oldest.position, floor) <= 0 : page.oldest.at < ctx.horizon);
   const done = reachedFloor || page.next === null || page.oldest === null;
-  if (done) return { keep, done, cursor: { top: newer(top, floor) } };
-  return { keep, done, cursor: { top: floor, walk: { page: page.next as string, top } } };
+  if (done) return { keep, done, cursor: { top: newer(top, cursor.top) } };
+  return { keep, done, cursor: { top: cursor.top, walk: { page: page.next as string, top } } };
 }

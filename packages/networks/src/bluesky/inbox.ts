@@ -1,5 +1,8 @@
 // Bluesky's inbox: app.bsky.notification.listNotifications (reasons reply, mention, quote), newest
-// first, paged with its cursor; positions are the notifications' indexedAt. The post record
+// first, paged with its cursor; positions are the notifications' indexedAt, which the AppView
+// sets to the earlier of the record's createdAt and its own indexing time: a post that reaches
+// the AppView late (a slow PDS or relay, a client clock behind) is listed below notifications
+// already synced, so each sync reads back LATE_ARRIVAL_MS past the newest it stored. The post record
 // carries its thread (reply.root / reply.parent), so no extra call is needed. A reply is a post
 // record with reply refs to the item and its root, under a record key derived from the reply's
 // id: a retry finds the first record instead of posting a second. A like is an
@@ -17,6 +20,8 @@ import { XrpcError, xrpc } from './xrpc';
 import type { SafeHttpOptions } from '../safe-http';
 
 const PAGE = 50;
+/** Federation and indexing delays are seconds as a rule; a quarter of an hour covers a slow PDS. */
+const LATE_ARRIVAL_MS = 15 * 60_000;
 const REASONS = new Set(['reply', 'mention', 'quote']);
 const ref = z.object({ uri: z.string().startsWith('at://').max(500), cid: z.string().min(1).max(200) });
 const notification = z.object({
@@ -108,6 +113,10 @@ export function createBlueskyInbox(deps: BlueskyInboxDeps): NotificationsInbox {
     replyRetrySafe: true,
     // ISO 8601 instants in UTC sort as strings.
     comparePositions: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+    rewindPosition(top) {
+      const at = Date.parse(top);
+      return Number.isNaN(at) ? top : new Date(at - LATE_ARRIVAL_MS).toISOString();
+    },
     listPage(call, signal) {
       return deps.withSession(call, signal, async (session) => {
         const query: Record<string, string> = { limit: String(PAGE) };

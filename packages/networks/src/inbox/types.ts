@@ -129,6 +129,11 @@ export interface InboxAdapter {
   listPostComments?(call: InboxPostCommentsCall, signal: AbortSignal): Promise<InboxPage>;
   /** Negative, zero or positive as position a is older than, the same as, or newer than b. */
   comparePositions(a: string, b: string): number;
+  /**
+   * How far back from the newest stored position a later sync reads again, for a network that can
+   * list an item late at a position older than ones already listed. Absent: positions only grow.
+   */
+  rewindPosition?(top: string): string;
   /** The first message of an item's thread, when `listPage` could not say. */
   threadRoot?(call: InboxCall & { externalId: string }, signal: AbortSignal): Promise<string | null>;
   /**
