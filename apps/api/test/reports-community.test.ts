@@ -1,12 +1,12 @@
 // The Community report against a seeded inbox whose figures this test computes on its own: Paris
-// days from Intl (a DST weekend inside the period), percentiles the plain way, the past-target
-// cutoff worked out by hand from the working hours, a snoozed item, and the network filters.
+// days from Intl (a DST weekend inside the period), percentiles as steps (decision 0316), the
+// past-target cutoff worked out by hand from the working hours, a snoozed item, and the network filters.
 import { channels, inboxItems, inboxSyncStates } from '@cadence/db';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from './helpers';
 import { buildWorld, type PostsWorld } from './posts-fixtures';
-import { percentile } from './reports-fixtures';
+import { steppedMinutes } from './reports-fixtures';
 
 let t: TestApp;
 let w: PostsWorld;
@@ -67,8 +67,8 @@ function expected(only: (s: Seed) => boolean) {
   return {
     received: items.length,
     answeredShare: items.filter((s) => s.firstResponseAt || s.done).length / items.length,
-    firstResponseP50Minutes: percentile(replied, 0.5),
-    firstResponseP90Minutes: percentile(replied, 0.9),
+    firstResponseP50Minutes: steppedMinutes(replied, 0.5),
+    firstResponseP90Minutes: steppedMinutes(replied, 0.9),
     withinTargetShare: replied.filter((m) => m <= TARGET).length / replied.length,
     openPastTarget: items.filter(
       (s) =>

@@ -8,16 +8,6 @@ export function rng(seed: number) {
   };
 }
 
-/** percentile_cont: linear interpolation between the sorted values. */
-export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const v = [...values].sort((x, y) => x - y);
-  const pos = p * (v.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (v[lo] as number) + ((v[hi] as number) - (v[lo] as number)) * (pos - lo);
-}
-
 /** Turnaround steps, written out here (not imported) so the test checks the code's bounds. */
 const STEPS = [300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 172_800, 259_200, 604_800];
 
@@ -31,6 +21,24 @@ export function steppedPercentile(values: number[], p: number): number | null {
   const value = v[Math.max(1, Math.ceil(p * v.length)) - 1] as number;
   return STEPS.find((bound) => value <= bound) ?? 604_800;
 }
+
+/** The same for first-response working minutes (decision 0316): steps of the same bounds. */
+export function steppedMinutes(values: number[], p: number): number | null {
+  const seconds = steppedPercentile(
+    values.map((m) => m * 60),
+    p,
+  );
+  return seconds === null ? null : seconds / 60;
+}
+
+/** An instant's calendar date in Paris, YYYY-MM-DD. */
+export const parisDate = (at: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 
 const parts = (at: Date) =>
   Object.fromEntries(

@@ -116,3 +116,35 @@ export const reportPublishedDays = pgTable(
     index('report_published_days_unfolded_idx').on(t.day).where(sql`not ${t.folded}`),
   ],
 );
+
+/**
+ * The Community report's roll-up (decision 0316): signed counts of inbox items per workspace,
+ * local day of arrival (the workspace's timezone) and channel, one row per key an item counts
+ * under (received, responded, done, answered, replied by first-response step, within target,
+ * waiting for a first response). Appended by the statement triggers of migration 0031 on
+ * inbox_items, folded by reports:fold-rollups with the other roll-ups; readers sum `n`.
+ */
+export const reportInboxDays = pgTable(
+  'report_inbox_days',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** The item's arrival (created_at) as a date in the workspace's timezone. */
+    day: date('day', { mode: 'string' }).notNull(),
+    /** No key to channels: a deleted channel's items are taken out by the delete trigger. */
+    channelId: uuid('channel_id').notNull(),
+    network: text('network').notNull(),
+    /** received, responded, done, answered, replied, within, waiting (report_inbox_keys). */
+    kind: text('kind').notNull(),
+    /** The first-response step of a `replied` row (turnaround-buckets.ts, in working time), else 0. */
+    bucket: smallint('bucket').notNull(),
+    n: integer('n').notNull(),
+    folded: boolean('folded').notNull().default(false),
+  },
+  (t) => [
+    index('report_inbox_days_read_idx').on(t.workspaceId, t.day),
+    index('report_inbox_days_channel_idx').on(t.channelId, t.day),
+    index('report_inbox_days_unfolded_idx').on(t.day).where(sql`not ${t.folded}`),
+  ],
+);

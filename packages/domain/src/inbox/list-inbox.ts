@@ -15,8 +15,8 @@ export interface InboxPageAfter {
 
 /**
  * Not done, never answered, not snoozed now, written at or before the cutoff: past the
- * first-response target (decision 0270 for the snooze; `isPastTarget` in inbox-view.ts). Also
- * counted by the Community report, over `inbox_items` unaliased.
+ * first-response target (decision 0270 for the snooze; `isPastTarget` in inbox-view.ts). The
+ * Community report counts the same items from its roll-up (community.ts, decision 0316): change both.
  */
 export function pastTargetSql(late: PastTargetCutoff | null): SQL {
   const i = inboxItems;

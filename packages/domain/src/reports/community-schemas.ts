@@ -31,7 +31,10 @@ export const communityResponseSchema = z.object({
   received: z.number().int().nullable(),
   /** Items with a reply sent from Cadence or marked done, over the items received. */
   answeredShare: share,
-  /** Working minutes to the first reply, over the items that got one. */
+  /**
+   * Working minutes to the first reply, over the items that got one, to a step (decision 0316):
+   * the upper end of the nearest-rank item's step (turnaround-buckets.ts), 10,080 for over 7 days.
+   */
   firstResponseP50Minutes: minutes,
   firstResponseP90Minutes: minutes,
   /** Items answered within the target, over the items answered; null without target or reply. */

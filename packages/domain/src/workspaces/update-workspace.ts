@@ -43,8 +43,13 @@ export async function updateWorkspace(
       .set({ ...patch, updatedAt: deps.clock() })
       .where(and(eq(workspaces.id, actor.workspaceId)))
       .returning();
-    // Report roll-ups count by local day: a new zone moves every day (decision 0255).
-    if (after && after.timezone !== before.timezone) await enqueueRollupRebuild(tx, after.id, deps.clock());
+    // Report roll-ups count by local day: a new zone moves every day (decision 0255); the
+    // Community roll-up counts answers within the target (decision 0316).
+    const moved =
+      after &&
+      (after.timezone !== before.timezone ||
+        after.firstResponseTargetMinutes !== before.firstResponseTargetMinutes);
+    if (after && moved) await enqueueRollupRebuild(tx, after.id, deps.clock());
     await recordAudit(tx, actor, {
       action: 'workspace.updated',
       entityType: 'workspace',

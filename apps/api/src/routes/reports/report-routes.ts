@@ -150,7 +150,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       'done, first-response time in working minutes p50/p90 against the target, share answered, open past target',
     description:
       'Answered: a reply sent from Cadence or marked done. Response times are working minutes (the workspace days ' +
-      'and hours). Filters: channelId and network (campaign, pillar and author do not apply). When no channel in ' +
+      'and hours), p50/p90 to a step (5, 15, 30 min, 1, 2, 4, 8 h, 1, 2, 3, 7 days: the upper end of the step, ' +
+      'over 7 days reads 7 days); the share within the target is exact. Filters: channelId and network (campaign, pillar and author do not apply). When no channel in ' +
       'the filters has an inbox source, synced is false and every figure is null, never 0. ' +
       'CSV columns: day, received, answered, done.',
     response: communityResponseSchema,

@@ -1,6 +1,7 @@
 // "Community": what the inbox received per day, how much was answered, and how fast the first
 // reply came against the workspace's target (decision 0256). Its channel and network filters are
 // its own: campaign, pillar and author do not apply to conversations.
+import { TURNAROUND_BUCKET_BOUNDS } from '@cadence/domain/reports/rollups/turnaround-buckets';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../ui/scroll-table';
@@ -116,6 +117,11 @@ function CommunityBody({ report }: { report: ReportOf<'community'> }) {
           <dd>{f.number(report.snoozedNow)}</dd>
         </div>
       </dl>
+      <p className="muted small">
+        {t('reports.community.stepsNote', {
+          steps: TURNAROUND_BUCKET_BOUNDS.map((b) => f.duration(b)).join(', '),
+        })}
+      </p>
       <LazyLineChart summary={t('reports.community.chart')} xLabel={t('reports.community.day')} {...chart} />
       <ScrollTable label={t('reports.community.title')}>
         <table className="table">

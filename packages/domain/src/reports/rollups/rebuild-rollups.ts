@@ -1,4 +1,4 @@
-// Filling and tidying the report roll-ups (decisions 0255, 0302, 0314). The triggers of migrations 0016
+// Filling and tidying the report roll-ups (decisions 0255, 0302, 0314, 0316). The triggers of migrations 0016
 // and 0026 keep them in step with every change; these run as jobs of the shared runner:
 // - rebuild: a workspace's rows recomputed from its targets (a change of timezone moves every
 //   local day; existing data when the roll-ups arrive; the benchmark's seed);
@@ -6,6 +6,7 @@
 import type { Executor } from '@cadence/db';
 import { enqueueJob } from '@cadence/jobs';
 import { sql } from 'drizzle-orm';
+import { foldInboxRollups, rebuildInboxRollups } from './inbox-rollups';
 import { foldPostRollups, rebuildPostRollups } from './post-rollups';
 import { foldPublishedRollups, rebuildPublishedRollups } from './published-rollups';
 
@@ -47,6 +48,7 @@ export async function rebuildReportRollups(db: Executor, workspaceId: string): P
       group by 1, 2, 3, 4, 5, 6, 7`);
     await rebuildPublishedRollups(tx, workspaceId);
     await rebuildPostRollups(tx, workspaceId);
+    await rebuildInboxRollups(tx, workspaceId);
   });
 }
 
@@ -54,7 +56,8 @@ export async function rebuildReportRollups(db: Executor, workspaceId: string): P
 export async function foldReportRollups(db: Executor): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(lockRollups);
-    const others = (await foldPostRollups(tx)) + (await foldPublishedRollups(tx));
+    const others =
+      (await foldPostRollups(tx)) + (await foldPublishedRollups(tx)) + (await foldInboxRollups(tx));
     const result = (await tx.execute(sql`with fresh as (
         delete from report_target_days where not folded returning *),
       touched as (select distinct workspace_id, day from fresh),
