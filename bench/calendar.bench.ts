@@ -3,17 +3,14 @@
 // connection) next to the same SQL sent raw with node-postgres, in the same run.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '@cadence/config';
-import { apiTokens, connectPostgres, users, workspaces } from '@cadence/db';
+import { connectPostgres, users, workspaces } from '@cadence/db';
 import { calendarPostsQuery } from '@cadence/domain/calendar/calendar-posts-query';
 import { listCalendar, resolveRange } from '@cadence/domain/calendar/list-calendar';
 import { MAX_EVENTS } from '@cadence/domain/calendar/schemas';
-import { newApiToken } from '@cadence/domain/security/tokens';
 import { asc, eq, like } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { Pool } from 'undici';
-import { buildApp } from '../apps/api/src/app';
+import { startBenchApp } from './http-app';
 import { dropDatabase, ensureDatabase, isSeeded, seed, TARGETS, WORKSPACES } from './calendar-seed';
 import type { BenchSection } from './run';
 
@@ -70,59 +67,34 @@ async function prepare(): Promise<{ seconds: number | null }> {
 
 export default async function calendarBench(): Promise<BenchSection[]> {
   const seeded = await prepare();
-  const config = loadConfig({
-    DATABASE_URL,
-    LOG_LEVEL: 'silent',
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  const database = connectPostgres(DATABASE_URL, config.databasePoolSize);
-  const { db } = database;
-  const [workspace] = await db
+  const lookup = connectPostgres(DATABASE_URL, 1);
+  const [workspace] = await lookup.db
     .select()
     .from(workspaces)
     .where(like(workspaces.name, 'Bench %'))
     .orderBy(asc(workspaces.id))
     .limit(1);
-  if (!workspace) throw new Error('no bench workspace');
   // A token lives by its creator's membership: the seed's writer is a member of every workspace.
-  const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'bench@example.com'));
+  const [writer] = await lookup.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'bench@example.com'));
+  await lookup.close();
+  if (!workspace) throw new Error('no bench workspace');
   if (!writer) throw new Error('no bench user');
-  const token = newApiToken();
-  await db.insert(apiTokens).values({
-    workspaceId: workspace.id,
-    name: 'bench',
-    role: 'viewer',
-    createdByUserId: writer.id,
-    prefix: token.prefix,
-    tokenHash: token.hash,
-  });
 
-  const app = await buildApp(
-    {
-      config,
-      database,
-      keyRing: { keys: [{ id: 'bench', key: Buffer.alloc(32, 1) }] },
-      clock: () => new Date(),
-    },
-    { logger: false },
-  );
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const http = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
+  const app = await startBenchApp({
+    databaseUrl: DATABASE_URL,
+    workspaceId: workspace.id,
+    ownerId: writer.id,
+    role: 'viewer',
+  });
+  const { db } = app.database;
   const path = `/api/v1/workspaces/${workspace.id}/calendar?from=${MONTH.from}&to=${MONTH.to}`;
   let last = '';
   // The body is read whole but not parsed (the raw side does not build objects either).
   const viaHttp = async () => {
-    const res = await http.request({
-      method: 'GET',
-      path,
-      headers: { authorization: `Bearer ${token.token}` },
-    });
-    last = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`calendar answered ${res.statusCode}: ${last.slice(0, 200)}`);
+    last = await app.call('GET', path);
   };
 
   // The very SQL the API runs (same builder, same range resolution), sent raw on one connection.
@@ -198,9 +170,7 @@ export default async function calendarBench(): Promise<BenchSection[]> {
       },
     ];
   } finally {
-    await http.close();
     await raw.end();
     await app.close();
-    await database.close();
   }
 }
