@@ -10,7 +10,21 @@ import ipaddr from 'ipaddr.js';
 
 const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
+// A verdict depends only on the string: the publisher asks it for every call to the same few hosts.
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 1000;
+
 export function isForbiddenAddress(address: string): boolean {
+  let verdict = verdicts.get(address);
+  if (verdict === undefined) {
+    verdict = judge(address);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(address, verdict);
+  }
+  return verdict;
+}
+
+function judge(address: string): boolean {
   const canonical = canonicalIp(address);
   if (canonical === null) return true;
   const parsed = ipaddr.parse(canonical);

@@ -4,7 +4,7 @@
 import { channels } from '@cadence/db';
 import { decideAfterFailure } from '@cadence/domain/publishing/decide-after-failure';
 import { recordNotificationEvent } from '@cadence/domain/notifications/record-event';
-import { syncPostStatuses } from '@cadence/domain/publishing/sync-post-status';
+import { syncLockedPostStatuses, syncPostStatuses } from '@cadence/domain/publishing/sync-post-status';
 import { and, eq } from 'drizzle-orm';
 import type { ClaimedTarget, PublisherDeps } from '../deps';
 import {
@@ -13,6 +13,7 @@ import {
   logAttempts,
   queueReconciliation,
   recordOutcomes as recordLedgerOutcomes,
+  recordOutcomesLockingPosts,
   settleClaimed,
 } from '@cadence/domain/publishing/target-ledger';
 import { retryOnConflict } from '../ledger/retry-on-conflict';
@@ -111,10 +112,19 @@ export async function recordOutcomes(
     }
   }
 
+  // The common batch (no channel to flag, nothing to reconcile) locks its posts in the outcome
+  // statement itself. A batch with either keeps the order every other writer takes (channels and
+  // reconciliations, then posts) and locks its posts last.
+  const lockEarly = reconnect.size === 0 && reconcile.length === 0;
   await retryOnConflict(() =>
     deps.db.transaction(async (tx) => {
-      const applied = await recordLedgerOutcomes(tx, deps.workerId, changes, now);
-      await logAttempts(tx, log);
+      const { applied, posts } = lockEarly
+        ? await recordOutcomesLockingPosts(tx, deps.workerId, changes, log, now)
+        : {
+            applied: await recordLedgerOutcomes(tx, deps.workerId, changes, now),
+            posts: null,
+          };
+      if (!lockEarly) await logAttempts(tx, log);
       await queueReconciliation(
         tx,
         reconcile.filter((id) => applied.has(id)),
@@ -143,10 +153,12 @@ export async function recordOutcomes(
           channelId: target.channelId,
         });
       }
-      await syncPostStatuses(
-        tx,
-        sent.filter((s) => applied.has(s.target.id)).map((s) => s.target.postId),
-      );
+      if (posts) await syncLockedPostStatuses(tx, posts);
+      else
+        await syncPostStatuses(
+          tx,
+          sent.filter((s) => applied.has(s.target.id)).map((s) => s.target.postId),
+        );
     }),
   );
   // Outside the transaction and one key at a time, in key order: two processes remembering 429s

@@ -15,6 +15,8 @@ const NOT_SENT: ReadonlySet<TargetStatus> = new Set(['failed', 'held', 'missed']
  * - nothing started yet: scheduled
  * Cancelled targets do not count. A held or missed target counts as not sent: the post did not go
  * out on time there, and the target's reason says what a person should decide.
+ * Only which (status, attempts > 0) pairs occur matters, not how many targets have each:
+ * syncLockedPostStatuses reads one row per pair (a test holds this).
  */
 export function derivePostStatus(
   targets: readonly { status: TargetStatus; attempts: number }[],

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Violation } from '../charter/schemas';
 import { backoffDelayMs } from '@cadence/jobs/backoff';
 import { decideAfterFailure } from './decide-after-failure';
 import { classifyHttpStatus, failure, parseRetryAfter, toFailure } from './failure';
+import { targetStatusEnum } from '@cadence/db';
 import { derivePostStatus, type TargetStatus } from './post-status';
 import { checkBeforeSend } from './send-checks';
 
@@ -117,6 +119,20 @@ describe('derivePostStatus', () => {
     expect(derivePostStatus(t('failed', 'missed'))).toBe('failed');
     expect(derivePostStatus([{ status: 'scheduled', attempts: 2 }])).toBe('publishing');
     expect(derivePostStatus(t('cancelled'))).toBeNull();
+  });
+  // syncLockedPostStatuses reads one row per (status, attempts > 0) of a post, not every target.
+  it('depends only on which (status, started) pairs occur, not on how many of each', () => {
+    const target = fc.record({
+      status: fc.constantFrom(...targetStatusEnum.enumValues),
+      attempts: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(target, { maxLength: 12 }), (targets) => {
+        const pairs = new Map(targets.map((x) => [`${x.status}|${x.attempts > 0}`, x]));
+        const onePerPair = [...pairs.values()].map((x) => ({ ...x, attempts: x.attempts > 0 ? 1 : 0 }));
+        expect(derivePostStatus(onePerPair)).toBe(derivePostStatus(targets));
+      }),
+    );
   });
 });
 

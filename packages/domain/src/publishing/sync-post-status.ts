@@ -21,10 +21,20 @@ const FOLLOWS_TARGETS = new Set([
   'failed',
 ]);
 
+/** A post locked (FOR NO KEY UPDATE, in id order) in the transaction, as it was when locked. */
+export interface LockedPost {
+  id: string;
+  status: string;
+  workspaceId: string;
+}
+
+type Actor = { userId: string | null; tokenId: string | null };
+const NO_ACTOR: Actor = { userId: null, tokenId: null };
+
 export async function syncPostStatuses(
   tx: Executor,
   postIds: readonly string[],
-  actor: { userId: string | null; tokenId: string | null } = { userId: null, tokenId: null },
+  actor: Actor = NO_ACTOR,
 ): Promise<number> {
   const ids = [...new Set(postIds)].sort();
   if (ids.length === 0) return 0;
@@ -39,18 +49,33 @@ export async function syncPostStatuses(
     .where(sql`${posts.id} = ANY(${uuidList(ids)})`)
     .orderBy(asc(posts.id))
     .for('no key update');
-  const following = current.filter((p) => FOLLOWS_TARGETS.has(p.status));
+  return syncLockedPostStatuses(tx, current, actor);
+}
+
+/**
+ * The same, for posts the caller has already locked in this transaction, in id order, in an
+ * earlier statement (the publisher locks them in the statement that records its outcomes): the
+ * targets are read by a later statement, so they are seen as they are once the lock is held.
+ */
+export async function syncLockedPostStatuses(
+  tx: Executor,
+  locked: readonly LockedPost[],
+  actor: Actor = NO_ACTOR,
+): Promise<number> {
+  const following = locked.filter((p) => FOLLOWS_TARGETS.has(p.status));
   if (following.length === 0) return 0;
-  // Plain rows (no ORM mapping): a batch of posts can have thousands of targets.
-  const targets = rowsOf<{ post_id: string; status: TargetStatus; attempts: number }>(
+  // One row per post, status and "started" (attempts > 0): all the derivation looks at, so a
+  // post's hundred targets come back as a few rows.
+  const targets = rowsOf<{ post_id: string; status: TargetStatus; started: boolean }>(
     await tx.execute(sql`
-      SELECT post_id, status, attempts FROM post_targets
-      WHERE post_id = ANY(${uuidList(following.map((p) => p.id))})`),
+      SELECT post_id, status, attempts > 0 AS started FROM post_targets
+      WHERE post_id = ANY(${uuidList(following.map((p) => p.id))})
+      GROUP BY 1, 2, 3`),
   );
   const byPost = new Map<string, { status: TargetStatus; attempts: number }[]>();
   for (const t of targets) {
     const list = byPost.get(t.post_id) ?? [];
-    list.push({ status: t.status, attempts: Number(t.attempts) });
+    list.push({ status: t.status, attempts: t.started ? 1 : 0 });
     byPost.set(t.post_id, list);
   }
   const changes = following.flatMap((p) => {

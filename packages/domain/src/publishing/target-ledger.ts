@@ -10,6 +10,7 @@ export { confirm, type Confirmation, RETRYABLE, retry } from './target-ledger/pe
 export {
   type LedgerChange,
   recordOutcomes,
+  recordOutcomesLockingPosts,
   settleClaimed,
   settleUnknown,
 } from './target-ledger/record-outcome';

@@ -1,7 +1,7 @@
 // The attempt log behind the ledger: one row per thing that happened to a target. Written in the
 // same transaction as the transition it explains.
 import type { Executor } from '@cadence/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 export interface AttemptLogRow {
   targetId: string;
@@ -16,6 +16,11 @@ export interface AttemptLogRow {
 
 export async function logAttempts(tx: Executor, rows: readonly AttemptLogRow[]): Promise<void> {
   if (rows.length === 0) return;
+  await tx.execute(insertAttempts(rows));
+}
+
+/** The insert as a statement of its own, or as a step of a larger one (a WITH clause). */
+export function insertAttempts(rows: readonly AttemptLogRow[]): SQL {
   // One JSON parameter rather than eight per row (see uuidList).
   const json = JSON.stringify(
     rows.map((r) => ({
@@ -29,10 +34,10 @@ export async function logAttempts(tx: Executor, rows: readonly AttemptLogRow[]):
       finished_at: r.finishedAt?.toISOString() ?? null,
     })),
   );
-  await tx.execute(sql`
+  return sql`
     INSERT INTO target_attempts (target_id, workspace_id, attempt, outcome, detail, actor, started_at, finished_at)
     SELECT target_id, workspace_id, attempt, outcome, detail, actor, started_at, coalesce(finished_at, now())
     FROM jsonb_to_recordset(${json}::jsonb) AS v(
       target_id uuid, workspace_id uuid, attempt integer, outcome text, detail text, actor text,
-      started_at timestamptz, finished_at timestamptz)`);
+      started_at timestamptz, finished_at timestamptz)`;
 }

@@ -18,15 +18,29 @@ export const PULL_MAX_ATTEMPTS = 12;
 
 export const pullKey = (p: PullPayload) => `${p.targetId}:${p.stage}`;
 
+/** A published target whose network gives figures: its pulls are planned when it is recorded. */
+export const pullable = (table = 'post_targets') => {
+  const t = sql.identifier(table);
+  return sql`${t}.status = 'published' AND ${t}.external_id IS NOT NULL
+    AND ${t}.network::text = ANY(${`{${METRICS_NETWORKS.join(',')}}`}::text[])`;
+};
+
 /** Queues stage 0 for those of these targets that are published on a network with figures. */
 export async function planFirstPulls(tx: Executor, targetIds: readonly string[], now: Date): Promise<number> {
   if (targetIds.length === 0) return 0;
   const rows = rowsOf<{ id: string; published_at: string | Date | null }>(
     await tx.execute(sql`
-      SELECT id, published_at FROM post_targets
-      WHERE id = ANY(${uuidList(targetIds)}) AND status = 'published' AND external_id IS NOT NULL
-        AND network::text = ANY(${`{${METRICS_NETWORKS.join(',')}}`}::text[])`),
+      SELECT id, published_at FROM post_targets WHERE id = ANY(${uuidList(targetIds)}) AND ${pullable()}`),
   );
+  return planFirstPullsOf(tx, rows, now);
+}
+
+/** The same for rows already read (the statement that published them returned them). */
+export function planFirstPullsOf(
+  tx: Executor,
+  rows: readonly { id: string; published_at: string | Date | null }[],
+  now: Date,
+): Promise<number> {
   return enqueuePulls(
     tx,
     rows.map((r) => ({
