@@ -195,7 +195,10 @@ export function createPublisher(input: PublisherInput): Publisher {
     const back = await reconcileExpiredLeases(deps, gone).catch(report('handing back targets'));
     // Handed back targets are late already: claim them now rather than at the next claim tick.
     if (back && back.released > 0) void claim();
-    await reconcileUnknown(deps, gone).catch(report('reconciling unknown targets'));
+    // A webhook (or any network that drops duplicates) is sent again at once after its check:
+    // claim it now rather than at the next claim tick.
+    const checked = await reconcileUnknown(deps, gone).catch(report('reconciling unknown targets'));
+    if (checked && checked > 0) void claim();
   };
 
   runner.every('publisher:claim', input.settings.tickSeconds * 1000, claim);

@@ -49,7 +49,7 @@ export async function prepareTargets(
     prepared.push(item);
     if (future.length) early.push({ item, limits: future, at });
   }
-  const waiting = await takeWindows(deps, early, now);
+  const waiting = await takeWindows(deps, early);
   plan.wait.push(...[...waiting].map(([item, until]) => ({ target: item.target, until })));
   await settleWithoutSending(deps, plan, now);
   return prepared.filter((p) => !waiting.has(p));
@@ -80,7 +80,6 @@ export async function commitSending(
     const waiting = await takeWindows(
       deps,
       due.map((item) => ({ item, limits: item.takeAtSend, at: now })),
-      now,
     );
     if (waiting.size > 0) {
       const wait = [...waiting].map(([item, until]) => ({ target: item.target, until }));
@@ -143,7 +142,6 @@ function limitsOf(deps: PublisherDeps, ctx: SendContext, target: ClaimedTarget):
 async function takeWindows<T>(
   deps: PublisherDeps,
   items: readonly { item: T; limits: Limit[]; at: Date }[],
-  now: Date,
 ): Promise<Map<T, Date>> {
   type Group = { request: Omit<WindowRequest, 'wanted'>; items: T[] };
   const groups = new Map<string, Group>();
@@ -172,7 +170,6 @@ async function takeWindows<T>(
     const granted = await takeFromWindows(
       deps.db,
       live.filter((l) => l.items.length > 0).map((l) => ({ ...l.g.request, wanted: l.items.length })),
-      now,
     );
     for (const { g, items: list } of live) {
       const until = windowOf(g.request.at, g.request.allowance).end;

@@ -1,9 +1,9 @@
 // Rate limits shared by every publisher process, kept in PostgreSQL: a network's "wait until"
 // after a 429, and fixed-window counters for the allowances a channel or its adapter declares.
-import { type Db, type Executor, publisherRateLimits } from '@cadence/db';
+import { type Db, type Executor, publisherRateLimits, publisherRateWindows } from '@cadence/db';
 import { rowsOf } from '@cadence/domain/publishing/target-ledger';
 import type { RateAllowance } from '@cadence/networks';
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 
 /** Remembers a 429 so that no process calls this channel (or network) again too soon. */
 export async function blockKey(db: Executor, key: string, until: Date, reason: string, now: Date) {
@@ -35,52 +35,58 @@ export const windowOf = (at: Date, allowance: RateAllowance) => {
 
 /**
  * Takes from many keys' windows in two statements (not one transaction per key): rows created if
- * missing, then locked in key order (two processes never lock in opposite orders) and counted.
- * Returns how many calls each request was granted.
+ * missing, then locked in (key, window) order (two processes never lock in opposite orders) and
+ * counted. Each window has its own row, so a target taking the window it leaves in (now) is counted
+ * there even when others have already taken windows seconds ahead (decision 0318). One request per
+ * key per call (takeWindows groups them in rounds). Returns how many calls each key was granted.
  */
 export async function takeFromWindows(
   db: Db,
   requests: readonly WindowRequest[],
-  now: Date,
 ): Promise<Map<string, number>> {
   const granted = new Map<string, number>();
   if (requests.length === 0) return granted;
   const json = JSON.stringify(
-    requests.map((r) => ({
-      key: r.key,
-      wanted: r.wanted,
-      max: r.allowance.max,
-      window_start: windowOf(r.at, r.allowance).start.toISOString(),
-    })),
+    requests.map((r) => {
+      const w = windowOf(r.at, r.allowance);
+      return {
+        key: r.key,
+        wanted: r.wanted,
+        max: r.allowance.max,
+        window_start: w.start.toISOString(),
+        window_end: w.end.toISOString(),
+      };
+    }),
   );
-  const nowIso = now.toISOString();
   await db.execute(sql`
-    INSERT INTO publisher_rate_limits (key, updated_at)
-    SELECT DISTINCT key, ${nowIso}::timestamptz FROM jsonb_to_recordset(${json}::jsonb) AS v(key text)
-    ORDER BY key
-    ON CONFLICT (key) DO NOTHING`);
+    INSERT INTO publisher_rate_windows (key, window_start, window_end)
+    SELECT key, window_start, window_end
+    FROM jsonb_to_recordset(${json}::jsonb) AS v(key text, window_start timestamptz, window_end timestamptz)
+    ORDER BY key, window_start
+    ON CONFLICT (key, window_start) DO NOTHING`);
   const result = await db.execute(sql`
     WITH w AS (
       SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS v(key text, wanted int, max int, window_start timestamptz)
     ), locked AS MATERIALIZED (
-      SELECT r.key, r.window_start, r.window_count FROM publisher_rate_limits r
-      WHERE r.key IN (SELECT key FROM w) ORDER BY r.key FOR UPDATE
-    ), used AS (
-      SELECT w.key, w.window_start, w.wanted, w.max, l.window_start AS current_start, l.window_count,
-        -- A window before the one the row already counts (a target prepared late beside others
-        -- prepared early) cannot be counted any more: it gets nothing and waits for a later one.
-        CASE WHEN l.window_start = w.window_start THEN l.window_count
-             WHEN l.window_start > w.window_start THEN w.max
-             ELSE 0 END AS used
-      FROM w JOIN locked l ON l.key = w.key
+      SELECT r.key, r.window_start, r.count FROM publisher_rate_windows r
+      JOIN w ON w.key = r.key AND w.window_start = r.window_start
+      ORDER BY r.key, r.window_start FOR UPDATE OF r
+    ), took AS (
+      SELECT w.key, w.window_start, least(w.wanted, greatest(0, w.max - l.count)) AS n
+      FROM w JOIN locked l ON l.key = w.key AND l.window_start = w.window_start
     )
-    UPDATE publisher_rate_limits r SET
-      window_start = greatest(u.current_start, u.window_start),
-      window_count = CASE WHEN u.current_start > u.window_start THEN u.window_count
-                          ELSE u.used + least(u.wanted, greatest(0, u.max - u.used)) END,
-      updated_at = ${nowIso}::timestamptz
-    FROM used u WHERE r.key = u.key
-    RETURNING r.key, least(u.wanted, greatest(0, u.max - u.used))::int AS granted`);
+    UPDATE publisher_rate_windows r SET count = r.count + t.n
+    FROM took t WHERE r.key = t.key AND r.window_start = t.window_start
+    RETURNING r.key, t.n::int AS granted`);
   for (const row of rowsOf<{ key: string; granted: number }>(result)) granted.set(row.key, row.granted);
   return granted;
+}
+
+/** Removes the counters of windows that have ended: nothing is counted in them any more. */
+export async function sweepEndedWindows(db: Executor, now: Date): Promise<number> {
+  const swept = await db
+    .delete(publisherRateWindows)
+    .where(lt(publisherRateWindows.windowEnd, now))
+    .returning({ key: publisherRateWindows.key });
+  return swept.length;
 }

@@ -20,7 +20,7 @@ export async function freshBenchDatabase(url: string) {
     database,
     reset: () =>
       database.db.execute(
-        sql`TRUNCATE posts, post_targets, target_attempts, publisher_heartbeats, publisher_rate_limits, target_reconciliations, channels, workspaces CASCADE`,
+        sql`TRUNCATE posts, post_targets, target_attempts, publisher_heartbeats, publisher_rate_limits, publisher_rate_windows, target_reconciliations, channels, workspaces CASCADE`,
       ),
     heartbeats: async () =>
       (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM publisher_heartbeats`)).n,

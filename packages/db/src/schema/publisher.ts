@@ -3,7 +3,7 @@
 // state (so that every publisher process respects a network's "slow down", not only the one told).
 import { instant } from './columns';
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './accounts';
 import { channels } from './channels';
 import { type MediaRef, postTargets, posts } from './posts';
@@ -93,8 +93,7 @@ export const sandboxFeedItems = pgTable(
 
 /**
  * "Do not call before": set when a network answers 429 (per channel, or for the whole network
- * when the adapter says its limit is app-wide), and used as a fixed-window counter for an
- * adapter's declared limits. Keys: "channel:<id>" or "network:<name>".
+ * when the adapter says its limit is app-wide). Keys: "channel:<id>" or "network:<name>".
  */
 export const publisherRateLimits = pgTable(
   'publisher_rate_limits',
@@ -102,12 +101,29 @@ export const publisherRateLimits = pgTable(
     key: text('key').primaryKey(),
     blockedUntil: ts('blocked_until'),
     reason: text('reason'),
-    windowStart: ts('window_start'),
-    windowCount: integer('window_count').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('publisher_rate_limits_blocked_idx').on(t.blockedUntil).where(sql`blocked_until is not null`),
+  ],
+);
+
+/**
+ * Fixed-window counters for a channel's (or an adapter's) send limit, one row per key and window,
+ * so that any window still open can be counted: a late target's (now) beside look-ahead ones taken
+ * seconds ahead (decision 0318). Ended windows are swept by the publisher's housekeeping.
+ */
+export const publisherRateWindows = pgTable(
+  'publisher_rate_windows',
+  {
+    key: text('key').notNull(),
+    windowStart: ts('window_start').notNull(),
+    windowEnd: ts('window_end').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('publisher_rate_windows_end_idx').on(t.windowEnd),
   ],
 );
 
