@@ -5,7 +5,7 @@
 // say whether the request could have reached the other side.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Readable } from 'node:stream';
-import { Agent, buildConnector, request } from 'undici';
+import { Agent, buildConnector } from 'undici';
 import { NetworkError } from './errors';
 import { ipLiteral, isForbiddenAddress } from './ip-policy';
 
@@ -129,8 +129,10 @@ async function requestOnce(
 
   const agent = pooledAgent(options.allowPrivateNetworkUrls, forbidden);
   try {
-    const response = await request(parsed, {
-      dispatcher: agent,
+    // Straight to the agent, as undici's `request(url)` would after parsing the URL a second time.
+    const response = await agent.request({
+      origin: parsed.origin,
+      path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname,
       method: init.method,
       ...(init.headers ? { headers: init.headers } : {}),
       ...(init.body !== undefined ? { body: sendable(init.body) } : {}),
