@@ -2,11 +2,13 @@
 // through the HTTP API (the real app listening on a port, an API token, sequential requests on a
 // keep-alive connection): first pages newest and oldest-waiting first, a filtered page, a page
 // deep in the list through its cursor, and the badge counts. Aim (issue 16): p99 under 100 ms.
+// Then the sync of 10,000 items across 20 channels (bench/inbox-sync.ts).
 import { performance } from 'node:perf_hooks';
 import { connectPostgres } from '@cadence/db';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase } from './calendar-seed';
 import { startBenchApp } from './http-app';
+import { benchInboxSync } from './inbox-sync';
 import type { BenchSection } from './run';
 
 const DATABASE_URL =
@@ -119,5 +121,8 @@ export default async function inboxBench(): Promise<BenchSection[]> {
     lines.push(`| ${name} | ${percentile(samples, 50).toFixed(2)} | ${percentile(samples, 99).toFixed(2)} |`);
   }
   await app.close();
-  return [{ title: 'Inbox list (issue 16)', lines }];
+  return [
+    { title: 'Inbox list (issue 16)', lines },
+    { title: 'Inbox sync (issue 16)', lines: await benchInboxSync() },
+  ];
 }

@@ -224,4 +224,23 @@ describe('inbox sync (Mastodon stand-in)', () => {
     // Channels synced a moment ago (next sync in 2 minutes) and the sandbox are not enqueued.
     expect(enqueued.every((e) => (e.payload as { channelId: string }).channelId !== channelId)).toBe(true);
   });
+
+  it('asks the instance once for the thread of several replies on a page to a message it does not know', async () => {
+    // A thread Cadence has never seen: 3000 answers 2999; neither is a notification of ours.
+    addMention(fake, { id: 2999, minutesAgo: 3, now });
+    addMention(fake, { id: 3000, minutesAgo: 2, now, inReplyTo: '2999' });
+    fake.notifications.splice(-2, 2);
+    for (const id of [3001, 3002, 3003]) addMention(fake, { id, minutesAgo: 1, now, inReplyTo: '3000' });
+    const ws = await seedWorkspace(database.db, 'One thread');
+    const fresh = await seedChannel(database.db, ws, 'mastodon', {
+      instanceUrl: 'https://mastodon.example',
+      accessToken: fake.token,
+    });
+    await syncUntilDone(fresh);
+    const asked = fake.net.requests.filter((r) => /^\/api\/v1\/statuses\/300[123]\/context$/.test(r.path));
+    expect(asked).toHaveLength(1);
+    const items = await itemsOf(fresh);
+    const replies = items.filter((i) => i.parentExternalId === '3000');
+    expect(replies.map((i) => i.threadRootExternalId)).toEqual(['2999', '2999', '2999']);
+  });
 });

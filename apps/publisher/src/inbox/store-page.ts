@@ -48,6 +48,8 @@ export async function resolveThreads(
     let root = item.threadRootExternalId ?? (item.parentExternalId ? roots.get(item.parentExternalId) : null);
     if (!root && item.parentExternalId && adapter.threadRoot) {
       root = await adapter.threadRoot({ ...call, externalId: item.externalId }, signal);
+      // A parent is in its child's thread: other replies to it on this page need not ask again.
+      if (root) roots.set(item.parentExternalId, root);
     }
     root ??= item.parentExternalId ?? item.externalId;
     roots.set(item.externalId, root);
