@@ -2,18 +2,27 @@
 // sends every query made while a handler runs inside such a transaction to it.
 // Used by idempotent requests (plugins/idempotency.ts): the key's claim, the effect and the
 // recorded response commit together, or not at all. Use cases need no change: their
-// `db.transaction(...)` becomes a savepoint of the held transaction.
+// `db.transaction(...)` becomes a savepoint of the held transaction. Work a handler starts that
+// outlives the request (a promise not awaited, a timer) inherits the async context: once the
+// transaction has ended, the handle sends its queries to the database again, never to a finished
+// transaction whose connection is back in the pool, perhaps inside another request's transaction.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, Tx } from '@cadence/db';
 import type { AppContext } from '../context';
 
-const ambient = new AsyncLocalStorage<Tx>();
+const ambient = new AsyncLocalStorage<HeldTransaction>();
 
-/** `db`, except inside `runInTransaction(tx, …)`, where every use of it goes to `tx`. */
+/** The held transaction of the running code, while it is open. */
+const openHeld = () => {
+  const held = ambient.getStore();
+  return held?.open ? held : undefined;
+};
+
+/** `db`, except inside `runInTransaction(held, …)` while `held` is open: there it goes to its `tx`. */
 function ambientDb(db: Db): Db {
   return new Proxy(db, {
     get(target, property) {
-      const source = (ambient.getStore() ?? target) as Db;
+      const source = (openHeld()?.tx ?? target) as Db;
       const value = Reflect.get(source, property, source);
       return typeof value === 'function' ? value.bind(source) : value;
     },
@@ -39,11 +48,11 @@ export function followHeldTransactions(ctx: AppContext): void {
  * one query at a time, savepoints that must not interleave), else the use case's default.
  */
 export function bulkItemsAtOnce(): 1 | undefined {
-  return ambient.getStore() ? 1 : undefined;
+  return openHeld() ? 1 : undefined;
 }
 
-export function runInTransaction<T>(tx: Tx, fn: () => T): T {
-  return ambient.run(tx, fn);
+export function runInTransaction<T>(held: HeldTransaction, fn: () => T): T {
+  return ambient.run(held, fn);
 }
 
 export interface HeldTransaction {

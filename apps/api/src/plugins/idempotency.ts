@@ -189,7 +189,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     route.handler = function idempotentHandler(this: FastifyInstance, request, reply) {
       const claim = request.idempotencyClaim;
       return claim
-        ? runInTransaction(claim.held.tx, () => handler.call(this, request, reply))
+        ? runInTransaction(claim.held, () => handler.call(this, request, reply))
         : handler.call(this, request, reply);
     };
     // Documented in the OpenAPI document; checked by the hook itself (other headers pass through).
