@@ -51,6 +51,9 @@ async function main() {
         await page.getByRole('button', { name: lang === 'fr' ? 'Français' : 'English', exact: true }).click();
         await page.getByRole('link', { name: d.login.forgot }).click();
         await page.waitForURL('**/forgot-password');
+        // The URL changes at once, but the login page stays on screen until the forgot page's code
+        // has loaded, and both ask for an e-mail under the same label: wait for the new page.
+        await page.getByRole('heading', { name: d.passwordReset.askTitle }).waitFor();
         await page.getByLabel(d.passwordReset.email).fill(`nobody-${tag}@example.com`);
         await page.getByRole('button', { name: d.passwordReset.send }).click();
         await page.getByTestId('reset-sent').waitFor();
